@@ -1,0 +1,49 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright';
+
+/** Flags Chromium needs as root on a closed network (see README: "Browser"). */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
+// The binary behind Debian's /usr/bin/chromium wrapper script; it starts a little faster.
+const SYSTEM_CHROMIUM = ['/usr/lib/chromium/chromium', '/usr/bin/chromium'];
+
+export interface BrowserChoice {
+  source: 'playwright' | 'CHROMIUM_PATH' | 'system';
+  /** undefined means Playwright's own browser. */
+  executablePath: string | undefined;
+}
+
+/** Playwright's own Chromium when installed, else CHROMIUM_PATH, else Debian's; null when there is none. */
+export function findChromium(): BrowserChoice | null {
+  if (existsSync(chromium.executablePath())) return { source: 'playwright', executablePath: undefined };
+  const fromEnv = process.env.CHROMIUM_PATH;
+  if (fromEnv) return existsSync(fromEnv) ? { source: 'CHROMIUM_PATH', executablePath: fromEnv } : null;
+  const system = SYSTEM_CHROMIUM.find((path) => existsSync(path));
+  return system ? { source: 'system', executablePath: system } : null;
+}
+
+export const NO_BROWSER_MESSAGE =
+  'No Chromium found: install Debian\'s with "apt-get install -y chromium", or set CHROMIUM_PATH to a Chromium binary, or run "npx playwright install chromium" where downloads are allowed.';
+
+export function requireChromium(): BrowserChoice {
+  const choice = findChromium();
+  if (!choice) throw new Error(NO_BROWSER_MESSAGE);
+  return choice;
+}
+
+/** Playwright records video with its own ffmpeg build, which cannot be downloaded on a closed network. */
+export function canRecordVideo(): boolean {
+  const browsersPath = process.env.PLAYWRIGHT_BROWSERS_PATH ?? join(homedir(), '.cache', 'ms-playwright');
+  return existsSync(browsersPath) && readdirSync(browsersPath).some((entry) => entry.startsWith('ffmpeg'));
+}

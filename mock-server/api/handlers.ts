@@ -1,0 +1,11 @@
+import { accountHandlers } from './account-handlers.ts';
+import type { ApiContext } from './context.ts';
+import { sessionHandlers } from './session-handlers.ts';
+import { testControlHandlers } from './test-control-handlers.ts';
+
+/** The one list that composes the site's API: happy paths per resource. */
+export function siteHandlers(context: ApiContext) {
+  return [...sessionHandlers(context), ...accountHandlers(context)];
+}
+
+export { testControlHandlers };

@@ -1,0 +1,67 @@
+import { parse as parseCookies, stringifySetCookie } from 'cookie';
+import { HttpResponse } from 'msw';
+import type { z } from 'zod';
+
+export const SESSION_COOKIE = 'sid';
+
+/** The one shape of every refusal: a sentence for the person, and one message per field that needs attention. */
+export interface ApiError {
+  error: string;
+  fields?: Record<string, string>;
+}
+
+export function refuse(status: number, error: string, fields?: Record<string, string>) {
+  return HttpResponse.json<ApiError>(fields ? { error, fields } : { error }, { status });
+}
+
+export function readSessionId(request: Request): string | undefined {
+  return parseCookies(request.headers.get('cookie') ?? '')[SESSION_COOKIE];
+}
+
+export function sessionCookie(request: Request, sessionId: string | null): string {
+  return stringifySetCookie({
+    name: SESSION_COOKIE,
+    value: sessionId ?? '',
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: new URL(request.url).protocol === 'https:',
+    ...(sessionId ? {} : { maxAge: 0 }),
+  });
+}
+
+type Parsed<T> = { ok: true; data: T } | { ok: false; response: Response };
+
+/** Reads and validates a JSON body; every way it can be wrong becomes a 4xx naming what to fix. */
+export async function readJson<T>(request: Request, schema: z.ZodType<T>): Promise<Parsed<T>> {
+  if (!request.headers.get('content-type')?.toLowerCase().startsWith('application/json')) {
+    return { ok: false, response: refuse(415, 'Send the form as JSON (Content-Type: application/json).') };
+  }
+  let body: unknown;
+  try {
+    body = await request.json();
+  } catch {
+    return { ok: false, response: refuse(400, 'The request body is not valid JSON.') };
+  }
+  return validate(body, schema);
+}
+
+export function validate<T>(input: unknown, schema: z.ZodType<T>): Parsed<T> {
+  const result = schema.safeParse(input);
+  if (result.success) return { ok: true, data: result.data };
+  return { ok: false, response: refuse(400, 'Some fields need attention.', fieldMessages(result.error)) };
+}
+
+/** One message per field, the first that applies; unknown fields are named too. */
+export function fieldMessages(error: z.ZodError): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const issue of error.issues) {
+    if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys) fields[key] ??= 'This field is not expected here.';
+      continue;
+    }
+    const name = issue.path.length ? issue.path.join('.') : 'body';
+    fields[name] ??= issue.path.length ? issue.message : 'Send a JSON object with the form fields.';
+  }
+  return fields;
+}

@@ -1,0 +1,54 @@
+import { http, HttpResponse } from 'msw';
+import { EmailTakenError } from '../domain/account-service.ts';
+import type { ApiContext } from './context.ts';
+import { readJson, refuse, validate } from './http.ts';
+import { accountIdParam, newAccountBody } from './schemas.ts';
+
+/** The contract a site offers to be verified by the harness (docs/test-control-api.md). Only in test mode. */
+export function testControlHandlers({ accounts }: ApiContext) {
+  return [
+    http.get('/__test/health', () => HttpResponse.json({ ok: true })),
+
+    http.post('/__test/accounts', async ({ request }) => {
+      const body = await readJson(request, newAccountBody);
+      if (!body.ok) return body.response;
+      try {
+        const account = await accounts.createAccount(body.data);
+        return HttpResponse.json({ id: account.id, email: account.email, profiles: account.profiles }, { status: 201 });
+      } catch (error) {
+        if (error instanceof EmailTakenError) {
+          return refuse(409, 'An account with this email already exists.', { email: 'Use another email address.' });
+        }
+        throw error;
+      }
+    }),
+
+    http.get('/__test/accounts/:accountId', ({ params }) => {
+      const id = validate(params.accountId, accountIdParam);
+      if (!id.ok) return id.response;
+      const account = accounts.findAccount(id.data);
+      if (!account) return refuse(404, 'No such account.');
+      return HttpResponse.json({ id: account.id, email: account.email, profiles: account.profiles, phone: account.phone });
+    }),
+
+    http.get('/__test/accounts/:accountId/sessions', ({ params }) => {
+      const id = validate(params.accountId, accountIdParam);
+      if (!id.ok) return id.response;
+      if (!accounts.findAccount(id.data)) return refuse(404, 'No such account.');
+      const sessions = accounts.sessionsOf(id.data).map(({ id, profileId, userAgent, createdAt }) => ({
+        id,
+        profileId,
+        userAgent,
+        createdAt: createdAt.toISOString(),
+      }));
+      return HttpResponse.json({ sessions });
+    }),
+
+    http.delete('/__test/accounts/:accountId', ({ params }) => {
+      const id = validate(params.accountId, accountIdParam);
+      if (!id.ok) return id.response;
+      accounts.deleteAccount(id.data);
+      return new HttpResponse(null, { status: 204 });
+    }),
+  ];
+}

@@ -1,0 +1,80 @@
+import { randomBytes } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import cookieParser from 'cookie-parser';
+import { doubleCsrf } from 'csrf-csrf';
+import express, { type ErrorRequestHandler, type Request, type Response } from 'express';
+import helmet from 'helmet';
+import { siteHandlers, testControlHandlers } from './api/handlers.ts';
+import { SESSION_COOKIE } from './api/http.ts';
+import { AccountService } from './domain/account-service.ts';
+import { mswMiddleware, PayloadTooLargeError } from './msw-adapter.ts';
+import { sitePages } from './site/pages.ts';
+import { MemoryStore } from './store/memory-store.ts';
+import type { Store } from './store/store.ts';
+
+export interface AppOptions {
+  /** Serves the test-control API under /__test/. Never on for a real deployment. */
+  testMode: boolean;
+  store?: Store;
+}
+
+/** Bodies of the site's forms are a few hundred bytes; anything near this cap is not a person typing. */
+export const BODY_LIMIT_BYTES = 16 * 1024;
+
+export function createApp({ testMode, store = new MemoryStore() }: AppOptions) {
+  const accounts = new AccountService(store);
+  const context = { accounts };
+  const csrfSecret = randomBytes(32).toString('hex');
+  const csrf = doubleCsrf({
+    getSecret: () => csrfSecret,
+    getSessionIdentifier: (req) => (req.cookies?.[SESSION_COOKIE] as string | undefined) ?? '',
+    cookieName: 'csrf',
+    cookieOptions: { sameSite: 'lax', httpOnly: true, secure: false, path: '/' },
+    getCsrfTokenFromRequest: (req) => req.get('x-csrf-token'),
+  });
+  const csrfToken = (req: Request, res: Response) => csrf.generateCsrfToken(req, res, { cookieOptions: { secure: req.secure } });
+
+  const app = express();
+  app.disable('x-powered-by');
+  // Loopback http must keep working, so no upgrade of requests to https.
+  app.use(helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } }));
+  app.use(cookieParser());
+  app.use('/assets', express.static(fileURLToPath(new URL('./site/assets/', import.meta.url)), { maxAge: '1h' }));
+
+  if (testMode) {
+    app.use('/__test', mswMiddleware(testControlHandlers(context), { bodyLimitBytes: BODY_LIMIT_BYTES }));
+    app.use('/__test', unmatchedApiRequest);
+  }
+  app.use('/api', csrf.doubleCsrfProtection);
+  app.use('/api', mswMiddleware(siteHandlers(context), { bodyLimitBytes: BODY_LIMIT_BYTES }));
+  app.use('/api', unmatchedApiRequest);
+  app.use(sitePages({ accounts, csrfToken }));
+  app.use((req, res) => {
+    res.status(404).type('text/plain').send(`Page not found: ${req.path}`);
+  });
+  app.use(errorHandler);
+
+  return { app, accounts };
+}
+
+function unmatchedApiRequest(req: Request, res: Response) {
+  res.status(404).json({ error: `No API endpoint answers ${req.method} ${req.originalUrl}.` });
+}
+
+const errorHandler: ErrorRequestHandler = (error: unknown, req, res, _next) => {
+  if (error instanceof PayloadTooLargeError) {
+    res.status(413).json({ error: `The request body is larger than ${BODY_LIMIT_BYTES} bytes.` });
+    return;
+  }
+  if (isHttpError(error) && error.code === 'EBADCSRFTOKEN') {
+    res.status(403).json({ error: 'This form has expired or did not come from this site. Reload the page and try again.' });
+    return;
+  }
+  // A 500 means a defect in the mock itself; log only the route, never bodies (they hold passwords).
+  console.error(`mock-server: ${req.method} ${req.path} failed:`, error instanceof Error ? error.message : error);
+  res.status(500).json({ error: 'Something went wrong on our side.' });
+};
+
+function isHttpError(error: unknown): error is { code?: string } {
+  return typeof error === 'object' && error !== null && 'code' in error;
+}

@@ -1,0 +1,95 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import type { Account, Session, SessionEndReason, Store } from '../store/store.ts';
+import { DUMMY_PASSWORD_HASH, hashPassword, verifyPassword } from './passwords.ts';
+
+export interface NewAccount {
+  email: string;
+  password: string;
+  profiles: { name: string; kids: boolean }[];
+  phone?: { e164: string; textMessages: boolean } | undefined;
+}
+
+export type CurrentVisit =
+  | { kind: 'signed-in'; session: Session; account: Account }
+  | { kind: 'ended'; reason: SessionEndReason }
+  | { kind: 'anonymous' };
+
+export class EmailTakenError extends Error {}
+
+const newSessionId = () => randomBytes(32).toString('base64url');
+
+/** The account rules of the site the guide describes: sign-in, sessions per device, profiles. */
+export class AccountService {
+  readonly #store: Store;
+
+  constructor(store: Store) {
+    this.#store = store;
+  }
+
+  async createAccount(input: NewAccount): Promise<Account> {
+    if (this.#store.findAccountByEmail(input.email)) throw new EmailTakenError(input.email);
+    const account: Account = {
+      id: randomUUID(),
+      email: input.email,
+      passwordHash: await hashPassword(input.password),
+      profiles: input.profiles.map((profile) => ({ id: randomUUID(), ...profile })),
+      phone: input.phone ?? null,
+      createdAt: new Date(),
+    };
+    this.#store.insertAccount(account);
+    return account;
+  }
+
+  /**
+   * A new session (a new id, never the one the browser brought) or null. Unknown email and wrong password do the
+   * same work and give the same answer.
+   */
+  async signIn(email: string, password: string, device: { userAgent: string; previousSessionId?: string | undefined }): Promise<Session | null> {
+    const account = this.#store.findAccountByEmail(email);
+    const passwordMatches = await verifyPassword(password, account?.passwordHash ?? DUMMY_PASSWORD_HASH);
+    if (!account || !passwordMatches) return null;
+    if (device.previousSessionId) this.#store.endSession(device.previousSessionId, 'signed-out');
+    const session: Session = {
+      id: newSessionId(),
+      accountId: account.id,
+      profileId: null,
+      userAgent: device.userAgent,
+      createdAt: new Date(),
+    };
+    this.#store.insertSession(session);
+    return session;
+  }
+
+  signOut(sessionId: string): void {
+    this.#store.endSession(sessionId, 'signed-out');
+  }
+
+  currentVisit(sessionId: string | undefined): CurrentVisit {
+    if (!sessionId) return { kind: 'anonymous' };
+    const session = this.#store.findSession(sessionId);
+    const account = session && this.#store.findAccountById(session.accountId);
+    if (session && account) return { kind: 'signed-in', session, account };
+    const reason = this.#store.endReason(sessionId);
+    return reason ? { kind: 'ended', reason } : { kind: 'anonymous' };
+  }
+
+  /** False when the profile is not one of the session's account. */
+  chooseProfile(sessionId: string, profileId: string): boolean {
+    const visit = this.currentVisit(sessionId);
+    if (visit.kind !== 'signed-in' || !visit.account.profiles.some((p) => p.id === profileId)) return false;
+    this.#store.updateSession(sessionId, { profileId });
+    return true;
+  }
+
+  findAccount(accountId: string): Account | undefined {
+    return this.#store.findAccountById(accountId);
+  }
+
+  sessionsOf(accountId: string): Session[] {
+    return this.#store.sessionsOfAccount(accountId);
+  }
+
+  deleteAccount(accountId: string): void {
+    this.#store.deleteAccount(accountId);
+  }
+}

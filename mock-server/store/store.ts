@@ -1,0 +1,42 @@
+/** Everything the mock keeps. One small interface so a persistent store can replace the in-memory one. */
+export interface Profile {
+  id: string;
+  name: string;
+  kids: boolean;
+}
+
+export interface Account {
+  id: string;
+  email: string;
+  passwordHash: string;
+  profiles: Profile[];
+  phone: { e164: string; textMessages: boolean } | null;
+  createdAt: Date;
+}
+
+export interface Session {
+  id: string;
+  accountId: string;
+  profileId: string | null;
+  userAgent: string;
+  createdAt: Date;
+}
+
+/** Why a session ended, so the next page load can tell the person. */
+export type SessionEndReason = 'signed-out' | 'password-changed';
+
+export interface Store {
+  insertAccount(account: Account): void;
+  findAccountById(id: string): Account | undefined;
+  findAccountByEmail(email: string): Account | undefined;
+  updateAccount(id: string, change: Partial<Omit<Account, 'id'>>): void;
+  deleteAccount(id: string): void;
+
+  insertSession(session: Session): void;
+  findSession(id: string): Session | undefined;
+  updateSession(id: string, change: Partial<Omit<Session, 'id'>>): void;
+  sessionsOfAccount(accountId: string): Session[];
+  endSession(id: string, reason: SessionEndReason): void;
+  /** The reason a session id stopped working, if it ever existed. */
+  endReason(id: string): SessionEndReason | undefined;
+}

@@ -1,0 +1,73 @@
+/** A client of the test-control contract (docs/test-control-api.md), usable against any site that offers it. */
+export interface TestProfile {
+  id: string;
+  name: string;
+  kids: boolean;
+}
+
+export interface TestAccount {
+  id: string;
+  email: string;
+  profiles: TestProfile[];
+}
+
+export interface NewTestAccount {
+  email: string;
+  password: string;
+  profiles: { name: string; kids?: boolean }[];
+  phone?: { e164: string; textMessages: boolean };
+}
+
+export interface AccountSnapshot extends TestAccount {
+  phone: { e164: string; textMessages: boolean } | null;
+}
+
+export interface ActiveSession {
+  id: string;
+  profileId: string | null;
+  userAgent: string;
+  createdAt: string;
+}
+
+export class TestControlClient {
+  readonly baseUrl: string;
+
+  constructor(baseUrl: string) {
+    this.baseUrl = baseUrl;
+  }
+
+  createAccount(account: NewTestAccount): Promise<TestAccount> {
+    return this.#call('POST', '/__test/accounts', account);
+  }
+
+  account(accountId: string): Promise<AccountSnapshot> {
+    return this.#call('GET', `/__test/accounts/${accountId}`);
+  }
+
+  async activeSessions(accountId: string): Promise<ActiveSession[]> {
+    const { sessions } = await this.#call<{ sessions: ActiveSession[] }>('GET', `/__test/accounts/${accountId}/sessions`);
+    return sessions;
+  }
+
+  async deleteAccount(accountId: string): Promise<void> {
+    await this.#call('DELETE', `/__test/accounts/${accountId}`);
+  }
+
+  async #call<T>(method: string, path: string, body?: unknown): Promise<T> {
+    const url = new URL(path, this.baseUrl);
+    let response: Response;
+    try {
+      response = await fetch(url, {
+        method,
+        headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
+        body: body === undefined ? null : JSON.stringify(body),
+      });
+    } catch (error) {
+      throw new Error(`The site under test did not answer at ${this.baseUrl} (${method} ${path}): ${(error as Error).cause ?? error}`);
+    }
+    if (!response.ok) {
+      throw new Error(`The test-control API refused ${method} ${path} with ${response.status}: ${await response.text()}`);
+    }
+    return (response.status === 204 ? undefined : await response.json()) as T;
+  }
+}

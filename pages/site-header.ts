@@ -1,0 +1,35 @@
+import type { Locator, Page } from '@playwright/test';
+import { findByGuideLabel } from './support/drift.ts';
+
+/** The header shown once a profile is chosen, with the profile's pop-up menu in the right-upper corner. */
+export class SiteHeader {
+  readonly page: Page;
+  readonly banner: Locator;
+  readonly profileButton: Locator;
+  readonly profileMenu: Locator;
+
+  constructor(page: Page) {
+    this.page = page;
+    this.banner = page.getByRole('banner');
+    this.profileButton = this.banner.locator('button[aria-haspopup="menu"], [aria-haspopup="true"]').first();
+    this.profileMenu = page.getByRole('menu');
+  }
+
+  /** The profile's name as the header shows it. */
+  profileName(name: string): Locator {
+    return this.banner.getByText(name, { exact: true }).first();
+  }
+
+  async openProfileMenu(): Promise<void> {
+    await this.profileButton.click();
+    await this.profileMenu.waitFor({ state: 'visible' });
+  }
+
+  async chooseFromProfileMenu(label: string): Promise<void> {
+    await (await this.menuItem(label)).click();
+  }
+
+  menuItem(label: string): Promise<Locator> {
+    return findByGuideLabel(this.profileMenu, ['menuitem', 'link'], label, 'The profile’s pop-up menu');
+  }
+}

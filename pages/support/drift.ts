@@ -1,0 +1,46 @@
+import type { Locator, Page } from '@playwright/test';
+
+/** How the site differs from what the guide says. */
+export type DriftKind = 'moved' | 'renamed' | 'missing' | 'reordered' | 'behaviour';
+
+/** The site no longer matches what the guide says; the message says what differed, in the guide's words. */
+export class GuideDrift extends Error {
+  readonly kind: DriftKind;
+
+  constructor(kind: DriftKind, message: string) {
+    super(`Drift (${kind}): ${message}`);
+    this.name = 'GuideDrift';
+    this.kind = kind;
+  }
+}
+
+type Role = Parameters<Page['getByRole']>[0];
+
+/** The guide's label, whole, ignoring case and surrounding space: "Change Password" finds "Change password". */
+export function guideLabel(label: string): RegExp {
+  return new RegExp(`^\\s*${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`, 'i');
+}
+
+const WAIT_FOR_LABEL_MS = 5_000;
+
+/**
+ * The visible control the guide names. When it is not there, says whether it looks renamed (a control sharing a
+ * word with the label) or missing, listing what the place offers instead.
+ */
+export async function findByGuideLabel(scope: Page | Locator, roles: Role[], label: string, place: string): Promise<Locator> {
+  const byRole = (name?: RegExp) => roles.map((role) => scope.getByRole(role, name && { name })).reduce((all, one) => all.or(one));
+  const control = byRole(guideLabel(label)).first();
+  try {
+    await control.waitFor({ state: 'visible', timeout: WAIT_FOR_LABEL_MS });
+    return control;
+  } catch {
+    const offered = (await byRole().allInnerTexts()).map((name) => name.trim()).filter(Boolean);
+    const words = label.toLowerCase().split(/\W+/).filter((w) => w.length > 3);
+    const lookalike = offered.find((name) => words.some((word) => name.toLowerCase().includes(word)));
+    const list = offered.length ? offered.map((name) => `“${name}”`).join(', ') : 'nothing of that kind';
+    if (lookalike) {
+      throw new GuideDrift('renamed', `${place} has no “${label}”; the closest is “${lookalike}” (it offers ${list}).`);
+    }
+    throw new GuideDrift('missing', `${place} has no “${label}” (it offers ${list}).`);
+  }
+}

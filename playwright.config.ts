@@ -1,0 +1,43 @@
+import { defineConfig } from '@playwright/test';
+import { cucumberReporter, defineBddConfig } from 'playwright-bdd';
+import { canRecordVideo, CHROMIUM_ARGS, requireChromium } from './harness/browser.ts';
+
+const testDir = defineBddConfig({
+  features: 'features/**/*.feature',
+  steps: ['steps/**/*.ts'],
+  outputDir: '.features-gen',
+});
+
+const browser = requireChromium();
+
+export default defineConfig({
+  testDir,
+  outputDir: 'reports/test-results',
+  fullyParallel: true,
+  workers: Number(process.env.GUIDE_WORKERS ?? 2),
+  forbidOnly: !!process.env.CI,
+  // No retries: a green run means every scenario passed the first time.
+  retries: 0,
+  timeout: 30_000,
+  expect: { timeout: 5_000 },
+  reporter: [
+    [process.env.CI ? 'line' : 'list'],
+    ['html', { outputFolder: 'reports/playwright-html', open: 'never' }],
+    ['json', { outputFile: 'reports/playwright-results.json' }],
+    ['allure-playwright', { resultsDir: 'reports/allure-results', detail: false, suiteTitle: false }],
+    cucumberReporter('html', { outputFile: 'reports/cucumber/report.html', skipAttachments: ['video/webm', 'application/zip'] }),
+    cucumberReporter('json', { outputFile: 'reports/cucumber/report.json' }),
+    cucumberReporter('junit', { outputFile: 'reports/cucumber/report.xml', suiteName: 'Guide verification' }),
+    cucumberReporter('message', { outputFile: 'reports/cucumber/messages.ndjson' }),
+  ],
+  use: {
+    viewport: { width: 1280, height: 720 },
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+    video: canRecordVideo() ? 'retain-on-failure' : 'off',
+    actionTimeout: 10_000,
+    navigationTimeout: 15_000,
+    launchOptions: { executablePath: browser.executablePath, args: CHROMIUM_ARGS },
+  },
+  projects: [{ name: 'chromium' }],
+});

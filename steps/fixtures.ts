@@ -1,0 +1,44 @@
+import { createBdd, test as bddTest } from 'playwright-bdd';
+import { TestControlClient } from '../mock-server/index.ts';
+import { openSiteUnderTest, type SiteUnderTest } from './support/site.ts';
+import { ScenarioWorld } from './support/world.ts';
+
+export const test = bddTest.extend<{ world: ScenarioWorld }, { site: SiteUnderTest }>({
+  // One site per worker, so parallel workers never wait on each other's server.
+  site: [
+    async ({}, use) => {
+      const site = await openSiteUnderTest();
+      await use(site);
+      await site.close();
+    },
+    { scope: 'worker' },
+  ],
+
+  baseURL: async ({ site }, use) => {
+    await use(site.url);
+  },
+
+  world: async ({ page, browser, baseURL, viewport }, use, testInfo) => {
+    let firstDeviceTaken = false;
+    const extraContexts: Awaited<ReturnType<typeof browser.newContext>>[] = [];
+    const world = new ScenarioWorld({
+      control: new TestControlClient(baseURL!),
+      scenarioKey: `${testInfo.testId}-r${testInfo.repeatEachIndex}-t${testInfo.retry}-${Date.now().toString(36)}`.toLowerCase(),
+      // Device A is Playwright's own page, so traces, screenshots and video follow it; others are new contexts.
+      openDevicePage: async () => {
+        if (!firstDeviceTaken) {
+          firstDeviceTaken = true;
+          return page;
+        }
+        const context = await browser.newContext({ baseURL, viewport });
+        extraContexts.push(context);
+        return context.newPage();
+      },
+    });
+    await use(world);
+    await world.cleanUp();
+    await Promise.all(extraContexts.map((context) => context.close()));
+  },
+});
+
+export const { Given, When, Then } = createBdd(test, { worldFixture: 'world' });

@@ -1,0 +1,31 @@
+import { guideStep } from '../../harness/guide.ts';
+import type { ScenarioWorld } from './world.ts';
+
+type StepFn<Args extends unknown[]> = (this: ScenarioWorld, ...args: Args) => Promise<void>;
+
+/**
+ * Marks a step definition as verifying one sentence of the guide. Whatever fails inside it is reported as that
+ * sentence no longer holding, with the guide's own words first, so the terminal, Allure and the trace all say which
+ * promise of the guide broke before they say how.
+ */
+export function verifies<Args extends unknown[]>(stepId: string, fn: StepFn<Args>): StepFn<Args> {
+  const step = guideStep(stepId);
+  const wrapped = async function (this: ScenarioWorld, ...args: Args) {
+    try {
+      await fn.apply(this, args);
+    } catch (error) {
+      throw nameGuideStep(error, `Guide step ${step.id}: “${step.text}”`);
+    }
+  };
+  // playwright-bdd checks a step function's arity against its pattern.
+  Object.defineProperty(wrapped, 'length', { value: fn.length });
+  return wrapped;
+}
+
+function nameGuideStep(error: unknown, heading: string): unknown {
+  if (!(error instanceof Error) || error.message.startsWith('Guide step ')) return error;
+  const original = error.message;
+  error.message = `${heading}\n${original}`;
+  if (error.stack?.includes(original)) error.stack = error.stack.replace(original, error.message);
+  return error;
+}

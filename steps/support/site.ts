@@ -1,0 +1,13 @@
+import { startMockServer } from '../../mock-server/index.ts';
+
+export interface SiteUnderTest {
+  url: string;
+  close(): Promise<void>;
+}
+
+/** The site the guide is verified against: GUIDE_BASE_URL when given, else the bundled mock on a free port. */
+export async function openSiteUnderTest(): Promise<SiteUnderTest> {
+  const given = process.env.GUIDE_BASE_URL;
+  if (given) return { url: given.replace(/\/$/, ''), close: async () => undefined };
+  return startMockServer({ testMode: true });
+}
