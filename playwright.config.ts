@@ -25,7 +25,10 @@ export default defineConfig({
     ['html', { outputFolder: 'reports/playwright-html', open: 'never' }],
     ['json', { outputFile: 'reports/playwright-results.json' }],
     ['allure-playwright', { resultsDir: 'reports/allure-results', detail: false, suiteTitle: false }],
-    cucumberReporter('html', { outputFile: 'reports/cucumber/report.html', skipAttachments: ['video/webm', 'application/zip'] }),
+    cucumberReporter('html', {
+      outputFile: 'reports/cucumber/report.html',
+      skipAttachments: ['video/webm', 'application/zip'],
+    }),
     cucumberReporter('json', { outputFile: 'reports/cucumber/report.json' }),
     cucumberReporter('junit', { outputFile: 'reports/cucumber/report.xml', suiteName: 'Guide verification' }),
     cucumberReporter('message', { outputFile: 'reports/cucumber/messages.ndjson' }),

@@ -32,7 +32,8 @@ export function createApp({ testMode, store = new MemoryStore() }: AppOptions) {
     cookieOptions: { sameSite: 'lax', httpOnly: true, secure: false, path: '/' },
     getCsrfTokenFromRequest: (req) => req.get('x-csrf-token'),
   });
-  const csrfToken = (req: Request, res: Response) => csrf.generateCsrfToken(req, res, { cookieOptions: { secure: req.secure } });
+  const csrfToken = (req: Request, res: Response) =>
+    csrf.generateCsrfToken(req, res, { cookieOptions: { secure: req.secure } });
 
   const app = express();
   app.disable('x-powered-by');
@@ -67,7 +68,9 @@ const errorHandler: ErrorRequestHandler = (error: unknown, req, res, _next) => {
     return;
   }
   if (isHttpError(error) && error.code === 'EBADCSRFTOKEN') {
-    res.status(403).json({ error: 'This form has expired or did not come from this site. Reload the page and try again.' });
+    res
+      .status(403)
+      .json({ error: 'This form has expired or did not come from this site. Reload the page and try again.' });
     return;
   }
   // A 500 means a defect in the mock itself; log only the route, never bodies (they hold passwords).

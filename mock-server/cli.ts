@@ -22,7 +22,11 @@ await server.accounts.createAccount({
 
 console.log(`Mock streaming site (Flickbox) listening at ${server.url}`);
 console.log(`Demo account: ${DEMO.email} / ${DEMO.password}`);
-console.log(values['no-test-mode'] ? 'Test-control API: off' : `Test-control API: ${server.url}/__test/ (docs/test-control-api.md)`);
+console.log(
+  values['no-test-mode']
+    ? 'Test-control API: off'
+    : `Test-control API: ${server.url}/__test/ (docs/test-control-api.md)`,
+);
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => void server.close().then(() => process.exit(0)));

@@ -1,4 +1,9 @@
-import type { NextFunction, Request as ExpressRequest, RequestHandler as ExpressHandler, Response as ExpressResponse } from 'express';
+import type {
+  NextFunction,
+  Request as ExpressRequest,
+  RequestHandler as ExpressHandler,
+  Response as ExpressResponse,
+} from 'express';
 import { getResponse, type RequestHandler } from 'msw';
 
 export class PayloadTooLargeError extends Error {}
@@ -7,7 +12,10 @@ export class PayloadTooLargeError extends Error {}
  * Runs MSW request handlers inside Express. Written over msw's public `getResponse` instead of
  * @mswjs/http-middleware, whose process-wide cookie store leaks one client's cookies into another's requests.
  */
-export function mswMiddleware(handlers: RequestHandler[], { bodyLimitBytes }: { bodyLimitBytes: number }): ExpressHandler {
+export function mswMiddleware(
+  handlers: RequestHandler[],
+  { bodyLimitBytes }: { bodyLimitBytes: number },
+): ExpressHandler {
   return async (req: ExpressRequest, res: ExpressResponse, next: NextFunction) => {
     try {
       const origin = `${req.protocol}://${req.get('host') ?? 'localhost'}`;

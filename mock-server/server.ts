@@ -11,7 +11,10 @@ export interface StartOptions extends AppOptions {
 }
 
 /** Listens on loopback only; port 0 picks a free port. */
-export async function startMockServer({ port = 0, ...options }: StartOptions): Promise<MockServer & ReturnType<typeof createApp>> {
+export async function startMockServer({
+  port = 0,
+  ...options
+}: StartOptions): Promise<MockServer & ReturnType<typeof createApp>> {
   const built = createApp(options);
   const server = built.app.listen(port, '127.0.0.1');
   await new Promise<void>((resolve, reject) => {

@@ -45,7 +45,10 @@ export class TestControlClient {
   }
 
   async activeSessions(accountId: string): Promise<ActiveSession[]> {
-    const { sessions } = await this.#call<{ sessions: ActiveSession[] }>('GET', `/__test/accounts/${accountId}/sessions`);
+    const { sessions } = await this.#call<{ sessions: ActiveSession[] }>(
+      'GET',
+      `/__test/accounts/${accountId}/sessions`,
+    );
     return sessions;
   }
 
@@ -63,10 +66,14 @@ export class TestControlClient {
         body: body === undefined ? null : JSON.stringify(body),
       });
     } catch (error) {
-      throw new Error(`The site under test did not answer at ${this.baseUrl} (${method} ${path}): ${(error as Error).cause ?? error}`);
+      throw new Error(
+        `The site under test did not answer at ${this.baseUrl} (${method} ${path}): ${(error as Error).cause ?? error}`,
+      );
     }
     if (!response.ok) {
-      throw new Error(`The test-control API refused ${method} ${path} with ${response.status}: ${await response.text()}`);
+      throw new Error(
+        `The test-control API refused ${method} ${path} with ${response.status}: ${await response.text()}`,
+      );
     }
     return (response.status === 204 ? undefined : await response.json()) as T;
   }

@@ -22,7 +22,12 @@ export class AccountPage {
   }
 
   async textButton(sectionTitle: string, label: string): Promise<Locator> {
-    return findByGuideLabel(await this.section(sectionTitle), ['link', 'button'], label, `The “${sectionTitle}” section`);
+    return findByGuideLabel(
+      await this.section(sectionTitle),
+      ['link', 'button'],
+      label,
+      `The “${sectionTitle}” section`,
+    );
   }
 
   async clickTextButton(sectionTitle: string, label: string): Promise<void> {

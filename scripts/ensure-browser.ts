@@ -5,11 +5,14 @@ import { findChromium, NO_BROWSER_MESSAGE } from '../harness/browser.ts';
 
 function installDebianChromium(): boolean {
   if (!existsSync('/usr/bin/apt-get') || process.getuid?.() !== 0 || process.env.CHROMIUM_PATH) return false;
-  console.log('No Chromium found; installing Debian\'s (apt-get install -y chromium)…');
+  console.log("No Chromium found; installing Debian's (apt-get install -y chromium)…");
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   const update = spawnSync('apt-get', ['update', '-qq'], { stdio: ['ignore', 'ignore', 'inherit'], env });
   if (update.status !== 0) return false;
-  const install = spawnSync('apt-get', ['install', '-y', '-qq', 'chromium'], { stdio: ['ignore', 'ignore', 'inherit'], env });
+  const install = spawnSync('apt-get', ['install', '-y', '-qq', 'chromium'], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env,
+  });
   return install.status === 0;
 }
 

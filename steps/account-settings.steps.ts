@@ -2,36 +2,63 @@ import { Given, Then, When } from './fixtures.ts';
 import { verifies } from './support/guide-step.ts';
 import { expect } from './support/matchers.ts';
 
-When('I click on the profile name in the right-upper corner', verifies('account.1', async function () {
-  await this.device.header.openProfileMenu();
-}));
+When(
+  'I click on the profile name in the right-upper corner',
+  verifies('account.1', async function () {
+    await this.device.header.openProfileMenu();
+  }),
+);
 
-Then('I see a pop-up menu offering {string}', verifies('account.2', async function (label: string) {
-  await expect(await this.device.header.menuItem(label)).toBeVisible();
-}));
+Then(
+  'I see a pop-up menu offering {string}',
+  verifies('account.2', async function (label: string) {
+    await expect(await this.device.header.menuItem(label)).toBeVisible();
+  }),
+);
 
-When('I click on {string} in the pop-up menu', verifies('account.2', async function (label: string) {
-  await this.device.header.chooseFromProfileMenu(label);
-}));
+When(
+  'I click on {string} in the pop-up menu',
+  verifies('account.2', async function (label: string) {
+    await this.device.header.chooseFromProfileMenu(label);
+  }),
+);
 
-Given('I have opened {string} from the pop-up menu', verifies('account.2', async function (label: string) {
-  await this.device.header.openProfileMenu();
-  await this.device.header.chooseFromProfileMenu(label);
-}));
+Given(
+  'I have opened {string} from the pop-up menu',
+  verifies('account.2', async function (label: string) {
+    await this.device.header.openProfileMenu();
+    await this.device.header.chooseFromProfileMenu(label);
+  }),
+);
 
-Then('I access the settings of my account', verifies('account.3', async function () {
-  await expect(this.device.account.heading).toBeVisible();
-}));
+Then(
+  'I access the settings of my account',
+  verifies('account.3', async function () {
+    await expect(this.device.account.heading).toBeVisible();
+  }),
+);
 
-Then('I see the {string} section with my email address and a masked password', verifies('account.4', async function (title: string) {
-  const section = await this.device.account.section(title);
-  await expect(section).toContainText(this.account.email);
-  await expect(section).toContainText(/\*{6,}|•{6,}/);
-  await expect(section).not.toContainText(this.account.password);
-}));
+Then(
+  'I see the {string} section with my email address and a masked password',
+  verifies('account.4', async function (title: string) {
+    const section = await this.device.account.section(title);
+    await expect(section).toContainText(this.account.email);
+    await expect(section).toContainText(/\*{6,}|•{6,}/);
+    await expect(section).not.toContainText(this.account.password);
+  }),
+);
 
-Then('on the right of {string} I see the text buttons {string} and {string}', verifies('account.5', async function (title: string, first: string, second: string) {
-  const section = await this.device.account.section(title);
-  await expect(await this.device.account.textButton(title, first)).toBeOnTheRightOf(section, `the “${first}” text button`);
-  await expect(await this.device.account.textButton(title, second)).toBeOnTheRightOf(section, `the “${second}” text button`);
-}));
+Then(
+  'on the right of {string} I see the text buttons {string} and {string}',
+  verifies('account.5', async function (title: string, first: string, second: string) {
+    const section = await this.device.account.section(title);
+    await expect(await this.device.account.textButton(title, first)).toBeOnTheRightOf(
+      section,
+      `the “${first}” text button`,
+    );
+    await expect(await this.device.account.textButton(title, second)).toBeOnTheRightOf(
+      section,
+      `the “${second}” text button`,
+    );
+  }),
+);

@@ -23,7 +23,8 @@ export const test = bddTest.extend<{ world: ScenarioWorld }, { site: SiteUnderTe
     const extraContexts: Awaited<ReturnType<typeof browser.newContext>>[] = [];
     const world = new ScenarioWorld({
       control: new TestControlClient(baseURL!),
-      scenarioKey: `${testInfo.testId}-r${testInfo.repeatEachIndex}-t${testInfo.retry}-${Date.now().toString(36)}`.toLowerCase(),
+      scenarioKey:
+        `${testInfo.testId}-r${testInfo.repeatEachIndex}-t${testInfo.retry}-${Date.now().toString(36)}`.toLowerCase(),
       // Device A is Playwright's own page, so traces, screenshots and video follow it; others are new contexts.
       openDevicePage: async () => {
         if (!firstDeviceTaken) {

@@ -2,23 +2,38 @@ import { Given, Then, When } from './fixtures.ts';
 import { verifies } from './support/guide-step.ts';
 import { expect } from './support/matchers.ts';
 
-Then('I am asked to choose one of the profiles', verifies('profile.1', async function () {
-  await expect(this.device.profiles.heading).toBeVisible();
-}));
+Then(
+  'I am asked to choose one of the profiles',
+  verifies('profile.1', async function () {
+    await expect(this.device.profiles.heading).toBeVisible();
+  }),
+);
 
-Then('I see the profiles {string}', verifies('profile.1', async function (names: string) {
-  await expect(this.device.profiles.profiles).toHaveText(names.split(',').map((name) => name.trim()));
-}));
+Then(
+  'I see the profiles {string}',
+  verifies('profile.1', async function (names: string) {
+    await expect(this.device.profiles.profiles).toHaveText(names.split(',').map((name) => name.trim()));
+  }),
+);
 
-When('I click on the profile {string}', verifies('profile.2', async function (name: string) {
-  await this.device.profiles.chooseProfile(name);
-}));
+When(
+  'I click on the profile {string}',
+  verifies('profile.2', async function (name: string) {
+    await this.device.profiles.chooseProfile(name);
+  }),
+);
 
-Given('I have clicked on the profile {string}', verifies('profile.2', async function (name: string) {
-  await this.device.profiles.chooseProfile(name);
-  await expect(this.device.header.profileButton).toBeVisible();
-}));
+Given(
+  'I have clicked on the profile {string}',
+  verifies('profile.2', async function (name: string) {
+    await this.device.profiles.chooseProfile(name);
+    await expect(this.device.header.profileButton).toBeVisible();
+  }),
+);
 
-Then('the profile name {string} is placed in the right-upper corner', verifies('account.1', async function (name: string) {
-  await expect(this.device.header.profileName(name)).toBeInTheRightUpperCorner(`the profile name “${name}”`);
-}));
+Then(
+  'the profile name {string} is placed in the right-upper corner',
+  verifies('account.1', async function (name: string) {
+    await expect(this.device.header.profileName(name)).toBeInTheRightUpperCorner(`the profile name “${name}”`);
+  }),
+);

@@ -2,66 +2,108 @@ import { Given, Then, When } from './fixtures.ts';
 import { verifies } from './support/guide-step.ts';
 import { expect } from './support/matchers.ts';
 
-When('I go to the website', verifies('sign-in.1', async function () {
-  await (await this.useDevice()).home.open();
-}));
+When(
+  'I go to the website',
+  verifies('sign-in.1', async function () {
+    await (await this.useDevice()).home.open();
+  }),
+);
 
-Then('I see the {string} button in the right-upper corner', verifies('sign-in.2', async function (label: string) {
-  await expect(await this.device.home.signInButton()).toBeInTheRightUpperCorner(`the “${label}” button`);
-}));
+Then(
+  'I see the {string} button in the right-upper corner',
+  verifies('sign-in.2', async function (label: string) {
+    await expect(await this.device.home.signInButton()).toBeInTheRightUpperCorner(`the “${label}” button`);
+  }),
+);
 
-When('I click on the button located in the right-upper corner', verifies('sign-in.2', async function () {
-  await this.device.home.clickSignInButton();
-}));
+When(
+  'I click on the button located in the right-upper corner',
+  verifies('sign-in.2', async function () {
+    await this.device.home.clickSignInButton();
+  }),
+);
 
-Then('the sign in page opens', verifies('sign-in.2', async function () {
-  await expect(this.device.signIn.heading).toBeVisible();
-}));
+Then(
+  'the sign in page opens',
+  verifies('sign-in.2', async function () {
+    await expect(this.device.signIn.heading).toBeVisible();
+  }),
+);
 
-Given('I am on the sign in page', verifies('sign-in.3', async function () {
-  await (await this.useDevice()).signIn.open();
-}));
+Given(
+  'I am on the sign in page',
+  verifies('sign-in.3', async function () {
+    await (await this.useDevice()).signIn.open();
+  }),
+);
 
-Given('I have signed in', verifies('sign-in.4', async function () {
-  const device = await this.useDevice();
-  await device.signIn.open();
-  await device.signIn.signIn(this.account.email, this.account.password);
-  await expect(device.profiles.heading).toBeVisible();
-}));
+Given(
+  'I have signed in',
+  verifies('sign-in.4', async function () {
+    const device = await this.useDevice();
+    await device.signIn.open();
+    await device.signIn.signIn(this.account.email, this.account.password);
+    await expect(device.profiles.heading).toBeVisible();
+  }),
+);
 
-When('I use my email address and password', verifies('sign-in.3', async function () {
-  await this.device.signIn.enterCredentials(this.account.email, this.account.password);
-}));
+When(
+  'I use my email address and password',
+  verifies('sign-in.3', async function () {
+    await this.device.signIn.enterCredentials(this.account.email, this.account.password);
+  }),
+);
 
-When('I click on the {string} button', verifies('sign-in.4', async function (label: string) {
-  await this.device.signIn.clickButton(label);
-}));
+When(
+  'I click on the {string} button',
+  verifies('sign-in.4', async function (label: string) {
+    await this.device.signIn.clickButton(label);
+  }),
+);
 
-When('I sign in with the email {string} and the password {string}', verifies('sign-in.3', async function (email: string, password: string) {
-  await this.device.signIn.signIn(this.resolve(email), this.resolve(password));
-}));
+When(
+  'I sign in with the email {string} and the password {string}',
+  verifies('sign-in.3', async function (email: string, password: string) {
+    await this.device.signIn.signIn(this.resolve(email), this.resolve(password));
+  }),
+);
 
-Then('I see the message {string} above the form', verifies('sign-in.4', async function (message: string) {
-  await expect(this.device.signIn.formError).toHaveText(message);
-}));
+Then(
+  'I see the message {string} above the form',
+  verifies('sign-in.4', async function (message: string) {
+    await expect(this.device.signIn.formError).toHaveText(message);
+  }),
+);
 
-Then('I see the message {string} at the {word} field', verifies('sign-in.4', async function (message: string, field: string) {
-  await expect(this.device.signIn.messageAt(field)).toHaveText(message);
-}));
+Then(
+  'I see the message {string} at the {word} field',
+  verifies('sign-in.4', async function (message: string, field: string) {
+    await expect(this.device.signIn.messageAt(field)).toHaveText(message);
+  }),
+);
 
 When('I note the message above the form', async function () {
   this.notes.set('message', await this.device.signIn.shownFormError());
 });
 
-Then('the message above the form is the one I noted', verifies('sign-in.4', async function () {
-  await expect(this.device.signIn.formError).toHaveText(this.notes.get('message') ?? '');
-}));
+Then(
+  'the message above the form is the one I noted',
+  verifies('sign-in.4', async function () {
+    await expect(this.device.signIn.formError).toHaveText(this.notes.get('message') ?? '');
+  }),
+);
 
-Then('I am not signed in', verifies('sign-in.4', async function () {
-  await expect(this.device.signIn.heading).toBeVisible();
-  expect(await this.control.activeSessions(this.account.id), 'sessions of the account on the site').toHaveLength(0);
-}));
+Then(
+  'I am not signed in',
+  verifies('sign-in.4', async function () {
+    await expect(this.device.signIn.heading).toBeVisible();
+    expect(await this.control.activeSessions(this.account.id), 'sessions of the account on the site').toHaveLength(0);
+  }),
+);
 
-Then('I am signed in on this device only', verifies('sign-in.4', async function () {
-  expect(await this.control.activeSessions(this.account.id), 'sessions of the account on the site').toHaveLength(1);
-}));
+Then(
+  'I am signed in on this device only',
+  verifies('sign-in.4', async function () {
+    expect(await this.control.activeSessions(this.account.id), 'sessions of the account on the site').toHaveLength(1);
+  }),
+);

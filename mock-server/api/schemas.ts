@@ -22,11 +22,18 @@ export const chooseProfileBody = z.strictObject({
   profileId: z.string({ error: 'Choose a profile.' }).min(1, { error: 'Choose a profile.' }).max(64),
 });
 
-const profileName = z.string({ error: 'Give the profile a name.' }).trim().min(1, { error: 'Give the profile a name.' }).max(50);
+const profileName = z
+  .string({ error: 'Give the profile a name.' })
+  .trim()
+  .min(1, { error: 'Give the profile a name.' })
+  .max(50);
 
 export const newAccountBody = z.strictObject({
   email,
-  password: z.string().min(4, { error: 'A password has 4 to 60 characters.' }).max(60, { error: 'A password has 4 to 60 characters.' }),
+  password: z
+    .string()
+    .min(4, { error: 'A password has 4 to 60 characters.' })
+    .max(60, { error: 'A password has 4 to 60 characters.' }),
   profiles: z
     .array(z.strictObject({ name: profileName, kids: z.boolean().default(false) }))
     .min(1, { error: 'An account has at least one profile.' })

@@ -15,7 +15,10 @@ export function sessionHandlers({ accounts }: ApiContext) {
         previousSessionId: readSessionId(request),
       });
       if (!session) return refuse(401, SIGN_IN_FAILED);
-      return HttpResponse.json({ redirectTo: '/profiles' }, { headers: { 'Set-Cookie': sessionCookie(request, session.id) } });
+      return HttpResponse.json(
+        { redirectTo: '/profiles' },
+        { headers: { 'Set-Cookie': sessionCookie(request, session.id) } },
+      );
     }),
 
     http.delete('/api/session', ({ request }) => {

@@ -28,7 +28,12 @@ export function testControlHandlers({ accounts }: ApiContext) {
       if (!id.ok) return id.response;
       const account = accounts.findAccount(id.data);
       if (!account) return refuse(404, 'No such account.');
-      return HttpResponse.json({ id: account.id, email: account.email, profiles: account.profiles, phone: account.phone });
+      return HttpResponse.json({
+        id: account.id,
+        email: account.email,
+        profiles: account.profiles,
+        phone: account.phone,
+      });
     }),
 
     http.get('/__test/accounts/:accountId/sessions', ({ params }) => {

@@ -44,7 +44,11 @@ export class AccountService {
    * A new session (a new id, never the one the browser brought) or null. Unknown email and wrong password do the
    * same work and give the same answer.
    */
-  async signIn(email: string, password: string, device: { userAgent: string; previousSessionId?: string | undefined }): Promise<Session | null> {
+  async signIn(
+    email: string,
+    password: string,
+    device: { userAgent: string; previousSessionId?: string | undefined },
+  ): Promise<Session | null> {
     const account = this.#store.findAccountByEmail(email);
     const passwordMatches = await verifyPassword(password, account?.passwordHash ?? DUMMY_PASSWORD_HASH);
     if (!account || !passwordMatches) return null;

@@ -12,62 +12,81 @@ interface PageOptions {
 
 export function layout({ title, csrfToken, header, main }: PageOptions): string {
   return html`<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="csrf-token" content="${csrfToken}">
-<title>${title} · ${BRAND}</title>
-<link rel="stylesheet" href="/assets/site.css">
-<script src="/assets/site.js" defer></script>
-</head>
-<body>
-${header}
-<main id="main">${main}</main>
-</body>
-</html>`.value;
+    <html lang="en">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="csrf-token" content="${csrfToken}" />
+        <title>${title} · ${BRAND}</title>
+        <link rel="stylesheet" href="/assets/site.css" />
+        <script src="/assets/site.js" defer></script>
+      </head>
+      <body>
+        ${header}
+        <main id="main">${main}</main>
+      </body>
+    </html>`.value;
 }
 
 const logo = html`<a class="logo" href="/" aria-label="${BRAND} home">${BRAND}</a>`;
 
 export const plainHeader = html`<header class="site-header">${logo}</header>`;
 
-export const homeHeader = html`<header class="site-header">${logo}<a class="button primary" href="/login">Sign In</a></header>`;
+export const homeHeader = html`<header class="site-header">
+  ${logo}<a class="button primary" href="/login">Sign In</a>
+</header>`;
 
 /** The header after a profile is chosen: the profile in the upper-right opens the pop-up menu the guide uses. */
 export function profileHeader(account: Account, current: Profile): Html {
   const others = account.profiles.filter((p) => p.id !== current.id);
   return html`<header class="site-header">
-  ${logo}
-  <nav aria-label="Browse"><a href="/browse">Home</a><a href="/browse#series">Series</a><a href="/browse#films">Films</a></nav>
-  <div class="profile-menu">
-    <button type="button" class="profile-button" aria-haspopup="menu" aria-expanded="false" aria-controls="profile-menu">
-      ${avatar(current)}<span class="profile-name">${current.name}</span>
-    </button>
-    <ul id="profile-menu" role="menu" aria-label="${current.name}" hidden>
-      ${others.map((p) => html`<li role="none"><a role="menuitem" href="/profiles">${avatar(p)}${p.name}</a></li>`)}
-      <li role="none"><a role="menuitem" href="/profiles">Manage Profiles</a></li>
-      <li role="separator"></li>
-      <li role="none"><a role="menuitem" href="/account">Your Account</a></li>
-      <li role="none"><a role="menuitem" href="/help">Help Center</a></li>
-      <li role="none"><button role="menuitem" type="button" data-api="/api/session" data-method="DELETE">Sign out of ${BRAND}</button></li>
-    </ul>
-  </div>
-</header>`;
+    ${logo}
+    <nav aria-label="Browse">
+      <a href="/browse">Home</a><a href="/browse#series">Series</a><a href="/browse#films">Films</a>
+    </nav>
+    <div class="profile-menu">
+      <button
+        type="button"
+        class="profile-button"
+        aria-haspopup="menu"
+        aria-expanded="false"
+        aria-controls="profile-menu"
+      >
+        ${avatar(current)}<span class="profile-name">${current.name}</span>
+      </button>
+      <ul id="profile-menu" role="menu" aria-label="${current.name}" hidden>
+        ${others.map((p) => html`<li role="none"><a role="menuitem" href="/profiles">${avatar(p)}${p.name}</a></li>`)}
+        <li role="none"><a role="menuitem" href="/profiles">Manage Profiles</a></li>
+        <li role="separator"></li>
+        <li role="none"><a role="menuitem" href="/account">Your Account</a></li>
+        <li role="none"><a role="menuitem" href="/help">Help Center</a></li>
+        <li role="none">
+          <button role="menuitem" type="button" data-api="/api/session" data-method="DELETE">
+            Sign out of ${BRAND}
+          </button>
+        </li>
+      </ul>
+    </div>
+  </header>`;
 }
 
 export function avatar(profile: Profile): Html {
   const hue = [...profile.name].reduce((sum, c) => sum + c.charCodeAt(0), 0) % 360;
-  return html`<span class="avatar${profile.kids ? ' kids' : ''}" style="--hue:${hue}" data-initial="${profile.kids ? 'K' : profile.name.slice(0, 1)}" aria-hidden="true"></span>`;
+  return html`<span
+    class="avatar${profile.kids ? ' kids' : ''}"
+    style="--hue:${hue}"
+    data-initial="${profile.kids ? 'K' : profile.name.slice(0, 1)}"
+    aria-hidden="true"
+  ></span>`;
 }
 
 /** A labelled field whose error message the site script fills from the API's `fields`. */
 export function field(name: string, label: string, type: string, autocomplete: string): Html {
   return html`<div class="field">
-  <label for="${name}">${label}</label>
-  <input id="${name}" name="${name}" type="${type}" autocomplete="${autocomplete}" aria-describedby="${name}-error">
-  <p class="field-error" id="${name}-error"></p>
-</div>`;
+    <label for="${name}">${label}</label>
+    <input id="${name}" name="${name}" type="${type}" autocomplete="${autocomplete}" aria-describedby="${name}-error" />
+    <p class="field-error" id="${name}-error"></p>
+  </div>`;
 }
 
 export const formError = html`<p class="form-error" role="alert" data-form-error></p>`;

@@ -1,50 +1,19 @@
 import { Router, type Request, type Response } from 'express';
-import { z } from 'zod';
 import type { AccountService } from '../domain/account-service.ts';
-import type { Account, Profile, Session, SessionEndReason } from '../store/store.ts';
-import { SESSION_COOKIE } from '../api/http.ts';
 import { html } from './html.ts';
 import { BRAND, avatar, field, formError, homeHeader, layout, plainHeader, profileHeader } from './layout.ts';
+import { loginQuery, SESSION_END_NOTICES, visitGuards } from './visits.ts';
 
-interface SiteOptions {
+export interface SiteOptions {
   accounts: AccountService;
   csrfToken: (req: Request, res: Response) => string;
 }
-
-const NOTICES: Record<SessionEndReason, string | null> = {
-  'signed-out': null,
-  'password-changed': 'Your password was changed and all devices were asked to sign in again. Please sign in with your new password.',
-};
-
-const loginQuery = z.object({ reason: z.enum(['password-changed', 'signed-out']).optional().catch(undefined) });
-
-type SignedIn = { session: Session; account: Account };
 
 /** The pages a person sees, rendered on the server; their forms talk to the MSW-written API. */
 export function sitePages({ accounts, csrfToken }: SiteOptions): Router {
   const router = Router();
 
-  const visitOf = (req: Request) => accounts.currentVisit(req.cookies?.[SESSION_COOKIE] as string | undefined);
-
-  /** The signed-in visit, or a redirect to sign-in that says why a session ended. */
-  function requireSignIn(req: Request, res: Response): SignedIn | null {
-    const visit = visitOf(req);
-    if (visit.kind === 'signed-in') return visit;
-    if (visit.kind === 'ended') res.clearCookie(SESSION_COOKIE, { path: '/' });
-    res.redirect(visit.kind === 'ended' && NOTICES[visit.reason] ? `/login?reason=${visit.reason}` : '/login');
-    return null;
-  }
-
-  function requireProfile(req: Request, res: Response): (SignedIn & { profile: Profile }) | null {
-    const visit = requireSignIn(req, res);
-    if (!visit) return null;
-    const profile = visit.account.profiles.find((p) => p.id === visit.session.profileId);
-    if (!profile) {
-      res.redirect('/profiles');
-      return null;
-    }
-    return { ...visit, profile };
-  }
+  const { visitOf, requireSignIn, requireProfile } = visitGuards(accounts);
 
   router.get('/', (req, res) => {
     if (visitOf(req).kind === 'signed-in') return res.redirect('/browse');
@@ -54,9 +23,9 @@ export function sitePages({ accounts, csrfToken }: SiteOptions): Router {
         csrfToken: csrfToken(req, res),
         header: homeHeader,
         main: html`<section class="hero">
-  <h1>Unlimited films, series and more.</h1>
-  <p>Watch anywhere. Cancel anytime.</p>
-</section>`,
+          <h1>Unlimited films, series and more.</h1>
+          <p>Watch anywhere. Cancel anytime.</p>
+        </section>`,
       }),
     );
   });
@@ -64,22 +33,21 @@ export function sitePages({ accounts, csrfToken }: SiteOptions): Router {
   router.get('/login', (req, res) => {
     if (visitOf(req).kind === 'signed-in') return res.redirect('/profiles');
     const { reason } = loginQuery.parse(req.query);
-    const notice = reason ? NOTICES[reason] : null;
+    const notice = reason ? SESSION_END_NOTICES[reason] : null;
     res.send(
       layout({
         title: 'Sign In',
         csrfToken: csrfToken(req, res),
         header: plainHeader,
         main: html`<section class="card">
-  <h1>Sign In</h1>
-  ${notice && html`<p class="notice" role="status">${notice}</p>`}
-  <form data-api="/api/session" data-method="POST" novalidate>
-    ${formError}
-    ${field('email', 'Email', 'email', 'username')}
-    ${field('password', 'Password', 'password', 'current-password')}
-    <button type="submit" class="button primary wide">Sign In</button>
-  </form>
-</section>`,
+          <h1>Sign In</h1>
+          ${notice && html`<p class="notice" role="status">${notice}</p>`}
+          <form data-api="/api/session" data-method="POST" novalidate>
+            ${formError} ${field('email', 'Email', 'email', 'username')}
+            ${field('password', 'Password', 'password', 'current-password')}
+            <button type="submit" class="button primary wide">Sign In</button>
+          </form>
+        </section>`,
       }),
     );
   });
@@ -93,17 +61,20 @@ export function sitePages({ accounts, csrfToken }: SiteOptions): Router {
         csrfToken: csrfToken(req, res),
         header: plainHeader,
         main: html`<section class="profile-gate">
-  <h1>Who's watching?</h1>
-  ${formError}
-  <ul class="profiles">
-    ${visit.account.profiles.map(
-      (profile) => html`<li><form data-api="/api/session/profile" data-method="PUT">
-      <input type="hidden" name="profileId" value="${profile.id}">
-      <button type="submit" class="profile">${avatar(profile)}<span>${profile.name}</span></button>
-    </form></li>`,
-    )}
-  </ul>
-</section>`,
+          <h1>Who's watching?</h1>
+          ${formError}
+          <ul class="profiles">
+            ${visit.account.profiles.map(
+              (profile) =>
+                html`<li>
+                  <form data-api="/api/session/profile" data-method="PUT">
+                    <input type="hidden" name="profileId" value="${profile.id}" />
+                    <button type="submit" class="profile">${avatar(profile)}<span>${profile.name}</span></button>
+                  </form>
+                </li>`,
+            )}
+          </ul>
+        </section>`,
       }),
     );
   });
@@ -118,11 +89,17 @@ export function sitePages({ accounts, csrfToken }: SiteOptions): Router {
         csrfToken: csrfToken(req, res),
         header: profileHeader(visit.account, visit.profile),
         main: html`<h1 class="visually-hidden">Browse</h1>
-${rows.map(
-  (row, i) => html`<section class="row"><h2>${row}</h2><ul class="titles">${[1, 2, 3, 4, 5].map(
-    (n) => html`<li class="title" style="--hue:${(i * 70 + n * 23) % 360}">Title ${i * 5 + n}</li>`,
-  )}</ul></section>`,
-)}`,
+          ${rows.map(
+            (row, i) =>
+              html`<section class="row">
+                <h2>${row}</h2>
+                <ul class="titles">
+                  ${[1, 2, 3, 4, 5].map(
+                    (n) => html`<li class="title" style="--hue:${(i * 70 + n * 23) % 360}">Title ${i * 5 + n}</li>`,
+                  )}
+                </ul>
+              </section>`,
+          )}`,
       }),
     );
   });
@@ -136,29 +113,43 @@ ${rows.map(
         title: 'Account',
         csrfToken: csrfToken(req, res),
         header: profileHeader(account, visit.profile),
-        main: html`<h1 class="account-title">Account <small>Member since ${account.createdAt.toLocaleDateString('en-US', { month: 'long', year: 'numeric' })}</small></h1>
-<section class="account-section" aria-labelledby="membership">
-  <h2 id="membership">MEMBERSHIP &amp; BILLING</h2>
-  <dl class="account-details">
-    <div><dt>Email</dt><dd>${account.email}</dd></div>
-    <div><dt>Password</dt><dd>Password: ********</dd></div>
-    <div><dt>Phone</dt><dd>${account.phone ? account.phone.e164 : 'No phone number'}</dd></div>
-  </dl>
-  <div class="account-links">
-    <a href="/password">Change password</a>
-    <a href="/phone">${account.phone ? 'Change phone number' : 'Add phone number'}</a>
-  </div>
-</section>
-<section class="account-section" aria-labelledby="plan">
-  <h2 id="plan">PLAN DETAILS</h2>
-  <p class="account-details">Premium · Ultra HD</p>
-  <div class="account-links"><a href="/help">Change plan</a></div>
-</section>
-<section class="account-section" aria-labelledby="settings">
-  <h2 id="settings">SETTINGS</h2>
-  <p class="account-details">Parental controls, viewing activity, profiles</p>
-  <div class="account-links"><a href="/profiles">Manage profiles</a></div>
-</section>`,
+        main: html`<h1 class="account-title">
+            Account
+            <small
+              >Member since ${account.createdAt.toLocaleDateString('en-US', { month: 'long', year: 'numeric' })}</small
+            >
+          </h1>
+          <section class="account-section" aria-labelledby="membership">
+            <h2 id="membership">MEMBERSHIP &amp; BILLING</h2>
+            <dl class="account-details">
+              <div>
+                <dt>Email</dt>
+                <dd>${account.email}</dd>
+              </div>
+              <div>
+                <dt>Password</dt>
+                <dd>Password: ********</dd>
+              </div>
+              <div>
+                <dt>Phone</dt>
+                <dd>${account.phone ? account.phone.e164 : 'No phone number'}</dd>
+              </div>
+            </dl>
+            <div class="account-links">
+              <a href="/password">Change password</a>
+              <a href="/phone">${account.phone ? 'Change phone number' : 'Add phone number'}</a>
+            </div>
+          </section>
+          <section class="account-section" aria-labelledby="plan">
+            <h2 id="plan">PLAN DETAILS</h2>
+            <p class="account-details">Premium · Ultra HD</p>
+            <div class="account-links"><a href="/help">Change plan</a></div>
+          </section>
+          <section class="account-section" aria-labelledby="settings">
+            <h2 id="settings">SETTINGS</h2>
+            <p class="account-details">Parental controls, viewing activity, profiles</p>
+            <div class="account-links"><a href="/profiles">Manage profiles</a></div>
+          </section>`,
       }),
     );
   });
@@ -171,7 +162,8 @@ ${rows.map(
         title: 'Help Center',
         csrfToken: csrfToken(req, res),
         header: profileHeader(visit.account, visit.profile),
-        main: html`<h1>Help Center</h1><p>This is a mock site: help articles are not part of it.</p>`,
+        main: html`<h1>Help Center</h1>
+          <p>This is a mock site: help articles are not part of it.</p>`,
       }),
     );
   });

@@ -27,15 +27,24 @@ const WAIT_FOR_LABEL_MS = 5_000;
  * The visible control the guide names. When it is not there, says whether it looks renamed (a control sharing a
  * word with the label) or missing, listing what the place offers instead.
  */
-export async function findByGuideLabel(scope: Page | Locator, roles: Role[], label: string, place: string): Promise<Locator> {
-  const byRole = (name?: RegExp) => roles.map((role) => scope.getByRole(role, name && { name })).reduce((all, one) => all.or(one));
+export async function findByGuideLabel(
+  scope: Page | Locator,
+  roles: Role[],
+  label: string,
+  place: string,
+): Promise<Locator> {
+  const byRole = (name?: RegExp) =>
+    roles.map((role) => scope.getByRole(role, name && { name })).reduce((all, one) => all.or(one));
   const control = byRole(guideLabel(label)).first();
   try {
     await control.waitFor({ state: 'visible', timeout: WAIT_FOR_LABEL_MS });
     return control;
   } catch {
     const offered = (await byRole().allInnerTexts()).map((name) => name.trim()).filter(Boolean);
-    const words = label.toLowerCase().split(/\W+/).filter((w) => w.length > 3);
+    const words = label
+      .toLowerCase()
+      .split(/\W+/)
+      .filter((w) => w.length > 3);
     const lookalike = offered.find((name) => words.some((word) => name.toLowerCase().includes(word)));
     const list = offered.length ? offered.map((name) => `“${name}”`).join(', ') : 'nothing of that kind';
     if (lookalike) {

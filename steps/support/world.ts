@@ -77,7 +77,10 @@ export class ScenarioWorld {
     return this.#account;
   }
 
-  async createAccount(profiles: { name: string; kids: boolean }[], password = `pw-${this.scenarioKey}`.slice(0, 40)): Promise<ScenarioAccount> {
+  async createAccount(
+    profiles: { name: string; kids: boolean }[],
+    password = `pw-${this.scenarioKey}`.slice(0, 40),
+  ): Promise<ScenarioAccount> {
     const email = `${this.scenarioKey}@guide.test`;
     const account = await this.control.createAccount({ email, password, profiles });
     this.#account = { ...account, password };

@@ -20,7 +20,7 @@ function showErrors(form, answer) {
   }
   const general = form.querySelector('[data-form-error]') ?? document.querySelector('[data-form-error]');
   const named = Object.keys(answer.fields ?? {}).some((name) => form.querySelector(`[name="${name}"]`));
-  if (general) general.textContent = named ? '' : answer.error ?? '';
+  if (general) general.textContent = named ? '' : (answer.error ?? '');
 }
 
 async function send(form, url, method) {
