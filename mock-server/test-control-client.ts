@@ -68,6 +68,7 @@ export class TestControlClient {
     } catch (error) {
       throw new Error(
         `The site under test did not answer at ${this.baseUrl} (${method} ${path}): ${(error as Error).cause ?? error}`,
+        { cause: error },
       );
     }
     if (!response.ok) {

@@ -6,6 +6,8 @@ import { ScenarioWorld } from './support/world.ts';
 export const test = bddTest.extend<{ world: ScenarioWorld }, { site: SiteUnderTest }>({
   // One site per worker, so parallel workers never wait on each other's server.
   site: [
+    // Playwright reads a fixture's dependencies from its destructured first parameter; this one has none.
+    // eslint-disable-next-line no-empty-pattern
     async ({}, use) => {
       const site = await openSiteUnderTest();
       await use(site);
