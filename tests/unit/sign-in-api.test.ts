@@ -5,14 +5,13 @@ import { SiteClient, startTestSite, uniqueEmail } from '../support/site-client.t
 describe('sign-in API', () => {
   let site: MockServer;
   let control: TestControlClient;
-  let email: string;
+  const email = uniqueEmail('sign-in');
   let accountId: string;
   const password = 'right-password-1';
 
   beforeAll(async () => {
     site = await startTestSite();
     control = new TestControlClient(site.url);
-    email = uniqueEmail('sign-in');
     ({ id: accountId } = await control.createAccount({ email, password, profiles: [{ name: 'Ann' }] }));
   });
   afterAll(() => site.close());

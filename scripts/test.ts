@@ -1,0 +1,85 @@
+// The one command that proves the repository green: static checks, unit tests, and every feature.
+// It runs every suite even when one fails, and ends with the line CI reads: "N passed, N failed, N skipped".
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+
+interface Tally {
+  suite: string;
+  passed: number;
+  failed: number;
+  skipped: number;
+}
+
+const bin = (name: string) => `node_modules/.bin/${name}`;
+const run = (command: string, args: string[], env: NodeJS.ProcessEnv = {}) => {
+  console.log(`\n▶ ${[command.replace('node_modules/.bin/', ''), ...args].join(' ')}`);
+  return spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } }).status ?? 1;
+};
+const readJson = <T>(path: string): T | undefined =>
+  existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as T) : undefined;
+
+/** A check with no test count of its own counts as one test. */
+const check = (suite: string, status: number): Tally => ({
+  suite,
+  passed: status === 0 ? 1 : 0,
+  failed: status === 0 ? 0 : 1,
+  skipped: 0,
+});
+
+const tallies: Tally[] = [];
+
+if (run(process.execPath, ['--import', 'tsx', 'scripts/ensure-browser.ts']) !== 0) process.exit(1);
+
+tallies.push(check('type check (tsc, strict)', run(bin('tsc'), ['-p', '.'])));
+tallies.push(check('lint (eslint)', run(bin('eslint'), ['.'])));
+tallies.push(check('format (prettier)', run(bin('prettier'), ['--check', '.', '--log-level', 'warn'])));
+
+const UNIT_RESULTS = 'reports/unit-results.json';
+rmSync(UNIT_RESULTS, { force: true });
+const unitStatus = run(bin('vitest'), [
+  'run',
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile.json=${UNIT_RESULTS}`,
+]);
+const unit = readJson<{
+  numPassedTests: number;
+  numFailedTests: number;
+  numPendingTests: number;
+  numTodoTests: number;
+}>(UNIT_RESULTS);
+tallies.push(
+  unit
+    ? {
+        suite: 'unit tests (vitest)',
+        passed: unit.numPassedTests,
+        failed: unit.numFailedTests,
+        skipped: unit.numPendingTests + unit.numTodoTests,
+      }
+    : check('unit tests (vitest)', unitStatus || 1),
+);
+
+const FEATURE_RESULTS = 'reports/playwright-results.json';
+rmSync(FEATURE_RESULTS, { force: true });
+rmSync('reports/allure-results', { recursive: true, force: true });
+const featureStatus = run(bin('bddgen'), ['test']) || run(bin('playwright'), ['test']);
+const features = readJson<{ stats: { expected: number; unexpected: number; flaky: number; skipped: number } }>(
+  FEATURE_RESULTS,
+);
+tallies.push(
+  features
+    ? {
+        suite: 'features (playwright-bdd)',
+        passed: features.stats.expected,
+        failed: features.stats.unexpected + features.stats.flaky,
+        skipped: features.stats.skipped,
+      }
+    : check('features (playwright-bdd)', featureStatus || 1),
+);
+
+console.log('\nSuites:');
+for (const t of tallies)
+  console.log(`  ${t.suite.padEnd(28)} ${t.passed} passed, ${t.failed} failed, ${t.skipped} skipped`);
+const total = (key: 'passed' | 'failed' | 'skipped') => tallies.reduce((sum, t) => sum + t[key], 0);
+console.log(`${total('passed')} passed, ${total('failed')} failed, ${total('skipped')} skipped`);
+process.exit(total('failed') > 0 ? 1 : 0);
