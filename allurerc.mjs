@@ -7,7 +7,7 @@ export default defineConfig({
   historyPath: './reports/allure-history.jsonl',
   plugins: {
     awesome: {
-      options: { singleFile: true, reportLanguage: 'en', groupBy: ['parentSuite', 'suite', 'subSuite'] },
+      options: { singleFile: true, reportLanguage: 'en', groupBy: ['epic', 'feature', 'story'] },
     },
   },
 });

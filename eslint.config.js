@@ -43,6 +43,8 @@ export default tseslint.config(
   {
     files: ['steps/**/*.ts'],
     rules: {
+      // Playwright reads a fixture's dependencies from its destructured first parameter, which may be empty.
+      'no-empty-pattern': 'off',
       'no-restricted-imports': [
         'error',
         {

@@ -1,13 +1,27 @@
+import * as allure from 'allure-js-commons';
 import { createBdd, test as bddTest } from 'playwright-bdd';
+import { loadGuide } from '../harness/guide.ts';
 import { TestControlClient } from '../mock-server/index.ts';
 import { openSiteUnderTest, type SiteUnderTest } from './support/site.ts';
 import { ScenarioWorld } from './support/world.ts';
 
-export const test = bddTest.extend<{ world: ScenarioWorld }, { site: SiteUnderTest }>({
+const GUIDE_TITLE = loadGuide().title;
+
+export const test = bddTest.extend<{ world: ScenarioWorld; reportLabels: void }, { site: SiteUnderTest }>({
+  // Groups the Allure report as a stakeholder reads it: the guide, then the feature, then the scenario.
+  reportLabels: [
+    async ({}, use, testInfo) => {
+      const [, featureTitle = '', scenarioTitle = testInfo.title] = testInfo.titlePath;
+      await allure.epic(GUIDE_TITLE);
+      await allure.feature(featureTitle);
+      await allure.story(scenarioTitle);
+      await use();
+    },
+    { auto: true },
+  ],
+
   // One site per worker, so parallel workers never wait on each other's server.
   site: [
-    // Playwright reads a fixture's dependencies from its destructured first parameter; this one has none.
-    // eslint-disable-next-line no-empty-pattern
     async ({}, use) => {
       const site = await openSiteUnderTest();
       await use(site);
