@@ -1,3 +1,4 @@
+import { writeFile } from 'node:fs/promises';
 import * as allure from 'allure-js-commons';
 import { createBdd, test as bddTest } from 'playwright-bdd';
 import { loadGuide } from '../harness/guide.ts';
@@ -36,9 +37,16 @@ export const test = bddTest.extend<{ world: ScenarioWorld; reportLabels: void },
 
   world: async ({ page, browser, baseURL, viewport }, use, testInfo) => {
     let firstDeviceTaken = false;
+    let evidenceCount = 0;
     const extraContexts: Awaited<ReturnType<typeof browser.newContext>>[] = [];
     const world = new ScenarioWorld({
       control: new TestControlClient(baseURL!),
+      // Written to a file, so the JSON results name a path instead of carrying the image.
+      attachScreenshot: async (name, png) => {
+        const path = testInfo.outputPath(`evidence-${++evidenceCount}.png`);
+        await writeFile(path, png);
+        await testInfo.attach(name, { path, contentType: 'image/png' });
+      },
       scenarioKey:
         `${testInfo.testId}-r${testInfo.repeatEachIndex}-t${testInfo.retry}-${Date.now().toString(36)}`.toLowerCase(),
       // Device A is Playwright's own page, so traces, screenshots and video follow it; others are new contexts.

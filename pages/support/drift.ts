@@ -38,6 +38,7 @@ export async function findByGuideLabel(
   const control = byRole(guideLabel(label)).first();
   try {
     await control.waitFor({ state: 'visible', timeout: WAIT_FOR_LABEL_MS });
+    await markGuideTarget(control);
     return control;
   } catch {
     const offered = (await byRole().allInnerTexts()).map((name) => name.trim()).filter(Boolean);
@@ -52,4 +53,17 @@ export async function findByGuideLabel(
     }
     throw new GuideDrift('missing', `${place} has no “${label}” (it offers ${list}).`);
   }
+}
+
+/** Marks the element the guide names, so evidence screenshots can outline it (see GUIDE_TARGET_OUTLINE). */
+export const GUIDE_TARGET_ATTRIBUTE = 'data-guide-target';
+
+/** CSS applied only while a screenshot is taken. */
+export const GUIDE_TARGET_OUTLINE = `[${GUIDE_TARGET_ATTRIBUTE}] { outline: 4px solid #ffb000 !important; outline-offset: 3px !important; }`;
+
+async function markGuideTarget(control: Locator): Promise<void> {
+  await control.evaluate((element, attribute) => {
+    for (const marked of document.querySelectorAll(`[${attribute}]`)) marked.removeAttribute(attribute);
+    element.setAttribute(attribute, '');
+  }, GUIDE_TARGET_ATTRIBUTE);
 }

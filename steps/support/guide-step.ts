@@ -1,6 +1,9 @@
 import { guideStep } from '../../harness/guide.ts';
 import type { ScenarioWorld } from './world.ts';
 
+/** Screenshots taken after a guide step are named with this prefix and the step id; the illustrated guide finds them so. */
+export const EVIDENCE_PREFIX = 'screenshot after guide step ';
+
 type StepFn<Args extends unknown[]> = (this: ScenarioWorld, ...args: Args) => Promise<void>;
 
 /**
@@ -15,6 +18,8 @@ export function verifies<Args extends unknown[]>(stepId: string, fn: StepFn<Args
       await fn.apply(this, args);
     } catch (error) {
       throw nameGuideStep(error, `Guide step ${step.id}: “${step.text}”`);
+    } finally {
+      await this.captureEvidence(`${EVIDENCE_PREFIX}${step.id}`);
     }
   };
   // playwright-bdd checks a step function's arity against its pattern.

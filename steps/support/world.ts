@@ -5,6 +5,11 @@ import { HomePage } from '../../pages/home-page.ts';
 import { ProfileGatePage } from '../../pages/profile-gate-page.ts';
 import { SignInPage } from '../../pages/sign-in-page.ts';
 import { SiteHeader } from '../../pages/site-header.ts';
+import { GUIDE_TARGET_OUTLINE } from '../../pages/support/drift.ts';
+
+/** Inputs whose values never appear in a screenshot. */
+const SENSITIVE_INPUTS =
+  'input[type="password"], input[type="tel"], input[autocomplete^="tel"], input[name*="phone" i]';
 
 /** One browser of the person following the guide: its own cookies, so its own session on the site. */
 export class Device {
@@ -33,6 +38,8 @@ export interface WorldOptions {
   control: TestControlClient;
   /** Unique per scenario run; account emails are made from it so parallel scenarios never share data. */
   scenarioKey: string;
+  /** Attaches evidence to the step being run, in every report. */
+  attachScreenshot?: (name: string, png: Buffer) => Promise<void>;
 }
 
 export interface ScenarioAccount extends TestAccount {
@@ -46,12 +53,14 @@ export class ScenarioWorld {
   /** Things a scenario notes in one step to compare in a later one. */
   readonly notes = new Map<string, string>();
   readonly #openDevicePage: () => Promise<Page>;
+  readonly #attachScreenshot: WorldOptions['attachScreenshot'];
   readonly #devices = new Map<string, Device>();
   #current: Device | undefined;
   #account: ScenarioAccount | undefined;
 
-  constructor({ openDevicePage, control, scenarioKey }: WorldOptions) {
+  constructor({ openDevicePage, control, scenarioKey, attachScreenshot }: WorldOptions) {
     this.#openDevicePage = openDevicePage;
+    this.#attachScreenshot = attachScreenshot;
     this.control = control;
     this.scenarioKey = scenarioKey;
   }
@@ -94,6 +103,21 @@ export class ScenarioWorld {
       .replaceAll('{my password}', () => this.account.password)
       .replaceAll('{unknown email}', () => `nobody-${this.scenarioKey}@guide.test`)
       .replace(/\{(\d+) characters\}/g, (_, count: string) => 'x'.repeat(Number(count)));
+  }
+
+  /** A screenshot of the current device, passwords and phone numbers masked, the element the guide names outlined. */
+  async captureEvidence(name: string): Promise<void> {
+    const page = this.#current?.page;
+    if (!page || !this.#attachScreenshot || page.isClosed()) return;
+    const png = await page
+      .screenshot({
+        mask: [page.locator(SENSITIVE_INPUTS)],
+        style: GUIDE_TARGET_OUTLINE,
+        animations: 'disabled',
+        timeout: 5_000,
+      })
+      .catch(() => undefined);
+    if (png) await this.#attachScreenshot(name, png);
   }
 
   async cleanUp(): Promise<void> {
