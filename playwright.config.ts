@@ -1,6 +1,7 @@
 import { defineConfig } from '@playwright/test';
 import { cucumberReporter, defineBddConfig } from 'playwright-bdd';
 import { canRecordVideo, CHROMIUM_ARGS, requireChromium } from './harness/browser.ts';
+import { FAILURE_CATEGORIES, runEnvironment } from './harness/report-setup.ts';
 
 const testDir = defineBddConfig({
   features: 'features/**/*.feature',
@@ -24,7 +25,16 @@ export default defineConfig({
     [process.env.CI ? 'line' : 'list'],
     ['html', { outputFolder: 'reports/playwright-html', open: 'never' }],
     ['json', { outputFile: 'reports/playwright-results.json' }],
-    ['allure-playwright', { resultsDir: 'reports/allure-results', detail: false, suiteTitle: false }],
+    [
+      'allure-playwright',
+      {
+        resultsDir: 'reports/allure-results',
+        detail: false,
+        suiteTitle: false,
+        environmentInfo: runEnvironment(browser),
+        categories: FAILURE_CATEGORIES,
+      },
+    ],
     cucumberReporter('html', {
       outputFile: 'reports/cucumber/report.html',
       skipAttachments: ['video/webm', 'application/zip'],

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
@@ -46,4 +47,11 @@ export function requireChromium(): BrowserChoice {
 export function canRecordVideo(): boolean {
   const browsersPath = process.env.PLAYWRIGHT_BROWSERS_PATH ?? join(homedir(), '.cache', 'ms-playwright');
   return existsSync(browsersPath) && readdirSync(browsersPath).some((entry) => entry.startsWith('ffmpeg'));
+}
+
+/** "Chromium 156.0.8078.108", read from the binary the run will use. */
+export function browserVersion(choice: BrowserChoice): string {
+  const path = choice.executablePath ?? chromium.executablePath();
+  const printed = spawnSync(path, ['--version'], { encoding: 'utf8', timeout: 10_000 }).stdout?.trim();
+  return printed || `Chromium at ${path}`;
 }

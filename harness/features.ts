@@ -10,6 +10,8 @@ export interface WrittenScenario {
   line: number;
   /** Tags without "@", the feature's and the examples' included. */
   tags: string[];
+  /** An outline example's values by column name; empty for a plain scenario. */
+  parameters: Record<string, string>;
 }
 
 export const GUIDE_TAG = 'guide:';
@@ -29,22 +31,31 @@ export function readScenarios(dir = 'features'): WrittenScenario[] {
     const document = new Parser(new AstBuilder(newId), new GherkinClassicTokenMatcher()).parse(
       readFileSync(path, 'utf8'),
     );
-    const lines = new Map<string, number>();
-    const remember = (id: string, line: number) => lines.set(id, line);
+    const nodes = new Map<string, { line: number; parameters: Record<string, string> }>();
     for (const child of document.feature?.children ?? []) {
       const scenarios = [child.scenario, ...(child.rule?.children.map((c) => c.scenario) ?? [])];
       for (const scenario of scenarios) {
         if (!scenario) continue;
-        remember(scenario.id, scenario.location.line);
-        for (const row of scenario.examples.flatMap((e) => e.tableBody)) remember(row.id, row.location.line);
+        nodes.set(scenario.id, { line: scenario.location.line, parameters: {} });
+        for (const examples of scenario.examples) {
+          const columns = examples.tableHeader?.cells.map((cell) => cell.value) ?? [];
+          for (const row of examples.tableBody) {
+            const parameters = Object.fromEntries(row.cells.map((cell, i) => [columns[i] ?? String(i), cell.value]));
+            nodes.set(row.id, { line: row.location.line, parameters });
+          }
+        }
       }
     }
-    return compile(document, file, newId).map((pickle) => ({
-      name: pickle.name,
-      file,
-      line: lines.get(pickle.astNodeIds.at(-1) ?? '') ?? lines.get(pickle.astNodeIds[0] ?? '') ?? 0,
-      tags: pickle.tags.map((tag) => tag.name.replace(/^@/, '')),
-    }));
+    return compile(document, file, newId).map((pickle) => {
+      const node = nodes.get(pickle.astNodeIds.at(-1) ?? '') ?? nodes.get(pickle.astNodeIds[0] ?? '');
+      return {
+        name: pickle.name,
+        file,
+        line: node?.line ?? 0,
+        tags: pickle.tags.map((tag) => tag.name.replace(/^@/, '')),
+        parameters: node?.parameters ?? {},
+      };
+    });
   });
 }
 

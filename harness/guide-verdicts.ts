@@ -1,7 +1,7 @@
 import type { Guide, GuideStep } from './guide.ts';
 import type { ScenarioResult } from './results.ts';
 
-export type Verdict = 'verified' | 'drifted' | 'not covered' | 'not run' | 'prose';
+export type Verdict = 'verified' | 'drifted' | 'stale' | 'not covered' | 'not run' | 'prose';
 
 export interface StepVerdict {
   step: GuideStep;

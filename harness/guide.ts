@@ -39,3 +39,6 @@ export function guideStep(id: string, guide: Guide = loadGuide()): GuideStep {
   if (!step) throw new Error(`No guide step "${id}" in guide/steps.json.`);
   return step;
 }
+
+/** Screenshots taken after a guide step are attached under this prefix and the step id; reports find them so. */
+export const EVIDENCE_PREFIX = 'screenshot after guide step ';

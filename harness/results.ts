@@ -9,6 +9,8 @@ export interface ScenarioResult {
   /** passed, failed, skipped, or flaky (failed, then passed on retry). */
   outcome: 'passed' | 'failed' | 'skipped' | 'flaky';
   error: string | undefined;
+  /** Files attached by the last attempt: evidence screenshots, the trace of a failure. */
+  attachments: { name: string; path: string }[];
 }
 
 interface JsonSpec {
@@ -16,7 +18,10 @@ interface JsonSpec {
   file: string;
   line: number;
   tags: string[];
-  tests: { status: 'expected' | 'unexpected' | 'flaky' | 'skipped'; results: { error?: { message?: string } }[] }[];
+  tests: {
+    status: 'expected' | 'unexpected' | 'flaky' | 'skipped';
+    results: { error?: { message?: string }; attachments?: { name: string; path?: string }[] }[];
+  }[];
 }
 interface JsonSuite {
   title: string;
@@ -43,6 +48,9 @@ export function readScenarioResults(path = PLAYWRIGHT_RESULTS): ScenarioResult[]
           tags: spec.tags.map((tag) => tag.replace(/^@/, '')),
           outcome: OUTCOMES[test.status],
           error: error && stripAnsi(error),
+          attachments: (test.results.at(-1)?.attachments ?? []).flatMap(({ name, path }) =>
+            path ? [{ name, path }] : [],
+          ),
         });
       }
     }

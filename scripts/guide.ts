@@ -2,8 +2,13 @@
 // reports, and print a verdict per guide step. Extra arguments go to `playwright test`.
 import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
-import { loadGuide } from '../harness/guide.ts';
+import { requireChromium } from '../harness/browser.ts';
+import { readScenarios } from '../harness/features.ts';
+import { loadGuide, loadGuideText } from '../harness/guide.ts';
+import { checkCoverage } from '../harness/guide-coverage.ts';
 import { guideVerdicts } from '../harness/guide-verdicts.ts';
+import { writeIllustratedGuide } from '../harness/illustrated-guide.ts';
+import { runEnvironment } from '../harness/report-setup.ts';
 import { readScenarioResults } from '../harness/results.ts';
 
 const bin = (name: string) => `node_modules/.bin/${name}`;
@@ -20,8 +25,22 @@ if (run(bin('bddgen'), ['test']) !== 0) process.exit(1);
 const testStatus = run(bin('playwright'), ['test', ...process.argv.slice(2)]);
 const allureStatus = run(bin('allure'), ['generate', 'reports/allure-results'], true);
 
-const verdicts = guideVerdicts(loadGuide(), readScenarioResults()).filter((v) => v.verdict !== 'prose');
-const MARKS = { verified: '✔', drifted: '✘', 'not covered': '·', 'not run': '–', prose: ' ' } as const;
+const guide = loadGuide();
+const results = readScenarioResults();
+const allVerdicts = guideVerdicts(guide, results);
+const coverage = checkCoverage(guide, loadGuideText(guide), readScenarios(), results);
+const illustrated = writeIllustratedGuide({
+  guide,
+  verdicts: allVerdicts,
+  coverage,
+  environment: runEnvironment(requireChromium()),
+  outputDir: 'reports/guide',
+});
+const stale = new Set(coverage.rows.filter((r) => r.stale).map((r) => r.step.id));
+const verdicts = allVerdicts
+  .filter((v) => v.verdict !== 'prose')
+  .map((v) => (stale.has(v.step.id) ? { ...v, verdict: 'stale' as const } : v));
+const MARKS = { verified: '✔', drifted: '✘', stale: '⟳', 'not covered': '·', 'not run': '–', prose: ' ' } as const;
 console.log('\nThe guide, step by step:');
 for (const { step, verdict, scenarios, reason } of verdicts) {
   const text = step.text.length > 78 ? `${step.text.slice(0, 77)}…` : step.text;
@@ -32,9 +51,10 @@ for (const { step, verdict, scenarios, reason } of verdicts) {
 }
 const count = (verdict: string) => verdicts.filter((v) => v.verdict === verdict).length;
 console.log(
-  `\n${count('verified')} guide steps verified, ${count('drifted')} drifted, ${count('not covered')} not covered, ${count('not run')} not run.`,
+  `\n${count('verified')} guide steps verified, ${count('drifted')} drifted, ${count('stale')} stale, ${count('not covered')} not covered, ${count('not run')} not run.`,
 );
 console.log('Reports:');
+console.log(`  The illustrated guide:      ${illustrated}`);
 console.log(
   `  Allure (stakeholders):      reports/allure-report/index.html${allureStatus === 0 ? '' : '  (generation FAILED)'}`,
 );

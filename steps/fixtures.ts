@@ -1,21 +1,28 @@
 import { writeFile } from 'node:fs/promises';
 import * as allure from 'allure-js-commons';
 import { createBdd, test as bddTest } from 'playwright-bdd';
-import { loadGuide } from '../harness/guide.ts';
+import { guideStepIdsOf, readScenarios } from '../harness/features.ts';
+import { guideStep, loadGuide } from '../harness/guide.ts';
 import { TestControlClient } from '../mock-server/index.ts';
 import { openSiteUnderTest, type SiteUnderTest } from './support/site.ts';
 import { ScenarioWorld } from './support/world.ts';
 
 const GUIDE_TITLE = loadGuide().title;
+const WRITTEN_SCENARIOS = readScenarios();
 
 export const test = bddTest.extend<{ world: ScenarioWorld; reportLabels: void }, { site: SiteUnderTest }>({
   // Groups the Allure report as a stakeholder reads it: the guide, then the feature, then the scenario.
   reportLabels: [
-    async ({}, use, testInfo) => {
+    async ({ $uri, $bddTestData }, use, testInfo) => {
       const [, featureTitle = '', scenarioTitle = testInfo.title] = testInfo.titlePath;
       await allure.epic(GUIDE_TITLE);
       await allure.feature(featureTitle);
       await allure.story(scenarioTitle);
+      const written = WRITTEN_SCENARIOS.find((s) => $uri.endsWith(s.file) && s.line === $bddTestData?.pickleLine);
+      for (const [name, value] of Object.entries(written?.parameters ?? {})) await allure.parameter(name, value);
+      for (const id of guideStepIdsOf({ tags: testInfo.tags.map((tag) => tag.replace(/^@/, '')) })) {
+        await allure.link(`../guide/index.html#step-${id}`, `Guide step ${id}: ${guideStep(id).text}`);
+      }
       await use();
     },
     { auto: true },

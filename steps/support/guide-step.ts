@@ -1,8 +1,5 @@
-import { guideStep } from '../../harness/guide.ts';
+import { EVIDENCE_PREFIX, guideStep } from '../../harness/guide.ts';
 import type { ScenarioWorld } from './world.ts';
-
-/** Screenshots taken after a guide step are named with this prefix and the step id; the illustrated guide finds them so. */
-export const EVIDENCE_PREFIX = 'screenshot after guide step ';
 
 type StepFn<Args extends unknown[]> = (this: ScenarioWorld, ...args: Args) => Promise<void>;
 

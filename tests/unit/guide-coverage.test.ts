@@ -11,6 +11,7 @@ const scenarioFor = (id: string, line = 1): WrittenScenario => ({
   file: 'features/x.feature',
   line,
   tags: [`guide:${id}`],
+  parameters: {},
 });
 const everyActionCovered = actionIds.map((id, i) => scenarioFor(id, i + 1));
 
@@ -93,6 +94,7 @@ describe('guide coverage gate', () => {
         tags: [],
         outcome: 'failed' as const,
         error: 'x',
+        attachments: [],
       },
     ];
     const row = checkCoverage(guide, guideText, everyActionCovered, results).rows.find(
