@@ -5,10 +5,13 @@ import { findByGuideLabel, guideLabel } from './support/drift.ts';
 export class AccountPage {
   readonly page: Page;
   readonly heading: Locator;
+  /** The confirmation the page shows after a change, e.g. of the password. */
+  readonly confirmation: Locator;
 
   constructor(page: Page) {
     this.page = page;
     this.heading = page.getByRole('heading', { level: 1, name: /^\s*account/i });
+    this.confirmation = page.getByRole('main').getByRole('status');
   }
 
   async open(): Promise<void> {
@@ -28,6 +31,13 @@ export class AccountPage {
       label,
       `The “${sectionTitle}” section`,
     );
+  }
+
+  /** Every text button of a section with this label, without waiting for one: for checking there is none. */
+  async textButtonsNamed(sectionTitle: string, label: string): Promise<Locator> {
+    const section = await this.section(sectionTitle);
+    const name = guideLabel(label);
+    return section.getByRole('link', { name }).or(section.getByRole('button', { name }));
   }
 
   async clickTextButton(sectionTitle: string, label: string): Promise<void> {

@@ -62,3 +62,34 @@ Then(
     );
   }),
 );
+
+// "All the actions you will perform now will be carried in the “MEMBERSHIP & BILLING” section." (account.4)
+const MEMBERSHIP = 'MEMBERSHIP & BILLING';
+
+When(
+  'I click on the {string} text button',
+  verifies('account.6', async function (label: string) {
+    await this.device.account.clickTextButton(MEMBERSHIP, label);
+  }),
+);
+
+Then(
+  'the {string} section says {string}',
+  verifies('account.6', async function (title: string, text: string) {
+    await expect(await this.device.account.section(title)).toContainText(text);
+  }),
+);
+
+Then(
+  'it offers no {string} text button',
+  verifies('account.6', async function (label: string) {
+    await expect(await this.device.account.textButtonsNamed(MEMBERSHIP, label)).toHaveCount(0);
+  }),
+);
+
+Then(
+  'I can click on the {string} button there',
+  verifies('phone.1', async function (label: string) {
+    await expect(await this.device.account.textButton(MEMBERSHIP, label)).toBeEnabled();
+  }),
+);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { NEW_PASSWORD_LENGTH } from '../domain/account-service.ts';
 
 const MAX_EMAIL_LENGTH = 254;
 
@@ -51,3 +52,27 @@ export const newAccountBody = z.strictObject({
 });
 
 export const accountIdParam = z.uuid({ error: 'Not an account id.' });
+
+const { min: NEW_MIN, max: NEW_MAX } = NEW_PASSWORD_LENGTH;
+export const NEW_PASSWORD_LENGTH_MESSAGE = `Your new password must contain between ${NEW_MIN} and ${NEW_MAX} characters.`;
+
+/** The change-password form. Rules that need the account (is the current password right?) are the domain's. */
+export const changePasswordBody = z
+  .strictObject({
+    currentPassword: z
+      .string({ error: 'Please enter your current password.' })
+      .min(1, { error: 'Please enter your current password.' }),
+    newPassword: z
+      .string({ error: 'Please enter a new password.' })
+      .min(1, { error: 'Please enter a new password.' })
+      .min(NEW_MIN, { error: NEW_PASSWORD_LENGTH_MESSAGE })
+      .max(NEW_MAX, { error: NEW_PASSWORD_LENGTH_MESSAGE }),
+    confirmPassword: z
+      .string({ error: 'Please confirm your new password.' })
+      .min(1, { error: 'Please confirm your new password.' }),
+    signOutOtherDevices: z.boolean({ error: 'Say whether all devices must sign in again (true or false).' }),
+  })
+  .refine((body) => body.newPassword === body.confirmPassword, {
+    path: ['confirmPassword'],
+    error: 'The new password and its confirmation do not match.',
+  });

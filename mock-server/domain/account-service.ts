@@ -16,6 +16,29 @@ export type CurrentVisit =
 
 export class EmailTakenError extends Error {}
 
+/** The real service's rule for a new password (its help pages and third-party how-tos agree on 6–60). */
+export const NEW_PASSWORD_LENGTH = { min: 6, max: 60 } as const;
+
+export interface PasswordChange {
+  currentPassword: string;
+  newPassword: string;
+  /** The "Require all devices to sign in again with new password" tick. */
+  signOutOtherDevices: boolean;
+}
+
+export type PasswordChangeRefusal =
+  | 'not-signed-in'
+  | 'no-profile'
+  | 'kids-profile'
+  | 'wrong-current-password'
+  | 'same-as-current'
+  | 'new-password-length'
+  /** Something else changed the password or ended this session while this change was being checked. */
+  | 'conflict';
+
+export type PasswordChangeResult =
+  { ok: true; session: Session; endedSessions: number } | { ok: false; refusal: PasswordChangeRefusal };
+
 const newSessionId = () => randomBytes(32).toString('base64url');
 
 /** The account rules of the site the guide describes: sign-in, sessions per device, profiles. */
@@ -52,6 +75,8 @@ export class AccountService {
     const account = this.#store.findAccountByEmail(email);
     const passwordMatches = await verifyPassword(password, account?.passwordHash ?? DUMMY_PASSWORD_HASH);
     if (!account || !passwordMatches) return null;
+    // A password change that landed while the hash was being checked makes this password an old one.
+    if (this.#store.findAccountById(account.id)?.passwordHash !== account.passwordHash) return null;
     if (device.previousSessionId) this.#store.endSession(device.previousSessionId, 'signed-out');
     const session: Session = {
       id: newSessionId(),
@@ -75,6 +100,44 @@ export class AccountService {
     if (session && account) return { kind: 'signed-in', session, account };
     const reason = this.#store.endReason(sessionId);
     return reason ? { kind: 'ended', reason } : { kind: 'anonymous' };
+  }
+
+  /**
+   * Changes the password from a signed-in device whose profile is not a Kids profile. On success this device gets
+   * a new session id and, when asked, every other session of the account ends at once. A refusal changes nothing.
+   */
+  async changePassword(sessionId: string | undefined, change: PasswordChange): Promise<PasswordChangeResult> {
+    const visit = this.currentVisit(sessionId);
+    if (visit.kind !== 'signed-in') return { ok: false, refusal: 'not-signed-in' };
+    const { session, account } = visit;
+    const profile = account.profiles.find((p) => p.id === session.profileId);
+    if (!profile) return { ok: false, refusal: 'no-profile' };
+    // The real service's rule (help center): no password change while a Kids profile is in use.
+    if (profile.kids) return { ok: false, refusal: 'kids-profile' };
+    const { length } = change.newPassword;
+    if (length < NEW_PASSWORD_LENGTH.min || length > NEW_PASSWORD_LENGTH.max) {
+      return { ok: false, refusal: 'new-password-length' };
+    }
+    if (!(await verifyPassword(change.currentPassword, account.passwordHash))) {
+      return { ok: false, refusal: 'wrong-current-password' };
+    }
+    if (change.newPassword === change.currentPassword) return { ok: false, refusal: 'same-as-current' };
+    const passwordHash = await hashPassword(change.newPassword);
+
+    // Everything from here on runs without awaiting, so no other request sees half a change. Two changes racing
+    // from two devices: the second finds its session ended or the hash it checked replaced, and is refused.
+    const now = this.#store.findAccountById(account.id);
+    if (!this.#store.findSession(session.id) || now?.passwordHash !== account.passwordHash) {
+      return { ok: false, refusal: 'conflict' };
+    }
+    this.#store.updateAccount(account.id, { passwordHash });
+    const renewed: Session = { ...session, id: newSessionId(), createdAt: new Date() };
+    this.#store.insertSession(renewed);
+    this.#store.endSession(session.id, 'renewed');
+    const endedSessions = change.signOutOtherDevices
+      ? this.#store.endOtherSessions(account.id, renewed.id, 'password-changed')
+      : 0;
+    return { ok: true, session: renewed, endedSessions };
   }
 
   /** False when the profile is not one of the session's account. */

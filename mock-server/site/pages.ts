@@ -2,7 +2,8 @@ import { Router, type Request, type Response } from 'express';
 import type { AccountService } from '../domain/account-service.ts';
 import { html } from './html.ts';
 import { BRAND, avatar, field, formError, homeHeader, layout, plainHeader, profileHeader } from './layout.ts';
-import { loginQuery, SESSION_END_NOTICES, visitGuards } from './visits.ts';
+import { KIDS_PROFILE_CANNOT_CHANGE_PASSWORD } from '../api/password-handlers.ts';
+import { accountQuery, ACCOUNT_CHANGE_NOTICES, loginQuery, SESSION_END_NOTICES, visitGuards } from './visits.ts';
 
 export interface SiteOptions {
   accounts: AccountService;
@@ -108,6 +109,7 @@ export function sitePages({ accounts, csrfToken }: SiteOptions): Router {
     const visit = requireProfile(req, res);
     if (!visit) return;
     const { account } = visit;
+    const { changed } = accountQuery.parse(req.query);
     res.send(
       layout({
         title: 'Account',
@@ -119,6 +121,7 @@ export function sitePages({ accounts, csrfToken }: SiteOptions): Router {
               >Member since ${account.createdAt.toLocaleDateString('en-US', { month: 'long', year: 'numeric' })}</small
             >
           </h1>
+          ${changed && html`<p class="notice confirmation" role="status">${ACCOUNT_CHANGE_NOTICES[changed]}</p>`}
           <section class="account-section" aria-labelledby="membership">
             <h2 id="membership">MEMBERSHIP &amp; BILLING</h2>
             <dl class="account-details">
@@ -136,7 +139,11 @@ export function sitePages({ accounts, csrfToken }: SiteOptions): Router {
               </div>
             </dl>
             <div class="account-links">
-              <a href="/password">Change password</a>
+              ${
+                visit.profile.kids
+                  ? html`<p class="account-note">${KIDS_PROFILE_CANNOT_CHANGE_PASSWORD}</p>`
+                  : html`<a href="/password">Change password</a>`
+              }
               <a href="/phone">${account.phone ? 'Change phone number' : 'Add phone number'}</a>
             </div>
           </section>

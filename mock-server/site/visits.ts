@@ -9,9 +9,22 @@ export const SESSION_END_NOTICES: Record<SessionEndReason, string | null> = {
   'signed-out': null,
   'password-changed':
     'Your password was changed and all devices were asked to sign in again. Please sign in with your new password.',
+  renewed: null,
 };
 
 export const loginQuery = z.object({ reason: z.enum(['password-changed', 'signed-out']).optional().catch(undefined) });
+
+/** What the account page confirms after a change made elsewhere on the site (`/account?changed=…`). */
+export const ACCOUNT_CHANGE_NOTICES = {
+  password: 'Your password has been changed.',
+} as const;
+
+export const accountQuery = z.object({
+  changed: z
+    .enum(Object.keys(ACCOUNT_CHANGE_NOTICES) as [keyof typeof ACCOUNT_CHANGE_NOTICES])
+    .optional()
+    .catch(undefined),
+});
 
 export type SignedInVisit = { session: Session; account: Account };
 export type ProfileVisit = SignedInVisit & { profile: Profile };

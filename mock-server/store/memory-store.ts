@@ -54,6 +54,12 @@ export class MemoryStore implements Store {
     if (this.#sessions.delete(id)) this.#ended.set(id, reason);
   }
 
+  endOtherSessions(accountId: string, keepSessionId: string, reason: SessionEndReason): number {
+    const others = [...this.#sessions.values()].filter((s) => s.accountId === accountId && s.id !== keepSessionId);
+    for (const session of others) this.endSession(session.id, reason);
+    return others.length;
+  }
+
   endReason(id: string): SessionEndReason | undefined {
     return this.#ended.get(id);
   }

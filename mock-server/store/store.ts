@@ -22,8 +22,11 @@ export interface Session {
   createdAt: Date;
 }
 
-/** Why a session ended, so the next page load can tell the person. */
-export type SessionEndReason = 'signed-out' | 'password-changed';
+/**
+ * Why a session ended, so the next page load can tell the person. 'renewed': the same device was given a new id
+ * (after a password change), so the old id is dead but nobody needs telling.
+ */
+export type SessionEndReason = 'signed-out' | 'password-changed' | 'renewed';
 
 export interface Store {
   insertAccount(account: Account): void;
@@ -37,6 +40,8 @@ export interface Store {
   updateSession(id: string, change: Partial<Omit<Session, 'id'>>): void;
   sessionsOfAccount(accountId: string): Session[];
   endSession(id: string, reason: SessionEndReason): void;
+  /** Ends every session of the account except one, in one step; returns how many ended. */
+  endOtherSessions(accountId: string, keepSessionId: string, reason: SessionEndReason): number;
   /** The reason a session id stopped working, if it ever existed. */
   endReason(id: string): SessionEndReason | undefined;
 }

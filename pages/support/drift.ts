@@ -16,9 +16,15 @@ export class GuideDrift extends Error {
 
 type Role = Parameters<Page['getByRole']>[0];
 
-/** The guide's label, whole, ignoring case and surrounding space: "Change Password" finds "Change password". */
+/**
+ * The guide's label, whole, ignoring case and surrounding space: "Change Password" finds "Change password". A label
+ * the guide shortens with an ellipsis matches as a beginning: “Require all devices…” finds the box labelled
+ * "Require all devices to sign in again with new password".
+ */
 export function guideLabel(label: string): RegExp {
-  return new RegExp(`^\\s*${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`, 'i');
+  const shortened = /(…|\.\.\.)\s*$/.test(label);
+  const text = label.replace(/\s*(…|\.\.\.)\s*$/, '').replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`^\\s*${text}${shortened ? '' : '\\s*$'}`, 'i');
 }
 
 const WAIT_FOR_LABEL_MS = 5_000;

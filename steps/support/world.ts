@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import { TestControlClient, type TestAccount } from '../../mock-server/index.ts';
 import { AccountPage } from '../../pages/account-page.ts';
+import { ChangePasswordPage } from '../../pages/change-password-page.ts';
 import { HomePage } from '../../pages/home-page.ts';
 import { ProfileGatePage } from '../../pages/profile-gate-page.ts';
 import { SignInPage } from '../../pages/sign-in-page.ts';
@@ -20,6 +21,7 @@ export class Device {
   readonly profiles: ProfileGatePage;
   readonly header: SiteHeader;
   readonly account: AccountPage;
+  readonly changePassword: ChangePasswordPage;
 
   constructor(name: string, page: Page) {
     this.name = name;
@@ -29,7 +31,21 @@ export class Device {
     this.profiles = new ProfileGatePage(page);
     this.header = new SiteHeader(page);
     this.account = new AccountPage(page);
+    this.changePassword = new ChangePasswordPage(page);
   }
+
+  /** What the person does next on this device, whatever page it shows: the site answers with its current state. */
+  async loadNextPage(): Promise<void> {
+    await this.page.reload();
+  }
+}
+
+/** How the account's sessions on the site compare with those noted as each device signed in. */
+export interface SessionChanges {
+  /** Devices whose session from signing in still works, by name. */
+  stillSignedIn: string[];
+  /** Sessions the site holds that no device signed in for (e.g. an id renewed after a password change). */
+  newSessions: number;
 }
 
 export interface WorldOptions {
@@ -55,6 +71,8 @@ export class ScenarioWorld {
   readonly #openDevicePage: () => Promise<Page>;
   readonly #attachScreenshot: WorldOptions['attachScreenshot'];
   readonly #devices = new Map<string, Device>();
+  /** The session each device got when it signed in, by device name, read from the test-control API. */
+  readonly #sessionOfDevice = new Map<string, string>();
   #current: Device | undefined;
   #account: ScenarioAccount | undefined;
 
@@ -94,6 +112,36 @@ export class ScenarioWorld {
     const account = await this.control.createAccount({ email, password, profiles });
     this.#account = { ...account, password };
     return this.#account;
+  }
+
+  /** Opens the sign-in page on a device (a new one if the name is new) and signs in with the account's email. */
+  async signInOn(name: string, password = this.account.password): Promise<Device> {
+    const device = await this.useDevice(name);
+    await device.signIn.open();
+    await device.signIn.signIn(this.account.email, password);
+    return device;
+  }
+
+  /** Notes which session a device got: the one session of the account no other device has. */
+  async noteSessionOf(name: string): Promise<void> {
+    const known = new Set(this.#sessionOfDevice.values());
+    const fresh = (await this.control.activeSessions(this.account.id)).filter((s) => !known.has(s.id));
+    if (fresh.length !== 1 || !fresh[0]) {
+      throw new Error(`After device ${name} signed in, the site shows ${fresh.length} new sessions instead of 1.`);
+    }
+    this.#sessionOfDevice.set(name, fresh[0].id);
+  }
+
+  async sessionChanges(): Promise<SessionChanges> {
+    const active = new Set((await this.control.activeSessions(this.account.id)).map((s) => s.id));
+    const noted = new Set(this.#sessionOfDevice.values());
+    return {
+      stillSignedIn: [...this.#sessionOfDevice]
+        .filter(([, id]) => active.has(id))
+        .map(([name]) => name)
+        .sort(),
+      newSessions: [...active].filter((id) => !noted.has(id)).length,
+    };
   }
 
   /** Values in feature files that stand for the scenario's own data, e.g. "{my email}". */

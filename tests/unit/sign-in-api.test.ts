@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TestControlClient, type MockServer } from '../../mock-server/index.ts';
-import { SiteClient, startTestSite, uniqueEmail } from '../support/site-client.ts';
+import { SiteClient, startSite, uniqueEmail } from '../support/site-client.ts';
 
 describe('sign-in API', () => {
   let site: MockServer;
@@ -10,7 +10,7 @@ describe('sign-in API', () => {
   const password = 'right-password-1';
 
   beforeAll(async () => {
-    site = await startTestSite();
+    site = await startSite();
     control = new TestControlClient(site.url);
     ({ id: accountId } = await control.createAccount({ email, password, profiles: [{ name: 'Ann' }] }));
   });
@@ -68,7 +68,8 @@ describe('sign-in API', () => {
 
   it('refuses a body that is not JSON with 415', async () => {
     const client = new SiteClient(site.url);
-    const token = await client.csrfToken();
+    await client.page('/login');
+    const token = client.csrfToken;
     const response = await client.request('POST', '/api/session', {
       body: `email=${email}&password=${password}`,
       headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-csrf-token': token },

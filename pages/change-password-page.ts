@@ -1,0 +1,88 @@
+import type { Locator, Page } from '@playwright/test';
+import { findByGuideLabel, guideLabel } from './support/drift.ts';
+
+const PLACE = 'The change password page';
+
+/** The guide's words for the tick box and the button; the site's own labels may be longer (drift.ts). */
+export const REQUIRE_ALL_DEVICES = 'Require all devices…';
+export const SAVE = 'Save';
+
+export interface PasswordChange {
+  /** The actual password, for the first field. */
+  current: string;
+  /** The password just made up, for the next two fields. */
+  next: string;
+  /** The third field, when a scenario wants it to differ from `next`. */
+  confirmation?: string;
+  /** The tick near "Require all devices…": set to this state whatever the page's default. */
+  signOutOtherDevices: boolean;
+}
+
+/** "On the next page, you will be able to set up a new password": the page behind "Change Password". */
+export class ChangePasswordPage {
+  readonly page: Page;
+  readonly heading: Locator;
+  /**
+   * The fields the guide counts ("the first field", "the next two fields"), in the order the page shows them.
+   * Password inputs have no ARIA role, so they are found as the form's typeable inputs.
+   */
+  readonly fields: Locator;
+
+  constructor(page: Page) {
+    this.page = page;
+    this.heading = page.getByRole('heading', { level: 1, name: /password/i });
+    this.fields = page
+      .getByRole('main')
+      .locator('input:not([type="hidden"], [type="checkbox"], [type="radio"], [type="submit"], [type="button"])');
+  }
+
+  /** A field by its place in the guide's counting: 1 is the first field. */
+  field(position: number): Locator {
+    return this.fields.nth(position - 1);
+  }
+
+  /** A field by the label the page gives it, e.g. "Confirm new password"; its message is its accessible description. */
+  fieldLabelled(label: string): Locator {
+    return this.page.getByRole('main').getByLabel(guideLabel(label));
+  }
+
+  async enterActualPassword(password: string): Promise<void> {
+    await this.field(1).fill(password);
+  }
+
+  async enterNewPasswordTwice(password: string, confirmation = password): Promise<void> {
+    await this.field(2).fill(password);
+    await this.field(3).fill(confirmation);
+  }
+
+  tickBox(label = REQUIRE_ALL_DEVICES): Promise<Locator> {
+    return findByGuideLabel(this.page.getByRole('main'), ['checkbox'], label, PLACE);
+  }
+
+  /** "placing or removing a tick near “Require all devices…”" */
+  async setTick(ticked: boolean, label = REQUIRE_ALL_DEVICES): Promise<void> {
+    await (await this.tickBox(label)).setChecked(ticked);
+  }
+
+  async clickButton(label: string): Promise<void> {
+    await (await findByGuideLabel(this.page.getByRole('main'), ['button', 'link'], label, PLACE)).click();
+  }
+
+  /**
+   * "Click on the “Save” button", then wait for the site's answer to the form (a script's request or a form post
+   * alike), so what the page shows next is judged from the answer, not from a race with it.
+   */
+  async save(label = SAVE): Promise<void> {
+    const answered = this.page.waitForResponse((response) => response.request().method() !== 'GET');
+    await this.clickButton(label);
+    await answered;
+  }
+
+  /** The whole of the guide's password step, in its order. */
+  async changePassword({ current, next, confirmation, signOutOtherDevices }: PasswordChange): Promise<void> {
+    await this.enterActualPassword(current);
+    await this.enterNewPasswordTwice(next, confirmation);
+    await this.setTick(signOutOtherDevices);
+    await this.save();
+  }
+}

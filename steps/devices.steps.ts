@@ -1,0 +1,67 @@
+import { Given, Then } from './fixtures.ts';
+import { verifies } from './support/guide-step.ts';
+import { expect } from './support/matchers.ts';
+
+// Each device is its own browser context, so its own cookies and its own session on the site.
+
+Given(
+  'I have signed in on device {word}',
+  verifies('sign-in.4', async function (name: string) {
+    const device = await this.signInOn(name);
+    await expect(device.profiles.heading).toBeVisible();
+    await this.noteSessionOf(name);
+  }),
+);
+
+Then(
+  'on device {word} the next page load shows the sign in page',
+  verifies('password.4', async function (name: string) {
+    await (await this.useDevice(name)).loadNextPage();
+    await expect(this.device.signIn.heading, `device ${name} should have to sign in again`).toBeVisible();
+  }),
+);
+
+Then(
+  'the sign in page says why: the password was changed',
+  verifies('password.4', async function () {
+    await expect(this.device.signIn.notice).toContainText(/password/i);
+  }),
+);
+
+Then(
+  'on device {word} the next page load shows me still signed in',
+  verifies('password.4', async function (name: string) {
+    await (await this.useDevice(name)).loadNextPage();
+    await expect(this.device.header.profileButton, `device ${name} should still be signed in`).toBeVisible();
+  }),
+);
+
+Then(
+  'the site has signed out every device but this one, which has a new session',
+  verifies('password.4', async function () {
+    expect(await this.sessionChanges(), 'sessions of the account on the site').toEqual({
+      stillSignedIn: [],
+      newSessions: 1,
+    });
+  }),
+);
+
+Then(
+  'device B keeps its session and this device has a new one',
+  verifies('password.4', async function () {
+    expect(await this.sessionChanges(), 'sessions of the account on the site').toEqual({
+      stillSignedIn: ['B'],
+      newSessions: 1,
+    });
+  }),
+);
+
+Then(
+  'device A and device B keep the sessions they had',
+  verifies('password.5', async function () {
+    expect(await this.sessionChanges(), 'sessions of the account on the site').toEqual({
+      stillSignedIn: ['A', 'B'],
+      newSessions: 0,
+    });
+  }),
+);

@@ -1,0 +1,131 @@
+import { Given, Then, When } from './fixtures.ts';
+import { verifies } from './support/guide-step.ts';
+import { expect } from './support/matchers.ts';
+
+Then(
+  'the next page lets me set up a new password',
+  verifies('password.1', async function () {
+    await expect(this.device.changePassword.heading).toBeVisible();
+  }),
+);
+
+Then(
+  'the first field asks for my actual password',
+  verifies('password.2', async function () {
+    await expect(this.device.changePassword.field(1), 'the first field').toHaveAccessibleName(/current|actual|old/i);
+  }),
+);
+
+Then(
+  'the next two fields ask for the new password, then its confirmation',
+  verifies('password.3', async function () {
+    await expect(this.device.changePassword.field(2), 'the second field').toHaveAccessibleName(/^(?!.*confirm).*new/i);
+    await expect(this.device.changePassword.field(3), 'the third field').toHaveAccessibleName(
+      /confirm.*new|new.*again/i,
+    );
+  }),
+);
+
+When(
+  'I enter {string} in the first field',
+  verifies('password.2', async function (password: string) {
+    await this.device.changePassword.enterActualPassword(this.resolve(password));
+  }),
+);
+
+When(
+  'I enter {string} and {string} in the next two fields',
+  verifies('password.3', async function (password: string, confirmation: string) {
+    await this.device.changePassword.enterNewPasswordTwice(this.resolve(password), this.resolve(confirmation));
+    this.notes.set('new password', this.resolve(password));
+  }),
+);
+
+When(
+  'I place a tick near {string}',
+  verifies('password.4', async function (label: string) {
+    await this.device.changePassword.setTick(true, label);
+  }),
+);
+
+When(
+  'I remove the tick near {string}',
+  verifies('password.4', async function (label: string) {
+    await this.device.changePassword.setTick(false, label);
+  }),
+);
+
+When(
+  'I click on the {string} button to save my new password',
+  verifies('password.5', async function (label: string) {
+    await this.device.changePassword.save(label);
+  }),
+);
+
+Given(
+  'I have changed my password to {string} from the {string} text button',
+  verifies('password.5', async function (password: string, textButton: string) {
+    await this.device.account.clickTextButton('MEMBERSHIP & BILLING', textButton);
+    await this.device.changePassword.changePassword({
+      current: this.account.password,
+      next: password,
+      signOutOtherDevices: false,
+    });
+    this.notes.set('new password', password);
+  }),
+);
+
+Then(
+  'I see {string} at the {string} field',
+  verifies('password.5', async function (message: string, label: string) {
+    await expect(this.device.changePassword.fieldLabelled(label)).toHaveAccessibleDescription(message);
+  }),
+);
+
+Then(
+  'I am still signed in on this device, back on the settings of my account',
+  verifies('password.4', async function () {
+    await expect(this.device.account.heading, 'this device should still be signed in').toBeVisible();
+  }),
+);
+
+Then(
+  'I am back on the page of settings',
+  verifies('password.6', async function () {
+    await expect(this.device.account.heading).toBeVisible();
+  }),
+);
+
+Then(
+  'I see a confirmation that my password has been updated',
+  verifies('password.6', async function () {
+    await expect(this.device.account.confirmation).toContainText(/password/i);
+  }),
+);
+
+Then(
+  'my old password no longer signs me in on another device',
+  verifies('password.5', async function () {
+    const device = await this.signInOn('C', this.account.password);
+    await expect(device.signIn.formError, 'signing in with the old password should be refused').toHaveText(/\S/);
+  }),
+);
+
+Then(
+  'my new password does',
+  verifies('password.5', async function () {
+    await this.device.signIn.signIn(this.account.email, this.notes.get('new password') ?? '');
+    await expect(
+      this.device.profiles.heading,
+      'signing in with the new password should open the account',
+    ).toBeVisible();
+  }),
+);
+
+Then(
+  'my old password still signs me in on another device',
+  verifies('password.5', async function () {
+    const device = await this.signInOn('C', this.account.password);
+    await expect(device.profiles.heading, 'signing in with the old password should still work').toBeVisible();
+  }),
+);
