@@ -9,6 +9,7 @@ import { SESSION_COOKIE } from './api/http.ts';
 import { AccountService } from './domain/account-service.ts';
 import { mswMiddleware, PayloadTooLargeError } from './msw-adapter.ts';
 import { sitePages } from './site/pages.ts';
+import { phonePage } from './site/phone-page.ts';
 import { MemoryStore } from './store/memory-store.ts';
 import type { Store } from './store/store.ts';
 
@@ -50,6 +51,7 @@ export function createApp({ testMode, store = new MemoryStore() }: AppOptions) {
   app.use('/api', mswMiddleware(siteHandlers(context), { bodyLimitBytes: BODY_LIMIT_BYTES }));
   app.use('/api', unmatchedApiRequest);
   app.use(sitePages({ accounts, csrfToken }));
+  app.use(phonePage({ accounts, csrfToken }));
   app.use((req, res) => {
     res.status(404).type('text/plain').send(`Page not found: ${req.path}`);
   });
