@@ -46,7 +46,7 @@ const refused = (field: PhoneField, message: string): PhoneCheck => ({ ok: false
 
 /**
  * A phone number typed for a chosen country, judged strictly: trimmed, then only digits and separators, a number
- * the metadata calls valid, and of the chosen country. The answer is E.164 or one message for one field; the
+ * the metadata calls valid, with the chosen country's calling code. The answer is E.164 or one message for one field; the
  * input is never cleaned up into something the person did not type.
  */
 export function checkPhoneNumber(country: string, typed: string): PhoneCheck {
@@ -73,11 +73,10 @@ export function checkPhoneNumber(country: string, typed: string): PhoneCheck {
       `This number has the country code +${number.countryCallingCode}, but ${place} is +${expectedCode}. Choose the number’s country.`,
     );
   }
+  // Countries that share a calling code (US and CA, GB and its islands, …) share one numbering plan, and the
+  // library names only one of them for a number (a Canadian toll-free number reads as US), so the calling code is
+  // what must match, as on the real site, whose selector only supplies it.
   if (!number.isValid()) return refused('phoneNumber', lengthMessage(text, country, place));
-  if (number.country !== country) {
-    const actual = number.country ? countryName(number.country) : 'another country';
-    return refused('phoneNumber', `This is a number in ${actual}, not in ${place}. Choose the number’s country.`);
-  }
   return { ok: true, e164: number.number };
 }
 
