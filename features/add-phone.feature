@@ -52,7 +52,8 @@ Feature: Add a phone number
       And the "MEMBERSHIP & BILLING" section now offers the "Change phone number" button
       And the site keeps my phone number as "+12135550123" with text messages "Off"
 
-    @guide:phone.4
+    # Two sign-ins: @slow gives it three times the usual time.
+    @guide:phone.4 @slow
     Scenario Outline: The choice "<shown>" survives signing out and in again
       When I click on the "Add phone number" button in "MEMBERSHIP & BILLING"
       And I enter the phone number "213 555 0123" in the first field

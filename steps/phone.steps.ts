@@ -129,14 +129,14 @@ Then(
 Then(
   'the {string} section shows my phone number as {string}',
   verifies('phone.5', async function (section: string, shown: string) {
-    await expect(await this.device.account.section(section)).toContainText(shown);
+    await expect(await this.device.account.section(section), 'the phone number shown').toContainText(shown);
   }),
 );
 
 Then(
   'the {string} section shows my choice {string}',
   verifies('phone.4', async function (section: string, choice: string) {
-    await expect(await this.device.account.section(section)).toContainText(choice);
+    await expect(await this.device.account.section(section), 'the choice shown').toContainText(choice);
   }),
 );
 

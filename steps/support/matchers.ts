@@ -91,14 +91,19 @@ export const expect = base.extend({
     let left = '';
     try {
       await base
-        .poll(async () => {
-          if (!(await field.count())) {
-            left = field.page().url();
-            return 'left';
-          }
-          said = await field.first().evaluate(describedBy);
-          return said === reason ? 'said' : 'waiting';
-        })
+        // The answer waits on the server's password hashing, which is slow on purpose.
+        .poll(
+          async () => {
+            const description = await field.evaluateAll(describeFirst);
+            if (description === null) {
+              left = field.page().url();
+              return 'left';
+            }
+            said = description;
+            return said === reason ? 'said' : 'waiting';
+          },
+          { timeout: REFUSAL_TIMEOUT_MS },
+        )
         .not.toBe('waiting');
     } catch {
       left = '';
@@ -112,7 +117,7 @@ export const expect = base.extend({
           ? `${what} says “${reason}”.`
           : left
             ? `Drift (behaviour): ${what} should say “${reason}” and nothing should be saved, but the site left the form for ${left} as if all was well.`
-            : `Drift (behaviour): ${what} should say “${reason}”, but it says ${said ? `“${said}”` : 'nothing'}.`,
+            : `Drift (behaviour): ${what} should say “${reason}”, but after ${REFUSAL_TIMEOUT_MS / 1000} s it says ${said ? `“${said}”` : 'nothing'} (the page is at ${field.page().url()}).`,
     };
   },
 });
@@ -130,6 +135,7 @@ interface PlacedField {
 }
 
 const SAME_ROW_TOLERANCE_PX = 2;
+const REFUSAL_TIMEOUT_MS = 10_000;
 
 /** Reading order: above, or in the same row and to the left. A field not on screen comes before nothing. */
 function comesBefore(first: PlacedField, second: PlacedField): boolean {
@@ -140,8 +146,13 @@ function comesBefore(first: PlacedField, second: PlacedField): boolean {
   return sameRow && a.x + a.width <= b.x + SAME_ROW_TOLERANCE_PX;
 }
 
-/** The accessible description the way a screen reader builds it from aria-describedby. */
-function describedBy(element: Element): string {
+/**
+ * The first element's accessible description, built from aria-describedby as a screen reader does; null when there
+ * is no such element. Runs in the page, so it stands alone.
+ */
+function describeFirst(elements: Element[]): string | null {
+  const [element] = elements;
+  if (!element) return null;
   const ids = element.getAttribute('aria-describedby')?.split(/\s+/).filter(Boolean) ?? [];
   return ids
     .map((id) => element.ownerDocument.getElementById(id)?.textContent?.trim() ?? '')
