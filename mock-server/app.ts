@@ -10,6 +10,7 @@ import { AccountService } from './domain/account-service.ts';
 import { mswMiddleware, PayloadTooLargeError } from './msw-adapter.ts';
 import { sitePages } from './site/pages.ts';
 import { passwordPage } from './site/password-page.ts';
+import { phonePage } from './site/phone-page.ts';
 import { MemoryStore } from './store/memory-store.ts';
 import type { Store } from './store/store.ts';
 
@@ -52,6 +53,7 @@ export function createApp({ testMode, store = new MemoryStore() }: AppOptions) {
   app.use('/api', unmatchedApiRequest);
   app.use(sitePages({ accounts, csrfToken }));
   app.use(passwordPage({ accounts, csrfToken }));
+  app.use(phonePage({ accounts, csrfToken }));
   app.use((req, res) => {
     res.status(404).type('text/plain').send(`Page not found: ${req.path}`);
   });

@@ -77,6 +77,9 @@ tallies.push(
     : check('features (playwright-bdd)', featureStatus || 1),
 );
 
+// After the features, so its matrix shows their latest results.
+tallies.push(check('guide coverage gate', run(process.execPath, ['--import', 'tsx', 'scripts/guide-coverage.ts'])));
+
 console.log('\nSuites:');
 for (const t of tallies)
   console.log(`  ${t.suite.padEnd(28)} ${t.passed} passed, ${t.failed} failed, ${t.skipped} skipped`);

@@ -107,3 +107,8 @@ Then(
     expect(await this.control.activeSessions(this.account.id), 'sessions of the account on the site').toHaveLength(1);
   }),
 );
+
+// Harness step, not a guide step: the guide never signs out.
+When('I sign out', async function () {
+  await this.device.header.signOut();
+});

@@ -54,7 +54,8 @@ export function validate<T>(input: unknown, schema: z.ZodType<T>): Parsed<T> {
 
 /** One message per field, the first that applies; unknown fields are named too. */
 export function fieldMessages(error: z.ZodError): Record<string, string> {
-  const fields: Record<string, string> = {};
+  // No prototype, so a field sent as "__proto__" is named like any other unknown field.
+  const fields = Object.create(null) as Record<string, string>;
   for (const issue of error.issues) {
     if (issue.code === 'unrecognized_keys') {
       for (const key of issue.keys) fields[key] ??= 'This field is not expected here.';

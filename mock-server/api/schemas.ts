@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { NEW_PASSWORD_LENGTH } from '../domain/account-service.ts';
+import { checkPhoneNumber } from '../domain/phone.ts';
 
 const MAX_EMAIL_LENGTH = 254;
 
@@ -75,4 +76,42 @@ export const changePasswordBody = z
   .refine((body) => body.newPassword === body.confirmPassword, {
     path: ['confirmPassword'],
     error: 'The new password and its confirmation do not match.',
+  });
+
+const phoneFields = {
+  country: z.string({ error: 'Choose a country from the list.' }),
+  phoneNumber: z.string({ error: 'Please enter your phone number.' }),
+};
+
+/** Adds the phone check's refusal, if any, to the fields' issues; the E.164 number otherwise. */
+function checkedPhone(input: { country: string; phoneNumber: string }, ctx: z.RefinementCtx): string | undefined {
+  const check = checkPhoneNumber(input.country, input.phoneNumber);
+  if (check.ok) return check.e164;
+  ctx.addIssue({ code: 'custom', path: [check.field], message: check.message, input: input[check.field] });
+  return undefined;
+}
+
+/** A phone number typed for a country, judged on its own: its E.164 form or a message for one field. */
+export const phoneNumberInput = z.strictObject(phoneFields).transform((input, ctx) => {
+  const e164 = checkedPhone(input, ctx);
+  return e164 === undefined ? z.NEVER : { e164 };
+});
+
+/**
+ * The add/change phone form. Every message a person can act on comes back at once: the phone's and the empty
+ * password's. Whether the password is right is the account's business (AccountService.changePhone).
+ */
+export const phoneBody = z
+  .strictObject({
+    ...phoneFields,
+    password: z.string({ error: 'Please enter your password.' }),
+    textMessages: z.boolean({ error: 'Say whether to receive text messages: true or false.' }),
+  })
+  .transform((input, ctx) => {
+    const e164 = checkedPhone(input, ctx);
+    if (!input.password) {
+      ctx.addIssue({ code: 'custom', path: ['password'], message: 'Please enter your password.', input: '' });
+    }
+    if (e164 === undefined || !input.password) return z.NEVER;
+    return { phone: { e164, textMessages: input.textMessages }, password: input.password };
   });

@@ -148,6 +148,18 @@ export class AccountService {
     return true;
   }
 
+  /**
+   * Saves the phone (already validated, E.164) only when the account's password is given: a signed-in browser
+   * alone may not change how the account is reached (ASVS 5.0 7.5.1). False, and nothing saved, otherwise.
+   */
+  async changePhone(accountId: string, password: string, phone: NonNullable<Account['phone']>): Promise<boolean> {
+    const account = this.#store.findAccountById(accountId);
+    const passwordMatches = await verifyPassword(password, account?.passwordHash ?? DUMMY_PASSWORD_HASH);
+    if (!account || !passwordMatches) return false;
+    this.#store.updateAccount(accountId, { phone });
+    return true;
+  }
+
   findAccount(accountId: string): Account | undefined {
     return this.#store.findAccountById(accountId);
   }

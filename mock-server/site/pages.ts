@@ -1,5 +1,6 @@
 import { Router, type Request, type Response } from 'express';
 import type { AccountService } from '../domain/account-service.ts';
+import { maskedPhone } from '../domain/phone.ts';
 import { html } from './html.ts';
 import { BRAND, avatar, field, formError, homeHeader, layout, plainHeader, profileHeader } from './layout.ts';
 import { KIDS_PROFILE_CANNOT_CHANGE_PASSWORD } from '../api/password-handlers.ts';
@@ -135,8 +136,15 @@ export function sitePages({ accounts, csrfToken }: SiteOptions): Router {
               </div>
               <div>
                 <dt>Phone</dt>
-                <dd>${account.phone ? account.phone.e164 : 'No phone number'}</dd>
+                <dd>${account.phone ? maskedPhone(account.phone.e164) : 'No phone number'}</dd>
               </div>
+              ${
+                account.phone &&
+                html`<div>
+                  <dt>Text messages</dt>
+                  <dd>Text messages: ${account.phone.textMessages ? 'On' : 'Off'}</dd>
+                </div>`
+              }
             </dl>
             <div class="account-links">
               ${

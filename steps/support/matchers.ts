@@ -46,7 +46,119 @@ export const expect = base.extend({
           : `Drift (moved): ${what} should be on the right, but ${box && area ? `its centre is at x=${Math.round(box.x + box.width / 2)}, left of the middle of its section (x=${Math.round(area.x + area.width / 2)})` : 'it is not on screen'}.`,
     };
   },
+
+  /**
+   * The fields come in the order the guide gives ("in the first field", "in the second field", "a tick below"),
+   * read as a person reads a page: top to bottom, and left to right within a row.
+   */
+  async toBeInTheGuideOrder(fields: GuideField[]) {
+    let shown: PlacedField[] = [];
+    let pass = false;
+    try {
+      await base
+        .poll(async () => {
+          shown = await Promise.all(fields.map(async ({ what, field }) => ({ what, box: await field.boundingBox() })));
+          return shown.every((item, i) => i === 0 || comesBefore(shown[i - 1]!, item));
+        })
+        .toBe(true);
+      pass = true;
+    } catch {
+      pass = false;
+    }
+    const guideOrder = fields.map(({ what }) => what).join(', then ');
+    const missing = shown.filter(({ box }) => !box).map(({ what }) => what);
+    const pageOrder = shown
+      .filter((item): item is Required<PlacedField> & { box: Box } => !!item.box)
+      .sort((a, b) => (comesBefore(a, b) ? -1 : 1))
+      .map(({ what, box }) => `${what} (y=${Math.round(box.y)}, x=${Math.round(box.x)})`)
+      .join(', then ');
+    return {
+      pass,
+      name: 'toBeInTheGuideOrder',
+      message: () =>
+        pass
+          ? `The page shows ${guideOrder}, as the guide says.`
+          : `Drift (reordered): the guide has ${guideOrder}; the page shows ${pageOrder || 'none of them'}${missing.length ? ` and not ${missing.join(' nor ')}` : ''}.`,
+    };
+  },
+
+  /**
+   * A refused form keeps the field on screen with the reason as its accessible description. A form that goes
+   * away instead has done what it should have refused, and the message says so.
+   */
+  async toGiveTheReason(field: Locator, reason: string, what: string) {
+    let said = '';
+    let left = '';
+    try {
+      await base
+        // The answer waits on the server's password hashing, which is slow on purpose.
+        .poll(
+          async () => {
+            const description = await field.evaluateAll(describeFirst);
+            if (description === null) {
+              left = field.page().url();
+              return 'left';
+            }
+            said = description;
+            return said === reason ? 'said' : 'waiting';
+          },
+          { timeout: REFUSAL_TIMEOUT_MS },
+        )
+        .not.toBe('waiting');
+    } catch {
+      left = '';
+    }
+    const pass = !left && said === reason;
+    return {
+      pass,
+      name: 'toGiveTheReason',
+      message: () =>
+        pass
+          ? `${what} says “${reason}”.`
+          : left
+            ? `Drift (behaviour): ${what} should say “${reason}” and nothing should be saved, but the site left the form for ${left} as if all was well.`
+            : `Drift (behaviour): ${what} should say “${reason}”, but after ${REFUSAL_TIMEOUT_MS / 1000} s it says ${said ? `“${said}”` : 'nothing'} (the page is at ${field.page().url()}).`,
+    };
+  },
 });
+
+type Box = NonNullable<Awaited<ReturnType<Locator['boundingBox']>>>;
+
+export interface GuideField {
+  what: string;
+  field: Locator;
+}
+
+interface PlacedField {
+  what: string;
+  box: Box | null;
+}
+
+const SAME_ROW_TOLERANCE_PX = 2;
+const REFUSAL_TIMEOUT_MS = 10_000;
+
+/** Reading order: above, or in the same row and to the left. A field not on screen comes before nothing. */
+function comesBefore(first: PlacedField, second: PlacedField): boolean {
+  const [a, b] = [first.box, second.box];
+  if (!a || !b) return false;
+  if (a.y + a.height <= b.y + SAME_ROW_TOLERANCE_PX) return true;
+  const sameRow = a.y < b.y + b.height && b.y < a.y + a.height;
+  return sameRow && a.x + a.width <= b.x + SAME_ROW_TOLERANCE_PX;
+}
+
+/**
+ * The first element's accessible description, built from aria-describedby as a screen reader does; null when there
+ * is no such element. Runs in the page, so it stands alone.
+ */
+function describeFirst(elements: Element[]): string | null {
+  const [element] = elements;
+  if (!element) return null;
+  const ids = element.getAttribute('aria-describedby')?.split(/\s+/).filter(Boolean) ?? [];
+  return ids
+    .map((id) => element.ownerDocument.getElementById(id)?.textContent?.trim() ?? '')
+    .filter(Boolean)
+    .join(' ');
+}
 
 function describePlacement(x: number, y: number, viewport: { width: number; height: number }): string {
   const vertical = y < viewport.height / 3 ? 'upper' : y > (viewport.height * 2) / 3 ? 'lower' : 'middle';

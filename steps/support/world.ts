@@ -1,7 +1,8 @@
 import type { Page } from '@playwright/test';
-import { TestControlClient, type TestAccount } from '../../mock-server/index.ts';
+import { type NewTestAccount, TestControlClient, type TestAccount } from '../../mock-server/index.ts';
 import { AccountPage } from '../../pages/account-page.ts';
 import { ChangePasswordPage } from '../../pages/change-password-page.ts';
+import { AddPhonePage } from '../../pages/add-phone-page.ts';
 import { HomePage } from '../../pages/home-page.ts';
 import { ProfileGatePage } from '../../pages/profile-gate-page.ts';
 import { SignInPage } from '../../pages/sign-in-page.ts';
@@ -22,6 +23,7 @@ export class Device {
   readonly header: SiteHeader;
   readonly account: AccountPage;
   readonly changePassword: ChangePasswordPage;
+  readonly addPhone: AddPhonePage;
 
   constructor(name: string, page: Page) {
     this.name = name;
@@ -32,6 +34,7 @@ export class Device {
     this.header = new SiteHeader(page);
     this.account = new AccountPage(page);
     this.changePassword = new ChangePasswordPage(page);
+    this.addPhone = new AddPhonePage(page);
   }
 
   /** What the person does next on this device, whatever page it shows: the site answers with its current state. */
@@ -107,9 +110,10 @@ export class ScenarioWorld {
   async createAccount(
     profiles: { name: string; kids: boolean }[],
     password = `pw-${this.scenarioKey}`.slice(0, 40),
+    extras: Pick<NewTestAccount, 'phone'> = {},
   ): Promise<ScenarioAccount> {
     const email = `${this.scenarioKey}@guide.test`;
-    const account = await this.control.createAccount({ email, password, profiles });
+    const account = await this.control.createAccount({ email, password, profiles, ...extras });
     this.#account = { ...account, password };
     return this.#account;
   }
@@ -149,8 +153,10 @@ export class ScenarioWorld {
     return text
       .replaceAll('{my email}', () => this.account.email)
       .replaceAll('{my password}', () => this.account.password)
+      .replaceAll('{my password in caps}', () => this.account.password.toUpperCase())
       .replaceAll('{unknown email}', () => `nobody-${this.scenarioKey}@guide.test`)
-      .replace(/\{(\d+) characters\}/g, (_, count: string) => 'x'.repeat(Number(count)));
+      .replace(/\{(\d+) characters\}/g, (_, count: string) => 'x'.repeat(Number(count)))
+      .replace(/\{(\d+) digits\}/g, (_, count: string) => '1'.repeat(Number(count)));
   }
 
   /** A screenshot of the current device, passwords and phone numbers masked, the element the guide names outlined. */
