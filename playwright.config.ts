@@ -1,7 +1,8 @@
 import { defineConfig } from '@playwright/test';
-import { cucumberReporter, defineBddConfig } from 'playwright-bdd';
+import { defineBddConfig } from 'playwright-bdd';
 import { canRecordVideo, CHROMIUM_ARGS, requireChromium } from './harness/browser.ts';
 import { FAILURE_CATEGORIES, runEnvironment } from './harness/report-setup.ts';
+import { reportFileReporters } from './harness/reporters.ts';
 
 const testDir = defineBddConfig({
   features: 'features/**/*.feature',
@@ -10,6 +11,9 @@ const testDir = defineBddConfig({
 });
 
 const browser = requireChromium();
+
+// A shard of a sharded run (scripts/guide-sharded.ts, the nightly workflow) writes a blob, merged afterwards.
+const blobDir = process.env.GUIDE_BLOB_DIR;
 
 export default defineConfig({
   testDir,
@@ -22,9 +26,8 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 5_000 },
   reporter: [
-    [process.env.CI ? 'line' : 'list'],
-    ['html', { outputFolder: 'reports/playwright-html', open: 'never' }],
-    ['json', { outputFile: 'reports/playwright-results.json' }],
+    [process.env.CI || blobDir ? 'line' : 'list'],
+    ...(blobDir ? [['blob', { outputDir: blobDir }] as const] : reportFileReporters()),
     [
       'allure-playwright',
       {
@@ -35,13 +38,6 @@ export default defineConfig({
         categories: FAILURE_CATEGORIES,
       },
     ],
-    cucumberReporter('html', {
-      outputFile: 'reports/cucumber/report.html',
-      skipAttachments: ['video/webm', 'application/zip'],
-    }),
-    cucumberReporter('json', { outputFile: 'reports/cucumber/report.json' }),
-    cucumberReporter('junit', { outputFile: 'reports/cucumber/report.xml', suiteName: 'Guide verification' }),
-    cucumberReporter('message', { outputFile: 'reports/cucumber/messages.ndjson' }),
   ],
   use: {
     viewport: { width: 1280, height: 720 },

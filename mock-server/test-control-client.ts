@@ -36,6 +36,11 @@ export class TestControlClient {
     this.baseUrl = baseUrl;
   }
 
+  /** Resolves when the site answers its test-control API; otherwise rejects with one sentence saying so. */
+  async health(): Promise<void> {
+    await this.#call('GET', '/__test/health');
+  }
+
   createAccount(account: NewTestAccount): Promise<TestAccount> {
     return this.#call('POST', '/__test/accounts', account);
   }
@@ -67,7 +72,7 @@ export class TestControlClient {
       });
     } catch (error) {
       throw new Error(
-        `The site under test did not answer at ${this.baseUrl} (${method} ${path}): ${(error as Error).cause ?? error}`,
+        `The site under test at ${this.baseUrl} is not answering (${describeCause(error)}): start it, or point GUIDE_BASE_URL at a running site.`,
         { cause: error },
       );
     }
@@ -78,4 +83,9 @@ export class TestControlClient {
     }
     return (response.status === 204 ? undefined : await response.json()) as T;
   }
+}
+
+function describeCause(error: unknown): string {
+  const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+  return cause?.code ?? cause?.message ?? (error as Error).message;
 }

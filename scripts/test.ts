@@ -32,6 +32,9 @@ if (run(process.execPath, ['--import', 'tsx', 'scripts/ensure-browser.ts']) !== 
 
 tallies.push(check('type check (tsc, strict)', run(bin('tsc'), ['-p', '.'])));
 tallies.push(check('lint (eslint)', run(bin('eslint'), ['.'])));
+tallies.push(
+  check('workflow lint (action-validator)', run(bin('action-validator'), ['.github/workflows/nightly.yml'])),
+);
 tallies.push(check('format (prettier)', run(bin('prettier'), ['--check', '.', '--log-level', 'warn'])));
 
 const UNIT_RESULTS = 'reports/unit-results.json';

@@ -1,4 +1,4 @@
-import { startMockServer } from '../../mock-server/index.ts';
+import { startMockServer, TestControlClient } from '../../mock-server/index.ts';
 
 export interface SiteUnderTest {
   url: string;
@@ -8,6 +8,10 @@ export interface SiteUnderTest {
 /** The site the guide is verified against: GUIDE_BASE_URL when given, else the bundled mock on a free port. */
 export async function openSiteUnderTest(): Promise<SiteUnderTest> {
   const given = process.env.GUIDE_BASE_URL;
-  if (given) return { url: given.replace(/\/$/, ''), close: async () => undefined };
+  if (given) {
+    const url = given.replace(/\/$/, '');
+    await new TestControlClient(url).health();
+    return { url, close: async () => undefined };
+  }
   return startMockServer({ testMode: true });
 }

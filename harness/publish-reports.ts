@@ -1,0 +1,62 @@
+import { spawnSync } from 'node:child_process';
+import { requireChromium } from './browser.ts';
+import { readScenarios } from './features.ts';
+import { loadGuide, loadGuideText } from './guide.ts';
+import { checkCoverage } from './guide-coverage.ts';
+import { guideVerdicts } from './guide-verdicts.ts';
+import { writeIllustratedGuide } from './illustrated-guide.ts';
+import { runEnvironment } from './report-setup.ts';
+import { readScenarioResults } from './results.ts';
+
+/**
+ * After a run: the Allure report, the illustrated guide, and the per-step verdicts printed for the terminal.
+ * Returns the Allure generator's exit status.
+ */
+export function publishReports(): number {
+  const allureStatus =
+    spawnSync('node_modules/.bin/allure', ['generate', 'reports/allure-results'], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    }).status ?? 1;
+
+  const guide = loadGuide();
+  const results = readScenarioResults();
+  const allVerdicts = guideVerdicts(guide, results);
+  const coverage = checkCoverage(guide, loadGuideText(guide), readScenarios(), results);
+  const illustrated = writeIllustratedGuide({
+    guide,
+    verdicts: allVerdicts,
+    coverage,
+    environment: runEnvironment(requireChromium()),
+    outputDir: 'reports/guide',
+  });
+  const stale = new Set(coverage.rows.filter((r) => r.stale).map((r) => r.step.id));
+  const verdicts = allVerdicts
+    .filter((v) => v.verdict !== 'prose')
+    .map((v) => (stale.has(v.step.id) ? { ...v, verdict: 'stale' as const } : v));
+  const MARKS = { verified: '✔', drifted: '✘', stale: '⟳', 'not covered': '·', 'not run': '–', prose: ' ' } as const;
+  console.log('\nThe guide, step by step:');
+  for (const { step, verdict, scenarios, reason } of verdicts) {
+    const text = step.text.length > 78 ? `${step.text.slice(0, 77)}…` : step.text;
+    console.log(
+      `  ${MARKS[verdict]} ${step.id.padEnd(11)} ${verdict.padEnd(11)} ${String(scenarios.length).padStart(2)} scenario(s)  ${text}`,
+    );
+    if (reason) console.log(`      ↳ ${reason}`);
+  }
+  const count = (verdict: string) => verdicts.filter((v) => v.verdict === verdict).length;
+  console.log(
+    `\n${count('verified')} guide steps verified, ${count('drifted')} drifted, ${count('stale')} stale, ${count('not covered')} not covered, ${count('not run')} not run.`,
+  );
+  console.log('Reports:');
+  console.log(`  The illustrated guide:      ${illustrated}`);
+  console.log(
+    `  Allure (stakeholders):      reports/allure-report/index.html${allureStatus === 0 ? '' : '  (generation FAILED)'}`,
+  );
+  console.log(
+    '  Playwright HTML (QA):       reports/playwright-html/index.html   (npx playwright show-report reports/playwright-html)',
+  );
+  console.log('  Traces of failed scenarios: reports/test-results/**/trace.zip     (npx playwright show-trace <file>)');
+  console.log(
+    '  Cucumber (tools):           reports/cucumber/ (report.html, report.json, report.xml, messages.ndjson)',
+  );
+  return allureStatus;
+}

@@ -1,0 +1,10 @@
+// Config for `playwright merge-reports`: the shards' blobs become the same report files a single run writes.
+// It must call defineBddConfig too, or playwright-bdd's Cucumber reporters find no BDD config.
+import { defineConfig } from '@playwright/test';
+import { defineBddConfig } from 'playwright-bdd';
+import { reportFileReporters } from './harness/reporters.ts';
+
+export default defineConfig({
+  testDir: defineBddConfig({ features: 'features/**/*.feature', steps: ['steps/**/*.ts'], outputDir: '.features-gen' }),
+  reporter: [['line'], ...reportFileReporters()],
+});

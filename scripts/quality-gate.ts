@@ -1,0 +1,22 @@
+// The merge job's gate: zero failures, zero flaky scenarios, and no scenario lost on the way. A run that silently
+// lost scenarios (a shard that never reported, a broken generator) must fail, not look green.
+import { readScenarios } from '../harness/features.ts';
+import { readScenarioResults } from '../harness/results.ts';
+
+const written = readScenarios().length;
+const results = readScenarioResults();
+const count = (outcome: string) => results.filter((r) => r.outcome === outcome).length;
+const problems = [
+  count('failed') && `${count('failed')} scenario(s) failed`,
+  count('flaky') && `${count('flaky')} scenario(s) were flaky (passed only on retry)`,
+  results.length < written && `only ${results.length} of the ${written} written scenarios reported a result`,
+].filter(Boolean);
+
+console.log(
+  `Quality gate: ${count('passed')} passed, ${count('failed')} failed, ${count('flaky')} flaky, ${results.length}/${written} scenarios reported.`,
+);
+if (problems.length) {
+  console.error(`Quality gate FAILED: ${problems.join('; ')}.`);
+  process.exit(1);
+}
+console.log('Quality gate passed.');
