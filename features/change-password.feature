@@ -72,7 +72,7 @@ Feature: Change the password, and choose whether my other devices must sign in a
     Then I see "<message>" at the "<field>" field
     And device A and device B keep the sessions they had
     And on device B the next page load shows me still signed in
-    And my old password still signs me in on another device
+    And my old password still works
 
     Examples:
       | situation                              | actual           | new             | confirmation    | field                | message                                                          |

@@ -57,6 +57,14 @@ export class TestControlClient {
     return sessions;
   }
 
+  /** Whether the password is the account's now; signs nothing in. */
+  async passwordMatches(accountId: string, password: string): Promise<boolean> {
+    const { matches } = await this.#call<{ matches: boolean }>('POST', `/__test/accounts/${accountId}/password-check`, {
+      password,
+    });
+    return matches;
+  }
+
   async deleteAccount(accountId: string): Promise<void> {
     await this.#call('DELETE', `/__test/accounts/${accountId}`);
   }

@@ -1,5 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
 import { findByGuideLabel, guideLabel } from './support/drift.ts';
+import { clickAndAwaitAnswer } from './support/forms.ts';
 
 const PLACE = 'The change password page';
 
@@ -64,18 +65,13 @@ export class ChangePasswordPage {
     await (await this.tickBox(label)).setChecked(ticked);
   }
 
-  async clickButton(label: string): Promise<void> {
-    await (await findByGuideLabel(this.page.getByRole('main'), ['button', 'link'], label, PLACE)).click();
+  button(label: string): Promise<Locator> {
+    return findByGuideLabel(this.page.getByRole('main'), ['button', 'link'], label, PLACE);
   }
 
-  /**
-   * "Click on the “Save” button", then wait for the site's answer to the form (a script's request or a form post
-   * alike), so what the page shows next is judged from the answer, not from a race with it.
-   */
+  /** "Click on the “Save” button", waiting for the site's answer to the form. */
   async save(label = SAVE): Promise<void> {
-    const answered = this.page.waitForResponse((response) => response.request().method() !== 'GET');
-    await this.clickButton(label);
-    await answered;
+    await clickAndAwaitAnswer(this.page, await this.button(label));
   }
 
   /** The whole of the guide's password step, in its order. */

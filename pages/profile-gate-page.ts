@@ -1,5 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
 import { findByGuideLabel } from './support/drift.ts';
+import { clickAndAwaitAnswer } from './support/forms.ts';
 
 /** "Who's watching?": the profile choice the site asks for right after signing in. */
 export class ProfileGatePage {
@@ -18,6 +19,7 @@ export class ProfileGatePage {
   }
 
   async chooseProfile(name: string): Promise<void> {
-    await (await findByGuideLabel(this.page.getByRole('main'), ['button', 'link'], name, 'The profile choice')).click();
+    const profile = await findByGuideLabel(this.page.getByRole('main'), ['button', 'link'], name, 'The profile choice');
+    await clickAndAwaitAnswer(this.page, profile);
   }
 }

@@ -1,5 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
 import { findByGuideLabel } from './support/drift.ts';
+import { clickAndAwaitAnswer } from './support/forms.ts';
 
 export class SignInPage {
   readonly page: Page;
@@ -35,11 +36,15 @@ export class SignInPage {
   }
 
   async clickSignIn(): Promise<void> {
-    await this.clickButton('Sign in');
+    await clickAndAwaitAnswer(this.page, await this.button('Sign in'));
   }
 
   async clickButton(label: string): Promise<void> {
-    await (await findByGuideLabel(this.page.getByRole('main'), ['button'], label, 'The sign in page')).click();
+    await (await this.button(label)).click();
+  }
+
+  button(label: string): Promise<Locator> {
+    return findByGuideLabel(this.page.getByRole('main'), ['button'], label, 'The sign in page');
   }
 
   /** The refusal shown above the form, once there is one. */

@@ -52,6 +52,8 @@ export const newAccountBody = z.strictObject({
     .optional(),
 });
 
+export const passwordCheckBody = z.strictObject({ password: z.string().max(1_000) });
+
 export const accountIdParam = z.uuid({ error: 'Not an account id.' });
 
 const { min: NEW_MIN, max: NEW_MAX } = NEW_PASSWORD_LENGTH;

@@ -2,7 +2,7 @@ import { http, HttpResponse } from 'msw';
 import { EmailTakenError } from '../domain/account-service.ts';
 import type { ApiContext } from './context.ts';
 import { readJson, refuse, validate } from './http.ts';
-import { accountIdParam, newAccountBody } from './schemas.ts';
+import { accountIdParam, newAccountBody, passwordCheckBody } from './schemas.ts';
 
 /** The contract a site offers to be verified by the harness (docs/test-control-api.md). Only in test mode. */
 export function testControlHandlers({ accounts }: ApiContext) {
@@ -47,6 +47,16 @@ export function testControlHandlers({ accounts }: ApiContext) {
         createdAt: createdAt.toISOString(),
       }));
       return HttpResponse.json({ sessions });
+    }),
+
+    // Lets a scenario check that a password still works (or no longer does) without signing in another device.
+    http.post('/__test/accounts/:accountId/password-check', async ({ params, request }) => {
+      const id = validate(params.accountId, accountIdParam);
+      if (!id.ok) return id.response;
+      const body = await readJson(request, passwordCheckBody);
+      if (!body.ok) return body.response;
+      if (!accounts.findAccount(id.data)) return refuse(404, 'No such account.');
+      return HttpResponse.json({ matches: await accounts.passwordMatches(id.data, body.data.password) });
     }),
 
     http.delete('/__test/accounts/:accountId', ({ params }) => {

@@ -160,6 +160,12 @@ export class AccountService {
     return true;
   }
 
+  /** Whether the password is the account's, without signing in: for the test-control API. */
+  async passwordMatches(accountId: string, password: string): Promise<boolean> {
+    const account = this.#store.findAccountById(accountId);
+    return account ? verifyPassword(password, account.passwordHash) : false;
+  }
+
   findAccount(accountId: string): Account | undefined {
     return this.#store.findAccountById(accountId);
   }

@@ -1,9 +1,9 @@
 import { Router, type Request, type Response } from 'express';
+import { KIDS_PROFILE_CANNOT_CHANGE_PASSWORD } from '../api/password-handlers.ts';
 import type { AccountService } from '../domain/account-service.ts';
 import { maskedPhone } from '../domain/phone.ts';
 import { html } from './html.ts';
 import { BRAND, avatar, field, formError, homeHeader, layout, plainHeader, profileHeader } from './layout.ts';
-import { KIDS_PROFILE_CANNOT_CHANGE_PASSWORD } from '../api/password-handlers.ts';
 import { accountQuery, ACCOUNT_CHANGE_NOTICES, loginQuery, SESSION_END_NOTICES, visitGuards } from './visits.ts';
 
 export interface SiteOptions {

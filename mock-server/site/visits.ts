@@ -14,17 +14,12 @@ export const SESSION_END_NOTICES: Record<SessionEndReason, string | null> = {
 
 export const loginQuery = z.object({ reason: z.enum(['password-changed', 'signed-out']).optional().catch(undefined) });
 
-/** What the account page confirms after a change made elsewhere on the site (`/account?changed=…`). */
-export const ACCOUNT_CHANGE_NOTICES = {
-  password: 'Your password has been changed.',
-} as const;
+export const accountQuery = z.object({ changed: z.enum(['password']).optional().catch(undefined) });
 
-export const accountQuery = z.object({
-  changed: z
-    .enum(Object.keys(ACCOUNT_CHANGE_NOTICES) as [keyof typeof ACCOUNT_CHANGE_NOTICES])
-    .optional()
-    .catch(undefined),
-});
+/** What the account page confirms after a change made on another page of the site (`/account?changed=…`). */
+export const ACCOUNT_CHANGE_NOTICES: Record<NonNullable<z.infer<typeof accountQuery>['changed']>, string> = {
+  password: 'Your password has been changed.',
+};
 
 export type SignedInVisit = { session: Session; account: Account };
 export type ProfileVisit = SignedInVisit & { profile: Profile };
