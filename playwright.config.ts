@@ -5,7 +5,7 @@ import { FAILURE_CATEGORIES, runEnvironment } from './harness/report-setup.ts';
 
 const testDir = defineBddConfig({
   features: 'features/**/*.feature',
-  steps: ['steps/**/*.ts'],
+  steps: ['steps/fixtures.ts', 'steps/**/*.steps.ts'],
   outputDir: '.features-gen',
 });
 
