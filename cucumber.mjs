@@ -3,12 +3,14 @@
 process.env.GUIDE_RUNNER = 'cucumber';
 
 export default {
-  paths: ['features/**/*.feature'],
+  // No `paths`: cucumber-js's default is features/, and paths given here would be added to those on the command line.
   import: ['steps/**/*.steps.ts', 'steps/support/cucumber-hooks.ts'],
   format: [
     'html:reports/cucumber-js/report.html',
     'json:reports/cucumber-js/report.json',
     'junit:reports/cucumber-js/report.xml',
   ],
+  // tsx's compiler service would otherwise keep the process alive after the run.
+  forceExit: true,
   formatOptions: { snippetInterface: 'async-await', junit: { suiteName: 'Guide verification (cucumber-js)' } },
 };

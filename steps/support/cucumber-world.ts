@@ -41,9 +41,8 @@ export class CucumberWorld extends ScenarioWorld {
   readonly #contexts: BrowserContext[] = [];
 
   constructor({ attach }: IWorldOptions) {
-    if (!run) throw new Error('No browser yet: the cucumber-js hooks (steps/support/cucumber-hooks.ts) start it.');
-    const { browser, site } = run;
-    const siteUrl = site.url;
+    // A dry run builds worlds but runs no hooks, so there may be no run: nothing is opened until a step needs it.
+    const siteUrl = run?.site.url ?? 'http://site-not-started.invalid';
     const contexts: BrowserContext[] = [];
     super({
       control: new TestControlClient(siteUrl),
@@ -52,7 +51,8 @@ export class CucumberWorld extends ScenarioWorld {
         await attach(png, { mediaType: 'image/png', fileName: `${name}.png` });
       },
       openDevicePage: async (): Promise<Page> => {
-        const context = await browser.newContext({ ...CONTEXT_SETTINGS, baseURL: siteUrl });
+        if (!run) throw new Error('No browser: the cucumber-js hooks (steps/support/cucumber-hooks.ts) start it.');
+        const context = await run.browser.newContext({ ...CONTEXT_SETTINGS, baseURL: siteUrl });
         context.setDefaultTimeout(ACTION_TIMEOUT_MS);
         context.setDefaultNavigationTimeout(NAVIGATION_TIMEOUT_MS);
         contexts.push(context);
