@@ -1,8 +1,10 @@
 // The main job: verify the guide against the site (the bundled mock unless GUIDE_BASE_URL is set), write the
-// reports, and print a verdict per guide step. Extra arguments go to `playwright test`.
+// reports, and print a verdict per guide step. Selection as cucumber-js takes it: `<file>[:line]`, `--tags <expr>`;
+// any other argument goes to `playwright test`.
 import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { requireChromium } from '../harness/browser.ts';
+import { splitGuideArgs, toGeneratedSpecs } from '../harness/feature-selection.ts';
 import { readScenarios } from '../harness/features.ts';
 import { loadGuide, loadGuideText } from '../harness/guide.ts';
 import { checkCoverage } from '../harness/guide-coverage.ts';
@@ -21,8 +23,16 @@ if (run(process.execPath, ['--import', 'tsx', 'scripts/ensure-browser.ts']) !== 
 rmSync('reports/allure-results', { recursive: true, force: true });
 rmSync('reports/playwright-results.json', { force: true });
 
-if (run(bin('bddgen'), ['test']) !== 0) process.exit(1);
-const testStatus = run(bin('playwright'), ['test', ...process.argv.slice(2)]);
+const { tags, rest } = splitGuideArgs(process.argv.slice(2));
+if (run(bin('bddgen'), ['test', ...(tags ? ['--tags', tags] : [])]) !== 0) process.exit(1);
+let playwrightArgs: string[];
+try {
+  playwrightArgs = toGeneratedSpecs(rest, readScenarios());
+} catch (error) {
+  console.error((error as Error).message);
+  process.exit(2);
+}
+const testStatus = run(bin('playwright'), ['test', ...playwrightArgs]);
 const allureStatus = run(bin('allure'), ['generate', 'reports/allure-results'], true);
 
 const guide = loadGuide();
