@@ -6,7 +6,7 @@ import { reportFileReporters } from './harness/reporters.ts';
 
 const testDir = defineBddConfig({
   features: 'features/**/*.feature',
-  steps: ['steps/**/*.ts'],
+  steps: ['steps/fixtures.ts', 'steps/**/*.steps.ts'],
   outputDir: '.features-gen',
 });
 

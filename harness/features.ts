@@ -8,6 +8,8 @@ export interface WrittenScenario {
   name: string;
   file: string;
   line: number;
+  /** The line of its Scenario (Outline) keyword: the same as `line` for a plain scenario. */
+  scenarioLine: number;
   /** Tags without "@", the feature's and the examples' included. */
   tags: string[];
   /** An outline example's values by column name; empty for a plain scenario. */
@@ -31,17 +33,18 @@ export function readScenarios(dir = 'features'): WrittenScenario[] {
     const document = new Parser(new AstBuilder(newId), new GherkinClassicTokenMatcher()).parse(
       readFileSync(path, 'utf8'),
     );
-    const nodes = new Map<string, { line: number; parameters: Record<string, string> }>();
+    const nodes = new Map<string, { line: number; scenarioLine: number; parameters: Record<string, string> }>();
     for (const child of document.feature?.children ?? []) {
       const scenarios = [child.scenario, ...(child.rule?.children.map((c) => c.scenario) ?? [])];
       for (const scenario of scenarios) {
         if (!scenario) continue;
-        nodes.set(scenario.id, { line: scenario.location.line, parameters: {} });
+        const scenarioLine = scenario.location.line;
+        nodes.set(scenario.id, { line: scenarioLine, scenarioLine, parameters: {} });
         for (const examples of scenario.examples) {
           const columns = examples.tableHeader?.cells.map((cell) => cell.value) ?? [];
           for (const row of examples.tableBody) {
             const parameters = Object.fromEntries(row.cells.map((cell, i) => [columns[i] ?? String(i), cell.value]));
-            nodes.set(row.id, { line: row.location.line, parameters });
+            nodes.set(row.id, { line: row.location.line, scenarioLine, parameters });
           }
         }
       }
@@ -52,6 +55,7 @@ export function readScenarios(dir = 'features'): WrittenScenario[] {
         name: pickle.name,
         file,
         line: node?.line ?? 0,
+        scenarioLine: node?.scenarioLine ?? 0,
         tags: pickle.tags.map((tag) => tag.name.replace(/^@/, '')),
         parameters: node?.parameters ?? {},
       };

@@ -1,4 +1,4 @@
-import { Given } from './fixtures.ts';
+import { Given } from './support/bdd.ts';
 
 /** "Alex, Kids (Kids)": profile names, a Kids profile marked as such. */
 const profileList = (profiles: string) =>

@@ -1,4 +1,4 @@
-import { Given, Then, When } from './fixtures.ts';
+import { Given, Then, When } from './support/bdd.ts';
 import { verifies } from './support/guide-step.ts';
 import { expect } from './support/matchers.ts';
 

@@ -10,6 +10,7 @@ const scenarioFor = (id: string, line = 1): WrittenScenario => ({
   name: `verifies ${id}`,
   file: 'features/x.feature',
   line,
+  scenarioLine: line,
   tags: [`guide:${id}`],
   parameters: {},
 });

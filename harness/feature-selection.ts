@@ -1,0 +1,64 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { WrittenScenario } from './features.ts';
+
+/** What `npm run guide -- <file>[:line] [--tags <expression>]` asks for, in Playwright's and bddgen's terms. */
+export interface PlaywrightSelection {
+  /** Arguments for `bddgen test`: the tag expression goes there, as Playwright's --grep knows no and/or/not. */
+  bddgenArgs: string[];
+  /** Arguments for `playwright test`: feature files and lines turned into the generated spec files and lines. */
+  playwrightArgs: string[];
+}
+
+const FEATURE_ARG = /^(?<file>.+\.feature)(?<lines>(?::\d+)*)$/;
+export const GENERATED_DIR = '.features-gen';
+
+/** Splits the command line; feature files keep their lines until the specs are generated (see toGeneratedSpecs). */
+export function splitGuideArgs(args: string[]): { tags: string | undefined; rest: string[] } {
+  const rest: string[] = [];
+  let tags: string | undefined;
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (arg === '--tags') tags = args[++i];
+    else if (arg.startsWith('--tags=')) tags = arg.slice('--tags='.length);
+    else rest.push(arg);
+  }
+  return { tags, rest };
+}
+
+/**
+ * `features/x.feature:12` as cucumber-js reads it (the line of a Scenario, a Scenario Outline, or one row of its
+ * Examples) becomes `.features-gen/features/x.feature.spec.js:<line of each generated test>`; other arguments pass.
+ */
+export function toGeneratedSpecs(args: string[], scenarios: WrittenScenario[], generatedDir = GENERATED_DIR): string[] {
+  return args.flatMap((arg) => {
+    const match = FEATURE_ARG.exec(arg);
+    if (!match?.groups) return [arg];
+    const file = match.groups.file!.replace(/^\.\//, '');
+    const spec = join(generatedDir, `${file}.spec.js`);
+    const lines = match.groups.lines!.split(':').filter(Boolean).map(Number);
+    if (lines.length === 0) return [spec];
+    const testLineOf = generatedTestLines(spec);
+    return lines.flatMap((line) => {
+      const picked = scenarios.filter((s) => s.file === file && (s.line === line || s.scenarioLine === line));
+      if (picked.length === 0) {
+        const known = [...new Set(scenarios.filter((s) => s.file === file).map((s) => s.scenarioLine))].join(', ');
+        throw new Error(`${file}:${line} is not the line of a scenario or an example (scenarios start at ${known}).`);
+      }
+      return picked.map((s) => {
+        const testLine = testLineOf.get(s.line);
+        if (testLine === undefined) throw new Error(`${file}:${s.line} was not generated (left out by --tags?).`);
+        return `${spec}:${testLine}`;
+      });
+    });
+  });
+}
+
+/** Feature line → generated test line, read from the data playwright-bdd writes at the end of each spec. */
+function generatedTestLines(spec: string): Map<number, number> {
+  if (!existsSync(spec)) throw new Error(`${spec} does not exist: is the feature file's path right?`);
+  const text = readFileSync(spec, 'utf8');
+  return new Map(
+    [...text.matchAll(/"pwTestLine":(\d+),"pickleLine":(\d+)/g)].map((m) => [Number(m[2]), Number(m[1])] as const),
+  );
+}

@@ -1,0 +1,70 @@
+import { randomUUID } from 'node:crypto';
+import { type IWorldOptions } from '@cucumber/cucumber';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright';
+import { CHROMIUM_ARGS, requireChromium } from '../../harness/browser.ts';
+import { TestControlClient } from '../../mock-server/index.ts';
+import { openSiteUnderTest, type SiteUnderTest } from './site.ts';
+import { ScenarioWorld } from './world.ts';
+
+interface Run {
+  browser: Browser;
+  site: SiteUnderTest;
+}
+
+// cucumber-js builds worlds after BeforeAll and gives them only a structured clone of its world parameters, which
+// cannot carry a browser: the run's browser and site have to live in this module, started and stopped by the hooks.
+let run: Run | undefined;
+
+/** One browser and one site per cucumber-js run, as Playwright has one per worker. */
+export async function startRun(): Promise<void> {
+  const site = await openSiteUnderTest();
+  const { executablePath } = requireChromium();
+  run = { site, browser: await chromium.launch({ executablePath, args: CHROMIUM_ARGS }) };
+}
+
+export async function stopRun(): Promise<void> {
+  await run?.browser.close();
+  await run?.site.close();
+  run = undefined;
+}
+
+/** The same settings playwright.config.ts gives every Playwright context. */
+export const CONTEXT_SETTINGS = { viewport: { width: 1280, height: 720 } };
+const ACTION_TIMEOUT_MS = 10_000;
+const NAVIGATION_TIMEOUT_MS = 15_000;
+
+/**
+ * The world cucumber-js builds for each scenario: the same ScenarioWorld the Playwright fixtures build, with every
+ * device a new context of the run's browser and screenshots attached through cucumber's own `attach`.
+ */
+export class CucumberWorld extends ScenarioWorld {
+  readonly #contexts: BrowserContext[] = [];
+
+  constructor({ attach }: IWorldOptions) {
+    // A dry run builds worlds but runs no hooks, so there may be no run: nothing is opened until a step needs it.
+    const siteUrl = run?.site.url ?? 'http://site-not-started.invalid';
+    const contexts: BrowserContext[] = [];
+    super({
+      control: new TestControlClient(siteUrl),
+      scenarioKey: `cucumber-${randomUUID().slice(0, 8)}-${Date.now().toString(36)}`,
+      attachScreenshot: async (name, png) => {
+        await attach(png, { mediaType: 'image/png', fileName: `${name}.png` });
+      },
+      openDevicePage: async (): Promise<Page> => {
+        if (!run) throw new Error('No browser: the cucumber-js hooks (steps/support/cucumber-hooks.ts) start it.');
+        const context = await run.browser.newContext({ ...CONTEXT_SETTINGS, baseURL: siteUrl });
+        context.setDefaultTimeout(ACTION_TIMEOUT_MS);
+        context.setDefaultNavigationTimeout(NAVIGATION_TIMEOUT_MS);
+        contexts.push(context);
+        return context.newPage();
+      },
+    });
+    this.#contexts = contexts;
+  }
+
+  /** Deletes the scenario's account, then closes every device. */
+  async tearDown(): Promise<void> {
+    await this.cleanUp();
+    await Promise.all(this.#contexts.map((context) => context.close()));
+  }
+}

@@ -1,0 +1,49 @@
+import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { splitGuideArgs, toGeneratedSpecs } from '../../harness/feature-selection.ts';
+import type { WrittenScenario } from '../../harness/features.ts';
+
+const scenario = (line: number, scenarioLine = line): WrittenScenario => ({
+  name: `at ${line}`,
+  file: 'features/x.feature',
+  line,
+  scenarioLine,
+  tags: [],
+  parameters: {},
+});
+// A plain scenario at line 5; an outline at line 10 with example rows at 14 and 15.
+const scenarios = [scenario(5), scenario(14, 10), scenario(15, 10)];
+
+function generated(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'features-gen-'));
+  mkdirSync(join(dir, 'features'));
+  const data =
+    '{"pwTestLine":4,"pickleLine":5,"tags":[]},{"pwTestLine":9,"pickleLine":14},{"pwTestLine":12,"pickleLine":15}';
+  writeFileSync(join(dir, 'features/x.feature.spec.js'), `// test\nconst bddFileData = [${data}];\n`);
+  return dir;
+}
+
+describe('selecting scenarios as cucumber-js does, on the Playwright runner', () => {
+  it('takes a tag expression out for bddgen and leaves the rest', () => {
+    expect(splitGuideArgs(['--tags', '@a and not @b', '--headed'])).toEqual({
+      tags: '@a and not @b',
+      rest: ['--headed'],
+    });
+    expect(splitGuideArgs(['--tags=@a'])).toEqual({ tags: '@a', rest: [] });
+  });
+
+  it('turns a feature line into the generated test line, and an outline line into all its examples', () => {
+    const dir = generated();
+    const spec = join(dir, 'features/x.feature.spec.js');
+    expect(toGeneratedSpecs(['features/x.feature:5'], scenarios, dir)).toEqual([`${spec}:4`]);
+    expect(toGeneratedSpecs(['features/x.feature:10'], scenarios, dir)).toEqual([`${spec}:9`, `${spec}:12`]);
+    expect(toGeneratedSpecs(['features/x.feature:15', '--headed'], scenarios, dir)).toEqual([`${spec}:12`, '--headed']);
+    expect(toGeneratedSpecs(['features/x.feature'], scenarios, dir)).toEqual([spec]);
+  });
+
+  it('names the scenario lines when a line starts none', () => {
+    expect(() => toGeneratedSpecs(['features/x.feature:7'], scenarios, generated())).toThrow(/start at 5, 10/);
+  });
+});
