@@ -11,13 +11,14 @@ export class SiteHeader {
   constructor(page: Page) {
     this.page = page;
     this.banner = page.getByRole('banner');
-    this.profileButton = this.banner.locator('button[aria-haspopup="menu"], [aria-haspopup="true"]').first();
+    // Found anywhere on the page, so a header that loses it reads as "moved" (with where it went), not as a timeout.
+    this.profileButton = page.locator('button[aria-haspopup="menu"], [aria-haspopup="true"]').first();
     this.profileMenu = page.getByRole('menu');
   }
 
   /** The profile's name as the header shows it. */
   profileName(name: string): Locator {
-    return this.banner.getByText(name, { exact: true }).first();
+    return this.profileButton.getByText(name, { exact: true });
   }
 
   async openProfileMenu(): Promise<void> {
