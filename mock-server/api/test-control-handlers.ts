@@ -19,7 +19,8 @@ export function testControlHandlers({ accounts, variant }: ApiContext) {
       try {
         variant.use(body.data.name);
       } catch (error) {
-        if (error instanceof UnknownDriftError) return refuse(400, error.message, { name: 'No drift variant of that name.' });
+        if (error instanceof UnknownDriftError)
+          return refuse(400, error.message, { name: 'No drift variant of that name.' });
         throw error;
       }
       return HttpResponse.json({ name: variant.name });

@@ -153,9 +153,7 @@ export class AccountService {
     const signOutOthers = { 'as-ticked': change.signOutOtherDevices, never: false, always: true }[
       rules.signOutOtherDevices
     ];
-    const endedSessions = signOutOthers
-      ? this.#store.endOtherSessions(account.id, renewed.id, 'password-changed')
-      : 0;
+    const endedSessions = signOutOthers ? this.#store.endOtherSessions(account.id, renewed.id, 'password-changed') : 0;
     return { ok: true, session: renewed, endedSessions };
   }
 

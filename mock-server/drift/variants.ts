@@ -184,9 +184,7 @@ export class UnknownDriftError extends Error {}
 export function driftVariant(name: string): DriftVariant {
   const variant = DRIFT_VARIANTS.find((v) => v.name === name);
   if (!variant) {
-    throw new UnknownDriftError(
-      `No drift variant "${name}"; known: ${DRIFT_VARIANTS.map((v) => v.name).join(', ')}.`,
-    );
+    throw new UnknownDriftError(`No drift variant "${name}"; known: ${DRIFT_VARIANTS.map((v) => v.name).join(', ')}.`);
   }
   return variant;
 }

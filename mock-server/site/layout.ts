@@ -61,28 +61,26 @@ export function profileHeader(account: Account, current: Profile, site: SiteVari
 function profileMenu(account: Account, current: Profile, site: SiteVariant): Html {
   const others = account.profiles.filter((p) => p.id !== current.id);
   return html`<div class="profile-menu">
-      <button
-        type="button"
-        class="profile-button"
-        aria-haspopup="menu"
-        aria-expanded="false"
-        aria-controls="profile-menu"
-      >
-        ${avatar(current)}<span class="profile-name">${current.name}</span>
-      </button>
-      <ul id="profile-menu" role="menu" aria-label="${current.name}" hidden>
-        ${others.map((p) => html`<li role="none"><a role="menuitem" href="/profiles">${avatar(p)}${p.name}</a></li>`)}
-        <li role="none"><a role="menuitem" href="/profiles">Manage Profiles</a></li>
-        <li role="separator"></li>
-        <li role="none"><a role="menuitem" href="/account">${site.accountMenuLabel}</a></li>
-        <li role="none"><a role="menuitem" href="/help">Help Center</a></li>
-        <li role="none">
-          <button role="menuitem" type="button" data-api="/api/session" data-method="DELETE">
-            Sign out of ${BRAND}
-          </button>
-        </li>
-      </ul>
-    </div>`;
+    <button
+      type="button"
+      class="profile-button"
+      aria-haspopup="menu"
+      aria-expanded="false"
+      aria-controls="profile-menu"
+    >
+      ${avatar(current)}<span class="profile-name">${current.name}</span>
+    </button>
+    <ul id="profile-menu" role="menu" aria-label="${current.name}" hidden>
+      ${others.map((p) => html`<li role="none"><a role="menuitem" href="/profiles">${avatar(p)}${p.name}</a></li>`)}
+      <li role="none"><a role="menuitem" href="/profiles">Manage Profiles</a></li>
+      <li role="separator"></li>
+      <li role="none"><a role="menuitem" href="/account">${site.accountMenuLabel}</a></li>
+      <li role="none"><a role="menuitem" href="/help">Help Center</a></li>
+      <li role="none">
+        <button role="menuitem" type="button" data-api="/api/session" data-method="DELETE">Sign out of ${BRAND}</button>
+      </li>
+    </ul>
+  </div>`;
 }
 
 export function avatar(profile: Profile): Html {

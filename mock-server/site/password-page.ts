@@ -37,29 +37,26 @@ export function passwordPage({ accounts, variant, csrfToken }: SiteOptions): Rou
   return router;
 }
 
-const changePasswordForm = (site: SiteVariant) => html`<form
-  data-api="/api/account/password"
-  data-method="PUT"
-  novalidate
->
-  ${formError} ${field('currentPassword', 'Current password', 'password', 'current-password')}
-  ${field('newPassword', 'New password', 'password', 'new-password')}
-  ${site.confirmPasswordField ? field('confirmPassword', 'Confirm new password', 'password', 'new-password') : ''}
-  ${site.signOutOthersBox ? signOutOthersBox : ''}
-  <div class="form-actions">
-    <button type="submit" class="button primary">Save</button>
-    <a class="button" href="/account">Cancel</a>
-  </div>
-</form>`;
+const changePasswordForm = (site: SiteVariant) =>
+  html`<form data-api="/api/account/password" data-method="PUT" novalidate>
+    ${formError} ${field('currentPassword', 'Current password', 'password', 'current-password')}
+    ${field('newPassword', 'New password', 'password', 'new-password')}
+    ${site.confirmPasswordField ? field('confirmPassword', 'Confirm new password', 'password', 'new-password') : ''}
+    ${site.signOutOthersBox ? signOutOthersBox : ''}
+    <div class="form-actions">
+      <button type="submit" class="button primary">Save</button>
+      <a class="button" href="/account">Cancel</a>
+    </div>
+  </form>`;
 
 // Unticked by default: how-tos describe the box as opt-in, and the real default is undocumented (DOMAIN.md).
 const signOutOthersBox: Html = html`<div class="field checkbox">
-    <input
-      id="signOutOtherDevices"
-      name="signOutOtherDevices"
-      type="checkbox"
-      aria-describedby="signOutOtherDevices-error"
-    />
-    <label for="signOutOtherDevices">${REQUIRE_ALL_DEVICES_LABEL}</label>
-    <p class="field-error" id="signOutOtherDevices-error"></p>
-  </div>`;
+  <input
+    id="signOutOtherDevices"
+    name="signOutOtherDevices"
+    type="checkbox"
+    aria-describedby="signOutOtherDevices-error"
+  />
+  <label for="signOutOtherDevices">${REQUIRE_ALL_DEVICES_LABEL}</label>
+  <p class="field-error" id="signOutOtherDevices-error"></p>
+</div>`;
