@@ -7,6 +7,7 @@ import { readScenarios } from '../harness/features.ts';
 import { loadGuide, loadGuideText } from '../harness/guide.ts';
 import { checkCoverage } from '../harness/guide-coverage.ts';
 import { guideVerdicts } from '../harness/guide-verdicts.ts';
+import { driftAppendix } from '../harness/drift-report.ts';
 import { writeIllustratedGuide } from '../harness/illustrated-guide.ts';
 import { runEnvironment } from '../harness/report-setup.ts';
 import { readScenarioResults } from '../harness/results.ts';
@@ -35,6 +36,8 @@ const illustrated = writeIllustratedGuide({
   coverage,
   environment: runEnvironment(requireChromium()),
   outputDir: 'reports/guide',
+  // The last `npm run drift`'s summary, when there is one.
+  appendix: driftAppendix(),
 });
 const stale = new Set(coverage.rows.filter((r) => r.stale).map((r) => r.step.id));
 const verdicts = allVerdicts
