@@ -88,7 +88,7 @@ function runPlaywright(run: Run): Promise<number> {
 
 const started = Date.now();
 console.log(
-  `Running the features against the clean mock and ${variants.length} drift variant(s), ${PARALLEL_RUNS} at a time…`,
+  `Running the features against ${skipClean ? '' : 'the clean mock and '}${variants.length} drift variant(s), ${PARALLEL_RUNS} at a time…`,
 );
 const queue = [...runs];
 const exitCodes = new Map<string, number>();
