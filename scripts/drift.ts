@@ -16,6 +16,8 @@ import { readScenarioResults, type ScenarioResult } from '../harness/results.ts'
 import { DRIFT_VARIANTS, type DriftVariant } from '../mock-server/index.ts';
 
 const OUT = 'reports/drift';
+/** The line steps/support/guide-step.ts puts before a failed plain assertion. */
+const BEHAVIOUR_DRIFT = 'Drift (behaviour): the site does not do what the guide says.';
 /** Two runs side by side, one browser each: what a 2-core machine takes without runs starving each other. */
 const PARALLEL_RUNS = 2;
 const bin = (name: string) => `node_modules/.bin/${name}`;
@@ -102,12 +104,18 @@ const failedScenarios = (name: string) => readScenarioResults(resultsFile(name))
 
 /** The guide steps named by failures ("Guide step <id>: …"), in order of first appearance. */
 const stepsNamed = (failures: ScenarioResult[]) => [
-  ...new Set(failures.flatMap((f) => [...(f.error ?? '').matchAll(/^Guide step (\S+):/gm)].map((m) => m[1] ?? ''))),
+  ...new Set(
+    failures.flatMap((f) => [...(f.error ?? '').matchAll(/^(?:Error: )?Guide step (\S+):/gm)].map((m) => m[1] ?? '')),
+  ),
 ];
 
 const firstMessage = (failure: ScenarioResult | undefined) => {
   const lines = (failure?.error ?? '').split('\n').map((line) => line.trim());
-  return lines.find((line) => line.startsWith('Drift (')) ?? lines.find(Boolean) ?? '';
+  const at = lines.findIndex((line) => line.startsWith('Drift ('));
+  if (at < 0) return lines.find(Boolean) ?? '';
+  // A failed plain assertion: the generic behaviour line, then what the assertion expected.
+  const detail = lines[at] === BEHAVIOUR_DRIFT ? lines.slice(at + 1).find(Boolean) : undefined;
+  return detail ? `${lines[at]} ${detail}` : (lines[at] ?? '');
 };
 
 const cleanResults = readScenarioResults(resultsFile('clean'));
