@@ -29,6 +29,13 @@ export class SiteHeader {
     await (await this.menuItem(label)).click();
   }
 
+  /** Signs out from the pop-up menu and waits for the signed-out home page. */
+  async signOut(): Promise<void> {
+    await this.openProfileMenu();
+    await this.profileMenu.getByRole('menuitem', { name: /^\s*sign out/i }).click();
+    await this.page.waitForURL((url) => url.pathname === '/');
+  }
+
   menuItem(label: string): Promise<Locator> {
     return findByGuideLabel(this.profileMenu, ['menuitem', 'link'], label, 'The profile’s pop-up menu');
   }
