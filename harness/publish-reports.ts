@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { requireChromium } from './browser.ts';
+import { driftAppendix } from './drift-report.ts';
 import { readScenarios } from './features.ts';
 import { loadGuide, loadGuideText } from './guide.ts';
 import { checkCoverage } from './guide-coverage.ts';
@@ -28,6 +29,8 @@ export function publishReports(): number {
     coverage,
     environment: runEnvironment(requireChromium()),
     outputDir: 'reports/guide',
+    // The last `npm run drift`'s summary, when there is one.
+    appendix: driftAppendix(),
   });
   const stale = new Set(coverage.rows.filter((r) => r.stale).map((r) => r.step.id));
   const verdicts = allVerdicts

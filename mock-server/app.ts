@@ -7,6 +7,7 @@ import helmet from 'helmet';
 import { siteHandlers, testControlHandlers } from './api/handlers.ts';
 import { SESSION_COOKIE } from './api/http.ts';
 import { AccountService } from './domain/account-service.ts';
+import { SiteVariantSetting } from './drift/variants.ts';
 import { mswMiddleware, PayloadTooLargeError } from './msw-adapter.ts';
 import { sitePages } from './site/pages.ts';
 import { passwordPage } from './site/password-page.ts';
@@ -18,14 +19,17 @@ export interface AppOptions {
   /** Serves the test-control API under /__test/. Never on for a real deployment. */
   testMode: boolean;
   store?: Store;
+  /** A drift variant's name (mock-server/drift/variants.ts); none for the site as the guide describes it. */
+  drift?: string | null | undefined;
 }
 
 /** Bodies of the site's forms are a few hundred bytes; anything near this cap is not a person typing. */
 export const BODY_LIMIT_BYTES = 16 * 1024;
 
-export function createApp({ testMode, store = new MemoryStore() }: AppOptions) {
-  const accounts = new AccountService(store);
-  const context = { accounts };
+export function createApp({ testMode, store = new MemoryStore(), drift = null }: AppOptions) {
+  const variant = new SiteVariantSetting(drift);
+  const accounts = new AccountService(store, variant);
+  const context = { accounts, variant };
   const csrfSecret = randomBytes(32).toString('hex');
   const csrf = doubleCsrf({
     getSecret: () => csrfSecret,
@@ -51,15 +55,15 @@ export function createApp({ testMode, store = new MemoryStore() }: AppOptions) {
   app.use('/api', csrf.doubleCsrfProtection);
   app.use('/api', mswMiddleware(siteHandlers(context), { bodyLimitBytes: BODY_LIMIT_BYTES }));
   app.use('/api', unmatchedApiRequest);
-  app.use(sitePages({ accounts, csrfToken }));
-  app.use(passwordPage({ accounts, csrfToken }));
-  app.use(phonePage({ accounts, csrfToken }));
+  app.use(sitePages({ accounts, variant, csrfToken }));
+  app.use(passwordPage({ accounts, variant, csrfToken }));
+  app.use(phonePage({ accounts, variant, csrfToken }));
   app.use((req, res) => {
     res.status(404).type('text/plain').send(`Page not found: ${req.path}`);
   });
   app.use(errorHandler);
 
-  return { app, accounts };
+  return { app, accounts, variant };
 }
 
 function unmatchedApiRequest(req: Request, res: Response) {

@@ -5,12 +5,17 @@ const { values } = parseArgs({
   options: {
     port: { type: 'string', default: process.env.PORT ?? '0' },
     'no-test-mode': { type: 'boolean', default: false },
+    drift: { type: 'string', default: process.env.MOCK_DRIFT ?? '' },
   },
 });
 
 const DEMO = { email: 'demo@flickbox.test', password: 'demo-password-1' };
 
-const server = await startMockServer({ port: Number(values.port), testMode: !values['no-test-mode'] });
+const server = await startMockServer({
+  port: Number(values.port),
+  testMode: !values['no-test-mode'],
+  drift: values.drift || null,
+});
 await server.accounts.createAccount({
   ...DEMO,
   profiles: [
@@ -22,6 +27,7 @@ await server.accounts.createAccount({
 
 console.log(`Mock streaming site (Flickbox) listening at ${server.url}`);
 console.log(`Demo account: ${DEMO.email} / ${DEMO.password}`);
+if (server.variant.name) console.log(`Drift variant: ${server.variant.name} (mock-server/drift/variants.ts)`);
 console.log(
   values['no-test-mode']
     ? 'Test-control API: off'

@@ -65,6 +65,11 @@ export class TestControlClient {
     return matches;
   }
 
+  /** Switches the site to a drift variant by name, or back to the clean site with null. */
+  async useDrift(name: string | null): Promise<void> {
+    await this.#call('PUT', '/__test/drift', { name });
+  }
+
   async deleteAccount(accountId: string): Promise<void> {
     await this.#call('DELETE', `/__test/accounts/${accountId}`);
   }

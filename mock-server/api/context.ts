@@ -1,6 +1,9 @@
 import type { AccountService } from '../domain/account-service.ts';
+import type { SiteVariantSetting } from '../drift/variants.ts';
 
 /** What every handler of one running mock shares. */
 export interface ApiContext {
   accounts: AccountService;
+  /** The clean site, or the drift variant chosen for this mock. */
+  variant: SiteVariantSetting;
 }

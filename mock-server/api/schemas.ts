@@ -54,6 +54,10 @@ export const newAccountBody = z.strictObject({
 
 export const passwordCheckBody = z.strictObject({ password: z.string().max(1_000) });
 
+export const driftBody = z.strictObject({
+  name: z.string({ error: 'Give a drift variant name, or null for the clean site.' }).max(100).nullable(),
+});
+
 export const accountIdParam = z.uuid({ error: 'Not an account id.' });
 
 const { min: NEW_MIN, max: NEW_MAX } = NEW_PASSWORD_LENGTH;
@@ -117,3 +121,11 @@ export const phoneBody = z
     if (e164 === undefined || !input.password) return z.NEVER;
     return { phone: { e164, textMessages: input.textMessages }, password: input.password };
   });
+
+/** Only for the drift variant that accepts any phone number: the digits typed, kept as if they were E.164. */
+export const unvalidatedPhoneBody = z
+  .strictObject({ ...phoneFields, password: z.string(), textMessages: z.boolean() })
+  .transform(({ phoneNumber, password, textMessages }) => ({
+    phone: { e164: `+${phoneNumber.replace(/\D/g, '')}`, textMessages },
+    password,
+  }));

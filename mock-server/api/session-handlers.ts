@@ -16,7 +16,7 @@ export function sessionHandlers({ accounts }: ApiContext) {
       });
       if (!session) return refuse(401, SIGN_IN_FAILED);
       return HttpResponse.json(
-        { redirectTo: '/profiles' },
+        { redirectTo: session.profileId ? '/browse' : '/profiles' },
         { headers: { 'Set-Cookie': sessionCookie(request, session.id) } },
       );
     }),

@@ -1,13 +1,30 @@
 import { http, HttpResponse } from 'msw';
 import { EmailTakenError } from '../domain/account-service.ts';
+import { UnknownDriftError } from '../drift/variants.ts';
 import type { ApiContext } from './context.ts';
 import { readJson, refuse, validate } from './http.ts';
-import { accountIdParam, newAccountBody, passwordCheckBody } from './schemas.ts';
+import { accountIdParam, driftBody, newAccountBody, passwordCheckBody } from './schemas.ts';
 
 /** The contract a site offers to be verified by the harness (docs/test-control-api.md). Only in test mode. */
-export function testControlHandlers({ accounts }: ApiContext) {
+export function testControlHandlers({ accounts, variant }: ApiContext) {
   return [
     http.get('/__test/health', () => HttpResponse.json({ ok: true })),
+
+    // The drift variant this mock shows (mock-server/drift/variants.ts); null is the site as the guide describes it.
+    http.get('/__test/drift', () => HttpResponse.json({ name: variant.name })),
+
+    http.put('/__test/drift', async ({ request }) => {
+      const body = await readJson(request, driftBody);
+      if (!body.ok) return body.response;
+      try {
+        variant.use(body.data.name);
+      } catch (error) {
+        if (error instanceof UnknownDriftError)
+          return refuse(400, error.message, { name: 'No drift variant of that name.' });
+        throw error;
+      }
+      return HttpResponse.json({ name: variant.name });
+    }),
 
     http.post('/__test/accounts', async ({ request }) => {
       const body = await readJson(request, newAccountBody);

@@ -1,4 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import { SiteVariantSetting } from '../drift/variants.ts';
 import type { Account, Session, SessionEndReason, Store } from '../store/store.ts';
 import { DUMMY_PASSWORD_HASH, hashPassword, verifyPassword } from './passwords.ts';
 
@@ -44,9 +45,14 @@ const newSessionId = () => randomBytes(32).toString('base64url');
 /** The account rules of the site the guide describes: sign-in, sessions per device, profiles. */
 export class AccountService {
   readonly #store: Store;
+  /** The site's rules are the clean ones unless a drift variant bends one of them. */
+  readonly #variant: SiteVariantSetting;
+  /** Only for the drift variant where an old password keeps working: each account's hash before its last change. */
+  readonly #formerHashes = new Map<string, string>();
 
-  constructor(store: Store) {
+  constructor(store: Store, variant = new SiteVariantSetting()) {
     this.#store = store;
+    this.#variant = variant;
   }
 
   async createAccount(input: NewAccount): Promise<Account> {
@@ -73,7 +79,9 @@ export class AccountService {
     device: { userAgent: string; previousSessionId?: string | undefined },
   ): Promise<Session | null> {
     const account = this.#store.findAccountByEmail(email);
-    const passwordMatches = await verifyPassword(password, account?.passwordHash ?? DUMMY_PASSWORD_HASH);
+    const passwordMatches =
+      (await verifyPassword(password, account?.passwordHash ?? DUMMY_PASSWORD_HASH)) ||
+      (await this.#matchesFormerPassword(account, password));
     if (!account || !passwordMatches) return null;
     // A password change that landed while the hash was being checked makes this password an old one.
     if (this.#store.findAccountById(account.id)?.passwordHash !== account.passwordHash) return null;
@@ -81,12 +89,18 @@ export class AccountService {
     const session: Session = {
       id: newSessionId(),
       accountId: account.id,
-      profileId: null,
+      // Without the profile gate, a sign-in goes on as the main profile.
+      profileId: this.#variant.site.profileGate ? null : (account.profiles[0]?.id ?? null),
       userAgent: device.userAgent,
       createdAt: new Date(),
     };
     this.#store.insertSession(session);
     return session;
+  }
+
+  async #matchesFormerPassword(account: Account | undefined, password: string): Promise<boolean> {
+    const former = account && this.#formerHashes.get(account.id);
+    return !!former && this.#variant.site.oldPasswordWorksAfterChange && verifyPassword(password, former);
   }
 
   signOut(sessionId: string): void {
@@ -118,7 +132,8 @@ export class AccountService {
     if (length < NEW_PASSWORD_LENGTH.min || length > NEW_PASSWORD_LENGTH.max) {
       return { ok: false, refusal: 'new-password-length' };
     }
-    if (!(await verifyPassword(change.currentPassword, account.passwordHash))) {
+    const rules = this.#variant.site;
+    if (rules.checkCurrentPassword && !(await verifyPassword(change.currentPassword, account.passwordHash))) {
       return { ok: false, refusal: 'wrong-current-password' };
     }
     if (change.newPassword === change.currentPassword) return { ok: false, refusal: 'same-as-current' };
@@ -131,12 +146,14 @@ export class AccountService {
       return { ok: false, refusal: 'conflict' };
     }
     this.#store.updateAccount(account.id, { passwordHash });
+    if (rules.oldPasswordWorksAfterChange) this.#formerHashes.set(account.id, account.passwordHash);
     const renewed: Session = { ...session, id: newSessionId(), createdAt: new Date() };
     this.#store.insertSession(renewed);
     this.#store.endSession(session.id, 'renewed');
-    const endedSessions = change.signOutOtherDevices
-      ? this.#store.endOtherSessions(account.id, renewed.id, 'password-changed')
-      : 0;
+    const signOutOthers = { 'as-ticked': change.signOutOtherDevices, never: false, always: true }[
+      rules.signOutOtherDevices
+    ];
+    const endedSessions = signOutOthers ? this.#store.endOtherSessions(account.id, renewed.id, 'password-changed') : 0;
     return { ok: true, session: renewed, endedSessions };
   }
 
@@ -154,9 +171,12 @@ export class AccountService {
    */
   async changePhone(accountId: string, password: string, phone: NonNullable<Account['phone']>): Promise<boolean> {
     const account = this.#store.findAccountById(accountId);
+    const rules = this.#variant.site;
     const passwordMatches = await verifyPassword(password, account?.passwordHash ?? DUMMY_PASSWORD_HASH);
-    if (!account || !passwordMatches) return false;
-    this.#store.updateAccount(accountId, { phone });
+    if (!account || (rules.phoneNeedsPassword && !passwordMatches)) return false;
+    this.#store.updateAccount(accountId, {
+      phone: rules.storeTextMessageChoice ? phone : { ...phone, textMessages: false },
+    });
     return true;
   }
 

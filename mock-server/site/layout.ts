@@ -1,3 +1,4 @@
+import type { SiteVariant } from '../drift/variants.ts';
 import type { Account, Profile } from '../store/store.ts';
 import { html, type Html } from './html.ts';
 
@@ -32,42 +33,54 @@ const logo = html`<a class="logo" href="/" aria-label="${BRAND} home">${BRAND}</
 
 export const plainHeader = html`<header class="site-header">${logo}</header>`;
 
-export const homeHeader = html`<header class="site-header">
-  ${logo}<a class="button primary" href="/login">Sign In</a>
-</header>`;
+/** Pinned to the lower-left corner of the window: where drift variants move what the guide puts upper-right. */
+const LOWER_LEFT = 'position:fixed;left:16px;bottom:16px';
+
+export function homeHeader(site: SiteVariant): Html {
+  const signIn = html`<a class="button primary" href="/login">Sign In</a>`;
+  if (site.signInPlacement === 'lower-left') {
+    return html`<header class="site-header">${logo}</header>
+      <div style="${LOWER_LEFT}">${signIn}</div>`;
+  }
+  return html`<header class="site-header">${logo}${signIn}</header>`;
+}
 
 /** The header after a profile is chosen: the profile in the upper-right opens the pop-up menu the guide uses. */
-export function profileHeader(account: Account, current: Profile): Html {
+export function profileHeader(account: Account, current: Profile, site: SiteVariant): Html {
+  const menu = profileMenu(account, current, site);
+  const nav = html`<nav aria-label="Browse">
+    <a href="/browse">Home</a><a href="/browse#series">Series</a><a href="/browse#films">Films</a>
+  </nav>`;
+  if (site.profileMenuPlacement === 'lower-left') {
+    return html`<header class="site-header">${logo}${nav}</header>
+      <div class="lower-left-dock" style="${LOWER_LEFT}">${menu}</div>`;
+  }
+  return html`<header class="site-header">${logo}${nav}${menu}</header>`;
+}
+
+function profileMenu(account: Account, current: Profile, site: SiteVariant): Html {
   const others = account.profiles.filter((p) => p.id !== current.id);
-  return html`<header class="site-header">
-    ${logo}
-    <nav aria-label="Browse">
-      <a href="/browse">Home</a><a href="/browse#series">Series</a><a href="/browse#films">Films</a>
-    </nav>
-    <div class="profile-menu">
-      <button
-        type="button"
-        class="profile-button"
-        aria-haspopup="menu"
-        aria-expanded="false"
-        aria-controls="profile-menu"
-      >
-        ${avatar(current)}<span class="profile-name">${current.name}</span>
-      </button>
-      <ul id="profile-menu" role="menu" aria-label="${current.name}" hidden>
-        ${others.map((p) => html`<li role="none"><a role="menuitem" href="/profiles">${avatar(p)}${p.name}</a></li>`)}
-        <li role="none"><a role="menuitem" href="/profiles">Manage Profiles</a></li>
-        <li role="separator"></li>
-        <li role="none"><a role="menuitem" href="/account">Your Account</a></li>
-        <li role="none"><a role="menuitem" href="/help">Help Center</a></li>
-        <li role="none">
-          <button role="menuitem" type="button" data-api="/api/session" data-method="DELETE">
-            Sign out of ${BRAND}
-          </button>
-        </li>
-      </ul>
-    </div>
-  </header>`;
+  return html`<div class="profile-menu">
+    <button
+      type="button"
+      class="profile-button"
+      aria-haspopup="menu"
+      aria-expanded="false"
+      aria-controls="profile-menu"
+    >
+      ${avatar(current)}<span class="profile-name">${current.name}</span>
+    </button>
+    <ul id="profile-menu" role="menu" aria-label="${current.name}" hidden>
+      ${others.map((p) => html`<li role="none"><a role="menuitem" href="/profiles">${avatar(p)}${p.name}</a></li>`)}
+      <li role="none"><a role="menuitem" href="/profiles">Manage Profiles</a></li>
+      <li role="separator"></li>
+      <li role="none"><a role="menuitem" href="/account">${site.accountMenuLabel}</a></li>
+      <li role="none"><a role="menuitem" href="/help">Help Center</a></li>
+      <li role="none">
+        <button role="menuitem" type="button" data-api="/api/session" data-method="DELETE">Sign out of ${BRAND}</button>
+      </li>
+    </ul>
+  </div>`;
 }
 
 export function avatar(profile: Profile): Html {

@@ -1,6 +1,7 @@
 import { Router, type Request, type Response } from 'express';
 import { KIDS_PROFILE_CANNOT_CHANGE_PASSWORD } from '../api/password-handlers.ts';
 import type { AccountService } from '../domain/account-service.ts';
+import type { SiteVariantSetting } from '../drift/variants.ts';
 import { maskedPhone } from '../domain/phone.ts';
 import { html } from './html.ts';
 import { BRAND, avatar, field, formError, homeHeader, layout, plainHeader, profileHeader } from './layout.ts';
@@ -8,11 +9,12 @@ import { accountQuery, ACCOUNT_CHANGE_NOTICES, loginQuery, SESSION_END_NOTICES, 
 
 export interface SiteOptions {
   accounts: AccountService;
+  variant: SiteVariantSetting;
   csrfToken: (req: Request, res: Response) => string;
 }
 
 /** The pages a person sees, rendered on the server; their forms talk to the MSW-written API. */
-export function sitePages({ accounts, csrfToken }: SiteOptions): Router {
+export function sitePages({ accounts, variant, csrfToken }: SiteOptions): Router {
   const router = Router();
 
   const { visitOf, requireSignIn, requireProfile } = visitGuards(accounts);
@@ -23,7 +25,7 @@ export function sitePages({ accounts, csrfToken }: SiteOptions): Router {
       layout({
         title: 'Watch films and series',
         csrfToken: csrfToken(req, res),
-        header: homeHeader,
+        header: homeHeader(variant.site),
         main: html`<section class="hero">
           <h1>Unlimited films, series and more.</h1>
           <p>Watch anywhere. Cancel anytime.</p>
@@ -89,7 +91,7 @@ export function sitePages({ accounts, csrfToken }: SiteOptions): Router {
       layout({
         title: 'Home',
         csrfToken: csrfToken(req, res),
-        header: profileHeader(visit.account, visit.profile),
+        header: profileHeader(visit.account, visit.profile, variant.site),
         main: html`<h1 class="visually-hidden">Browse</h1>
           ${rows.map(
             (row, i) =>
@@ -115,7 +117,7 @@ export function sitePages({ accounts, csrfToken }: SiteOptions): Router {
       layout({
         title: 'Account',
         csrfToken: csrfToken(req, res),
-        header: profileHeader(account, visit.profile),
+        header: profileHeader(account, visit.profile, variant.site),
         main: html`<h1 class="account-title">
             Account
             <small
@@ -150,9 +152,9 @@ export function sitePages({ accounts, csrfToken }: SiteOptions): Router {
               ${
                 visit.profile.kids
                   ? html`<p class="account-note">${KIDS_PROFILE_CANNOT_CHANGE_PASSWORD}</p>`
-                  : html`<a href="/password">Change password</a>`
+                  : html`<a href="/password">${variant.site.changePasswordLabel}</a>`
               }
-              <a href="/phone">${account.phone ? 'Change phone number' : 'Add phone number'}</a>
+              <a href="/phone">${account.phone ? 'Change phone number' : variant.site.addPhoneLabel}</a>
             </div>
           </section>
           <section class="account-section" aria-labelledby="plan">
@@ -176,7 +178,7 @@ export function sitePages({ accounts, csrfToken }: SiteOptions): Router {
       layout({
         title: 'Help Center',
         csrfToken: csrfToken(req, res),
-        header: profileHeader(visit.account, visit.profile),
+        header: profileHeader(visit.account, visit.profile, variant.site),
         main: html`<h1>Help Center</h1>
           <p>This is a mock site: help articles are not part of it.</p>`,
       }),

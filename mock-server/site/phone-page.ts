@@ -9,7 +9,7 @@ import { visitGuards } from './visits.ts';
  * "Add phone number" (or "Change phone number" once there is one), laid out as the guide describes: the phone
  * number first, the account password second, a tick box for text messages below, then "Save".
  */
-export function phonePage({ accounts, csrfToken }: SiteOptions): Router {
+export function phonePage({ accounts, variant, csrfToken }: SiteOptions): Router {
   const router = Router();
   const { requireProfile } = visitGuards(accounts);
 
@@ -19,54 +19,55 @@ export function phonePage({ accounts, csrfToken }: SiteOptions): Router {
     const { phone } = visit.account;
     const title = phone ? 'Change phone number' : 'Add phone number';
     const chosenCountry = (phone && countryOfPhone(phone.e164)) ?? DEFAULT_PHONE_COUNTRY;
+    const phoneFields = html`<div class="field">
+      <div class="phone-row">
+        <div class="field">
+          <label for="country">Country</label>
+          <select id="country" name="country" autocomplete="tel-country-code" aria-describedby="country-error">
+            ${PHONE_COUNTRIES.map(
+              (c) =>
+                html`<option value="${c.code}" ${c.code === chosenCountry ? html`selected` : ''}>
+                  ${c.name} (+${c.callingCode})
+                </option>`,
+            )}
+          </select>
+        </div>
+        <div class="field">
+          <label for="phoneNumber">Phone number</label>
+          <input
+            id="phoneNumber"
+            name="phoneNumber"
+            type="tel"
+            inputmode="tel"
+            autocomplete="tel-national"
+            aria-describedby="phoneNumber-error"
+          />
+        </div>
+      </div>
+      <p class="field-error" id="country-error"></p>
+      <p class="field-error" id="phoneNumber-error"></p>
+    </div>`;
+    const passwordField = field('password', 'Password', 'password', 'current-password');
+    const textMessagesBox = html`<div class="checkbox">
+      <input id="textMessages" name="textMessages" type="checkbox" ${phone?.textMessages ? html`checked` : ''} />
+      <label for="textMessages">Receive text messages</label>
+    </div>`;
     res.send(
       layout({
         title,
         csrfToken: csrfToken(req, res),
-        header: profileHeader(visit.account, visit.profile),
+        header: profileHeader(visit.account, visit.profile, variant.site),
         main: html`<section class="card">
           <h1>${title}</h1>
           <p>Your phone number helps you get back into your account if you forget your password.</p>
           <form data-api="/api/account/phone" data-method="PUT" novalidate>
             ${formError}
-            <div class="field">
-              <div class="phone-row">
-                <div class="field">
-                  <label for="country">Country</label>
-                  <select id="country" name="country" autocomplete="tel-country-code" aria-describedby="country-error">
-                    ${PHONE_COUNTRIES.map(
-                      (c) =>
-                        html`<option value="${c.code}" ${c.code === chosenCountry ? html`selected` : ''}>
-                          ${c.name} (+${c.callingCode})
-                        </option>`,
-                    )}
-                  </select>
-                </div>
-                <div class="field">
-                  <label for="phoneNumber">Phone number</label>
-                  <input
-                    id="phoneNumber"
-                    name="phoneNumber"
-                    type="tel"
-                    inputmode="tel"
-                    autocomplete="tel-national"
-                    aria-describedby="phoneNumber-error"
-                  />
-                </div>
-              </div>
-              <p class="field-error" id="country-error"></p>
-              <p class="field-error" id="phoneNumber-error"></p>
-            </div>
-            ${field('password', 'Password', 'password', 'current-password')}
-            <div class="checkbox">
-              <input
-                id="textMessages"
-                name="textMessages"
-                type="checkbox"
-                ${phone?.textMessages ? html`checked` : ''}
-              />
-              <label for="textMessages">Receive text messages</label>
-            </div>
+            ${
+              variant.site.phoneFormOrder === 'phone-then-password'
+                ? [phoneFields, passwordField]
+                : [passwordField, phoneFields]
+            }
+            ${variant.site.textMessagesBox && textMessagesBox}
             <div class="form-buttons">
               <button type="submit" class="button primary">Save</button>
               <a class="button secondary" href="/account">Cancel</a>

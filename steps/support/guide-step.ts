@@ -27,7 +27,17 @@ export function verifies<Args extends unknown[]>(stepId: string, fn: StepFn<Args
 function nameGuideStep(error: unknown, heading: string): unknown {
   if (!(error instanceof Error) || error.message.startsWith('Guide step ')) return error;
   const original = error.message;
-  error.message = `${heading}\n${original}`;
+  error.message = `${heading}\n${driftKindOf(error)}${original}`;
   if (error.stack?.includes(original)) error.stack = error.stack.replace(original, error.message);
   return error;
+}
+
+/**
+ * Page objects and placement matchers name the kind of drift themselves. A plain assertion that failed means the
+ * site did something other than what the guide says: a drift in behaviour. Anything else (a crash, a timeout while
+ * acting) is left as it is, rather than guessed at.
+ */
+function driftKindOf(error: Error): string {
+  if (/Drift \((moved|renamed|missing|reordered|behaviour)\)/.test(error.message)) return '';
+  return 'matcherResult' in error ? 'Drift (behaviour): the site does not do what the guide says.\n' : '';
 }

@@ -1,0 +1,219 @@
+/**
+ * The site as the guide describes it, as one typed set of settings, and the catalogue of drift variants: each a
+ * small named override that breaks one promise of the guide the way a redesign or a bug would. The pages and the
+ * rules read the settings; nothing else in the mock knows a variant's name. The clean site is `CLEAN_SITE`.
+ */
+export interface SiteVariant {
+  /** Where the home page's "Sign In" button sits. */
+  signInPlacement: 'upper-right' | 'lower-left';
+  /** Where the chosen profile and its pop-up menu sit once a profile is chosen. */
+  profileMenuPlacement: 'header' | 'lower-left';
+  accountMenuLabel: string;
+  changePasswordLabel: string;
+  addPhoneLabel: string;
+  confirmPasswordField: boolean;
+  signOutOthersBox: boolean;
+  textMessagesBox: boolean;
+  phoneFormOrder: 'phone-then-password' | 'password-then-phone';
+  /** Sign-in lands on "Who's watching?" (true) or straight on the first profile's home page. */
+  profileGate: boolean;
+  checkCurrentPassword: boolean;
+  /** What a password change does to the account's other sessions. */
+  signOutOtherDevices: 'as-ticked' | 'never' | 'always';
+  oldPasswordWorksAfterChange: boolean;
+  phoneNeedsPassword: boolean;
+  storeTextMessageChoice: boolean;
+  validatePhone: boolean;
+}
+
+export const CLEAN_SITE: Readonly<SiteVariant> = Object.freeze({
+  signInPlacement: 'upper-right',
+  profileMenuPlacement: 'header',
+  accountMenuLabel: 'Your Account',
+  changePasswordLabel: 'Change password',
+  addPhoneLabel: 'Add phone number',
+  confirmPasswordField: true,
+  signOutOthersBox: true,
+  textMessagesBox: true,
+  phoneFormOrder: 'phone-then-password',
+  profileGate: true,
+  checkCurrentPassword: true,
+  signOutOtherDevices: 'as-ticked',
+  oldPasswordWorksAfterChange: false,
+  phoneNeedsPassword: true,
+  storeTextMessageChoice: true,
+  validatePhone: true,
+});
+
+export type DriftKind = 'moved' | 'renamed' | 'missing' | 'reordered' | 'behaviour';
+
+export interface DriftVariant {
+  name: string;
+  kind: DriftKind;
+  /** The promise of the guide it breaks, in one sentence. */
+  breaks: string;
+  /** The guide steps (ids in guide/steps.json) whose scenarios should fail against it. */
+  caughtBy: readonly string[];
+  override: Partial<SiteVariant>;
+}
+
+export const DRIFT_VARIANTS: readonly DriftVariant[] = [
+  {
+    name: 'sign-in-lower-left',
+    kind: 'moved',
+    breaks: 'The "Sign In" button leaves the upper-right corner of the home page for the lower-left.',
+    caughtBy: ['sign-in.2'],
+    override: { signInPlacement: 'lower-left' },
+  },
+  {
+    name: 'profile-menu-out-of-header',
+    kind: 'moved',
+    breaks: 'The profile name and its pop-up menu leave the header for the lower-left corner.',
+    caughtBy: ['account.1'],
+    override: { profileMenuPlacement: 'lower-left' },
+  },
+  {
+    name: 'your-account-renamed',
+    kind: 'renamed',
+    breaks: 'The pop-up menu says "Account" instead of "Your Account".',
+    caughtBy: ['account.2'],
+    override: { accountMenuLabel: 'Account' },
+  },
+  {
+    name: 'change-password-renamed',
+    kind: 'renamed',
+    breaks: 'The account page says "Update password" instead of "Change password".',
+    caughtBy: ['account.5', 'account.6'],
+    override: { changePasswordLabel: 'Update password' },
+  },
+  {
+    name: 'add-phone-renamed',
+    kind: 'renamed',
+    breaks: 'The account page says "Add mobile number" instead of "Add phone number".',
+    caughtBy: ['account.5', 'phone.1'],
+    override: { addPhoneLabel: 'Add mobile number' },
+  },
+  {
+    name: 'confirm-password-missing',
+    kind: 'missing',
+    breaks: 'The change-password page has no field to confirm the new password.',
+    caughtBy: ['password.3'],
+    override: { confirmPasswordField: false },
+  },
+  {
+    name: 'require-all-devices-missing',
+    kind: 'missing',
+    breaks: 'The change-password page has no "Require all devices to sign in again…" checkbox.',
+    caughtBy: ['password.4'],
+    override: { signOutOthersBox: false },
+  },
+  {
+    name: 'text-messages-box-missing',
+    kind: 'missing',
+    breaks: 'The phone page has no tick box for text messages.',
+    caughtBy: ['phone.4'],
+    override: { textMessagesBox: false },
+  },
+  {
+    name: 'phone-and-password-swapped',
+    kind: 'reordered',
+    breaks: 'The phone page asks for the password first and the phone number second.',
+    caughtBy: ['phone.2', 'phone.3'],
+    override: { phoneFormOrder: 'password-then-phone' },
+  },
+  {
+    name: 'profile-gate-skipped',
+    kind: 'behaviour',
+    breaks: 'Signing in goes straight to the first profile; the site never asks to choose one.',
+    caughtBy: ['profile.1', 'sign-in.4'],
+    override: { profileGate: false },
+  },
+  {
+    name: 'current-password-unchecked',
+    kind: 'behaviour',
+    breaks: 'A password change is accepted with a wrong current password.',
+    caughtBy: ['password.2', 'password.5'],
+    override: { checkCurrentPassword: false },
+  },
+  {
+    name: 'tick-ignored',
+    kind: 'behaviour',
+    breaks: 'The "Require all devices…" tick does not sign the other devices out.',
+    caughtBy: ['password.4'],
+    override: { signOutOtherDevices: 'never' },
+  },
+  {
+    name: 'untick-signs-out-anyway',
+    kind: 'behaviour',
+    breaks: 'Without the tick, a password change signs the other devices out anyway.',
+    caughtBy: ['password.4'],
+    override: { signOutOtherDevices: 'always' },
+  },
+  {
+    name: 'old-password-still-works',
+    kind: 'behaviour',
+    breaks: 'After a password change the old password still signs in.',
+    caughtBy: ['password.5'],
+    override: { oldPasswordWorksAfterChange: true },
+  },
+  {
+    name: 'phone-saved-without-password',
+    kind: 'behaviour',
+    breaks: 'The phone number is saved whatever password is typed in the second field.',
+    caughtBy: ['phone.3'],
+    override: { phoneNeedsPassword: false },
+  },
+  {
+    name: 'text-message-choice-dropped',
+    kind: 'behaviour',
+    breaks: 'The tick for text messages is not stored: text messages stay off.',
+    caughtBy: ['phone.4'],
+    override: { storeTextMessageChoice: false },
+  },
+  {
+    name: 'invalid-phone-accepted',
+    kind: 'behaviour',
+    breaks: 'A phone number the site cannot call is saved as typed.',
+    caughtBy: ['phone.2'],
+    override: { validatePhone: false },
+  },
+];
+
+export class UnknownDriftError extends Error {}
+
+export function driftVariant(name: string): DriftVariant {
+  const variant = DRIFT_VARIANTS.find((v) => v.name === name);
+  if (!variant) {
+    throw new UnknownDriftError(`No drift variant "${name}"; known: ${DRIFT_VARIANTS.map((v) => v.name).join(', ')}.`);
+  }
+  return variant;
+}
+
+/**
+ * The variant one running mock shows: clean unless a drift is chosen at start (MOCK_DRIFT) or switched through the
+ * test-control API. One per mock, so a per-worker mock gives per-worker (and so per-test) drift.
+ */
+export class SiteVariantSetting {
+  #name: string | null = null;
+  #site: Readonly<SiteVariant> = CLEAN_SITE;
+
+  constructor(driftName?: string | null) {
+    this.use(driftName ?? null);
+  }
+
+  /** The name of the drift in use, null for the clean site. */
+  get name(): string | null {
+    return this.#name;
+  }
+
+  get site(): Readonly<SiteVariant> {
+    return this.#site;
+  }
+
+  /** Switches to a drift by name, or back to the clean site with null or "". Throws on an unknown name. */
+  use(driftName: string | null): void {
+    const variant = driftName ? driftVariant(driftName) : null;
+    this.#name = variant?.name ?? null;
+    this.#site = Object.freeze({ ...CLEAN_SITE, ...variant?.override });
+  }
+}

@@ -1,0 +1,182 @@
+// Proves the harness catches drift: runs the features against the clean mock, then against each drift variant of
+// mock-server/drift/variants.ts, and says for each variant whether it was caught and by which guide step.
+// `npm run drift -- <name> …` sweeps only the named variants; `-- --skip-clean` leaves out the clean run (minutes).
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { requireChromium } from '../harness/browser.ts';
+import { readScenarios } from '../harness/features.ts';
+import { loadGuide, loadGuideText } from '../harness/guide.ts';
+import { checkCoverage } from '../harness/guide-coverage.ts';
+import { guideVerdicts } from '../harness/guide-verdicts.ts';
+import { DRIFT_JSON, driftAppendix, type DriftOutcome, type DriftReport } from '../harness/drift-report.ts';
+import { writeIllustratedGuide } from '../harness/illustrated-guide.ts';
+import { runEnvironment } from '../harness/report-setup.ts';
+import { readScenarioResults, type ScenarioResult } from '../harness/results.ts';
+import { DRIFT_VARIANTS, type DriftVariant } from '../mock-server/index.ts';
+
+const OUT = 'reports/drift';
+/** The line steps/support/guide-step.ts puts before a failed plain assertion. */
+const BEHAVIOUR_DRIFT = 'Drift (behaviour): the site does not do what the guide says.';
+/** Two runs side by side, one browser each: what a 2-core machine takes without runs starving each other. */
+const PARALLEL_RUNS = 2;
+const bin = (name: string) => `node_modules/.bin/${name}`;
+
+const skipClean = process.argv.includes('--skip-clean');
+const only = process.argv.slice(2).filter((arg) => arg !== '--skip-clean');
+const variants = only.length ? DRIFT_VARIANTS.filter((v) => only.includes(v.name)) : DRIFT_VARIANTS;
+if (only.length && variants.length !== only.length) {
+  console.error(
+    `Unknown drift variant among ${only.join(', ')}; known: ${DRIFT_VARIANTS.map((v) => v.name).join(', ')}.`,
+  );
+  process.exit(2);
+}
+
+if (spawnSync(process.execPath, ['--import', 'tsx', 'scripts/ensure-browser.ts'], { stdio: 'inherit' }).status !== 0) {
+  process.exit(1);
+}
+if (spawnSync(bin('bddgen'), ['test'], { stdio: 'inherit' }).status !== 0) process.exit(1);
+rmSync(OUT, { recursive: true, force: true });
+
+interface Run {
+  name: string;
+  /** Extra `playwright test` arguments. */
+  args: string[];
+  drift: string | null;
+}
+
+/** Only the scenarios of the guide steps a variant should break: the sweep stays minutes, not an hour. */
+const grepFor = (variant: DriftVariant) =>
+  variant.caughtBy.map((id) => `@guide:${id.replace(/[.-]/g, '\\$&')}\\b`).join('|');
+
+const runs: Run[] = [
+  ...(skipClean ? [] : [{ name: 'clean', args: [], drift: null }]),
+  ...variants.map((variant) => ({
+    name: variant.name,
+    // One failing scenario is enough to call a variant caught.
+    args: ['--grep', grepFor(variant), '--max-failures=1'],
+    drift: variant.name,
+  })),
+];
+
+const resultsFile = (name: string) => join(OUT, name, 'results.json');
+
+function runPlaywright(run: Run): Promise<number> {
+  mkdirSync(join(OUT, run.name), { recursive: true });
+  const json = resultsFile(run.name);
+  return new Promise((resolve) => {
+    const child = spawn(
+      bin('playwright'),
+      ['test', '--workers=1', '--reporter=json', '--output', join(OUT, run.name, 'test-results'), ...run.args],
+      {
+        stdio: ['ignore', 'ignore', 'pipe'],
+        env: {
+          ...process.env,
+          MOCK_DRIFT: run.drift ?? '',
+          PLAYWRIGHT_JSON_OUTPUT_FILE: json,
+          PLAYWRIGHT_JSON_OUTPUT_NAME: json,
+        },
+      },
+    );
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('close', (code) => {
+      if (stderr.trim()) writeFileSync(join(OUT, run.name, 'stderr.txt'), stderr);
+      console.log(`  finished ${run.name} (exit ${code})`);
+      resolve(code ?? 1);
+    });
+  });
+}
+
+const started = Date.now();
+console.log(
+  `Running the features against ${skipClean ? '' : 'the clean mock and '}${variants.length} drift variant(s), ${PARALLEL_RUNS} at a time…`,
+);
+const queue = [...runs];
+const exitCodes = new Map<string, number>();
+await Promise.all(
+  Array.from({ length: PARALLEL_RUNS }, async () => {
+    for (let run = queue.shift(); run; run = queue.shift()) exitCodes.set(run.name, await runPlaywright(run));
+  }),
+);
+
+const failedScenarios = (name: string) => readScenarioResults(resultsFile(name)).filter((r) => r.outcome === 'failed');
+
+/** The guide steps named by failures ("Guide step <id>: …"), in order of first appearance. */
+const stepsNamed = (failures: ScenarioResult[]) => [
+  ...new Set(
+    failures.flatMap((f) => [...(f.error ?? '').matchAll(/^(?:Error: )?Guide step (\S+):/gm)].map((m) => m[1] ?? '')),
+  ),
+];
+
+const firstMessage = (failure: ScenarioResult | undefined) => {
+  const lines = (failure?.error ?? '').split('\n').map((line) => line.trim());
+  const at = lines.findIndex((line) => line.startsWith('Drift ('));
+  if (at < 0) return lines.find(Boolean) ?? '';
+  // A failed plain assertion: the generic behaviour line, then what the assertion expected.
+  const detail = lines[at] === BEHAVIOUR_DRIFT ? lines.slice(at + 1).find(Boolean) : undefined;
+  return detail ? `${lines[at]} ${detail}` : (lines[at] ?? '');
+};
+
+const cleanResults = readScenarioResults(resultsFile('clean'));
+const cleanFailures = cleanResults.filter((r) => r.outcome === 'failed');
+const cleanGreen = skipClean || (exitCodes.get('clean') === 0 && cleanResults.length > 0 && cleanFailures.length === 0);
+
+const outcomes: DriftOutcome[] = variants.map((variant) => {
+  const failures = failedScenarios(variant.name);
+  const guideSteps = stepsNamed(failures);
+  const message = firstMessage(failures[0]);
+  return {
+    name: variant.name,
+    kind: variant.kind,
+    breaks: variant.breaks,
+    caughtBy: [...variant.caughtBy],
+    caught: failures.length > 0,
+    guideSteps,
+    expectedStepNamed: guideSteps.some((id) => variant.caughtBy.includes(id)),
+    kindNamed: message.startsWith(`Drift (${variant.kind})`),
+    message,
+  };
+});
+const seconds = Math.round((Date.now() - started) / 1000);
+
+const report: DriftReport = {
+  generatedAt: new Date().toISOString(),
+  seconds,
+  clean: { passed: cleanResults.filter((r) => r.outcome === 'passed').length, failed: cleanFailures.length },
+  variants: outcomes,
+};
+writeFileSync(DRIFT_JSON, `${JSON.stringify(report, null, 2)}\n`);
+
+// The illustrated guide, from the clean run, with the drift catalogue's summary at its end.
+const guide = loadGuide();
+const illustrated = writeIllustratedGuide({
+  guide,
+  verdicts: guideVerdicts(guide, cleanResults),
+  coverage: checkCoverage(guide, loadGuideText(guide), readScenarios(), cleanResults),
+  environment: runEnvironment(requireChromium()),
+  outputDir: 'reports/guide',
+  appendix: driftAppendix(report),
+});
+
+const clip = (text: string, width: number) => (text.length > width ? `${text.slice(0, width - 1)}…` : text);
+console.log(
+  skipClean
+    ? '\nClean mock: not run (--skip-clean)'
+    : `\nClean mock: ${report.clean.passed} passed, ${report.clean.failed} failed${cleanGreen ? '' : '  ✘ NOT GREEN'}`,
+);
+console.log(
+  `\n${'variant'.padEnd(30)} ${'kind'.padEnd(10)} ${'verdict'.padEnd(9)} ${'guide steps'.padEnd(22)} first failure`,
+);
+for (const o of outcomes) {
+  const verdict = o.caught ? (o.expectedStepNamed ? 'caught' : 'caught?') : 'SURVIVED';
+  console.log(
+    `${o.name.padEnd(30)} ${o.kind.padEnd(10)} ${verdict.padEnd(9)} ${clip(o.guideSteps.join(', ') || '—', 22).padEnd(22)} ${clip(o.message, 110)}`,
+  );
+}
+const caught = outcomes.filter((o) => o.caught && o.expectedStepNamed).length;
+console.log(
+  `\n${caught} of ${outcomes.length} variants caught by the guide step expected (${Math.round((100 * caught) / Math.max(outcomes.length, 1))}%), in ${Math.floor(seconds / 60)} min ${seconds % 60} s.`,
+);
+console.log(`"caught?" = caught, but not by a guide step the variant names. Details: ${DRIFT_JSON}, ${illustrated}`);
+process.exit(cleanGreen && caught === outcomes.length ? 0 : 1);

@@ -1,0 +1,183 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CLEAN_SITE, DRIFT_VARIANTS, TestControlClient, type SiteVariant } from '../../mock-server/index.ts';
+import { SiteClient, startSite, uniqueEmail, type StartedSite } from '../support/site-client.ts';
+
+const PASSWORD = 'old-password-1';
+const guideSteps = (
+  JSON.parse(readFileSync('guide/steps.json', 'utf8')) as { steps: { id: string; section: string; kind: string }[] }
+).steps;
+
+describe('the catalogue of drift variants', () => {
+  it('has at least 15 variants with unique names, of every kind', () => {
+    expect(DRIFT_VARIANTS.length).toBeGreaterThanOrEqual(15);
+    expect(new Set(DRIFT_VARIANTS.map((v) => v.name)).size).toBe(DRIFT_VARIANTS.length);
+    expect(new Set(DRIFT_VARIANTS.map((v) => v.kind))).toEqual(
+      new Set(['moved', 'renamed', 'missing', 'reordered', 'behaviour']),
+    );
+  });
+
+  it.each(DRIFT_VARIANTS)('$name says what it breaks and names guide steps that exist', (variant) => {
+    expect(variant.breaks).toMatch(/\w.*\.$/);
+    expect(variant.caughtBy.length).toBeGreaterThan(0);
+    for (const id of variant.caughtBy) {
+      expect(guideSteps.find((s) => s.id === id)?.kind, `guide step ${id}`).toBe('action');
+    }
+  });
+
+  it.each(DRIFT_VARIANTS)('$name differs from the clean site in its settings', (variant) => {
+    const changed = Object.entries(variant.override).filter(
+      ([key, value]) => CLEAN_SITE[key as keyof SiteVariant] !== value,
+    );
+    expect(changed.length).toBeGreaterThan(0);
+  });
+
+  it('covers every section of the guide that asks something of the reader', () => {
+    const sections = new Set(guideSteps.filter((s) => s.kind === 'action').map((s) => s.section));
+    const covered = new Set(
+      DRIFT_VARIANTS.flatMap((v) => v.caughtBy).map((id) => guideSteps.find((s) => s.id === id)?.section),
+    );
+    expect([...sections].filter((section) => !covered.has(section))).toEqual([]);
+  });
+});
+
+/** What a person (or the harness) can observe of one setting, on a running mock with a fresh account. */
+type Probe = (site: StartedSite) => Promise<unknown>;
+
+async function freshAccount(site: StartedSite) {
+  return site.accounts.createAccount({
+    email: uniqueEmail('drift'),
+    password: PASSWORD,
+    profiles: [
+      { name: 'Alex', kids: false },
+      { name: 'Sam', kids: false },
+    ],
+  });
+}
+
+async function signedIn(site: StartedSite) {
+  const account = await freshAccount(site);
+  const device = new SiteClient(site.url);
+  await device.signInAs(account.email, PASSWORD, 'Alex', account.profiles);
+  return { account, device };
+}
+
+async function pageText(site: StartedSite, path: string): Promise<string> {
+  const { device } = await signedIn(site);
+  return (await device.page(path)).text();
+}
+
+const headerOf = (page: string) => /<header[^]*?<\/header>/.exec(page)?.[0] ?? '';
+
+function changePassword(device: SiteClient, currentPassword: string, signOutOtherDevices: boolean) {
+  return device.api('PUT', '/api/account/password', {
+    currentPassword,
+    newPassword: 'fresh-pass-42',
+    confirmPassword: 'fresh-pass-42',
+    signOutOtherDevices,
+  });
+}
+
+function savePhone(device: SiteClient, phoneNumber: string, password: string) {
+  return device.api('PUT', '/api/account/phone', { country: 'US', phoneNumber, password, textMessages: true });
+}
+
+/** Sessions left to the account after a change from device A while device B is signed in too. */
+async function sessionsAfterChange(site: StartedSite, tick: boolean): Promise<number> {
+  const { account, device } = await signedIn(site);
+  await new SiteClient(site.url).signIn(account.email, PASSWORD);
+  await changePassword(device, PASSWORD, tick);
+  return site.accounts.sessionsOf(account.id).length;
+}
+
+// A Record, so a new setting without a probe fails the type check.
+const PROBES: Record<keyof SiteVariant, Probe> = {
+  signInPlacement: async (site) =>
+    headerOf(await (await new SiteClient(site.url).page('/')).text()).includes('Sign In'),
+  profileMenuPlacement: async (site) => headerOf(await pageText(site, '/account')).includes('aria-haspopup="menu"'),
+  accountMenuLabel: async (site) => /href="\/account">([^<]*)</.exec(await pageText(site, '/account'))?.[1],
+  changePasswordLabel: async (site) => /href="\/password">([^<]*)</.exec(await pageText(site, '/account'))?.[1],
+  addPhoneLabel: async (site) => /href="\/phone">([^<]*)</.exec(await pageText(site, '/account'))?.[1],
+  confirmPasswordField: async (site) => (await pageText(site, '/password')).includes('id="confirmPassword"'),
+  signOutOthersBox: async (site) => (await pageText(site, '/password')).includes('id="signOutOtherDevices"'),
+  textMessagesBox: async (site) => (await pageText(site, '/phone')).includes('id="textMessages"'),
+  phoneFormOrder: async (site) => {
+    const page = await pageText(site, '/phone');
+    return page.indexOf('id="phoneNumber"') < page.indexOf('id="password"') ? 'phone first' : 'password first';
+  },
+  profileGate: async (site) => {
+    const account = await freshAccount(site);
+    return ((await (await new SiteClient(site.url).signIn(account.email, PASSWORD)).json()) as { redirectTo: string })
+      .redirectTo;
+  },
+  checkCurrentPassword: async (site) =>
+    (await changePassword((await signedIn(site)).device, 'wrong-one-1', false)).status,
+  signOutOtherDevices: async (site) => ({
+    ticked: await sessionsAfterChange(site, true),
+    unticked: await sessionsAfterChange(site, false),
+  }),
+  oldPasswordWorksAfterChange: async (site) => {
+    const { account, device } = await signedIn(site);
+    await changePassword(device, PASSWORD, false);
+    return (await new SiteClient(site.url).signIn(account.email, PASSWORD)).status;
+  },
+  phoneNeedsPassword: async (site) =>
+    (await savePhone((await signedIn(site)).device, '213 555 0123', 'wrong-1')).status,
+  storeTextMessageChoice: async (site) => {
+    const { account, device } = await signedIn(site);
+    await savePhone(device, '213 555 0123', PASSWORD);
+    return site.accounts.findAccount(account.id)?.phone?.textMessages;
+  },
+  validatePhone: async (site) => (await savePhone((await signedIn(site)).device, '555', PASSWORD)).status,
+};
+
+describe('each drift variant changes what the site does, and the clean site keeps the guide’s', () => {
+  let clean: StartedSite;
+  let drifted: StartedSite;
+  const cleanObservations = new Map<keyof SiteVariant, unknown>();
+
+  beforeAll(async () => {
+    [clean, drifted] = await Promise.all([startSite(), startSite()]);
+  });
+  afterAll(async () => {
+    await Promise.all([clean.close(), drifted.close()]);
+  });
+
+  it('the clean site is the one the guide describes', { timeout: 120_000 }, async () => {
+    for (const [key, probe] of Object.entries(PROBES))
+      cleanObservations.set(key as keyof SiteVariant, await probe(clean));
+    expect(Object.fromEntries(cleanObservations)).toEqual({
+      signInPlacement: true,
+      profileMenuPlacement: true,
+      accountMenuLabel: 'Your Account',
+      changePasswordLabel: 'Change password',
+      addPhoneLabel: 'Add phone number',
+      confirmPasswordField: true,
+      signOutOthersBox: true,
+      textMessagesBox: true,
+      phoneFormOrder: 'phone first',
+      profileGate: '/profiles',
+      checkCurrentPassword: 400,
+      signOutOtherDevices: { ticked: 1, unticked: 2 },
+      oldPasswordWorksAfterChange: 401,
+      phoneNeedsPassword: 403,
+      storeTextMessageChoice: true,
+      validatePhone: 400,
+    });
+  });
+
+  it.each(DRIFT_VARIANTS)('$name', { timeout: 60_000 }, async (variant) => {
+    const control = new TestControlClient(drifted.url);
+    await control.useDrift(variant.name);
+    for (const key of Object.keys(variant.override) as (keyof SiteVariant)[]) {
+      expect(await PROBES[key](drifted), key).not.toEqual(cleanObservations.get(key));
+    }
+  });
+
+  it('switches back to the clean site through the test-control API', async () => {
+    const control = new TestControlClient(drifted.url);
+    await control.useDrift(null);
+    expect(await PROBES.accountMenuLabel(drifted)).toBe('Your Account');
+    await expect(control.useDrift('no-such-drift')).rejects.toThrow(/400/);
+  });
+});
