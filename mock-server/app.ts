@@ -7,6 +7,7 @@ import helmet from 'helmet';
 import { siteHandlers, testControlHandlers } from './api/handlers.ts';
 import { SESSION_COOKIE } from './api/http.ts';
 import { AccountService } from './domain/account-service.ts';
+import { SignInThrottle, type ThrottlePolicy } from './domain/sign-in-throttle.ts';
 import { mswMiddleware, PayloadTooLargeError } from './msw-adapter.ts';
 import { sitePages } from './site/pages.ts';
 import { passwordPage } from './site/password-page.ts';
@@ -18,14 +19,16 @@ export interface AppOptions {
   /** Serves the test-control API under /__test/. Never on for a real deployment. */
   testMode: boolean;
   store?: Store;
+  /** How many failed sign-ins lock an email, and for how long (default: SIGN_IN_THROTTLE). */
+  signInThrottle?: ThrottlePolicy;
 }
 
 /** Bodies of the site's forms are a few hundred bytes; anything near this cap is not a person typing. */
 export const BODY_LIMIT_BYTES = 16 * 1024;
 
-export function createApp({ testMode, store = new MemoryStore() }: AppOptions) {
+export function createApp({ testMode, store = new MemoryStore(), signInThrottle }: AppOptions) {
   const accounts = new AccountService(store);
-  const context = { accounts };
+  const context = { accounts, signInThrottle: new SignInThrottle(signInThrottle) };
   const csrfSecret = randomBytes(32).toString('hex');
   const csrf = doubleCsrf({
     getSecret: () => csrfSecret,
