@@ -47,6 +47,13 @@ export function createApp({ testMode, store = new MemoryStore(), signInThrottle 
   app.use(cookieParser());
   app.use('/assets', express.static(fileURLToPath(new URL('./site/assets/', import.meta.url)), { maxAge: '1h' }));
 
+  // Pages and answers show account data and carry a CSRF token: never kept by the browser, so the Back button
+  // asks the site again and a signed-out device lands on sign-in (ASVS 5.0 7.4.3).
+  app.use((_req, res, next) => {
+    res.set('Cache-Control', 'no-store');
+    next();
+  });
+
   if (testMode) {
     app.use('/__test', mswMiddleware(testControlHandlers(context), { bodyLimitBytes: BODY_LIMIT_BYTES }));
     app.use('/__test', unmatchedApiRequest);
