@@ -1,4 +1,4 @@
-@security
+@security @slow
 Feature: Sessions and forms keep their security promises
   The guide trusts that signing in, "Require all devices to sign in again with new password" and the account
   password guard the account. The site keeps its session in a cookie scripts cannot read and other sites do not

@@ -1,4 +1,4 @@
-@security
+@security @slow
 Feature: Signing in keeps its security promises
   The guide is about account security, so the site it describes must not help someone guess their way in.
   "On the Netflix sign in page, use your email address and password for accessing the account of yours."
