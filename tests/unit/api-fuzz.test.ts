@@ -90,7 +90,7 @@ const contentType = fc.oneof(
   },
 );
 
-describe('every API endpoint, fed random input', () => {
+describe('every API endpoint, fed random input', { timeout: 300_000 }, () => {
   let site: StartedSite;
   let control: TestControlClient;
   let accountId: string;
@@ -115,7 +115,7 @@ describe('every API endpoint, fed random input', () => {
       phone: { e164: '+12135550123', textMessages: false },
     });
     ({ id: accountId, profiles } = account);
-  });
+  }, 60_000);
 
   afterAll(async () => {
     console.log(`api-fuzz: ${tally.tried} inputs tried, ${tally.serverErrors} answered 5xx`);

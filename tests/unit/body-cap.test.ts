@@ -4,7 +4,7 @@ import { SiteClient, startSite, uniqueEmail, type StartedSite } from '../support
 
 const OVERSIZED = JSON.stringify({ padding: 'x'.repeat(17 * 1024) });
 
-describe('the 16 KiB request body cap', () => {
+describe('the 16 KiB request body cap', { timeout: 30_000 }, () => {
   let site: StartedSite;
   let client: SiteClient;
 
@@ -18,7 +18,7 @@ describe('the 16 KiB request body cap', () => {
     });
     client = new SiteClient(site.url);
     await client.signInAs(email, 'right-password-1', 'Ann', profiles);
-  });
+  }, 60_000);
   afterAll(() => site.close());
 
   it.each([

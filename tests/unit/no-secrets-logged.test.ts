@@ -4,7 +4,7 @@ import { SiteClient, startSite, uniqueEmail, type StartedSite } from '../support
 
 const SECRETS = ['right-password-7', 'wrong-guess-7', 'fresh-secret-77', 'phone-guess-7'];
 
-describe('passwords are never logged', () => {
+describe('passwords are never logged', { timeout: 60_000 }, () => {
   let site: StartedSite;
   let email: string;
   let profiles: { id: string; name: string }[];
@@ -25,7 +25,7 @@ describe('passwords are never logged', () => {
     }
     vi.spyOn(process.stdout, 'write').mockImplementation((chunk: unknown) => (logged.push(String(chunk)), true));
     vi.spyOn(process.stderr, 'write').mockImplementation((chunk: unknown) => (logged.push(String(chunk)), true));
-  });
+  }, 60_000);
   afterEach(() => {
     for (const secret of SECRETS) expect(logged.join('\n')).not.toContain(secret);
   });
