@@ -8,6 +8,7 @@ import { siteHandlers, testControlHandlers } from './api/handlers.ts';
 import { SESSION_COOKIE } from './api/http.ts';
 import { AccountService } from './domain/account-service.ts';
 import { SiteVariantSetting } from './drift/variants.ts';
+import { SignInThrottle, type ThrottlePolicy } from './domain/sign-in-throttle.ts';
 import { mswMiddleware, PayloadTooLargeError } from './msw-adapter.ts';
 import { sitePages } from './site/pages.ts';
 import { passwordPage } from './site/password-page.ts';
@@ -21,15 +22,17 @@ export interface AppOptions {
   store?: Store;
   /** A drift variant's name (mock-server/drift/variants.ts); none for the site as the guide describes it. */
   drift?: string | null | undefined;
+  /** How many failed sign-ins lock an email, and for how long (default: SIGN_IN_THROTTLE). */
+  signInThrottle?: ThrottlePolicy;
 }
 
 /** Bodies of the site's forms are a few hundred bytes; anything near this cap is not a person typing. */
 export const BODY_LIMIT_BYTES = 16 * 1024;
 
-export function createApp({ testMode, store = new MemoryStore(), drift = null }: AppOptions) {
+export function createApp({ testMode, store = new MemoryStore(), drift = null, signInThrottle }: AppOptions) {
   const variant = new SiteVariantSetting(drift);
   const accounts = new AccountService(store, variant);
-  const context = { accounts, variant };
+  const context = { accounts, variant, signInThrottle: new SignInThrottle(signInThrottle) };
   const csrfSecret = randomBytes(32).toString('hex');
   const csrf = doubleCsrf({
     getSecret: () => csrfSecret,
@@ -47,6 +50,13 @@ export function createApp({ testMode, store = new MemoryStore(), drift = null }:
   app.use(helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } }));
   app.use(cookieParser());
   app.use('/assets', express.static(fileURLToPath(new URL('./site/assets/', import.meta.url)), { maxAge: '1h' }));
+
+  // Pages and answers show account data and carry a CSRF token: never kept by the browser, so the Back button
+  // asks the site again and a signed-out device lands on sign-in (ASVS 5.0 7.4.3).
+  app.use((_req, res, next) => {
+    res.set('Cache-Control', 'no-store');
+    next();
+  });
 
   if (testMode) {
     app.use('/__test', mswMiddleware(testControlHandlers(context), { bodyLimitBytes: BODY_LIMIT_BYTES }));

@@ -47,6 +47,27 @@ export class SignInPage {
     return findByGuideLabel(this.page.getByRole('main'), ['button'], label, 'The sign in page');
   }
 
+  /** Signs in and waits for the site's answer; the sentence shown above the form then (empty if none). */
+  async signInAndReadAnswer(email: string, password: string): Promise<string> {
+    await this.enterCredentials(email, password);
+    const answered = this.page.waitForResponse((r) => new URL(r.url()).pathname === '/api/session');
+    await this.clickSignIn();
+    await answered;
+    await this.page
+      .getByRole('main')
+      .getByRole('button', { name: 'Sign In' })
+      .and(this.page.locator(':enabled'))
+      .waitFor();
+    return (await this.formError.innerText()).trim();
+  }
+
+  /** Signs in the same way several times in a row; the sentence shown after each attempt. */
+  async signInRepeatedly(email: string, password: string, times: number): Promise<string[]> {
+    const answers: string[] = [];
+    for (let attempt = 0; attempt < times; attempt++) answers.push(await this.signInAndReadAnswer(email, password));
+    return answers;
+  }
+
   /** The refusal shown above the form, once there is one. */
   async shownFormError(): Promise<string> {
     await this.formError.filter({ hasText: /\S/ }).waitFor();

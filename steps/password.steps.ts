@@ -75,6 +75,19 @@ Given(
   }),
 );
 
+Given(
+  'I have changed my password to {string} from the {string} text button, with a tick near {string}',
+  verifies('password.4', async function (password: string, textButton: string, _tickLabel: string) {
+    await this.device.account.clickTextButton('MEMBERSHIP & BILLING', textButton);
+    await this.device.changePassword.changePassword({
+      current: this.account.password,
+      next: password,
+      signOutOtherDevices: true,
+    });
+    this.notes.set('new password', password);
+  }),
+);
+
 Then(
   'I see {string} at the {string} field',
   verifies('password.5', async function (message: string, label: string) {

@@ -1,20 +1,38 @@
 import { http, HttpResponse } from 'msw';
 import type { ApiContext } from './context.ts';
-import { readJson, readSessionId, refuse, sessionCookie } from './http.ts';
+import { type ApiError, readJson, readSessionId, refuse, sessionCookie } from './http.ts';
 import { chooseProfileBody, signInBody } from './schemas.ts';
 
 export const SIGN_IN_FAILED = 'Incorrect email or password. Please try again.';
 
-export function sessionHandlers({ accounts }: ApiContext) {
+/** The sentence for a locked email; the same for every email, known or not. */
+export const signInLocked = (seconds: number) => {
+  const minutes = Math.ceil(seconds / 60);
+  return `Too many unsuccessful sign-in attempts. For your security, please wait ${minutes} minute${minutes === 1 ? '' : 's'} and try again.`;
+};
+
+export function sessionHandlers({ accounts, signInThrottle }: ApiContext) {
   return [
     http.post('/api/session', async ({ request }) => {
       const body = await readJson(request, signInBody);
       if (!body.ok) return body.response;
-      const session = await accounts.signIn(body.data.email, body.data.password, {
+      const { email, password } = body.data;
+      const lockedFor = await signInThrottle.lockedFor(email);
+      if (lockedFor) {
+        return HttpResponse.json<ApiError>(
+          { error: signInLocked(lockedFor) },
+          { status: 429, headers: { 'Retry-After': String(lockedFor) } },
+        );
+      }
+      const session = await accounts.signIn(email, password, {
         userAgent: request.headers.get('user-agent') ?? 'unknown device',
         previousSessionId: readSessionId(request),
       });
-      if (!session) return refuse(401, SIGN_IN_FAILED);
+      if (!session) {
+        await signInThrottle.recordFailure(email);
+        return refuse(401, SIGN_IN_FAILED);
+      }
+      await signInThrottle.recordSuccess(email);
       return HttpResponse.json(
         { redirectTo: session.profileId ? '/browse' : '/profiles' },
         { headers: { 'Set-Cookie': sessionCookie(request, session.id) } },

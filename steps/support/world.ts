@@ -3,6 +3,8 @@ import { type NewTestAccount, TestControlClient, type TestAccount } from '../../
 import { AccountPage } from '../../pages/account-page.ts';
 import { ChangePasswordPage } from '../../pages/change-password-page.ts';
 import { AddPhonePage } from '../../pages/add-phone-page.ts';
+import { BrowserCookies } from '../../pages/browser-cookies.ts';
+import { ForgedRequest } from '../../pages/forged-request.ts';
 import { HomePage } from '../../pages/home-page.ts';
 import { ProfileGatePage } from '../../pages/profile-gate-page.ts';
 import { SignInPage } from '../../pages/sign-in-page.ts';
@@ -24,6 +26,8 @@ export class Device {
   readonly account: AccountPage;
   readonly changePassword: ChangePasswordPage;
   readonly addPhone: AddPhonePage;
+  readonly cookies: BrowserCookies;
+  readonly forgedRequest: ForgedRequest;
 
   constructor(name: string, page: Page) {
     this.name = name;
@@ -35,11 +39,18 @@ export class Device {
     this.account = new AccountPage(page);
     this.changePassword = new ChangePasswordPage(page);
     this.addPhone = new AddPhonePage(page);
+    this.cookies = new BrowserCookies(page);
+    this.forgedRequest = new ForgedRequest(page);
   }
 
   /** What the person does next on this device, whatever page it shows: the site answers with its current state. */
   async loadNextPage(): Promise<void> {
     await this.page.reload();
+  }
+
+  /** The browser's Back button. */
+  async goBack(): Promise<void> {
+    await this.page.goBack();
   }
 }
 

@@ -71,3 +71,9 @@ document.addEventListener('keydown', (event) => {
     document.querySelector('.profile-button')?.focus();
   }
 });
+
+// A page restored from the back/forward cache was not asked of the site; ask again, so a signed-out device lands on
+// sign-in instead of seeing the account it no longer has.
+window.addEventListener('pageshow', (event) => {
+  if (event.persisted) window.location.reload();
+});

@@ -1,0 +1,64 @@
+@security @slow
+Feature: Sessions and forms keep their security promises
+  The guide trusts that signing in, "Require all devices to sign in again with new password" and the account
+  password guard the account. The site keeps its session in a cookie scripts cannot read and other sites do not
+  send, accepts changes only from its own forms (anti-CSRF token), and lets no signed-out device back in.
+
+  @asvs:3.4.2 @asvs:3.4.3 @asvs:7.2.4 @guide:sign-in.4
+  Scenario: The session cookie is HttpOnly and SameSite=Lax
+    Given I have an account with the profiles "Alex, Sam"
+    And I have signed in
+    Then my browser keeps the "sid" cookie HttpOnly and SameSite "Lax"
+    And the page's scripts cannot read the "sid" cookie
+
+  @asvs:3.5.1 @asvs:4.2.2 @guide:phone.3 @guide:phone.5
+  Scenario: A request to save a phone number that did not come from the site's form changes nothing
+    Given I have an account with the profiles "Alex, Sam"
+    And I have signed in
+    And I have clicked on the profile "Alex"
+    When my browser is sent a request to PUT "/api/account/phone" with "{ \"country\": \"US\", \"phoneNumber\": \"+1 213 555 0123\", \"password\": \"{my password}\", \"textMessages\": true }", without the form's token
+    Then the site refuses it with 403
+    And no phone number was saved
+
+  @asvs:3.5.1 @asvs:4.2.2 @guide:password.2 @guide:password.5
+  Scenario: A request to change the password that did not come from the site's form changes nothing
+    Given I have an account with the profiles "Alex, Sam"
+    And I have signed in on device B
+    And I have signed in on device A
+    And I have clicked on the profile "Alex"
+    When my browser is sent a request to PUT "/api/account/password" with "{ \"currentPassword\": \"{my password}\", \"newPassword\": \"fresh-pass-42\", \"confirmPassword\": \"fresh-pass-42\", \"signOutOtherDevices\": true }", without the form's token
+    Then the site refuses it with 403
+    And device A and device B keep the sessions they had
+    And my old password still signs me in on another device
+
+  @asvs:7.4.3 @asvs:3.3.3 @guide:password.2 @guide:password.4
+  Scenario: A device signed out by a password change cannot get back in with the Back button
+    Given I have an account with the profiles "Alex, Sam"
+    And I have signed in on device B
+    And I have clicked on the profile "Sam"
+    And I have opened "Your Account" from the pop-up menu
+    And on device B I have gone on to another page
+    And I have signed in on device A
+    And I have clicked on the profile "Alex"
+    And I have opened "Your Account" from the pop-up menu
+    When I have changed my password to "fresh-pass-42" from the "Change Password" text button, with a tick near "Require all devices…"
+    Then on device B the Back button shows the sign in page
+    And the sign in page says why: the password was changed
+
+  @asvs:7.5.1 @guide:phone.3 @guide:phone.5
+  Scenario Outline: The phone number cannot be changed without the account password (<situation>)
+    Given I have an account with the profiles "Alex, Sam" and the phone number "+12135550123" with text messages "Off"
+    And I have signed in
+    And I have clicked on the profile "Alex"
+    And I have opened "Your Account" from the pop-up menu
+    When I click on the "Change phone number" button in "MEMBERSHIP & BILLING"
+    And I enter the phone number "+1 213 555 0199" in the first field
+    And I type the password "<password>" in the second field
+    And I click on the "Save" button of the phone number page
+    Then the second field says "<message>"
+    And the site keeps my phone number as "+12135550123" with text messages "Off"
+
+    Examples:
+      | situation      | password         | message                               |
+      | no password    |                  | Please enter your password.           |
+      | wrong password | wrong-password-1 | Incorrect password. Please try again. |
