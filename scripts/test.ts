@@ -80,9 +80,6 @@ tallies.push(
     : check('features (playwright-bdd)', featureStatus || 1),
 );
 
-// Reuses the features' Cucumber JSON and runs the same features once under cucumber-js.
-tallies.push(check('runner parity (cucumber-js)', run(process.execPath, ['--import', 'tsx', 'scripts/parity.ts'])));
-
 // After the features, so its matrix shows their latest results.
 tallies.push(check('guide coverage gate', run(process.execPath, ['--import', 'tsx', 'scripts/guide-coverage.ts'])));
 
