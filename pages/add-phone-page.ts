@@ -74,6 +74,11 @@ export class AddPhonePage {
     await (await this.button('Save')).click();
   }
 
+  /** A hurried double-click: the page must still send the number once. */
+  async saveWithDoubleClick(): Promise<void> {
+    await (await this.button('Save')).dblclick();
+  }
+
   async cancel(): Promise<void> {
     await (await this.button('Cancel')).click();
   }

@@ -74,6 +74,11 @@ export class ChangePasswordPage {
     await clickAndAwaitAnswer(this.page, await this.button(label));
   }
 
+  /** A hurried double-click: the page must still send the change once. */
+  async saveWithDoubleClick(label = SAVE): Promise<void> {
+    await (await this.button(label)).dblclick();
+  }
+
   /** The whole of the guide's password step, in its order. */
   async changePassword({ current, next, confirmation, signOutOtherDevices }: PasswordChange): Promise<void> {
     await this.enterActualPassword(current);

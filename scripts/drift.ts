@@ -1,8 +1,9 @@
 // Proves the harness catches drift: runs the features against the clean mock, then against each drift variant of
 // mock-server/drift/variants.ts, and says for each variant whether it was caught and by which guide step.
-// `npm run drift -- <name> …` sweeps only the named variants; `-- --skip-clean` leaves out the clean run (minutes).
+// `npm run drift -- <name> …` sweeps only the named variants; `-- --skip-clean` leaves out the clean run (minutes);
+// `-- --report-only` prints the table and writes drift.json again from the last sweep's results.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { requireChromium } from '../harness/browser.ts';
 import { readScenarios } from '../harness/features.ts';
@@ -22,8 +23,11 @@ const BEHAVIOUR_DRIFT = 'Drift (behaviour): the site does not do what the guide 
 const PARALLEL_RUNS = 2;
 const bin = (name: string) => `node_modules/.bin/${name}`;
 
+const FLAGS = ['--skip-clean', '--report-only'];
 const skipClean = process.argv.includes('--skip-clean');
-const only = process.argv.slice(2).filter((arg) => arg !== '--skip-clean');
+/** Writes the table and drift.json again from the last sweep's results, without running anything. */
+const reportOnly = process.argv.includes('--report-only');
+const only = process.argv.slice(2).filter((arg) => !FLAGS.includes(arg));
 const variants = only.length ? DRIFT_VARIANTS.filter((v) => only.includes(v.name)) : DRIFT_VARIANTS;
 if (only.length && variants.length !== only.length) {
   console.error(
@@ -32,11 +36,12 @@ if (only.length && variants.length !== only.length) {
   process.exit(2);
 }
 
-if (spawnSync(process.execPath, ['--import', 'tsx', 'scripts/ensure-browser.ts'], { stdio: 'inherit' }).status !== 0) {
-  process.exit(1);
+if (!reportOnly) {
+  const ensureBrowser = ['--import', 'tsx', 'scripts/ensure-browser.ts'];
+  if (spawnSync(process.execPath, ensureBrowser, { stdio: 'inherit' }).status !== 0) process.exit(1);
+  if (spawnSync(bin('bddgen'), ['test'], { stdio: 'inherit' }).status !== 0) process.exit(1);
+  rmSync(OUT, { recursive: true, force: true });
 }
-if (spawnSync(bin('bddgen'), ['test'], { stdio: 'inherit' }).status !== 0) process.exit(1);
-rmSync(OUT, { recursive: true, force: true });
 
 interface Run {
   name: string;
@@ -89,10 +94,13 @@ function runPlaywright(run: Run): Promise<number> {
 }
 
 const started = Date.now();
-console.log(
-  `Running the features against ${skipClean ? '' : 'the clean mock and '}${variants.length} drift variant(s), ${PARALLEL_RUNS} at a time…`,
-);
-const queue = [...runs];
+const previousSeconds = reportOnly ? (JSON.parse(readFileSync(DRIFT_JSON, 'utf8')) as DriftReport).seconds : 0;
+const queue = reportOnly ? [] : [...runs];
+if (!reportOnly) {
+  console.log(
+    `Running the features against ${skipClean ? '' : 'the clean mock and '}${variants.length} drift variant(s), ${PARALLEL_RUNS} at a time…`,
+  );
+}
 const exitCodes = new Map<string, number>();
 await Promise.all(
   Array.from({ length: PARALLEL_RUNS }, async () => {
@@ -109,18 +117,27 @@ const stepsNamed = (failures: ScenarioResult[]) => [
   ),
 ];
 
+/** Lines of an assertion's message that say nothing about the site: its matcher's name, the call log. */
+const NOISE = /^(expect\(.*\)\S* failed|expect\(.*\)\.\w+\(.*\)( \/\/ .*)?)$/;
+
 const firstMessage = (failure: ScenarioResult | undefined) => {
   const lines = (failure?.error ?? '').split('\n').map((line) => line.trim());
   const at = lines.findIndex((line) => line.startsWith('Drift ('));
   if (at < 0) return lines.find(Boolean) ?? '';
-  // A failed plain assertion: the generic behaviour line, then what the assertion expected.
-  const detail = lines[at] === BEHAVIOUR_DRIFT ? lines.slice(at + 1).find(Boolean) : undefined;
-  return detail ? `${lines[at]} ${detail}` : (lines[at] ?? '');
+  if (lines[at] !== BEHAVIOUR_DRIFT) return lines[at] ?? '';
+  // A failed plain assertion: the generic behaviour line, then what was checked and what the site did instead.
+  const end = lines.findIndex((line, i) => i > at && /^Call log:/.test(line));
+  const detail = lines
+    .slice(at + 1, end < 0 ? undefined : end)
+    .filter((line) => line && !NOISE.test(line))
+    .slice(0, 3);
+  return [lines[at], ...detail].join(' ');
 };
 
 const cleanResults = readScenarioResults(resultsFile('clean'));
 const cleanFailures = cleanResults.filter((r) => r.outcome === 'failed');
-const cleanGreen = skipClean || (exitCodes.get('clean') === 0 && cleanResults.length > 0 && cleanFailures.length === 0);
+const cleanGreen =
+  skipClean || ((reportOnly || exitCodes.get('clean') === 0) && cleanResults.length > 0 && cleanFailures.length === 0);
 
 const outcomes: DriftOutcome[] = variants.map((variant) => {
   const failures = failedScenarios(variant.name);
@@ -138,7 +155,7 @@ const outcomes: DriftOutcome[] = variants.map((variant) => {
     message,
   };
 });
-const seconds = Math.round((Date.now() - started) / 1000);
+const seconds = reportOnly ? previousSeconds : Math.round((Date.now() - started) / 1000);
 
 const report: DriftReport = {
   generatedAt: new Date().toISOString(),

@@ -6,10 +6,12 @@ import { AddPhonePage } from '../../pages/add-phone-page.ts';
 import { BrowserCookies } from '../../pages/browser-cookies.ts';
 import { ForgedRequest } from '../../pages/forged-request.ts';
 import { HomePage } from '../../pages/home-page.ts';
+import { NetworkFaults } from '../../pages/network-faults.ts';
 import { ProfileGatePage } from '../../pages/profile-gate-page.ts';
 import { SignInPage } from '../../pages/sign-in-page.ts';
 import { SiteHeader } from '../../pages/site-header.ts';
 import { GUIDE_TARGET_OUTLINE } from '../../pages/support/drift.ts';
+import { FormMessage } from '../../pages/support/forms.ts';
 
 /** Inputs whose values never appear in a screenshot. */
 const SENSITIVE_INPUTS =
@@ -28,6 +30,8 @@ export class Device {
   readonly addPhone: AddPhonePage;
   readonly cookies: BrowserCookies;
   readonly forgedRequest: ForgedRequest;
+  readonly network: NetworkFaults;
+  readonly formMessage: FormMessage;
 
   constructor(name: string, page: Page) {
     this.name = name;
@@ -41,6 +45,8 @@ export class Device {
     this.addPhone = new AddPhonePage(page);
     this.cookies = new BrowserCookies(page);
     this.forgedRequest = new ForgedRequest(page);
+    this.network = new NetworkFaults(page);
+    this.formMessage = new FormMessage(page);
   }
 
   /** What the person does next on this device, whatever page it shows: the site answers with its current state. */

@@ -18,13 +18,40 @@ function showErrors(form, answer) {
     if (message) input.setAttribute('aria-invalid', 'true');
     else input.removeAttribute('aria-invalid');
   }
-  const general = form.querySelector('[data-form-error]') ?? document.querySelector('[data-form-error]');
+  const general = generalSlot(form);
   const named = Object.keys(answer.fields ?? {}).some((name) => form.querySelector(`[name="${name}"]`));
   if (general) general.textContent = named ? '' : (answer.error ?? '');
 }
 
+/** Where a form says what went wrong as a whole, with a "Try again" button when the fault was not the person's. */
+function generalSlot(form) {
+  return form.querySelector('[data-form-error]') ?? document.querySelector('[data-form-error]');
+}
+
+// A failure of the site or the network is not the person's mistake: say that nothing was changed (the API changes
+// nothing unless it answers with success) and offer to send the same form again.
+function showFault(form, message, retry) {
+  showErrors(form, { error: `Nothing was changed. ${message}` });
+  const slot = generalSlot(form);
+  if (!slot) return;
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.className = 'button secondary retry';
+  button.textContent = 'Try again';
+  button.addEventListener('click', () => {
+    button.remove();
+    retry();
+  });
+  slot.append(' ', button);
+}
+
 async function send(form, url, method) {
+  // One request at a time per form: a double-click, or Enter pressed twice, never sends the change twice.
+  if (form.getAttribute('aria-busy') === 'true') return;
   const button = form.querySelector('[type="submit"]') ?? form;
+  const retry = () => send(form, url, method);
+  let leaving = false;
+  form.setAttribute('aria-busy', 'true');
   button.disabled = true;
   try {
     const response = await fetch(url, {
@@ -32,13 +59,22 @@ async function send(form, url, method) {
       headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': csrfToken() },
       body: method === 'DELETE' ? undefined : JSON.stringify(formBody(form)),
     });
+    if (response.status >= 500) {
+      return showFault(form, 'The site could not save this just now. Please try again.', retry);
+    }
     const answer = await response.json().catch(() => ({ error: `The site answered ${response.status}.` }));
-    if (response.ok && answer.redirectTo) return window.location.assign(answer.redirectTo);
+    if (response.ok && answer.redirectTo) {
+      leaving = true; // stays busy until the next page replaces this one
+      return window.location.assign(answer.redirectTo);
+    }
     showErrors(form, answer);
   } catch {
-    showErrors(form, { error: 'The site could not be reached. Check your connection and try again.' });
+    showFault(form, 'The site could not be reached. Check your connection and try again.', retry);
   } finally {
-    button.disabled = false;
+    if (!leaving) {
+      form.removeAttribute('aria-busy');
+      button.disabled = false;
+    }
   }
 }
 

@@ -1,0 +1,53 @@
+import type { NetworkFault } from '../pages/network-faults.ts';
+import { Given, Then, When } from './fixtures.ts';
+import { verifies } from './support/guide-step.ts';
+import { expect } from './support/matchers.ts';
+
+// Faults between this device's browser and the site: what the page says, and that nothing is lost.
+
+const FAULTS: Record<string, NetworkFault> = {
+  'a server error': 'server error',
+  'a dropped connection': 'dropped connection',
+};
+
+Given("this device's next request to save meets {string}", async function (fault: string) {
+  const injected = FAULTS[fault];
+  if (!injected) throw new Error(`No fault is called “${fault}”; known: ${Object.keys(FAULTS).join(', ')}.`);
+  await this.device.network.inject(injected);
+});
+
+Given('the site answers this device slowly', async function () {
+  await this.device.network.inject('slow answer');
+});
+
+When('I double-click on the "Save" button of the phone number page', async function () {
+  await this.device.addPhone.saveWithDoubleClick();
+});
+
+When('I double-click on the "Save" button to save my new password', async function () {
+  await this.device.changePassword.saveWithDoubleClick();
+});
+
+Then('the page says {string} and offers to try again', async function (message: string) {
+  await expect(this.device.formMessage.text, 'what the page says about the failed save').toContainText(message);
+  await expect(this.device.formMessage.tryAgain, 'the offer to try again').toBeVisible();
+});
+
+When('I click on "Try again"', async function () {
+  await this.device.formMessage.tryAgain.click();
+});
+
+Then('this device sent the change once', async function () {
+  expect(
+    this.device.network.changesSent,
+    'how many times this browser sent the change (a double-click must send it once)',
+  ).toBe(1);
+});
+
+Then(
+  'my new password works',
+  verifies('password.5', async function () {
+    const password = this.notes.get('new password') ?? '';
+    expect(await this.control.passwordMatches(this.account.id, password), 'the new password should work').toBe(true);
+  }),
+);
