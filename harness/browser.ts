@@ -34,12 +34,17 @@ export function findChromium(): BrowserChoice | null {
   return system ? { source: 'system', executablePath: system } : null;
 }
 
-export const NO_BROWSER_MESSAGE =
-  'No Chromium found: install Debian\'s with "apt-get install -y chromium", or set CHROMIUM_PATH to a Chromium binary, or run "npx playwright install chromium" where downloads are allowed.';
+/** One sentence saying why there is no browser and the ways to get one. */
+export function noBrowserMessage(): string {
+  const fromEnv = process.env.CHROMIUM_PATH;
+  return fromEnv
+    ? `CHROMIUM_PATH is "${fromEnv}", but there is no file there: point it at a Chromium binary, or unset it to use Playwright's or Debian's Chromium.`
+    : 'No Chromium found: install Debian\'s with "apt-get install -y chromium", or set CHROMIUM_PATH to a Chromium binary, or run "npx playwright install chromium" where downloads are allowed.';
+}
 
 export function requireChromium(): BrowserChoice {
   const choice = findChromium();
-  if (!choice) throw new Error(NO_BROWSER_MESSAGE);
+  if (!choice) throw new Error(noBrowserMessage());
   return choice;
 }
 

@@ -26,13 +26,21 @@ function featureFiles(dir: string): string[] {
   });
 }
 
+/** Gherkin's parser lists every problem of a file with its own stack; a person needs the file and the lines. */
+function parseFeature(file: string, text: string, newId: () => string) {
+  try {
+    return new Parser(new AstBuilder(newId), new GherkinClassicTokenMatcher()).parse(text);
+  } catch (error) {
+    const problems = ((error as { errors?: Error[] }).errors ?? [error as Error]).map((e) => e.message);
+    throw new Error(`${file} is not valid Gherkin: ${problems.join('; ')}.`, { cause: error });
+  }
+}
+
 export function readScenarios(dir = 'features'): WrittenScenario[] {
   return featureFiles(dir).flatMap((path) => {
     const file = relative(process.cwd(), path);
     const newId = IdGenerator.uuid();
-    const document = new Parser(new AstBuilder(newId), new GherkinClassicTokenMatcher()).parse(
-      readFileSync(path, 'utf8'),
-    );
+    const document = parseFeature(file, readFileSync(path, 'utf8'), newId);
     const nodes = new Map<string, { line: number; scenarioLine: number; parameters: Record<string, string> }>();
     for (const child of document.feature?.children ?? []) {
       const scenarios = [child.scenario, ...(child.rule?.children.map((c) => c.scenario) ?? [])];

@@ -11,11 +11,18 @@ const { values } = parseArgs({
 
 const DEMO = { email: 'demo@flickbox.test', password: 'demo-password-1' };
 
-const server = await startMockServer({
-  port: Number(values.port),
-  testMode: !values['no-test-mode'],
-  drift: values.drift || null,
-});
+const port = Number(values.port);
+if (!Number.isInteger(port) || port < 0 || port > 65535) {
+  console.error(`--port must be a whole number from 0 to 65535 (0 picks a free port); got "${values.port}".`);
+  process.exit(2);
+}
+const server = await startMockServer({ port, testMode: !values['no-test-mode'], drift: values.drift || null }).catch(
+  (error: unknown) => {
+    // One sentence for a person at a terminal; the stack of a taken port or an unknown variant helps nobody.
+    console.error(error instanceof Error ? error.message : String(error));
+    process.exit(1);
+  },
+);
 await server.accounts.createAccount({
   ...DEMO,
   profiles: [

@@ -10,6 +10,16 @@ export interface StartOptions extends AppOptions {
   port?: number;
 }
 
+export class PortTakenError extends Error {
+  constructor(port: number, cause: Error) {
+    super(
+      `Port ${port} on 127.0.0.1 is already taken by another program: stop that program, or start the mock on another port (--port <number>, or --port 0 for any free one).`,
+      { cause },
+    );
+    this.name = 'PortTakenError';
+  }
+}
+
 /** Listens on loopback only; port 0 picks a free port. */
 export async function startMockServer({
   port = 0,
@@ -19,7 +29,9 @@ export async function startMockServer({
   const server = built.app.listen(port, '127.0.0.1');
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);
-    server.once('error', reject);
+    server.once('error', (error: NodeJS.ErrnoException) =>
+      reject(error.code === 'EADDRINUSE' ? new PortTakenError(port, error) : error),
+    );
   });
   const { port: actualPort } = server.address() as AddressInfo;
   return {

@@ -1,7 +1,7 @@
 // Makes sure a Chromium is there before a run; on Debian it installs one, as the README promises.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { findChromium, NO_BROWSER_MESSAGE } from '../harness/browser.ts';
+import { findChromium, noBrowserMessage } from '../harness/browser.ts';
 
 function installDebianChromium(): boolean {
   if (!existsSync('/usr/bin/apt-get') || process.getuid?.() !== 0 || process.env.CHROMIUM_PATH) return false;
@@ -19,7 +19,7 @@ function installDebianChromium(): boolean {
 let choice = findChromium();
 if (!choice && installDebianChromium()) choice = findChromium();
 if (!choice) {
-  console.error(NO_BROWSER_MESSAGE);
+  console.error(noBrowserMessage());
   process.exit(1);
 }
 if (process.argv.includes('--verbose')) {
