@@ -37,10 +37,10 @@ const escape = (text: string) => text.replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c
 /** The illustrated guide's closing section: would a drifted site have been caught, and by which sentence? */
 export function driftAppendix(report: DriftReport | null = readDriftReport()): string {
   if (!report) return '';
-  const caught = report.variants.filter((v) => v.caught && v.expectedStepNamed).length;
+  const caught = report.variants.filter((v) => v.caught && v.expectedStepNamed && v.kindNamed).length;
   const rows = report.variants
     .map((v) => {
-      const verdict = v.caught ? (v.expectedStepNamed ? 'caught' : 'caught elsewhere') : 'survived';
+      const verdict = v.caught ? (v.expectedStepNamed && v.kindNamed ? 'caught' : 'caught elsewhere') : 'survived';
       const steps = v.guideSteps.map((id) => `<a href="#step-${escape(id)}">${escape(id)}</a>`).join(', ') || '—';
       return `<tr class="${v.caught ? 'verified' : 'drifted'}"><td><code>${escape(v.name)}</code><br><small>${escape(v.breaks)}</small></td><td>${escape(v.kind)}</td><td>${verdict}</td><td>${steps}</td><td>${escape(v.message)}</td></tr>`;
     })

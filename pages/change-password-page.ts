@@ -1,8 +1,9 @@
 import type { Locator, Page } from '@playwright/test';
-import { findByGuideLabel, guideLabel } from './support/drift.ts';
+import { findByGuideLabel, GuideDrift, guideLabel } from './support/drift.ts';
 import { clickAndAwaitAnswer } from './support/forms.ts';
 
 const PLACE = 'The change password page';
+const ORDINALS = ['first', 'second', 'third'];
 
 /** The guide's words for the tick box and the button; the site's own labels may be longer (drift.ts). */
 export const REQUIRE_ALL_DEVICES = 'Require all devices…';
@@ -42,18 +43,34 @@ export class ChangePasswordPage {
     return this.fields.nth(position - 1);
   }
 
+  /** The field at that place once the page is shown; a page with fewer fields is a drift: one the guide counts is gone. */
+  async countedField(position: number): Promise<Locator> {
+    await this.heading.waitFor();
+    const labels = await this.fields.evaluateAll((inputs) =>
+      inputs.map((input) => (input as HTMLInputElement).labels?.[0]?.textContent?.trim() || input.getAttribute('name')),
+    );
+    if (labels.length < position) {
+      const shown = labels.map((label) => `“${label}”`).join(', ') || 'none';
+      throw new GuideDrift(
+        'missing',
+        `${PLACE} has no ${ORDINALS[position - 1] ?? `#${position}`} field: the guide counts three, the page shows ${labels.length} (${shown}).`,
+      );
+    }
+    return this.field(position);
+  }
+
   /** A field by the label the page gives it, e.g. "Confirm new password"; its message is its accessible description. */
   fieldLabelled(label: string): Locator {
     return this.page.getByRole('main').getByLabel(guideLabel(label));
   }
 
   async enterActualPassword(password: string): Promise<void> {
-    await this.field(1).fill(password);
+    await (await this.countedField(1)).fill(password);
   }
 
   async enterNewPasswordTwice(password: string, confirmation = password): Promise<void> {
-    await this.field(2).fill(password);
-    await this.field(3).fill(confirmation);
+    await (await this.countedField(2)).fill(password);
+    await (await this.countedField(3)).fill(confirmation);
   }
 
   tickBox(label = REQUIRE_ALL_DEVICES): Promise<Locator> {

@@ -11,13 +11,14 @@ export class SiteHeader {
   constructor(page: Page) {
     this.page = page;
     this.banner = page.getByRole('banner');
-    this.profileButton = this.banner.locator('button[aria-haspopup="menu"], [aria-haspopup="true"]').first();
+    // Found anywhere on the page, as a person would: when it leaves the header, the placement check says where it went.
+    this.profileButton = page.locator('button[aria-haspopup="menu"], [aria-haspopup="true"]').first();
     this.profileMenu = page.getByRole('menu');
   }
 
-  /** The profile's name as the header shows it. */
+  /** The profile's name on the button that opens its pop-up menu, wherever the page puts it. */
   profileName(name: string): Locator {
-    return this.banner.getByText(name, { exact: true }).first();
+    return this.profileButton.getByText(name, { exact: true });
   }
 
   async openProfileMenu(): Promise<void> {

@@ -8,7 +8,10 @@ Given(
   'I have signed in on device {word}',
   verifies('sign-in.4', async function (name: string) {
     const device = await this.signInOn(name);
-    await expect(device.profiles.heading).toBeVisible();
+    await expect(
+      device.profiles.heading,
+      'after signing in, the site should ask which profile is watching',
+    ).toBeVisible();
     await this.noteSessionOf(name);
   }),
 );

@@ -20,7 +20,9 @@ export const test = bddTest.extend<{ world: ScenarioWorld; reportLabels: void },
       await allure.epic(GUIDE_TITLE);
       await allure.feature(featureTitle);
       await allure.story(scenarioTitle);
-      const written = (writtenScenarios ??= readScenarios()).find((s) => $uri.endsWith(s.file) && s.line === $bddTestData?.pickleLine);
+      const written = (writtenScenarios ??= readScenarios()).find(
+        (s) => $uri.endsWith(s.file) && s.line === $bddTestData?.pickleLine,
+      );
       for (const [name, value] of Object.entries(written?.parameters ?? {})) await allure.parameter(name, value);
       for (const id of guideStepIdsOf({ tags: testInfo.tags.map((tag) => tag.replace(/^@/, '')) })) {
         await allure.link(`../guide/index.html#step-${id}`, `Guide step ${id}: ${guideStep(id).text}`);

@@ -19,10 +19,10 @@ Then(
 Then(
   'the next two fields ask for the new password, then its confirmation',
   verifies('password.3', async function () {
-    await expect(this.device.changePassword.field(2), 'the second field').toHaveAccessibleName(/^(?!.*confirm).*new/i);
-    await expect(this.device.changePassword.field(3), 'the third field').toHaveAccessibleName(
-      /confirm.*new|new.*again/i,
-    );
+    const page = this.device.changePassword;
+    const [second, third] = [await page.countedField(2), await page.countedField(3)];
+    await expect(second, 'the second field').toHaveAccessibleName(/^(?!.*confirm).*new/i);
+    await expect(third, 'the third field').toHaveAccessibleName(/confirm.*new|new.*again/i);
   }),
 );
 
@@ -91,7 +91,10 @@ Given(
 Then(
   'I see {string} at the {string} field',
   verifies('password.5', async function (message: string, label: string) {
-    await expect(this.device.changePassword.fieldLabelled(label)).toHaveAccessibleDescription(message);
+    await expect(
+      this.device.changePassword.fieldLabelled(label),
+      `the “${label}” field should say why the password was not changed`,
+    ).toHaveAccessibleDescription(message);
   }),
 );
 

@@ -5,7 +5,10 @@ import { expect } from './support/matchers.ts';
 Then(
   'I am asked to choose one of the profiles',
   verifies('profile.1', async function () {
-    await expect(this.device.profiles.heading).toBeVisible();
+    await expect(
+      this.device.profiles.heading,
+      'after signing in, the site should ask which profile is watching',
+    ).toBeVisible();
   }),
 );
 

@@ -43,7 +43,10 @@ Given(
     const device = await this.useDevice();
     await device.signIn.open();
     await device.signIn.signIn(this.account.email, this.account.password);
-    await expect(device.profiles.heading).toBeVisible();
+    await expect(
+      device.profiles.heading,
+      'after signing in, the site should ask which profile is watching',
+    ).toBeVisible();
   }),
 );
 

@@ -5,7 +5,7 @@ const UPPER_RIGHT = { fromLeft: 0.75, fromTop: 0.2 };
 /** Assertions the guide's wording needs that Playwright does not have. They retry like every web-first assertion. */
 export const expect = base.extend({
   async toBeInTheRightUpperCorner(element: Locator, what: string) {
-    let where = 'nowhere on screen';
+    let where = 'not on the page at all';
     let pass = false;
     try {
       await base
@@ -15,7 +15,7 @@ export const expect = base.extend({
           if (!box || !viewport) return false;
           const x = Math.round(box.x + box.width / 2);
           const y = Math.round(box.y + box.height / 2);
-          where = describePlacement(x, y, viewport);
+          where = `in the ${describePlacement(x, y, viewport)}`;
           return x >= viewport.width * UPPER_RIGHT.fromLeft && y <= viewport.height * UPPER_RIGHT.fromTop;
         })
         .toBe(true);
@@ -28,8 +28,8 @@ export const expect = base.extend({
       name: 'toBeInTheRightUpperCorner',
       message: () =>
         pass
-          ? `${what} is in the right-upper corner, as the guide says (${where}).`
-          : `Drift (moved): ${what} should be in the right-upper corner, but it is in the ${where}.`,
+          ? `${what} is in the right-upper corner, as the guide says (${where.replace(/^in the /, '')}).`
+          : `Drift (moved): ${what} should be in the right-upper corner, but it is ${where}.`,
     };
   },
 
