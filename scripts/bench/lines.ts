@@ -1,0 +1,73 @@
+// One line of the benchmark's table: its samples (one per run), their median and spread, and its target if any.
+import { spread } from './stats.ts';
+
+export type Unit = 's' | 'ms' | 'MB' | '×' | 'errors';
+
+export interface Target {
+  /** Met when the median is at most this. */
+  max: number;
+  text: string;
+}
+
+export interface LineInput {
+  key: string;
+  label: string;
+  unit: Unit;
+  samples: number[];
+  target?: Target;
+  /** Why a line has no figure, or what to know about it (scenarios failed, where the figure comes from). */
+  note?: string;
+}
+
+export interface Line extends LineInput {
+  median: number | null;
+  min: number | null;
+  max: number | null;
+  met: boolean | null;
+}
+
+export function line(input: LineInput): Line {
+  const samples = input.samples.filter((sample) => Number.isFinite(sample));
+  if (samples.length === 0) return { ...input, samples, median: null, min: null, max: null, met: null };
+  const { median, min, max } = spread(samples);
+  return { ...input, samples, median, min, max, met: input.target ? median <= input.target.max : null };
+}
+
+function format(value: number, unit: Unit): string {
+  switch (unit) {
+    case 's':
+      return `${value.toFixed(value < 10 ? 2 : value < 100 ? 1 : 0)} s`;
+    case 'ms':
+      return `${value < 10 ? value.toFixed(1) : Math.round(value)} ms`;
+    case 'MB':
+      return `${Math.round(value)} MB`;
+    case '×':
+      return `${value.toFixed(2)}×`;
+    case 'errors':
+      return String(Math.round(value));
+  }
+}
+
+const NOT_MEASURED = 'not measured';
+
+export function renderTable(lines: Line[]): string {
+  const rows = lines.map((l) => {
+    const value = l.median === null ? NOT_MEASURED : format(l.median, l.unit);
+    const range =
+      l.min === null || l.max === null || l.samples.length < 2
+        ? ''
+        : `${format(l.min, l.unit)} – ${format(l.max, l.unit)}`;
+    const verdict = l.met === null ? '' : l.met ? '✔ met' : '✘ not met';
+    return [l.label, value, range, l.target?.text ?? '', verdict, l.note ?? ''];
+  });
+  const header = ['what', 'median', 'spread (min – max)', 'target', '', 'note'];
+  const widths = header.map((title, column) =>
+    column === header.length - 1 ? 0 : Math.max(title.length, ...rows.map((row) => row[column]!.length)),
+  );
+  const render = (cells: string[]) =>
+    cells
+      .map((cell, column) => (column === cells.length - 1 ? cell : cell.padEnd(widths[column]!)))
+      .join('  ')
+      .trimEnd();
+  return [render(header), render(widths.map((width) => '-'.repeat(width))), ...rows.map(render)].join('\n');
+}
