@@ -49,9 +49,13 @@ interface Run {
   drift: string | null;
 }
 
-/** Only the scenarios of the guide steps a variant should break: the sweep stays minutes, not an hour. */
-const grepFor = (variant: DriftVariant) =>
-  variant.caughtBy.map((id) => `@guide:${id.replace(/[.-]/g, '\\$&')}\\b`).join('|');
+const escapeTag = (tag: string) => tag.replace(/[.\-:]/g, '\\$&');
+
+/** Only the scenarios of the guide steps a variant should break (and of its tag): the sweep stays minutes, not an hour. */
+const grepFor = (variant: DriftVariant) => {
+  const steps = variant.caughtBy.map((id) => `@guide:${escapeTag(id)}\\b`).join('|');
+  return variant.caughtByTag ? `^(?=.*@${escapeTag(variant.caughtByTag)}\\b)(?=.*(${steps}))` : steps;
+};
 
 const runs: Run[] = [
   ...(skipClean ? [] : [{ name: 'clean', args: [], drift: null }]),
@@ -185,13 +189,14 @@ console.log(
     ? '\nClean mock: not run (--skip-clean)'
     : `\nClean mock: ${report.clean.passed} passed, ${report.clean.failed} failed${cleanGreen ? '' : '  ✘ NOT GREEN'}`,
 );
+const nameWidth = Math.max(30, ...outcomes.map((o) => o.name.length));
 console.log(
-  `\n${'variant'.padEnd(30)} ${'kind'.padEnd(10)} ${'verdict'.padEnd(9)} ${'guide steps'.padEnd(22)} first failure`,
+  `\n${'variant'.padEnd(nameWidth)} ${'kind'.padEnd(10)} ${'verdict'.padEnd(9)} ${'guide steps'.padEnd(22)} first failure`,
 );
 for (const o of outcomes) {
   const verdict = o.caught ? (o.expectedStepNamed && o.kindNamed ? 'caught' : 'caught?') : 'SURVIVED';
   console.log(
-    `${o.name.padEnd(30)} ${o.kind.padEnd(10)} ${verdict.padEnd(9)} ${clip(o.guideSteps.join(', ') || '—', 22).padEnd(22)} ${clip(o.message, 110)}`,
+    `${o.name.padEnd(nameWidth)} ${o.kind.padEnd(10)} ${verdict.padEnd(9)} ${clip(o.guideSteps.join(', ') || '—', 22).padEnd(22)} ${clip(o.message, 110)}`,
   );
 }
 const caught = outcomes.filter((o) => o.caught && o.expectedStepNamed && o.kindNamed).length;

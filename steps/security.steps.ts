@@ -1,5 +1,6 @@
 import { Given, Then, When } from './fixtures.ts';
 import { verifies } from './support/guide-step.ts';
+import type { ScenarioWorld } from './support/world.ts';
 import { expect } from './support/matchers.ts';
 
 // The site's security promises (DOMAIN.md), checked the way a person or an attacker would meet them.
@@ -37,20 +38,29 @@ When(
   },
 );
 
-Then('the site refuses it with {int}', async function (status: number) {
+/** A change sent without the form's token must be refused: the guide's "Save" is only the person's own. */
+async function refusedWithoutToken(this: ScenarioWorld, status: number) {
   expect(this.notes.get('status'), 'the HTTP status of the request without the token').toBe(String(status));
-});
+}
 
+Then('the site refuses to save the phone number with {int}', verifies('phone.5', refusedWithoutToken));
+
+Then('the site refuses to change the password with {int}', verifies('password.5', refusedWithoutToken));
+
+// Signing in (the guide's sign-in.4) is what hands the browser the session cookie.
 Then(
   'my browser keeps the {string} cookie HttpOnly and SameSite {string}',
-  async function (name: string, sameSite: string) {
+  verifies('sign-in.4', async function (name: string, sameSite: string) {
     expect(await this.device.cookies.named(name), `the “${name}” cookie`).toMatchObject({ httpOnly: true, sameSite });
-  },
+  }),
 );
 
-Then("the page's scripts cannot read the {string} cookie", async function (name: string) {
-  expect(await this.device.cookies.readableByScripts(), 'document.cookie').not.toMatch(new RegExp(`(^|; )${name}=`));
-});
+Then(
+  "the page's scripts cannot read the {string} cookie",
+  verifies('sign-in.4', async function (name: string) {
+    expect(await this.device.cookies.readableByScripts(), 'document.cookie').not.toMatch(new RegExp(`(^|; )${name}=`));
+  }),
+);
 
 Given('on device {word} I have gone on to another page', async function (name: string) {
   await (await this.useDevice(name)).home.open();

@@ -17,7 +17,7 @@ Feature: Sessions and forms keep their security promises
     And I have signed in
     And I have clicked on the profile "Alex"
     When my browser is sent a request to PUT "/api/account/phone" with "{ \"country\": \"US\", \"phoneNumber\": \"+1 213 555 0123\", \"password\": \"{my password}\", \"textMessages\": true }", without the form's token
-    Then the site refuses it with 403
+    Then the site refuses to save the phone number with 403
     And no phone number was saved
 
   @asvs:3.5.1 @asvs:4.2.2 @guide:password.2 @guide:password.5
@@ -27,7 +27,7 @@ Feature: Sessions and forms keep their security promises
     And I have signed in on device A
     And I have clicked on the profile "Alex"
     When my browser is sent a request to PUT "/api/account/password" with "{ \"currentPassword\": \"{my password}\", \"newPassword\": \"fresh-pass-42\", \"confirmPassword\": \"fresh-pass-42\", \"signOutOtherDevices\": true }", without the form's token
-    Then the site refuses it with 403
+    Then the site refuses to change the password with 403
     And device A and device B keep the sessions they had
     And my old password still works
 

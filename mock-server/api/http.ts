@@ -18,12 +18,12 @@ export function readSessionId(request: Request): string | undefined {
   return parseCookies(request.headers.get('cookie') ?? '')[SESSION_COOKIE];
 }
 
-export function sessionCookie(request: Request, sessionId: string | null): string {
+export function sessionCookie(request: Request, sessionId: string | null, { httpOnly = true } = {}): string {
   return stringifySetCookie({
     name: SESSION_COOKIE,
     value: sessionId ?? '',
     path: '/',
-    httpOnly: true,
+    httpOnly,
     sameSite: 'lax',
     secure: new URL(request.url).protocol === 'https:',
     ...(sessionId ? {} : { maxAge: 0 }),

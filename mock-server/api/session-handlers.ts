@@ -11,13 +11,17 @@ export const signInLocked = (seconds: number) => {
   return `Too many unsuccessful sign-in attempts. For your security, please wait ${minutes} minute${minutes === 1 ? '' : 's'} and try again.`;
 };
 
-export function sessionHandlers({ accounts, signInThrottle }: ApiContext) {
+/** Only a drifted site says this (sign-in-reveals-unknown-email): it tells a guesser which emails have an account. */
+const NO_SUCH_ACCOUNT = 'Sorry, we can’t find an account with this email address.';
+
+export function sessionHandlers({ accounts, signInThrottle, variant }: ApiContext) {
   return [
     http.post('/api/session', async ({ request }) => {
       const body = await readJson(request, signInBody);
       if (!body.ok) return body.response;
       const { email, password } = body.data;
-      const lockedFor = await signInThrottle.lockedFor(email);
+      const throttled = variant.site.throttleSignIns;
+      const lockedFor = throttled ? await signInThrottle.lockedFor(email) : 0;
       if (lockedFor) {
         return HttpResponse.json<ApiError>(
           { error: signInLocked(lockedFor) },
@@ -29,13 +33,18 @@ export function sessionHandlers({ accounts, signInThrottle }: ApiContext) {
         previousSessionId: readSessionId(request),
       });
       if (!session) {
-        await signInThrottle.recordFailure(email);
-        return refuse(401, SIGN_IN_FAILED);
+        if (throttled) await signInThrottle.recordFailure(email);
+        const unknown = !variant.site.sameSignInFailureMessage && !accounts.hasAccountWithEmail(email);
+        return refuse(401, unknown ? NO_SUCH_ACCOUNT : SIGN_IN_FAILED);
       }
-      await signInThrottle.recordSuccess(email);
+      if (throttled) await signInThrottle.recordSuccess(email);
       return HttpResponse.json(
         { redirectTo: session.profileId ? '/browse' : '/profiles' },
-        { headers: { 'Set-Cookie': sessionCookie(request, session.id) } },
+        {
+          headers: {
+            'Set-Cookie': sessionCookie(request, session.id, { httpOnly: variant.site.sessionCookieHttpOnly }),
+          },
+        },
       );
     }),
 

@@ -186,6 +186,10 @@ export class AccountService {
     return account ? verifyPassword(password, account.passwordHash) : false;
   }
 
+  hasAccountWithEmail(email: string): boolean {
+    return !!this.#store.findAccountByEmail(email);
+  }
+
   findAccount(accountId: string): Account | undefined {
     return this.#store.findAccountById(accountId);
   }

@@ -24,6 +24,14 @@ export interface SiteVariant {
   phoneNeedsPassword: boolean;
   storeTextMessageChoice: boolean;
   validatePhone: boolean;
+  /** The security promises of DOMAIN.md the guide relies on: one sign-in failure message for every cause, */
+  sameSignInFailureMessage: boolean;
+  /** failed sign-ins throttled per email, */
+  throttleSignIns: boolean;
+  /** changes accepted only with the anti-CSRF token of the site's own forms, */
+  checkCsrfToken: boolean;
+  /** and a session cookie the page's scripts cannot read. */
+  sessionCookieHttpOnly: boolean;
 }
 
 export const CLEAN_SITE: Readonly<SiteVariant> = Object.freeze({
@@ -43,6 +51,10 @@ export const CLEAN_SITE: Readonly<SiteVariant> = Object.freeze({
   phoneNeedsPassword: true,
   storeTextMessageChoice: true,
   validatePhone: true,
+  sameSignInFailureMessage: true,
+  throttleSignIns: true,
+  checkCsrfToken: true,
+  sessionCookieHttpOnly: true,
 });
 
 export type DriftKind = 'moved' | 'renamed' | 'missing' | 'reordered' | 'behaviour';
@@ -54,6 +66,8 @@ export interface DriftVariant {
   breaks: string;
   /** The guide steps (ids in guide/steps.json) whose scenarios should fail against it. */
   caughtBy: readonly string[];
+  /** A tag the catching scenarios also carry, when the guide steps alone would select many that cannot catch it. */
+  caughtByTag?: string;
   override: Partial<SiteVariant>;
 }
 
@@ -177,6 +191,39 @@ export const DRIFT_VARIANTS: readonly DriftVariant[] = [
     // A refused number is saved (phone.2); a valid one typed in national form is shown as typed (phone.5).
     caughtBy: ['phone.2', 'phone.5'],
     override: { validatePhone: false },
+  },
+  // Security promises: the guide's sign-in, password and phone steps are only as safe as these (DOMAIN.md).
+  {
+    name: 'sign-in-reveals-unknown-email',
+    kind: 'behaviour',
+    breaks: 'A sign-in with an unknown email says so, telling a guesser which emails have an account.',
+    caughtBy: ['sign-in.3', 'sign-in.4'],
+    caughtByTag: 'asvs:6.3.8',
+    override: { sameSignInFailureMessage: false },
+  },
+  {
+    name: 'sign-in-never-throttled',
+    kind: 'behaviour',
+    breaks: 'Failed sign-ins are never throttled, so a password can be guessed without limit.',
+    caughtBy: ['sign-in.3', 'sign-in.4'],
+    caughtByTag: 'asvs:2.2.1',
+    override: { throttleSignIns: false },
+  },
+  {
+    name: 'csrf-token-unchecked',
+    kind: 'behaviour',
+    breaks: 'Changes are accepted without the anti-CSRF token, so another site can send them in the person’s name.',
+    caughtBy: ['password.5', 'phone.5'],
+    caughtByTag: 'asvs:3.5.1',
+    override: { checkCsrfToken: false },
+  },
+  {
+    name: 'session-cookie-readable-by-scripts',
+    kind: 'behaviour',
+    breaks: 'The session cookie is not HttpOnly, so a script injected into a page can steal the session.',
+    caughtBy: ['sign-in.4'],
+    caughtByTag: 'asvs:3.4.2',
+    override: { sessionCookieHttpOnly: false },
   },
 ];
 

@@ -129,6 +129,31 @@ const PROBES: Record<keyof SiteVariant, Probe> = {
     return site.accounts.findAccount(account.id)?.phone?.textMessages;
   },
   validatePhone: async (site) => (await savePhone((await signedIn(site)).device, '555', PASSWORD)).status,
+  sameSignInFailureMessage: async (site) =>
+    ((await (await new SiteClient(site.url).signIn(uniqueEmail('nobody'), PASSWORD)).json()) as { error: string })
+      .error,
+  throttleSignIns: async (site) => {
+    const email = uniqueEmail('guessed');
+    const guesser = new SiteClient(site.url);
+    for (let attempt = 1; attempt < 6; attempt++) await guesser.signIn(email, `guess-${attempt}`);
+    return (await guesser.signIn(email, 'guess-6')).status;
+  },
+  checkCsrfToken: async (site) =>
+    (
+      await (
+        await signedIn(site)
+      ).device.api(
+        'PUT',
+        '/api/account/phone',
+        { country: 'US', phoneNumber: '213 555 0123', password: PASSWORD, textMessages: true },
+        { csrf: false },
+      )
+    ).status,
+  sessionCookieHttpOnly: async (site) => {
+    const account = await freshAccount(site);
+    const signIn = await new SiteClient(site.url).signIn(account.email, PASSWORD);
+    return signIn.headers.getSetCookie().some((cookie) => cookie.startsWith('sid=') && /;\s*HttpOnly/i.test(cookie));
+  },
 };
 
 describe('each drift variant changes what the site does, and the clean site keeps the guide’s', () => {
@@ -163,6 +188,10 @@ describe('each drift variant changes what the site does, and the clean site keep
       phoneNeedsPassword: 403,
       storeTextMessageChoice: true,
       validatePhone: 400,
+      sameSignInFailureMessage: 'Incorrect email or password. Please try again.',
+      throttleSignIns: 429,
+      checkCsrfToken: 403,
+      sessionCookieHttpOnly: true,
     });
   });
 
