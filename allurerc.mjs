@@ -1,10 +1,14 @@
+import { join } from 'node:path';
 import { defineConfig } from 'allure';
+
+// GUIDE_REPORTS_DIR: see harness/reports-dir.ts.
+const reports = process.env.GUIDE_REPORTS_DIR || 'reports';
 
 export default defineConfig({
   name: 'Guide verification: Strengthening Your Netflix Account Security',
-  output: './reports/allure-report',
+  output: join(reports, 'allure-report'),
   // Kept between runs (reports/ is not cleaned), so the nightly trend shows.
-  historyPath: './reports/allure-history.jsonl',
+  historyPath: join(reports, 'allure-history.jsonl'),
   plugins: {
     awesome: {
       options: { singleFile: true, reportLanguage: 'en', groupBy: ['epic', 'feature', 'story'] },

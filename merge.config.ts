@@ -3,8 +3,9 @@
 import { defineConfig } from '@playwright/test';
 import { defineBddConfig } from 'playwright-bdd';
 import { reportFileReporters } from './harness/reporters.ts';
+import { REPORTS_DIR } from './harness/reports-dir.ts';
 
 export default defineConfig({
   testDir: defineBddConfig({ features: 'features/**/*.feature', steps: ['steps/**/*.ts'], outputDir: '.features-gen' }),
-  reporter: [['line'], ...reportFileReporters()],
+  reporter: [['line'], ...reportFileReporters(REPORTS_DIR)],
 });

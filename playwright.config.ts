@@ -3,6 +3,7 @@ import { defineBddConfig } from 'playwright-bdd';
 import { canRecordVideo, CHROMIUM_ARGS, requireChromium } from './harness/browser.ts';
 import { FAILURE_CATEGORIES, runEnvironment } from './harness/report-setup.ts';
 import { reportFileReporters } from './harness/reporters.ts';
+import { REPORTS_DIR } from './harness/reports-dir.ts';
 
 const testDir = defineBddConfig({
   features: 'features/**/*.feature',
@@ -17,7 +18,7 @@ const blobDir = process.env.GUIDE_BLOB_DIR;
 
 export default defineConfig({
   testDir,
-  outputDir: 'reports/test-results',
+  outputDir: `${REPORTS_DIR}/test-results`,
   fullyParallel: true,
   workers: Number(process.env.GUIDE_WORKERS ?? 2),
   forbidOnly: !!process.env.CI,
@@ -27,11 +28,11 @@ export default defineConfig({
   expect: { timeout: 5_000 },
   reporter: [
     [process.env.CI || blobDir ? 'line' : 'list'],
-    ...(blobDir ? [['blob', { outputDir: blobDir }] as const] : reportFileReporters()),
+    ...(blobDir ? [['blob', { outputDir: blobDir }] as const] : reportFileReporters(REPORTS_DIR)),
     [
       'allure-playwright',
       {
-        resultsDir: 'reports/allure-results',
+        resultsDir: `${REPORTS_DIR}/allure-results`,
         detail: false,
         suiteTitle: false,
         environmentInfo: runEnvironment(browser),

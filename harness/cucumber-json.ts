@@ -36,8 +36,8 @@ export function readCucumberOutcomes(path: string): CucumberOutcome[] | undefine
 
 /** Lines saying where two runs disagree: a scenario only one of them ran, or a different outcome. */
 export function compareOutcomes(
-  [nameA, a]: [string, CucumberOutcome[]],
-  [nameB, b]: [string, CucumberOutcome[]],
+  [nameA, a]: [string, { key: string; outcome: string }[]],
+  [nameB, b]: [string, { key: string; outcome: string }[]],
 ): string[] {
   const byKeyB = new Map(b.map((o) => [o.key, o.outcome]));
   const keysA = new Set(a.map((o) => o.key));

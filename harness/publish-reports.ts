@@ -8,6 +8,7 @@ import { guideVerdicts } from './guide-verdicts.ts';
 import { writeIllustratedGuide } from './illustrated-guide.ts';
 import { runEnvironment } from './report-setup.ts';
 import { readScenarioResults } from './results.ts';
+import { REPORTS_DIR } from './reports-dir.ts';
 
 /**
  * After a run: the Allure report, the illustrated guide, and the per-step verdicts printed for the terminal.
@@ -15,7 +16,7 @@ import { readScenarioResults } from './results.ts';
  */
 export function publishReports(): number {
   const allureStatus =
-    spawnSync('node_modules/.bin/allure', ['generate', 'reports/allure-results'], {
+    spawnSync('node_modules/.bin/allure', ['generate', `${REPORTS_DIR}/allure-results`], {
       stdio: ['ignore', 'pipe', 'inherit'],
     }).status ?? 1;
 
@@ -28,7 +29,7 @@ export function publishReports(): number {
     verdicts: allVerdicts,
     coverage,
     environment: runEnvironment(requireChromium()),
-    outputDir: 'reports/guide',
+    outputDir: `${REPORTS_DIR}/guide`,
     // The last `npm run drift`'s summary, when there is one.
     appendix: driftAppendix(),
   });
@@ -52,14 +53,16 @@ export function publishReports(): number {
   console.log('Reports:');
   console.log(`  The illustrated guide:      ${illustrated}`);
   console.log(
-    `  Allure (stakeholders):      reports/allure-report/index.html${allureStatus === 0 ? '' : '  (generation FAILED)'}`,
+    `  Allure (stakeholders):      ${REPORTS_DIR}/allure-report/index.html${allureStatus === 0 ? '' : '  (generation FAILED)'}`,
   );
   console.log(
-    '  Playwright HTML (QA):       reports/playwright-html/index.html   (npx playwright show-report reports/playwright-html)',
+    `  Playwright HTML (QA):       ${REPORTS_DIR}/playwright-html/index.html   (npx playwright show-report ${REPORTS_DIR}/playwright-html)`,
   );
-  console.log('  Traces of failed scenarios: reports/test-results/**/trace.zip     (npx playwright show-trace <file>)');
   console.log(
-    '  Cucumber (tools):           reports/cucumber/ (report.html, report.json, report.xml, messages.ndjson)',
+    `  Traces of failed scenarios: ${REPORTS_DIR}/test-results/**/trace.zip     (npx playwright show-trace <file>)`,
+  );
+  console.log(
+    `  Cucumber (tools):           ${REPORTS_DIR}/cucumber/ (report.html, report.json, report.xml, messages.ndjson)`,
   );
   return allureStatus;
 }

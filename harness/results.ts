@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { REPORTS_DIR } from './reports-dir.ts';
 
 /** One scenario's outcome, read from Playwright's JSON report. */
 export interface ScenarioResult {
@@ -29,7 +30,7 @@ interface JsonSuite {
   suites?: JsonSuite[];
 }
 
-export const PLAYWRIGHT_RESULTS = 'reports/playwright-results.json';
+export const PLAYWRIGHT_RESULTS = `${REPORTS_DIR}/playwright-results.json`;
 
 const OUTCOMES = { expected: 'passed', unexpected: 'failed', flaky: 'flaky', skipped: 'skipped' } as const;
 

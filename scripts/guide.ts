@@ -4,9 +4,10 @@
 import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { publishReports } from '../harness/publish-reports.ts';
-import { TestControlClient } from '../mock-server/index.ts';
 import { splitGuideArgs, toGeneratedSpecs } from '../harness/feature-selection.ts';
 import { readScenarios } from '../harness/features.ts';
+import { REPORTS_DIR } from '../harness/reports-dir.ts';
+import { checkSiteAnswers, siteSetting } from '../harness/site-under-test.ts';
 
 const bin = (name: string) => `node_modules/.bin/${name}`;
 const run = (command: string, args: string[], quiet = false) =>
@@ -14,19 +15,18 @@ const run = (command: string, args: string[], quiet = false) =>
 
 if (run(process.execPath, ['--import', 'tsx', 'scripts/ensure-browser.ts']) !== 0) process.exit(1);
 
-// allure-playwright never clears its results: old ones would come back as retries.
-rmSync('reports/allure-results', { recursive: true, force: true });
-rmSync('reports/playwright-results.json', { force: true });
-
-const givenSite = process.env.GUIDE_BASE_URL;
-if (givenSite) {
-  try {
-    await new TestControlClient(givenSite).health();
-  } catch (error) {
-    console.error((error as Error).message);
-    process.exit(1);
-  }
+// A site that is down, or an accounts file that cannot work, is one sentence before any browser starts (and before
+// the last run's reports are cleared).
+try {
+  await checkSiteAnswers(siteSetting());
+} catch (error) {
+  console.error((error as Error).message);
+  process.exit(1);
 }
+
+// allure-playwright never clears its results: old ones would come back as retries.
+rmSync(`${REPORTS_DIR}/allure-results`, { recursive: true, force: true });
+rmSync(`${REPORTS_DIR}/playwright-results.json`, { force: true });
 
 const { tags, rest } = splitGuideArgs(process.argv.slice(2));
 if (run(bin('bddgen'), ['test', ...(tags ? ['--tags', tags] : [])]) !== 0) process.exit(1);

@@ -1,15 +1,19 @@
 // The merge job's gate: zero failures, zero flaky scenarios, and no scenario lost on the way. A run that silently
 // lost scenarios (a shard that never reported, a broken generator) must fail, not look green.
+// `--expected <N>`: a run of a selection (guide:sharded with arguments) expects the N scenarios it selected instead.
+import { parseArgs } from 'node:util';
 import { readScenarios } from '../harness/features.ts';
 import { readScenarioResults } from '../harness/results.ts';
 
-const written = readScenarios().length;
+const { values } = parseArgs({ options: { expected: { type: 'string' } } });
+const written = values.expected === undefined ? readScenarios().length : Number(values.expected);
 const results = readScenarioResults();
 const count = (outcome: string) => results.filter((r) => r.outcome === outcome).length;
 const problems = [
   count('failed') && `${count('failed')} scenario(s) failed`,
   count('flaky') && `${count('flaky')} scenario(s) were flaky (passed only on retry)`,
-  results.length < written && `only ${results.length} of the ${written} written scenarios reported a result`,
+  results.length < written &&
+    `only ${results.length} of the ${written} ${values.expected === undefined ? 'written' : 'selected'} scenarios reported a result`,
 ].filter(Boolean);
 
 console.log(

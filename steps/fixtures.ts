@@ -1,10 +1,11 @@
 import { writeFile } from 'node:fs/promises';
 import * as allure from 'allure-js-commons';
+import type { TestInfo } from '@playwright/test';
 import { createBdd, test as bddTest } from 'playwright-bdd';
 import { guideStepIdsOf, readScenarios } from '../harness/features.ts';
 import { guideStep, loadGuide } from '../harness/guide.ts';
-import { TestControlClient } from '../mock-server/index.ts';
 import { openSiteUnderTest, type SiteUnderTest } from './support/site.ts';
+import { skipper } from './support/skipping.ts';
 import { ScenarioWorld } from './support/world.ts';
 
 const GUIDE_TITLE = loadGuide().title;
@@ -46,12 +47,16 @@ export const test = bddTest.extend<{ world: ScenarioWorld; reportLabels: void },
     await use(site.url);
   },
 
-  world: async ({ page, browser, baseURL, viewport }, use, testInfo) => {
+  world: async ({ page, browser, baseURL, viewport, site }, use, testInfo) => {
     let firstDeviceTaken = false;
     let evidenceCount = 0;
     const extraContexts: Awaited<ReturnType<typeof browser.newContext>>[] = [];
     const world = new ScenarioWorld({
-      control: new TestControlClient(baseURL!),
+      control: site.controlFor({
+        ...parallelSlot(testInfo),
+        // Playwright's own skip: the reason becomes the test's annotation, in the HTML, JSON and Allure reports.
+        skip: skipper((reason) => testInfo.skip(true, reason)),
+      }),
       // Written to a file, so the JSON results name a path instead of carrying the image.
       attachScreenshot: async (name, png) => {
         const path = testInfo.outputPath(`evidence-${++evidenceCount}.png`);
@@ -78,3 +83,12 @@ export const test = bddTest.extend<{ world: ScenarioWorld; reportLabels: void },
 });
 
 export const { Given, When, Then } = createBdd(test, { worldFixture: 'world' });
+
+/**
+ * The scenario's place among all that may run at once: its worker's, counted over every shard, since the shards of
+ * a sharded run (guide:sharded, the nightly workflow) run side by side against the same site.
+ */
+function parallelSlot({ parallelIndex, config }: TestInfo): { slot: number; slots: number } {
+  const shard = config.shard ?? { current: 1, total: 1 };
+  return { slot: (shard.current - 1) * config.workers + parallelIndex, slots: shard.total * config.workers };
+}

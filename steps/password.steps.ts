@@ -58,6 +58,7 @@ When(
 When(
   'I click on the {string} button to save my new password',
   verifies('password.5', async function (label: string) {
+    this.beforeLastingChange('it saves a new password');
     await this.device.changePassword.save(label);
   }),
 );
@@ -65,6 +66,7 @@ When(
 Given(
   'I have changed my password to {string} from the {string} text button',
   verifies('password.5', async function (password: string, textButton: string) {
+    this.beforeLastingChange('it changes the password');
     await this.device.account.clickTextButton('MEMBERSHIP & BILLING', textButton);
     await this.device.changePassword.changePassword({
       current: this.account.password,
@@ -78,6 +80,7 @@ Given(
 Given(
   'I have changed my password to {string} from the {string} text button, with a tick near {string}',
   verifies('password.4', async function (password: string, textButton: string, _tickLabel: string) {
+    this.beforeLastingChange('it changes the password');
     await this.device.account.clickTextButton('MEMBERSHIP & BILLING', textButton);
     await this.device.changePassword.changePassword({
       current: this.account.password,

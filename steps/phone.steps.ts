@@ -97,6 +97,7 @@ When(
 When(
   'I click on the "Save" button of the phone number page',
   verifies('phone.5', async function () {
+    this.beforeLastingChange('it saves a phone number');
     await this.device.addPhone.save();
   }),
 );

@@ -1,4 +1,4 @@
-import { Given, Then, When } from './fixtures.ts';
+import { Given, Then, When } from './support/bdd.ts';
 import { verifies } from './support/guide-step.ts';
 import type { ScenarioWorld } from './support/world.ts';
 import { expect } from './support/matchers.ts';
@@ -8,6 +8,7 @@ import { expect } from './support/matchers.ts';
 When(
   'I sign in {int} times with the email {string} and the password {string}',
   verifies('sign-in.3', async function (times: number, email: string, password: string) {
+    this.beforeLastingChange('its failed sign-ins lock the email for 15 minutes');
     const answers = await this.device.signIn.signInRepeatedly(this.resolve(email), this.resolve(password), times);
     this.notes.set('answers', JSON.stringify(answers));
   }),
@@ -31,6 +32,7 @@ Given(
 When(
   "my browser is sent a request to {word} {string} with {string}, without the form's token",
   async function (method: string, path: string, body: string) {
+    this.beforeLastingChange('it sends a change the site must refuse, and would keep if it did not');
     this.notes.set(
       'status',
       String(await this.device.forgedRequest.send(method, path, JSON.parse(this.resolve(body)))),

@@ -1,8 +1,33 @@
 // Loaded by cucumber-js only (see cucumber.mjs); under Playwright, steps/fixtures.ts builds the same world.
-import { After, AfterAll, BeforeAll, setDefaultTimeout, setWorldConstructor, Status } from '@cucumber/cucumber';
+import {
+  After,
+  AfterAll,
+  BeforeAll,
+  setDefaultTimeout,
+  setDefinitionFunctionWrapper,
+  setWorldConstructor,
+  Status,
+} from '@cucumber/cucumber';
 import { CucumberWorld, startRun, stopRun } from './cucumber-world.ts';
+import { skipReasonOf } from './skipping.ts';
 
 setWorldConstructor(CucumberWorld);
+
+// A step that finds the scenario cannot run on this site (skipping.ts) returns 'skipped', cucumber-js's only way to
+// skip from inside a scenario. cucumber-js keeps each step's arity and location through the wrapper.
+setDefinitionFunctionWrapper(
+  (fn: (this: CucumberWorld, ...args: unknown[]) => unknown) =>
+    async function (this: CucumberWorld, ...args: unknown[]) {
+      try {
+        return await fn.apply(this, args);
+      } catch (error) {
+        const reason = skipReasonOf(error);
+        if (reason === undefined) throw error;
+        this.noteSkipped(reason);
+        return 'skipped';
+      }
+    },
+);
 // A step may wait on the site's password hashing and on retrying assertions; a Playwright test gets 60 s in all.
 setDefaultTimeout(30_000);
 

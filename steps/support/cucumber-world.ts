@@ -4,6 +4,7 @@ import { type Browser, type BrowserContext, chromium, type Page } from 'playwrig
 import { CHROMIUM_ARGS, requireChromium } from '../../harness/browser.ts';
 import { TestControlClient } from '../../mock-server/index.ts';
 import { openSiteUnderTest, type SiteUnderTest } from './site.ts';
+import { skipper } from './skipping.ts';
 import { ScenarioWorld } from './world.ts';
 
 interface Run {
@@ -39,13 +40,19 @@ const NAVIGATION_TIMEOUT_MS = 15_000;
  */
 export class CucumberWorld extends ScenarioWorld {
   readonly #contexts: BrowserContext[] = [];
+  readonly #log: IWorldOptions['log'];
 
-  constructor({ attach }: IWorldOptions) {
+  constructor({ attach, log }: IWorldOptions) {
     // A dry run builds worlds but runs no hooks, so there may be no run: nothing is opened until a step needs it.
     const siteUrl = run?.site.url ?? 'http://site-not-started.invalid';
     const contexts: BrowserContext[] = [];
+    // cucumber-js sets these in each worker of a --parallel run; otherwise one scenario runs at a time.
+    const slot = {
+      slot: Number(process.env.CUCUMBER_WORKER_ID ?? 0),
+      slots: Number(process.env.CUCUMBER_TOTAL_WORKERS ?? 1),
+    };
     super({
-      control: new TestControlClient(siteUrl),
+      control: run?.site.controlFor({ ...slot, skip: skipper() }) ?? new TestControlClient(siteUrl),
       scenarioKey: `cucumber-${randomUUID().slice(0, 8)}-${Date.now().toString(36)}`,
       attachScreenshot: async (name, png) => {
         await attach(png, { mediaType: 'image/png', fileName: `${name}.png` });
@@ -60,6 +67,12 @@ export class CucumberWorld extends ScenarioWorld {
       },
     });
     this.#contexts = contexts;
+    this.#log = log;
+  }
+
+  /** cucumber-js has no reason on a skipped step: the reason goes in the scenario's log, which its reports show. */
+  noteSkipped(reason: string): void {
+    this.#log(`Skipped: ${reason}`);
   }
 
   /** Deletes the scenario's account, then closes every device. */

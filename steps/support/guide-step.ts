@@ -1,4 +1,5 @@
 import { EVIDENCE_PREFIX, guideStep } from '../../harness/guide.ts';
+import { skipReasonOf } from './skipping.ts';
 import type { ScenarioWorld } from './world.ts';
 
 type StepFn<Args extends unknown[]> = (this: ScenarioWorld, ...args: Args) => Promise<void>;
@@ -25,7 +26,10 @@ export function verifies<Args extends unknown[]>(stepId: string, fn: StepFn<Args
 }
 
 function nameGuideStep(error: unknown, heading: string): unknown {
-  if (!(error instanceof Error) || error.message.startsWith('Guide step ')) return error;
+  // A scenario skipped because the site cannot support it says nothing about the guide.
+  if (!(error instanceof Error) || error.message.startsWith('Guide step ') || skipReasonOf(error) !== undefined) {
+    return error;
+  }
   const original = error.message;
   error.message = `${heading}\n${driftKindOf(error)}${original}`;
   if (error.stack?.includes(original)) error.stack = error.stack.replace(original, error.message);

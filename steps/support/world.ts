@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { type NewTestAccount, TestControlClient, type TestAccount } from '../../mock-server/index.ts';
+import type { NewTestAccount, TestAccount } from '../../mock-server/index.ts';
 import { AccountPage } from '../../pages/account-page.ts';
 import { ChangePasswordPage } from '../../pages/change-password-page.ts';
 import { AddPhonePage } from '../../pages/add-phone-page.ts';
@@ -12,6 +12,7 @@ import { SignInPage } from '../../pages/sign-in-page.ts';
 import { SiteHeader } from '../../pages/site-header.ts';
 import { GUIDE_TARGET_OUTLINE } from '../../pages/support/drift.ts';
 import { FormMessage } from '../../pages/support/forms.ts';
+import type { SiteControl } from '../../harness/site-control.ts';
 
 /** Inputs whose values never appear in a screenshot. */
 const SENSITIVE_INPUTS =
@@ -71,7 +72,8 @@ export interface SessionChanges {
 export interface WorldOptions {
   /** Opens a page in a new, independent browser context (a new device). */
   openDevicePage: () => Promise<Page>;
-  control: TestControlClient;
+  /** The test-control API's client, or pre-made accounts when the site has no such API (harness/site-control.ts). */
+  control: SiteControl;
   /** Unique per scenario run; account emails are made from it so parallel scenarios never share data. */
   scenarioKey: string;
   /** Attaches evidence to the step being run, in every report. */
@@ -84,7 +86,7 @@ export interface ScenarioAccount extends TestAccount {
 
 /** Everything one scenario works with. Built by Playwright fixtures (steps/fixtures.ts). */
 export class ScenarioWorld {
-  readonly control: TestControlClient;
+  readonly control: SiteControl;
   readonly scenarioKey: string;
   /** Things a scenario notes in one step to compare in a later one. */
   readonly notes = new Map<string, string>();
@@ -130,9 +132,17 @@ export class ScenarioWorld {
     extras: Pick<NewTestAccount, 'phone'> = {},
   ): Promise<ScenarioAccount> {
     const email = `${this.scenarioKey}@guide.test`;
-    const account = await this.control.createAccount({ email, password, profiles, ...extras });
-    this.#account = { ...account, password };
+    // A pre-made account comes with its own password.
+    this.#account = { password, ...(await this.control.createAccount({ email, password, profiles, ...extras })) };
     return this.#account;
+  }
+
+  /**
+   * Before a step changes the account for good (its password, its phone number, a sign-in lock): where accounts
+   * outlive the scenario (GUIDE_ACCOUNTS_FILE), the scenario is skipped here, before the change, with the reason.
+   */
+  beforeLastingChange(change: string): void {
+    this.control.beforeLastingChange?.(change);
   }
 
   /** Opens the sign-in page on a device (a new one if the name is new) and signs in with the account's email. */

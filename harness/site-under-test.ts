@@ -1,0 +1,56 @@
+import { TestControlClient } from '../mock-server/index.ts';
+import { type PremadeAccount, readAccountsFile } from './accounts-file.ts';
+
+/** Where the guide is verified, and how scenarios get their accounts there. */
+export type SiteSetting =
+  | { kind: 'bundled mock'; drift: string | null }
+  /** GUIDE_BASE_URL: a site offering the test-control contract (docs/test-control-api.md). */
+  | { kind: 'test-control API'; url: string }
+  /** GUIDE_BASE_URL and GUIDE_ACCOUNTS_FILE: a site without that API, and accounts made on it beforehand. */
+  | { kind: 'pre-made accounts'; url: string; accountsFile: string; accounts: PremadeAccount[] };
+
+/** Reads GUIDE_BASE_URL, GUIDE_ACCOUNTS_FILE and MOCK_DRIFT; a setting that cannot work is one sentence. */
+export function siteSetting(env: NodeJS.ProcessEnv = process.env): SiteSetting {
+  const url = env.GUIDE_BASE_URL?.replace(/\/$/, '');
+  const accountsFile = env.GUIDE_ACCOUNTS_FILE;
+  if (accountsFile && !url) {
+    throw new Error(
+      'GUIDE_ACCOUNTS_FILE needs GUIDE_BASE_URL: pre-made accounts live on a site you started, and the bundled mock starts empty for every worker.',
+    );
+  }
+  if (!url) return { kind: 'bundled mock', drift: env.MOCK_DRIFT || null };
+  if (!accountsFile) return { kind: 'test-control API', url };
+  return { kind: 'pre-made accounts', url, accountsFile, accounts: readAccountsFile(accountsFile) };
+}
+
+const ANSWER_TIMEOUT_MS = 15_000;
+
+/**
+ * Resolves when the site answers: its test-control API's health, or, with pre-made accounts, a plain GET of its
+ * home page (such a site has no /__test). Otherwise rejects with one sentence saying so.
+ */
+export async function checkSiteAnswers(setting: SiteSetting): Promise<void> {
+  if (setting.kind === 'bundled mock') return;
+  if (setting.kind === 'test-control API') return new TestControlClient(setting.url).health();
+  let response: Response;
+  try {
+    response = await fetch(setting.url, { signal: AbortSignal.timeout(ANSWER_TIMEOUT_MS) });
+  } catch (error) {
+    throw new Error(
+      `The site under test at ${setting.url} is not answering (${describeCause(error)}): start it, or point GUIDE_BASE_URL at a running site.`,
+      { cause: error },
+    );
+  }
+  await response.body?.cancel();
+  if (!response.ok) {
+    throw new Error(
+      `The site under test at ${setting.url} answered GET / with ${response.status}: point GUIDE_BASE_URL at the site's home page.`,
+    );
+  }
+}
+
+function describeCause(error: unknown): string {
+  const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+  if ((error as Error).name === 'TimeoutError') return `no answer within ${ANSWER_TIMEOUT_MS / 1000} s`;
+  return cause?.code ?? cause?.message ?? (error as Error).message;
+}
