@@ -21,10 +21,12 @@ Given('the site answers this device slowly', async function () {
 });
 
 When('I double-click on the "Save" button of the phone number page', async function () {
+  this.beforeLastingChange('it saves a phone number');
   await this.device.addPhone.saveWithDoubleClick();
 });
 
 When('I double-click on the "Save" button to save my new password', async function () {
+  this.beforeLastingChange('it saves a new password');
   await this.device.changePassword.saveWithDoubleClick();
 });
 
