@@ -1,5 +1,5 @@
 import type { NetworkFault } from '../pages/network-faults.ts';
-import { Given, Then, When } from './fixtures.ts';
+import { Given, Then, When } from './support/bdd.ts';
 import { verifies } from './support/guide-step.ts';
 import { expect } from './support/matchers.ts';
 
