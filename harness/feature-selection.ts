@@ -1,6 +1,7 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { WrittenScenario } from './features.ts';
+import { readScenarios, type WrittenScenario } from './features.ts';
 
 /** What `npm run guide -- <file>[:line] [--tags <expression>]` asks for, in Playwright's and bddgen's terms. */
 export interface PlaywrightSelection {
@@ -61,4 +62,23 @@ function generatedTestLines(spec: string): Map<number, number> {
   return new Map(
     [...text.matchAll(/"pwTestLine":(\d+),"pickleLine":(\d+)/g)].map((m) => [Number(m[2]), Number(m[1])] as const),
   );
+}
+
+/**
+ * For the scripts that run a selection (`npm run guide`, `guide:sharded`): generates the tests of the features the
+ * tags select, then turns `file[:line]` arguments into generated specs. Exits with bddgen's own message when a feature
+ * cannot be compiled, and with one sentence when the selection names nothing.
+ */
+export function compileSelection(args: string[]): string[] {
+  const { tags, rest } = splitGuideArgs(args);
+  const bddgen = spawnSync(`node_modules/.bin/bddgen`, ['test', ...(tags ? ['--tags', tags] : [])], {
+    stdio: 'inherit',
+  });
+  if (bddgen.status !== 0) process.exit(1);
+  try {
+    return toGeneratedSpecs(rest, readScenarios());
+  } catch (error) {
+    console.error((error as Error).message);
+    process.exit(2);
+  }
 }

@@ -5,8 +5,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { splitGuideArgs, toGeneratedSpecs } from '../harness/feature-selection.ts';
-import { readScenarios } from '../harness/features.ts';
+import { compileSelection } from '../harness/feature-selection.ts';
 import { publishReports } from '../harness/publish-reports.ts';
 import { REPORTS_DIR } from '../harness/reports-dir.ts';
 import { checkSiteAnswers, siteSetting } from '../harness/site-under-test.ts';
@@ -33,15 +32,7 @@ for (const path of [`${REPORTS_DIR}/allure-results`, blobs, `${REPORTS_DIR}/play
   rmSync(path, { recursive: true, force: true });
 }
 
-const { tags, rest } = splitGuideArgs(selection);
-if (runSync(bin('bddgen'), ['test', ...(tags ? ['--tags', tags] : [])]) !== 0) process.exit(1);
-let playwrightArgs: string[];
-try {
-  playwrightArgs = toGeneratedSpecs(rest, readScenarios());
-} catch (error) {
-  console.error((error as Error).message);
-  process.exit(2);
-}
+const playwrightArgs = compileSelection(selection);
 
 const runShard = (index: number) =>
   new Promise<number>((resolve) => {

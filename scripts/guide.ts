@@ -4,8 +4,7 @@
 import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { publishReports } from '../harness/publish-reports.ts';
-import { splitGuideArgs, toGeneratedSpecs } from '../harness/feature-selection.ts';
-import { readScenarios } from '../harness/features.ts';
+import { compileSelection } from '../harness/feature-selection.ts';
 import { REPORTS_DIR } from '../harness/reports-dir.ts';
 import { checkSiteAnswers, siteSetting } from '../harness/site-under-test.ts';
 
@@ -28,15 +27,7 @@ try {
 rmSync(`${REPORTS_DIR}/allure-results`, { recursive: true, force: true });
 rmSync(`${REPORTS_DIR}/playwright-results.json`, { force: true });
 
-const { tags, rest } = splitGuideArgs(process.argv.slice(2));
-if (run(bin('bddgen'), ['test', ...(tags ? ['--tags', tags] : [])]) !== 0) process.exit(1);
-let playwrightArgs: string[];
-try {
-  playwrightArgs = toGeneratedSpecs(rest, readScenarios());
-} catch (error) {
-  console.error((error as Error).message);
-  process.exit(2);
-}
+const playwrightArgs = compileSelection(process.argv.slice(2));
 const testStatus = run(bin('playwright'), ['test', ...playwrightArgs]);
 const allureStatus = publishReports();
 process.exit(testStatus || allureStatus);
