@@ -8,6 +8,7 @@ import { guideVerdicts } from './guide-verdicts.ts';
 import { writeIllustratedGuide } from './illustrated-guide.ts';
 import { runEnvironment } from './report-setup.ts';
 import { readScenarioResults } from './results.ts';
+import { speedOptions } from './speed-options.ts';
 import { REPORTS_DIR } from './reports-dir.ts';
 
 /**
@@ -59,7 +60,9 @@ export function publishReports(): number {
     `  Playwright HTML (QA):       ${REPORTS_DIR}/playwright-html/index.html   (npx playwright show-report ${REPORTS_DIR}/playwright-html)`,
   );
   console.log(
-    `  Traces of failed scenarios: ${REPORTS_DIR}/test-results/**/trace.zip     (npx playwright show-trace <file>)`,
+    speedOptions().traces === 'off'
+      ? '  Traces of failed scenarios: none: GUIDE_TRACES=off (re-run a failed scenario without it to get one)'
+      : `  Traces of failed scenarios: ${REPORTS_DIR}/test-results/**/trace.zip     (npx playwright show-trace <file>)`,
   );
   console.log(
     `  Cucumber (tools):           ${REPORTS_DIR}/cucumber/ (report.html, report.json, report.xml, messages.ndjson)`,

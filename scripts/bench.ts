@@ -5,6 +5,7 @@
 //   --limit N    "the suite" is N scenarios spread evenly over the feature files instead of all of them
 //   --drift      time `npm run drift` (once) instead of reading reports/drift/drift.json
 //   --mock-seconds S, --connections C   the bounded load on the mock (default 5 s at 10 connections each)
+//   --levers     also the suite (1 worker) with each speed option of harness/speed-options.ts, and all of them
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
@@ -36,6 +37,7 @@ const { values } = parseArgs({
     quick: { type: 'boolean', default: false },
     limit: { type: 'string' },
     drift: { type: 'boolean', default: false },
+    levers: { type: 'boolean', default: false },
     'mock-seconds': { type: 'string', default: '5' },
     connections: { type: 'string', default: '10' },
   },
@@ -57,6 +59,18 @@ const TARGETS = {
   p99: { max: 10, text: '≤ 10 ms' },
   errors: { max: 0, text: '0' },
 };
+
+/** The speed options (harness/speed-options.ts), each measured alone, then all together. */
+const LEVERS: { key: string; label: string; env: Record<string, string> }[] = [
+  { key: 'evidence', label: 'GUIDE_EVIDENCE=failures', env: { GUIDE_EVIDENCE: 'failures' } },
+  { key: 'traces', label: 'GUIDE_TRACES=off', env: { GUIDE_TRACES: 'off' } },
+  { key: 'signIn', label: 'GUIDE_SIGN_IN=session', env: { GUIDE_SIGN_IN: 'session' } },
+  {
+    key: 'all',
+    label: 'all three',
+    env: { GUIDE_EVIDENCE: 'failures', GUIDE_TRACES: 'off', GUIDE_SIGN_IN: 'session' },
+  },
+];
 
 if (spawnSync(process.execPath, ['--import', 'tsx', 'scripts/ensure-browser.ts'], { stdio: 'inherit' }).status !== 0) {
   process.exit(1);
@@ -119,6 +133,7 @@ const suite2w: RunOutcome[] = [];
 const cucumber: RunOutcome[] = [];
 const firstResults: Awaited<ReturnType<typeof guideOneScenario>>[] = [];
 const mocks: MockMeasurement[] = [];
+const leverRuns = new Map<string, RunOutcome[]>(LEVERS.map((lever) => [lever.key, []]));
 const sizes = [
   { name: 'one', scenarios: one },
   { name: 'half', scenarios: half },
@@ -177,6 +192,17 @@ for (let run = 1; run <= runs; run++) {
     await step(`npm run guide -- ${first.file}:${first.line}`, () => guideOneScenario(`${first.file}:${first.line}`)),
   );
   mocks.push(await step(`mock: cold start and ${load.seconds} s of load twice`, () => measureMock(load)));
+  if (values.levers) {
+    for (const lever of LEVERS) {
+      leverRuns
+        .get(lever.key)!
+        .push(
+          await step(`Playwright runner, 1 worker, ${lever.label}, ${plural(measured.length, 'scenario')}`, () =>
+            playwrightSuite(1, specsOf(measured), lever.env),
+          ),
+        );
+    }
+  }
 }
 
 let driftLine: LineInput;
@@ -385,7 +411,35 @@ const lineInputs: LineInput[] = [
     samples: mocks.map((m) => m.rssMbAfterLoad),
   },
   driftLine,
+  ...(values.levers ? LEVERS.flatMap(leverLines) : []),
 ];
+
+/** A speed option's suite time, and that time over the same run's suite without it (below 1: the option saves). */
+function leverLines(lever: (typeof LEVERS)[number]): LineInput[] {
+  const outcomes = leverRuns.get(lever.key)!;
+  const baseline = suite1wBySize.get('whole')?.outcomes ?? [];
+  return [
+    {
+      key: `lever.${lever.key}`,
+      label: `Lever: ${lever.label}, 1 worker`,
+      unit: 's',
+      samples: seconds(outcomes),
+      note: failures(outcomes),
+    },
+    {
+      key: `lever.${lever.key}.ratio`,
+      label: '  ratio to the suite without it',
+      unit: '×',
+      samples: outcomes.map((o, i) => o.seconds / (baseline[i]?.seconds ?? Number.NaN)),
+    },
+    {
+      key: `lever.${lever.key}.floorRatio`,
+      label: '  ratio to the floor',
+      unit: '×',
+      samples: ratioToFloor(outcomes),
+    },
+  ];
+}
 const lines: Line[] = lineInputs.map(line);
 
 const chromium = browserVersion(requireChromium());
@@ -400,7 +454,7 @@ const report = {
   startedAt: startedAt.toISOString(),
   finishedAt: new Date().toISOString(),
   machine: { chromium, node: process.versions.node, cpus, loadAverageAtStart: loadAtStart },
-  options: { runs, quick, limit: limit ?? null, mockLoad: load },
+  options: { runs, quick, limit: limit ?? null, mockLoad: load, levers: values.levers },
   scenarios: {
     total: all.length,
     perFeature,

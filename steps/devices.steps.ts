@@ -7,7 +7,7 @@ import { expect } from './support/matchers.ts';
 Given(
   'I have signed in on device {word}',
   verifies('sign-in.4', async function (name: string) {
-    const device = await this.signInOn(name);
+    const device = await this.haveSignedInOn(name);
     await expect(
       device.profiles.heading,
       'after signing in, the site should ask which profile is watching',

@@ -40,9 +40,7 @@ Given(
 Given(
   'I have signed in',
   verifies('sign-in.4', async function () {
-    const device = await this.useDevice();
-    await device.signIn.open();
-    await device.signIn.signIn(this.account.email, this.account.password);
+    const device = await this.haveSignedInOn('A');
     await expect(
       device.profiles.heading,
       'after signing in, the site should ask which profile is watching',

@@ -57,13 +57,17 @@ const problemOf = (run: Timed) =>
   (run.stderr.trim() || run.stdout.trim()).split('\n').slice(-3).join(' ').slice(0, 300);
 
 /** `playwright test` with only the JSON reporter (no HTML, Cucumber or Allure reports), results under reports/bench. */
-export async function playwrightSuite(workers: number, specs: string[]): Promise<RunOutcome> {
+export async function playwrightSuite(
+  workers: number,
+  specs: string[],
+  env: Record<string, string> = {},
+): Promise<RunOutcome> {
   const json = join(BENCH_DIR, `playwright-${workers}w.json`);
   rmSync(json, { force: true });
   const run = await timed(
     bin('playwright'),
     ['test', `--workers=${workers}`, '--reporter=json', '--output', join(BENCH_DIR, 'test-results'), ...specs],
-    { env: { PLAYWRIGHT_JSON_OUTPUT_FILE: json, PLAYWRIGHT_JSON_OUTPUT_NAME: json } },
+    { env: { ...env, PLAYWRIGHT_JSON_OUTPUT_FILE: json, PLAYWRIGHT_JSON_OUTPUT_NAME: json } },
   );
   const stats = existsSync(json)
     ? (JSON.parse(readFileSync(json, 'utf8')) as { stats?: { expected?: number; unexpected?: number; flaky?: number } })

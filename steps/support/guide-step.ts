@@ -1,8 +1,11 @@
 import { EVIDENCE_PREFIX, guideStep } from '../../harness/guide.ts';
+import { speedOptions } from '../../harness/speed-options.ts';
 import { skipReasonOf } from './skipping.ts';
 import type { ScenarioWorld } from './world.ts';
 
 type StepFn<Args extends unknown[]> = (this: ScenarioWorld, ...args: Args) => Promise<void>;
+
+const { evidence } = speedOptions();
 
 /**
  * Marks a step definition as verifying one sentence of the guide. Whatever fails inside it is reported as that
@@ -12,12 +15,14 @@ type StepFn<Args extends unknown[]> = (this: ScenarioWorld, ...args: Args) => Pr
 export function verifies<Args extends unknown[]>(stepId: string, fn: StepFn<Args>): StepFn<Args> {
   const step = guideStep(stepId);
   const wrapped = async function (this: ScenarioWorld, ...args: Args) {
+    let failed = false;
     try {
       await fn.apply(this, args);
     } catch (error) {
+      failed = true;
       throw nameGuideStep(error, `Guide step ${step.id}: “${step.text}”`);
     } finally {
-      await this.captureEvidence(`${EVIDENCE_PREFIX}${step.id}`);
+      if (failed || evidence === 'every-step') await this.captureEvidence(`${EVIDENCE_PREFIX}${step.id}`);
     }
   };
   // playwright-bdd checks a step function's arity against its pattern.

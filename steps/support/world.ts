@@ -13,6 +13,7 @@ import { SiteHeader } from '../../pages/site-header.ts';
 import { GUIDE_TARGET_OUTLINE } from '../../pages/support/drift.ts';
 import { FormMessage } from '../../pages/support/forms.ts';
 import type { SiteControl } from '../../harness/site-control.ts';
+import { speedOptions } from '../../harness/speed-options.ts';
 
 /** Inputs whose values never appear in a screenshot. */
 const SENSITIVE_INPUTS =
@@ -150,6 +151,17 @@ export class ScenarioWorld {
     const device = await this.useDevice(name);
     await device.signIn.open();
     await device.signIn.signIn(this.account.email, password);
+    return device;
+  }
+
+  /**
+   * Signs a device in for a scenario that is not about signing in: through the form, as the guide says, or through
+   * the site's sign-in API under GUIDE_SIGN_IN=session (the sign-in scenarios still use the form either way).
+   */
+  async haveSignedInOn(name: string): Promise<Device> {
+    if (speedOptions().signIn === 'pages') return this.signInOn(name);
+    const device = await this.useDevice(name);
+    await device.signIn.signInThroughSiteApi(this.account.email, this.account.password);
     return device;
   }
 

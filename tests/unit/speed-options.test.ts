@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { speedOptions } from '../../harness/speed-options.ts';
+
+describe('speed options', () => {
+  it('keep everything a report reader needs when nothing is set', () => {
+    expect(speedOptions({})).toEqual({ evidence: 'every-step', traces: 'retain-on-failure', signIn: 'pages' });
+  });
+
+  it('take each documented choice', () => {
+    expect(speedOptions({ GUIDE_EVIDENCE: 'failures', GUIDE_TRACES: 'off', GUIDE_SIGN_IN: 'session' })).toEqual({
+      evidence: 'failures',
+      traces: 'off',
+      signIn: 'session',
+    });
+  });
+
+  it('refuse an unknown choice in one sentence that lists the choices', () => {
+    expect(() => speedOptions({ GUIDE_TRACES: 'of' })).toThrow(
+      'GUIDE_TRACES=of is not a choice: use retain-on-failure or off (the first is the default).',
+    );
+  });
+});
