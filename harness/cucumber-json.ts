@@ -1,5 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 
+/** Where cucumber-js writes its Cucumber JSON (cucumber.mjs). */
+export const CUCUMBER_JS_JSON = 'reports/cucumber-js/report.json';
+
 /** One scenario's outcome, read from a Cucumber JSON report: cucumber-js's own, or the one playwright-bdd writes. */
 export interface CucumberOutcome {
   /** `features/x.feature:12 Scenario name`: the line of the scenario, or of its example row. */

@@ -2,10 +2,10 @@
 // Reuses the Cucumber JSON that the Playwright run (npm test's features suite) wrote; runs cucumber-js once.
 import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
-import { compareOutcomes, readCucumberOutcomes } from '../harness/cucumber-json.ts';
+import { compareOutcomes, CUCUMBER_JS_JSON, readCucumberOutcomes } from '../harness/cucumber-json.ts';
+import { REPORTS_DIR } from '../harness/reports-dir.ts';
 
-const PLAYWRIGHT_JSON = 'reports/cucumber/report.json';
-const CUCUMBER_JS_JSON = 'reports/cucumber-js/report.json';
+const PLAYWRIGHT_JSON = `${REPORTS_DIR}/cucumber/report.json`;
 
 const playwright = readCucumberOutcomes(PLAYWRIGHT_JSON);
 if (!playwright) {

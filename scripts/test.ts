@@ -2,6 +2,7 @@
 // It runs every suite even when one fails, and ends with the line CI reads: "N passed, N failed, N skipped".
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { CUCUMBER_JS_JSON, readCucumberOutcomes } from '../harness/cucumber-json.ts';
 
 interface Tally {
   suite: string;
@@ -79,6 +80,22 @@ tallies.push(
       }
     : check('features (playwright-bdd)', featureStatus || 1),
 );
+
+// The same features under cucumber-js: scripts/parity.ts runs them and compares each scenario's result with the
+// Playwright run's Cucumber JSON just written.
+const parityStatus = run(process.execPath, ['--import', 'tsx', 'scripts/parity.ts']);
+const cucumberJs = readCucumberOutcomes(CUCUMBER_JS_JSON);
+tallies.push(
+  cucumberJs
+    ? {
+        suite: 'features (cucumber-js)',
+        passed: cucumberJs.filter((o) => o.outcome === 'passed').length,
+        failed: cucumberJs.filter((o) => o.outcome === 'failed').length,
+        skipped: cucumberJs.filter((o) => o.outcome === 'not run').length,
+      }
+    : check('features (cucumber-js)', parityStatus || 1),
+);
+tallies.push(check('runner parity', parityStatus));
 
 // After the features, so its matrix shows their latest results.
 tallies.push(check('guide coverage gate', run(process.execPath, ['--import', 'tsx', 'scripts/guide-coverage.ts'])));
