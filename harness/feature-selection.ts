@@ -1,7 +1,7 @@
-import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readScenarios, type WrittenScenario } from './features.ts';
+import { GENERATED_DIR, generateTests } from './generated-tests.ts';
 
 /** What `npm run guide -- <file>[:line] [--tags <expression>]` asks for, in Playwright's and bddgen's terms. */
 export interface PlaywrightSelection {
@@ -12,7 +12,6 @@ export interface PlaywrightSelection {
 }
 
 const FEATURE_ARG = /^(?<file>.+\.feature)(?<lines>(?::\d+)*)$/;
-export const GENERATED_DIR = '.features-gen';
 
 /** Splits the command line; feature files keep their lines until the specs are generated (see toGeneratedSpecs). */
 export function splitGuideArgs(args: string[]): { tags: string | undefined; rest: string[] } {
@@ -71,10 +70,7 @@ function generatedTestLines(spec: string): Map<number, number> {
  */
 export function compileSelection(args: string[]): string[] {
   const { tags, rest } = splitGuideArgs(args);
-  const bddgen = spawnSync(`node_modules/.bin/bddgen`, ['test', ...(tags ? ['--tags', tags] : [])], {
-    stdio: 'inherit',
-  });
-  if (bddgen.status !== 0) process.exit(1);
+  if (generateTests(tags) !== 0) process.exit(1);
   try {
     return toGeneratedSpecs(rest, readScenarios());
   } catch (error) {

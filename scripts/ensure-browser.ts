@@ -1,27 +1,8 @@
-// Makes sure a Chromium is there before a run; on Debian it installs one, as the README promises.
-import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { findChromium, noBrowserMessage } from '../harness/browser.ts';
+// `node --import tsx scripts/ensure-browser.ts [--verbose]`: harness/ensure-browser.ts for the scripts that run it first.
+import { ensureBrowser } from '../harness/ensure-browser.ts';
 
-function installDebianChromium(): boolean {
-  if (!existsSync('/usr/bin/apt-get') || process.getuid?.() !== 0 || process.env.CHROMIUM_PATH) return false;
-  console.log("No Chromium found; installing Debian's (apt-get install -y chromium)…");
-  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  const update = spawnSync('apt-get', ['update', '-qq'], { stdio: ['ignore', 'ignore', 'inherit'], env });
-  if (update.status !== 0) return false;
-  const install = spawnSync('apt-get', ['install', '-y', '-qq', 'chromium'], {
-    stdio: ['ignore', 'ignore', 'inherit'],
-    env,
-  });
-  return install.status === 0;
-}
-
-let choice = findChromium();
-if (!choice && installDebianChromium()) choice = findChromium();
-if (!choice) {
-  console.error(noBrowserMessage());
-  process.exit(1);
-}
+const choice = ensureBrowser();
+if (!choice) process.exit(1);
 if (process.argv.includes('--verbose')) {
   console.log(`Browser: ${choice.source === 'playwright' ? "Playwright's Chromium" : choice.executablePath}`);
 }

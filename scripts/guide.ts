@@ -3,6 +3,7 @@
 // any other argument goes to `playwright test`.
 import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
+import { ensureBrowser } from '../harness/ensure-browser.ts';
 import { publishReports } from '../harness/publish-reports.ts';
 import { compileSelection } from '../harness/feature-selection.ts';
 import { REPORTS_DIR } from '../harness/reports-dir.ts';
@@ -12,7 +13,7 @@ const bin = (name: string) => `node_modules/.bin/${name}`;
 const run = (command: string, args: string[], quiet = false) =>
   spawnSync(command, args, { stdio: quiet ? ['ignore', 'pipe', 'inherit'] : 'inherit' }).status ?? 1;
 
-if (run(process.execPath, ['--import', 'tsx', 'scripts/ensure-browser.ts']) !== 0) process.exit(1);
+if (!ensureBrowser()) process.exit(1);
 
 // A site that is down, or an accounts file that cannot work, is one sentence before any browser starts (and before
 // the last run's reports are cleared).
