@@ -21,6 +21,8 @@ export interface DriftOutcome {
 export interface DriftReport {
   generatedAt: string;
   seconds: number;
+  /** `seconds` timed the clean mock and every variant, not a partial sweep (absent in reports before it was kept). */
+  wholeSweep?: boolean;
   clean: { passed: number; failed: number };
   variants: DriftOutcome[];
 }

@@ -226,10 +226,10 @@ if (values.drift) {
     key: 'driftSweep',
     label: 'Drift sweep (npm run drift)',
     unit: 's',
-    samples: report ? [report.seconds] : [],
-    note: report
+    samples: report?.wholeSweep ? [report.seconds] : [],
+    note: report?.wholeSweep
       ? `1 run, read from reports/drift/drift.json (${report.generatedAt})`
-      : 'no reports/drift/drift.json: run npm run drift, or pass --drift',
+      : `${report ? 'the last drift.json is of a partial sweep' : 'no reports/drift/drift.json'}: run npm run drift, or pass --drift`,
   };
 }
 
