@@ -4,7 +4,7 @@ import { canRecordVideo, CHROMIUM_ARGS, requireChromium } from './harness/browse
 import { FAILURE_CATEGORIES, runEnvironment } from './harness/report-setup.ts';
 import { reportFileReporters } from './harness/reporters.ts';
 import { REPORTS_DIR } from './harness/reports-dir.ts';
-import { playwrightTrace, speedOptions } from './harness/speed-options.ts';
+import { speedOptions } from './harness/speed-options.ts';
 
 const testDir = defineBddConfig({
   features: 'features/**/*.feature',
@@ -43,7 +43,7 @@ export default defineConfig({
   ],
   use: {
     viewport: { width: 1280, height: 720 },
-    trace: playwrightTrace(speedOptions()),
+    trace: speedOptions().traces,
     screenshot: 'only-on-failure',
     video: canRecordVideo() ? 'retain-on-failure' : 'off',
     actionTimeout: 10_000,

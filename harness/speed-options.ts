@@ -2,20 +2,18 @@
  * What a run may leave out to finish sooner. The defaults keep everything a person reading a report needs; each
  * option's cost and what it gives up are measured by `npm run bench -- --levers` and written in the README ("Speed").
  *   GUIDE_EVIDENCE=failures  a screenshot only where a guide step failed, not after every guide step
- *   GUIDE_TRACES=without-screenshots  traces of failures keep actions, DOM snapshots, network and console, but not
- *                            the screencast of the page (its film strip)
  *   GUIDE_TRACES=off         no Playwright trace, not even of a failure
  *   GUIDE_SIGN_IN=session    scenarios that only need to be signed in get a session through the site's sign-in API
  */
 export interface SpeedOptions {
   evidence: 'every-step' | 'failures';
-  traces: 'retain-on-failure' | 'without-screenshots' | 'off';
+  traces: 'retain-on-failure' | 'off';
   signIn: 'pages' | 'session';
 }
 
 const CHOICES = {
   GUIDE_EVIDENCE: ['every-step', 'failures'],
-  GUIDE_TRACES: ['retain-on-failure', 'without-screenshots', 'off'],
+  GUIDE_TRACES: ['retain-on-failure', 'off'],
   GUIDE_SIGN_IN: ['pages', 'session'],
 } as const;
 
@@ -33,16 +31,5 @@ export function speedOptions(env: NodeJS.ProcessEnv = process.env): SpeedOptions
     evidence: choice(env, 'GUIDE_EVIDENCE'),
     traces: choice(env, 'GUIDE_TRACES'),
     signIn: choice(env, 'GUIDE_SIGN_IN'),
-  };
-}
-
-/** Playwright's `use.trace` for the GUIDE_TRACES choice. */
-export function playwrightTrace({ traces }: SpeedOptions) {
-  if (traces === 'off') return 'off' as const;
-  return {
-    mode: 'retain-on-failure' as const,
-    screenshots: traces === 'retain-on-failure',
-    snapshots: true,
-    sources: true,
   };
 }

@@ -63,11 +63,6 @@ const TARGETS = {
 /** The speed options (harness/speed-options.ts), each measured alone, then all together. */
 const LEVERS: { key: string; label: string; env: Record<string, string> }[] = [
   { key: 'evidence', label: 'GUIDE_EVIDENCE=failures', env: { GUIDE_EVIDENCE: 'failures' } },
-  {
-    key: 'traceScreenshots',
-    label: 'GUIDE_TRACES=without-screenshots',
-    env: { GUIDE_TRACES: 'without-screenshots' },
-  },
   { key: 'traces', label: 'GUIDE_TRACES=off', env: { GUIDE_TRACES: 'off' } },
   { key: 'signIn', label: 'GUIDE_SIGN_IN=session', env: { GUIDE_SIGN_IN: 'session' } },
   {

@@ -8,6 +8,7 @@ import { publishReports } from '../harness/publish-reports.ts';
 import { compileSelection } from '../harness/feature-selection.ts';
 import { REPORTS_DIR } from '../harness/reports-dir.ts';
 import { checkSiteAnswers, siteSetting } from '../harness/site-under-test.ts';
+import { speedOptions } from '../harness/speed-options.ts';
 
 const bin = (name: string) => `node_modules/.bin/${name}`;
 const run = (command: string, args: string[], quiet = false) =>
@@ -15,9 +16,10 @@ const run = (command: string, args: string[], quiet = false) =>
 
 if (!ensureBrowser()) process.exit(1);
 
-// A site that is down, or an accounts file that cannot work, is one sentence before any browser starts (and before
-// the last run's reports are cleared).
+// A site that is down, an accounts file that cannot work, or a speed option that is not one, is one sentence
+// before any browser starts (and before the last run's reports are cleared).
 try {
+  speedOptions();
   await checkSiteAnswers(siteSetting());
 } catch (error) {
   console.error((error as Error).message);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { playwrightTrace, speedOptions } from '../../harness/speed-options.ts';
+import { speedOptions } from '../../harness/speed-options.ts';
 
 describe('speed options', () => {
   it('keep everything a report reader needs when nothing is set', () => {
@@ -16,17 +16,7 @@ describe('speed options', () => {
 
   it('refuse an unknown choice in one sentence that lists the choices', () => {
     expect(() => speedOptions({ GUIDE_TRACES: 'of' })).toThrow(
-      'GUIDE_TRACES=of is not a choice: use retain-on-failure, without-screenshots or off (the first is the default).',
+      'GUIDE_TRACES=of is not a choice: use retain-on-failure or off (the first is the default).',
     );
-  });
-
-  it('turn the traces choice into Playwright’s trace setting', () => {
-    expect(playwrightTrace(speedOptions({}))).toMatchObject({ mode: 'retain-on-failure', screenshots: true });
-    expect(playwrightTrace(speedOptions({ GUIDE_TRACES: 'without-screenshots' }))).toMatchObject({
-      mode: 'retain-on-failure',
-      screenshots: false,
-      snapshots: true,
-    });
-    expect(playwrightTrace(speedOptions({ GUIDE_TRACES: 'off' }))).toBe('off');
   });
 });
