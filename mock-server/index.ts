@@ -1,5 +1,16 @@
 // The mock server's public entry: the only module test code may import.
-export { startMockServer, type MockServer, type StartOptions } from './server.ts';
+import type * as Server from './server.ts';
+
+export type { MockServer, StartOptions } from './server.ts';
+
+/**
+ * Loads the server (express, msw, zod, libphonenumber: about 0.7 s) only when one is started, so a process that only
+ * talks to a running site through TestControlClient, like `npm run guide` before its workers start, does not pay.
+ */
+export async function startMockServer(options: Server.StartOptions): ReturnType<typeof Server.startMockServer> {
+  const server = await import('./server.ts');
+  return server.startMockServer(options);
+}
 export { TestControlClient } from './test-control-client.ts';
 export type {
   AccountSnapshot,

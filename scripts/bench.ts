@@ -191,7 +191,7 @@ for (let run = 1; run <= runs; run++) {
   firstResults.push(
     await step(`npm run guide -- ${first.file}:${first.line}`, () => guideOneScenario(`${first.file}:${first.line}`)),
   );
-  mocks.push(await step(`mock: cold start and ${load.seconds} s of load twice`, () => measureMock(load)));
+  mocks.push(await step(`mock: cold starts, then ${load.seconds} s of load on a page, the API and a bare server`, () => measureMock(load)));
   if (values.levers) {
     for (const lever of LEVERS) {
       leverRuns
@@ -366,7 +366,14 @@ const lineInputs: LineInput[] = [
     unit: 'ms',
     samples: mocks.map((m) => m.coldStartMs),
     target: TARGETS.coldStart,
-    note: 'node --import tsx mock-server/cli.ts, polled every 5 ms',
+    note: 'npm run mock-server (node scripts/mock-server.mjs, the bundle already built), polled every 5 ms',
+  },
+  {
+    key: 'mock.coldStartTsx',
+    label: '  the same CLI through tsx, unbundled',
+    unit: 'ms',
+    samples: mocks.map((m) => m.coldStartTsxMs),
+    note: 'node --import tsx mock-server/cli.ts',
   },
   {
     key: 'mock.page.p50',
@@ -395,6 +402,20 @@ const lineInputs: LineInput[] = [
     unit: 'ms',
     samples: mocks.map((m) => m.api.p99Ms),
     target: TARGETS.p99,
+  },
+  {
+    key: 'mock.floor.p50',
+    label: "Mock's floor: bare node:http p50",
+    unit: 'ms',
+    samples: mocks.map((m) => m.bare.p50Ms),
+    note: `a page as large as /login, same load; ~${Math.round(median(mocks.map((m) => m.bare.requests)))} requests`,
+  },
+  {
+    key: 'mock.floor.p99',
+    label: "Mock's floor: bare node:http p99",
+    unit: 'ms',
+    samples: mocks.map((m) => m.bare.p99Ms),
+    note: 'what this machine and the load generator allow',
   },
   {
     key: 'mock.errors',

@@ -17,6 +17,9 @@ const tsx = (script: string, args: string[], env: NodeJS.ProcessEnv = {}) =>
     env: { ...process.env, ...env },
     timeout: 25_000,
   });
+/** `npm run mock-server`'s command: the mock's CLI, bundled. */
+const mockServer = (args: string[]) =>
+  spawnSync(process.execPath, ['scripts/mock-server.mjs', ...args], { encoding: 'utf8', timeout: 25_000 });
 
 const oneSentence = (text: string) => {
   const lines = text.trim().split('\n');
@@ -31,7 +34,7 @@ describe('the harness fails clearly, in one sentence', () => {
     await new Promise<void>((resolve) => squatter.listen(0, '127.0.0.1', resolve));
     const { port } = squatter.address() as AddressInfo;
     try {
-      const run = tsx('mock-server/cli.ts', ['--port', String(port)]);
+      const run = mockServer(['--port', String(port)]);
       expect(run.status).toBe(1);
       expect(oneSentence(run.stderr)).toBe(
         `Port ${port} on 127.0.0.1 is already taken by another program: stop that program, or start the mock on another port (--port <number>, or --port 0 for any free one).`,
@@ -42,7 +45,7 @@ describe('the harness fails clearly, in one sentence', () => {
   });
 
   it('when the mock is asked for a drift variant it does not have', () => {
-    const run = tsx('mock-server/cli.ts', ['--drift', 'no-such-variant']);
+    const run = mockServer(['--drift', 'no-such-variant']);
     expect(run.status).toBe(1);
     expect(oneSentence(run.stderr)).toMatch(/^No drift variant "no-such-variant"; known: sign-in-lower-left, /);
   });
