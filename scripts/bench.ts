@@ -191,7 +191,11 @@ for (let run = 1; run <= runs; run++) {
   firstResults.push(
     await step(`npm run guide -- ${first.file}:${first.line}`, () => guideOneScenario(`${first.file}:${first.line}`)),
   );
-  mocks.push(await step(`mock: cold starts, then ${load.seconds} s of load on a page, the API and a bare server`, () => measureMock(load)));
+  mocks.push(
+    await step(`mock: cold starts, then ${load.seconds} s of load on a page, the API and a bare server`, () =>
+      measureMock(load),
+    ),
+  );
   if (values.levers) {
     for (const lever of LEVERS) {
       leverRuns
