@@ -138,6 +138,8 @@ export async function measureMock(options: LoadOptions): Promise<MockMeasurement
   await stop(throughTsx.child);
 
   const { url, child, coldStartMs } = await startServer(BUNDLED);
+  let underLoad: Pick<MockMeasurement, 'page' | 'api' | 'rssMbAfterLoad'>;
+  let pageBytes: number;
   try {
     // The demo account is created just after the server listens.
     let cookie = '';
@@ -149,18 +151,15 @@ export async function measureMock(options: LoadOptions): Promise<MockMeasurement
     }
     const page = await load(`${url}/login`, {}, options);
     const api = await load(`${url}/api/account`, { cookie }, options);
-    const rssMbAfterLoad = rssMb(child.pid!);
-    const pageBytes = Buffer.byteLength(await (await fetch(`${url}/login`)).text());
-    await stop(child);
-    return {
-      coldStartMs,
-      coldStartTsxMs: throughTsx.coldStartMs,
-      page,
-      api,
-      rssMbAfterLoad,
-      bare: await bareServerLoad(pageBytes, options),
-    };
+    underLoad = { page, api, rssMbAfterLoad: rssMb(child.pid!) };
+    pageBytes = Buffer.byteLength(await (await fetch(`${url}/login`)).text());
   } finally {
     await stop(child);
   }
+  return {
+    coldStartMs,
+    coldStartTsxMs: throughTsx.coldStartMs,
+    ...underLoad,
+    bare: await bareServerLoad(pageBytes, options),
+  };
 }
