@@ -69,20 +69,20 @@ Feature: Change the password, and choose whether my other devices must sign in a
     And I enter "<new>" and "<confirmation>" in the next two fields
     And I place a tick near "Require all devices…"
     And I click on the "Save" button to save my new password
-    Then I see "<message>" at the "<field>" field
+    Then I see "<message>" at the <field> field
     And device A and device B keep the sessions they had
     And on device B the next page load shows me still signed in
     And my old password still works
 
     Examples:
-      | situation                              | actual           | new             | confirmation    | field                | message                                                          |
-      | the actual password is wrong           | wrong-password-1 | fresh-pass-42   | fresh-pass-42   | Current password     | Your current password is incorrect. Please try again.            |
-      | the two new passwords differ           | {my password}    | fresh-pass-42   | fresh-pass-43   | Confirm new password | The new password and its confirmation do not match.              |
-      | the new password is too short (5)      | {my password}    | {5 characters}  | {5 characters}  | New password         | Your new password must contain between 6 and 60 characters.      |
-      | the new password is too long (61)      | {my password}    | {61 characters} | {61 characters} | New password         | Your new password must contain between 6 and 60 characters.      |
-      | the new password is the actual one     | {my password}    | {my password}   | {my password}   | New password         | Your new password must be different from your current password. |
-      | every field is empty                   |                  |                 |                 | Current password     | Please enter your current password.                              |
-      | the new password fields are left empty | {my password}    |                 |                 | New password         | Please enter a new password.                                     |
+      | situation                              | actual           | new             | confirmation    | field  | message                                                         |
+      | the actual password is wrong           | wrong-password-1 | fresh-pass-42   | fresh-pass-42   | first  | Your current password is incorrect. Please try again.           |
+      | the two new passwords differ           | {my password}    | fresh-pass-42   | fresh-pass-43   | third  | The new password and its confirmation do not match.             |
+      | the new password is too short (5)      | {my password}    | {5 characters}  | {5 characters}  | second | Your new password must contain between 6 and 60 characters.     |
+      | the new password is too long (61)      | {my password}    | {61 characters} | {61 characters} | second | Your new password must contain between 6 and 60 characters.     |
+      | the new password is the actual one     | {my password}    | {my password}   | {my password}   | second | Your new password must be different from your current password. |
+      | every field is empty                   |                  |                 |                 | first  | Please enter your current password.                             |
+      | the new password fields are left empty | {my password}    |                 |                 | second | Please enter a new password.                                    |
 
   @guide:password.6 @guide:phone.1
   Scenario: After the password has been updated, the page of settings is shown again, with "Add phone number"

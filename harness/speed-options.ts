@@ -3,18 +3,15 @@
  * option's cost and what it gives up are measured by `npm run bench -- --levers` and written in the README ("Speed").
  *   GUIDE_EVIDENCE=failures  a screenshot only where a guide step failed, not after every guide step
  *   GUIDE_TRACES=off         no Playwright trace, not even of a failure
- *   GUIDE_SIGN_IN=session    scenarios that only need to be signed in get a session through the site's sign-in API
  */
 export interface SpeedOptions {
   evidence: 'every-step' | 'failures';
   traces: 'retain-on-failure' | 'off';
-  signIn: 'pages' | 'session';
 }
 
 const CHOICES = {
   GUIDE_EVIDENCE: ['every-step', 'failures'],
   GUIDE_TRACES: ['retain-on-failure', 'off'],
-  GUIDE_SIGN_IN: ['pages', 'session'],
 } as const;
 
 function choice<Name extends keyof typeof CHOICES>(env: NodeJS.ProcessEnv, name: Name): (typeof CHOICES)[Name][number] {
@@ -30,6 +27,5 @@ export function speedOptions(env: NodeJS.ProcessEnv = process.env): SpeedOptions
   return {
     evidence: choice(env, 'GUIDE_EVIDENCE'),
     traces: choice(env, 'GUIDE_TRACES'),
-    signIn: choice(env, 'GUIDE_SIGN_IN'),
   };
 }

@@ -1,51 +1,60 @@
 import type { Locator, Page } from '@playwright/test';
-import { findByGuideLabel, GuideDrift, guideLabel } from './support/drift.ts';
-import { findFieldByLabel } from './support/fields.ts';
+import { escapeRegExp, findByGuideLabel, GuideDrift, meaningWords } from './support/drift.ts';
+import { findFieldByLabel, typeableFields } from './support/fields.ts';
+import { clickAndAwaitAnswer } from './support/forms.ts';
 
 const PLACE = 'The phone number page';
+/** The buttons the guide's page has: a button with another of them was not renamed. */
+const BUTTONS = ['Save', 'Cancel'];
 
 /**
- * The page behind "Add phone number" (and "Change phone number"): the phone number with its country first, the
- * account password second, a tick box for text messages below, then "Save". Its labels are the site's; the guide
- * only names the fields by their place, which Then steps check.
+ * The page behind "Add phone number" (and "Change phone number"): "the phone number you want to add in the first
+ * field", "the actual password in the second field", "a tick below, if you wish to receive text messages", "Save".
+ * The guide names the fields by their place and meaning, not by label, so that is how they are found.
  */
 export class AddPhonePage {
   readonly page: Page;
-  readonly form: Locator;
-  readonly heading: Locator;
-  /** The country option the selector shows as chosen. */
-  readonly chosenCountry: Locator;
   /** The fields as they are now, for checking what they say; acting goes through the methods below. */
   readonly phoneNumber: Locator;
   readonly password: Locator;
 
   constructor(page: Page) {
     this.page = page;
-    this.form = page.getByRole('main').locator('form');
-    this.heading = page.getByRole('heading', { level: 1, name: /phone number/i });
-    this.chosenCountry = this.form.getByLabel(guideLabel('Country')).locator('option:checked');
-    this.phoneNumber = this.form.getByLabel(guideLabel('Phone number'));
-    this.password = this.form.getByLabel(guideLabel('Password'));
+    this.phoneNumber = page
+      .getByRole('textbox', { name: /phone|mobile/i })
+      .filter({ visible: true })
+      .first();
+    this.password = page
+      .getByLabel(/password/i)
+      .and(typeableFields(page))
+      .first();
+  }
+
+  /** The country the country selector shows as chosen (its option's text, e.g. "United States (+1)"). */
+  async chosenCountry(): Promise<Locator> {
+    return (await this.countrySelector()).locator('option:checked');
   }
 
   countrySelector(): Promise<Locator> {
-    return findByGuideLabel(this.form, ['combobox'], 'Country', PLACE);
+    return findByGuideLabel(this.page, ['combobox'], 'Country', PLACE, { matching: /country|region/i });
   }
 
   phoneNumberField(): Promise<Locator> {
-    return findByGuideLabel(this.form, ['textbox'], 'Phone number', PLACE);
+    return findByGuideLabel(this.page, ['textbox'], 'Phone number', PLACE, { matching: /phone|mobile/i });
   }
 
   passwordField(): Promise<Locator> {
-    return findFieldByLabel(this.form, 'Password', PLACE);
+    return findFieldByLabel(this.page, 'Password', /password/i, PLACE);
   }
 
   textMessagesBox(): Promise<Locator> {
-    return findByGuideLabel(this.form, ['checkbox'], 'Receive text messages', PLACE);
+    return findByGuideLabel(this.page, ['checkbox'], 'Receive text messages', PLACE, {
+      matching: meaningWords('text', 'message'),
+    });
   }
 
   button(label: string): Promise<Locator> {
-    return findByGuideLabel(this.form, ['button', 'link'], label, PLACE);
+    return findByGuideLabel(this.page, ['button', 'link'], label, PLACE, { alsoNamedHere: BUTTONS });
   }
 
   /** Chooses a country by its name, whatever the option adds to it (e.g. its calling code). */
@@ -71,7 +80,7 @@ export class AddPhonePage {
   }
 
   async save(): Promise<void> {
-    await (await this.button('Save')).click();
+    await clickAndAwaitAnswer(this.page, await this.button('Save'));
   }
 
   /** A hurried double-click: the page must still send the number once. */
@@ -80,10 +89,6 @@ export class AddPhonePage {
   }
 
   async cancel(): Promise<void> {
-    await (await this.button('Cancel')).click();
+    await clickAndAwaitAnswer(this.page, await this.button('Cancel'));
   }
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

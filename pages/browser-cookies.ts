@@ -1,6 +1,6 @@
-import type { Cookie, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 
-/** What the browser itself keeps for the site: the cookies, as the browser (not the page's scripts) sees them. */
+/** What the page's own scripts can see of the browser's cookies for the site. */
 export class BrowserCookies {
   readonly page: Page;
 
@@ -8,12 +8,12 @@ export class BrowserCookies {
     this.page = page;
   }
 
-  async named(name: string): Promise<Cookie | undefined> {
-    return (await this.page.context().cookies()).find((cookie) => cookie.name === name);
-  }
-
-  /** The cookies the page's own scripts can read (`document.cookie`). */
-  readableByScripts(): Promise<string> {
-    return this.page.evaluate(() => document.cookie);
+  /** The names of the cookies the page's own scripts can read (`document.cookie`). */
+  async readableByScripts(): Promise<string[]> {
+    const cookies = await this.page.evaluate(() => document.cookie);
+    return cookies
+      .split(';')
+      .map((cookie) => cookie.split('=')[0]?.trim() ?? '')
+      .filter(Boolean);
   }
 }

@@ -1,5 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
-import { findByGuideLabel, GuideDrift, guideLabel } from './support/drift.ts';
+import { findByGuideLabel, GuideDrift } from './support/drift.ts';
+import { typeableFields } from './support/fields.ts';
 import { clickAndAwaitAnswer } from './support/forms.ts';
 
 const PLACE = 'The change password page';
@@ -26,16 +27,14 @@ export class ChangePasswordPage {
   readonly heading: Locator;
   /**
    * The fields the guide counts ("the first field", "the next two fields"), in the order the page shows them.
-   * Password inputs have no ARIA role, so they are found as the form's typeable inputs.
+   * Password inputs have no ARIA role, so they are found as the page's typeable inputs.
    */
   readonly fields: Locator;
 
   constructor(page: Page) {
     this.page = page;
-    this.heading = page.getByRole('heading', { level: 1, name: /password/i });
-    this.fields = page
-      .getByRole('main')
-      .locator('input:not([type="hidden"], [type="checkbox"], [type="radio"], [type="submit"], [type="button"])');
+    this.heading = page.getByRole('heading', { level: 1, name: /password/i }).filter({ visible: true });
+    this.fields = typeableFields(page);
   }
 
   /** A field by its place in the guide's counting: 1 is the first field. */
@@ -59,11 +58,6 @@ export class ChangePasswordPage {
     return this.field(position);
   }
 
-  /** A field by the label the page gives it, e.g. "Confirm new password"; its message is its accessible description. */
-  fieldLabelled(label: string): Locator {
-    return this.page.getByRole('main').getByLabel(guideLabel(label));
-  }
-
   async enterActualPassword(password: string): Promise<void> {
     await (await this.countedField(1)).fill(password);
   }
@@ -74,7 +68,7 @@ export class ChangePasswordPage {
   }
 
   tickBox(label = REQUIRE_ALL_DEVICES): Promise<Locator> {
-    return findByGuideLabel(this.page.getByRole('main'), ['checkbox'], label, PLACE);
+    return findByGuideLabel(this.page, ['checkbox'], label, PLACE);
   }
 
   /** "placing or removing a tick near “Require all devices…”" */
@@ -83,7 +77,7 @@ export class ChangePasswordPage {
   }
 
   button(label: string): Promise<Locator> {
-    return findByGuideLabel(this.page.getByRole('main'), ['button', 'link'], label, PLACE);
+    return findByGuideLabel(this.page, ['button', 'link'], label, PLACE, { alsoNamedHere: [SAVE, 'Cancel'] });
   }
 
   /** "Click on the “Save” button", waiting for the site's answer to the form. */

@@ -1,6 +1,7 @@
 import type { Locator, Page } from '@playwright/test';
 import { findByGuideLabel } from './support/drift.ts';
 
+/** "The website of Netflix": the site's home page, whose address is the one the harness is given. */
 export class HomePage {
   readonly page: Page;
 

@@ -1,25 +1,29 @@
 import type { Locator, Page } from '@playwright/test';
-import { findByGuideLabel } from './support/drift.ts';
+import { findByGuideLabel, guideLabel } from './support/drift.ts';
 import { clickAndAwaitAnswer } from './support/forms.ts';
 
-/** "Who's watching?": the profile choice the site asks for right after signing in. */
+const PLACE = 'The profile choice';
+
+/** "Netflix will ask you to choose one of the profiles": every profile of the account offered at once, to click. */
 export class ProfileGatePage {
   readonly page: Page;
-  readonly heading: Locator;
-  readonly profiles: Locator;
 
   constructor(page: Page) {
     this.page = page;
-    this.heading = page.getByRole('heading', { name: /who.s watching\?/i });
-    this.profiles = page.getByRole('main').getByRole('listitem').getByRole('button');
   }
 
-  async open(): Promise<void> {
-    await this.page.goto('/profiles');
+  /** A profile offered to click, by its name. */
+  profile(name: string): Locator {
+    const named = guideLabel(name);
+    return this.page
+      .getByRole('button', { name: named })
+      .or(this.page.getByRole('link', { name: named }))
+      .filter({ visible: true })
+      .first();
   }
 
   async chooseProfile(name: string): Promise<void> {
-    const profile = await findByGuideLabel(this.page.getByRole('main'), ['button', 'link'], name, 'The profile choice');
+    const profile = await findByGuideLabel(this.page, ['button', 'link'], name, PLACE);
     await clickAndAwaitAnswer(this.page, profile);
   }
 }

@@ -1,28 +1,42 @@
-import type { Locator, Page } from '@playwright/test';
+import type { Cookie, Locator, Page } from '@playwright/test';
 import { findByGuideLabel } from './support/drift.ts';
 import { clickAndAwaitAnswer } from './support/forms.ts';
+import { HomePage } from './home-page.ts';
 
+const PLACE = 'The sign in page';
+
+/** "On the Netflix sign in page, use your email address and password for accessing the account of yours." */
 export class SignInPage {
   readonly page: Page;
   readonly heading: Locator;
   readonly email: Locator;
   readonly password: Locator;
-  /** The sentence shown when signing in was refused as a whole (e.g. wrong password). */
-  readonly formError: Locator;
-  /** A notice that says why the person has to sign in (e.g. the password was changed elsewhere). */
-  readonly notice: Locator;
+  /** The cookies the last sign-in set or changed: the site's session, whatever it calls it. */
+  cookiesSetBySignIn: Cookie[] = [];
 
   constructor(page: Page) {
     this.page = page;
-    this.heading = page.getByRole('heading', { name: 'Sign In', level: 1 });
-    this.email = page.getByLabel('Email');
-    this.password = page.getByLabel('Password');
-    this.formError = page.getByRole('alert');
-    this.notice = page.getByRole('status');
+    this.heading = page
+      .getByRole('heading', { name: /sign in/i })
+      .filter({ visible: true })
+      .first();
+    this.email = page
+      .getByLabel(/e-?mail/i)
+      .filter({ visible: true })
+      .first();
+    this.password = page
+      .getByLabel(/password/i)
+      .and(page.locator('input'))
+      .filter({ visible: true })
+      .first();
   }
 
+  /** As a person gets there: the website, then the sign-in button in its corner. */
   async open(): Promise<void> {
-    await this.page.goto('/login');
+    const home = new HomePage(this.page);
+    await home.open();
+    await home.clickSignInButton();
+    await this.heading.waitFor();
   }
 
   async signIn(email: string, password: string): Promise<void> {
@@ -30,74 +44,72 @@ export class SignInPage {
     await this.clickSignIn();
   }
 
-  /**
-   * Signs in through the site's own sign-in API, as its form would, instead of typing into the form (the speed option
-   * GUIDE_SIGN_IN=session), then opens the page the site sends a signed-in person to. The browser keeps the session.
-   */
-  async signInThroughSiteApi(email: string, password: string): Promise<void> {
-    const login = await this.page.request.get('/login');
-    const token = /<meta name="csrf-token" content="([^"]+)"/.exec(await login.text())?.[1] ?? '';
-    const answer = await this.page.request.post('/api/session', {
-      data: { email, password },
-      headers: { 'X-CSRF-Token': token },
-      failOnStatusCode: false,
-    });
-    if (!answer.ok()) {
-      throw new Error(
-        `Signing in through the site's API (GUIDE_SIGN_IN=session) was refused with ${answer.status()}: ` +
-          `${(await answer.text()).slice(0, 200)}. Run without GUIDE_SIGN_IN to sign in through the form.`,
-      );
-    }
-    const { redirectTo } = (await answer.json()) as { redirectTo?: string };
-    await this.page.goto(redirectTo ?? '/profiles');
-  }
-
   async enterCredentials(email: string, password: string): Promise<void> {
     await this.email.fill(email);
     await this.password.fill(password);
   }
 
-  async clickSignIn(): Promise<void> {
-    await clickAndAwaitAnswer(this.page, await this.button('Sign in'));
-  }
-
-  async clickButton(label: string): Promise<void> {
-    await (await this.button(label)).click();
+  /** "Click on the “Sign in” button", noting which cookies the site set in answer. */
+  async clickSignIn(label = 'Sign in'): Promise<void> {
+    const before = await this.page.context().cookies();
+    await clickAndAwaitAnswer(this.page, await this.button(label));
+    const after = await this.page.context().cookies();
+    this.cookiesSetBySignIn = after.filter(
+      (cookie) => !before.some((old) => old.name === cookie.name && old.value === cookie.value),
+    );
   }
 
   button(label: string): Promise<Locator> {
-    return findByGuideLabel(this.page.getByRole('main'), ['button'], label, 'The sign in page');
+    return findByGuideLabel(this.page, ['button'], label, PLACE);
   }
 
-  /** Signs in and waits for the site's answer; the sentence shown above the form then (empty if none). */
+  /** Signs in and waits for the site's answer; what the page then says above the form (empty if nothing). */
   async signInAndReadAnswer(email: string, password: string): Promise<string> {
-    await this.enterCredentials(email, password);
-    const answered = this.page.waitForResponse((r) => new URL(r.url()).pathname === '/api/session');
-    await this.clickSignIn();
-    await answered;
-    await this.page
-      .getByRole('main')
-      .getByRole('button', { name: 'Sign In' })
-      .and(this.page.locator(':enabled'))
-      .waitFor();
-    return (await this.formError.innerText()).trim();
+    await this.signIn(email, password);
+    return this.messageAboveTheForm();
   }
 
-  /** Signs in the same way several times in a row; the sentence shown after each attempt. */
+  /** Signs in the same way several times in a row; what the page said after each attempt. */
   async signInRepeatedly(email: string, password: string, times: number): Promise<string[]> {
     const answers: string[] = [];
     for (let attempt = 0; attempt < times; attempt++) answers.push(await this.signInAndReadAnswer(email, password));
     return answers;
   }
 
-  /** The refusal shown above the form, once there is one. */
-  async shownFormError(): Promise<string> {
-    await this.formError.filter({ hasText: /\S/ }).waitFor();
-    return (await this.formError.innerText()).trim();
+  /**
+   * What the page says above the form, as a person reads it: the visible text between the page's heading and the
+   * first field, leaving out labels and controls.
+   */
+  async messageAboveTheForm(): Promise<string> {
+    await this.email.waitFor();
+    return this.email.evaluate(textAboveField);
   }
 
-  /** The message shown at one field, found through the field's aria-describedby. */
-  messageAt(field: string): Locator {
-    return this.page.locator(`[id="${field}-error"]`);
+  /** A sentence the page shows, found by its words. */
+  saying(text: string | RegExp): Locator {
+    return this.page.getByText(text).filter({ visible: true }).first();
   }
+
+  /** The field the guide names ("email", "password"): its message is its accessible description. */
+  field(name: string): Locator {
+    return /mail/i.test(name) ? this.email : this.password;
+  }
+}
+
+/** Runs in the page, so it stands alone. */
+function textAboveField(field: Element): string {
+  const top = field.getBoundingClientRect().top;
+  const headings = [...document.querySelectorAll('h1, h2')].filter((h) => h.getBoundingClientRect().bottom <= top);
+  const below = headings.at(-1)?.getBoundingClientRect().bottom ?? 0;
+  const skipped = 'label, button, a, input, select, textarea, h1, h2, h3, h4, h5, h6, header, nav, script, style';
+  const texts: string[] = [];
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const parent = node.parentElement;
+    const text = node.textContent?.replace(/\s+/g, ' ').trim();
+    if (!parent || !text || parent.closest(skipped) || !parent.checkVisibility()) continue;
+    const box = parent.getBoundingClientRect();
+    if (box.top >= below && box.bottom <= top) texts.push(text);
+  }
+  return texts.join(' ').replace(/\s+([.,;:!?])/g, '$1');
 }

@@ -1,43 +1,113 @@
 import type { Locator, Page } from '@playwright/test';
-import { findByGuideLabel } from './support/drift.ts';
+import { escapeRegExp, findByGuideLabel, GuideDrift } from './support/drift.ts';
+import { clickAndAwaitAnswer } from './support/forms.ts';
+import { HomePage } from './home-page.ts';
 
-/** The header shown once a profile is chosen, with the profile's pop-up menu in the right-upper corner. */
+const PLACE = 'The profile’s pop-up menu';
+/** Set by the harness, never by the site: the controls that appeared when the profile name was clicked. */
+const POPUP_ATTRIBUTE = 'data-guide-popup';
+const WAIT_FOR_POPUP_MS = 5_000;
+/** Everything a person can click, whatever the markup: the elements' own roles, not the site's names for them. */
+const CLICKABLE =
+  'a[href], button, summary, input[type="submit"], input[type="button"], [role="menuitem"], [role="link"], [role="button"]';
+
+/**
+ * Once a profile is chosen: "the profile name, placed, once again, in the right-upper corner", which opens "a pop-up
+ * menu". The pop-up is whatever appears when the name is clicked (a menu, a popover, a disclosure, a list of links),
+ * so its items are the controls that were not visible before the click.
+ */
 export class SiteHeader {
   readonly page: Page;
-  readonly banner: Locator;
-  readonly profileButton: Locator;
-  readonly profileMenu: Locator;
+  /** The items of the pop-up opened last. */
+  readonly popupItems: Locator;
 
   constructor(page: Page) {
     this.page = page;
-    this.banner = page.getByRole('banner');
-    // Found anywhere on the page, as a person would: when it leaves the header, the placement check says where it went.
-    this.profileButton = page.locator('button[aria-haspopup="menu"], [aria-haspopup="true"]').first();
-    this.profileMenu = page.getByRole('menu');
+    this.popupItems = page.locator(`[${POPUP_ATTRIBUTE}]`);
   }
 
-  /** The profile's name on the button that opens its pop-up menu, wherever the page puts it. */
+  /**
+   * The control showing the profile's name, wherever the page puts it (the placement check says where it went). Its
+   * accessible name may add to the name ("Alex, account menu"), but the name must be a word of its own in it.
+   */
   profileName(name: string): Locator {
-    return this.profileButton.getByText(name, { exact: true });
+    const named = new RegExp(`(^|[^\\p{L}\\p{N}])${escapeRegExp(name)}([^\\p{L}\\p{N}]|$)`, 'iu');
+    return this.page
+      .getByRole('button', { name: named })
+      .or(this.page.getByRole('link', { name: named }))
+      .filter({ visible: true })
+      .first();
   }
 
-  async openProfileMenu(): Promise<void> {
-    await this.profileButton.click();
-    await this.profileMenu.waitFor({ state: 'visible' });
+  /** Clicks the profile name and waits for the pop-up: new controls appearing on the same page. */
+  async openProfileMenu(name: string): Promise<void> {
+    const button = this.profileName(name);
+    try {
+      await button.waitFor({ state: 'visible', timeout: WAIT_FOR_POPUP_MS });
+    } catch {
+      throw new GuideDrift('missing', `The page shows no control with the profile name “${name}” to click.`);
+    }
+    await this.page.evaluate(rememberVisibleControls, CLICKABLE);
+    await button.click();
+    const appeared = await this.page
+      .waitForFunction(
+        markControlsThatAppeared,
+        { attribute: POPUP_ATTRIBUTE, controls: CLICKABLE },
+        { timeout: WAIT_FOR_POPUP_MS },
+      )
+      .then(() => true)
+      .catch(() => false);
+    if (!appeared) {
+      throw new GuideDrift(
+        'missing',
+        `Clicking the profile name “${name}” opened no pop-up menu: nothing new appeared on the page.`,
+      );
+    }
   }
 
   async chooseFromProfileMenu(label: string): Promise<void> {
-    await (await this.menuItem(label)).click();
-  }
-
-  /** Signs out from the pop-up menu and waits for the signed-out home page. */
-  async signOut(): Promise<void> {
-    await this.openProfileMenu();
-    await this.profileMenu.getByRole('menuitem', { name: /^\s*sign out/i }).click();
-    await this.page.waitForURL((url) => url.pathname === '/');
+    await clickAndAwaitAnswer(this.page, await this.menuItem(label));
   }
 
   menuItem(label: string): Promise<Locator> {
-    return findByGuideLabel(this.profileMenu, ['menuitem', 'link'], label, 'The profile’s pop-up menu');
+    return findByGuideLabel(this.page, ['menuitem', 'link', 'button'], label, PLACE, { among: this.popupItems });
   }
+
+  /**
+   * Signs out from the pop-up menu ("Sign out", "Sign out of Flickbox", "Log out") and waits until the page shows
+   * the signed-out site, with its "Sign In" button.
+   */
+  async signOut(name: string): Promise<void> {
+    await this.openProfileMenu(name);
+    const item = await findByGuideLabel(this.page, ['menuitem', 'link', 'button'], 'Sign out', PLACE, {
+      among: this.popupItems,
+      matching: /\b(sign|log)\s*out\b/i,
+    });
+    await clickAndAwaitAnswer(this.page, item);
+    await new HomePage(this.page).signInButton();
+  }
+}
+
+// The two functions below run in the page, so they stand alone.
+
+function rememberVisibleControls(controls: string): void {
+  const seen = new WeakSet<Element>();
+  for (const control of document.querySelectorAll(controls)) {
+    if (control.checkVisibility({ visibilityProperty: true, opacityProperty: true })) seen.add(control);
+  }
+  (window as unknown as { guideSeenControls?: WeakSet<Element> }).guideSeenControls = seen;
+}
+
+function markControlsThatAppeared({ attribute, controls }: { attribute: string; controls: string }): boolean {
+  const seen = (window as unknown as { guideSeenControls?: WeakSet<Element> }).guideSeenControls;
+  for (const marked of document.querySelectorAll(`[${attribute}]`)) marked.removeAttribute(attribute);
+  let count = 0;
+  for (const control of document.querySelectorAll(controls)) {
+    const visible = control.checkVisibility({ visibilityProperty: true, opacityProperty: true });
+    if (visible && !seen?.has(control)) {
+      control.setAttribute(attribute, '');
+      count++;
+    }
+  }
+  return count > 0;
 }

@@ -64,11 +64,10 @@ const TARGETS = {
 const LEVERS: { key: string; label: string; env: Record<string, string> }[] = [
   { key: 'evidence', label: 'GUIDE_EVIDENCE=failures', env: { GUIDE_EVIDENCE: 'failures' } },
   { key: 'traces', label: 'GUIDE_TRACES=off', env: { GUIDE_TRACES: 'off' } },
-  { key: 'signIn', label: 'GUIDE_SIGN_IN=session', env: { GUIDE_SIGN_IN: 'session' } },
   {
     key: 'all',
-    label: 'all three',
-    env: { GUIDE_EVIDENCE: 'failures', GUIDE_TRACES: 'off', GUIDE_SIGN_IN: 'session' },
+    label: 'both',
+    env: { GUIDE_EVIDENCE: 'failures', GUIDE_TRACES: 'off' },
   },
 ];
 

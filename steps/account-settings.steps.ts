@@ -5,7 +5,7 @@ import { expect } from './support/matchers.ts';
 When(
   'I click on the profile name in the right-upper corner',
   verifies('account.1', async function () {
-    await this.device.header.openProfileMenu();
+    await this.device.header.openProfileMenu(this.device.profileInUse);
   }),
 );
 
@@ -26,7 +26,7 @@ When(
 Given(
   'I have opened {string} from the pop-up menu',
   verifies('account.2', async function (label: string) {
-    await this.device.header.openProfileMenu();
+    await this.device.header.openProfileMenu(this.device.profileInUse);
     await this.device.header.chooseFromProfileMenu(label);
   }),
 );
@@ -76,7 +76,7 @@ When(
 Then(
   'the {string} section says {string}',
   verifies('account.6', async function (title: string, text: string) {
-    await expect(await this.device.account.section(title)).toContainText(text);
+    await expect(await this.device.account.section(title)).toContainText(this.says(text));
   }),
 );
 

@@ -2,16 +2,16 @@ import { Given, Then } from './support/bdd.ts';
 import { verifies } from './support/guide-step.ts';
 import { expect } from './support/matchers.ts';
 
+/** What a notice says when the password was changed elsewhere, in whatever words. */
+const PASSWORD_CHANGED = /password.*\b(changed|updated|reset|new)\b|\b(changed|updated|reset)\b.*password/i;
+
 // Each device is its own browser context, so its own cookies and its own session on the site.
 
 Given(
   'I have signed in on device {word}',
   verifies('sign-in.4', async function (name: string) {
-    const device = await this.haveSignedInOn(name);
-    await expect(
-      device.profiles.heading,
-      'after signing in, the site should ask which profile is watching',
-    ).toBeVisible();
+    await this.signInOn(name);
+    await expect(this.profileChoices()).toAllBeVisible(`After signing in on device ${name}, the profile choice`);
     await this.noteSessionOf(name);
   }),
 );
@@ -27,7 +27,9 @@ Then(
 Then(
   'the sign in page says why: the password was changed',
   verifies('password.4', async function () {
-    await expect(this.device.signIn.notice).toContainText(/password/i);
+    await expect
+      .poll(() => this.device.signIn.messageAboveTheForm(), { message: 'what the sign in page says above the form' })
+      .toMatch(PASSWORD_CHANGED);
   }),
 );
 
@@ -35,7 +37,11 @@ Then(
   'on device {word} the next page load shows me still signed in',
   verifies('password.4', async function (name: string) {
     await (await this.useDevice(name)).loadNextPage();
-    await expect(this.device.header.profileButton, `device ${name} should still be signed in`).toBeVisible();
+    const device = await this.useDevice(name);
+    await expect(
+      device.header.profileName(device.profileInUse),
+      `device ${name} should still be signed in`,
+    ).toBeVisible();
   }),
 );
 

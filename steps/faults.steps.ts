@@ -31,7 +31,10 @@ When('I double-click on the "Save" button to save my new password', async functi
 });
 
 Then('the page says {string} and offers to try again', async function (message: string) {
-  await expect(this.device.formMessage.text, 'what the page says about the failed save').toContainText(message);
+  await expect(
+    this.device.formMessage.saying(this.says(message)),
+    'what the page says about the failed save',
+  ).toBeVisible();
   await expect(this.device.formMessage.tryAgain, 'the offer to try again').toBeVisible();
 });
 
@@ -49,7 +52,9 @@ Then('this device sent the change once', async function () {
 Then(
   'my new password works',
   verifies('password.5', async function () {
-    const password = this.notes.get('new password') ?? '';
-    expect(await this.control.passwordMatches(this.account.id, password), 'the new password should work').toBe(true);
+    const fresh = await this.signInOnAFreshDevice(this.notes.get('new password') ?? '');
+    await expect(this.profileChoices(undefined, fresh)).toAllBeVisible(
+      'After signing in with the new password, the profile choice',
+    );
   }),
 );

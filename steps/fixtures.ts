@@ -4,6 +4,7 @@ import type { TestInfo } from '@playwright/test';
 import { createBdd, test as bddTest } from 'playwright-bdd';
 import { guideStepIdsOf, readScenarios } from '../harness/features.ts';
 import { guideStep, loadGuide } from '../harness/guide.ts';
+import { siteProfile, unmetNeed } from '../harness/site-profile.ts';
 import { openSiteUnderTest, type SiteUnderTest } from './support/site.ts';
 import { skipper } from './support/skipping.ts';
 import { ScenarioWorld } from './support/world.ts';
@@ -48,6 +49,9 @@ export const test = bddTest.extend<{ world: ScenarioWorld; reportLabels: void },
   },
 
   world: async ({ page, browser, baseURL, viewport, site }, use, testInfo) => {
+    // A scenario needing what the site profile says the site lacks is skipped, with the reason, before it starts.
+    const need = unmetNeed(siteProfile(), testInfo.tags);
+    testInfo.skip(need !== undefined, need ?? '');
     let firstDeviceTaken = false;
     let evidenceCount = 0;
     const extraContexts: Awaited<ReturnType<typeof browser.newContext>>[] = [];

@@ -13,7 +13,7 @@ Then(
   'the first field asks for the phone number, with the country {string} chosen',
   verifies('phone.2', async function (country: string) {
     const form = this.device.addPhone;
-    await expect(form.chosenCountry).toContainText(country);
+    await expect(await form.chosenCountry()).toContainText(country);
     await expect([
       { what: 'the phone number', field: await form.phoneNumberField() },
       { what: 'the password', field: await form.passwordField() },
@@ -109,14 +109,17 @@ When('I click on the "Cancel" button of the phone number page', async function (
 Then(
   'the first field says {string}',
   verifies('phone.2', async function (reason: string) {
-    await expect(this.device.addPhone.phoneNumber).toGiveTheReason(reason, 'the first field (the phone number)');
+    await expect(this.device.addPhone.phoneNumber).toGiveTheReason(
+      this.says(reason),
+      'the first field (the phone number)',
+    );
   }),
 );
 
 Then(
   'the second field says {string}',
   verifies('phone.3', async function (reason: string) {
-    await expect(this.device.addPhone.password).toGiveTheReason(reason, 'the second field (the password)');
+    await expect(this.device.addPhone.password).toGiveTheReason(this.says(reason), 'the second field (the password)');
   }),
 );
 
@@ -130,14 +133,14 @@ Then(
 Then(
   'the {string} section shows my phone number as {string}',
   verifies('phone.5', async function (section: string, shown: string) {
-    await expect(await this.device.account.section(section), 'the phone number shown').toContainText(shown);
+    await expect(await this.device.account.section(section), 'the phone number shown').toContainText(this.says(shown));
   }),
 );
 
 Then(
   'the {string} section shows my choice {string}',
   verifies('phone.4', async function (section: string, choice: string) {
-    await expect(await this.device.account.section(section), 'the choice shown').toContainText(choice);
+    await expect(await this.device.account.section(section), 'the choice shown').toContainText(this.says(choice));
   }),
 );
 

@@ -5,32 +5,29 @@ import { expect } from './support/matchers.ts';
 Then(
   'I am asked to choose one of the profiles',
   verifies('profile.1', async function () {
-    await expect(
-      this.device.profiles.heading,
-      'after signing in, the site should ask which profile is watching',
-    ).toBeVisible();
+    await expect(this.profileChoices()).toAllBeVisible('After signing in, the profile choice');
   }),
 );
 
 Then(
   'I see the profiles {string}',
   verifies('profile.1', async function (names: string) {
-    await expect(this.device.profiles.profiles).toHaveText(names.split(',').map((name) => name.trim()));
+    await expect(this.profileChoices(names.split(',').map((name) => name.trim()))).toBeInTheGuideOrder();
   }),
 );
 
 When(
   'I click on the profile {string}',
   verifies('profile.2', async function (name: string) {
-    await this.device.profiles.chooseProfile(name);
+    await this.device.chooseProfile(name);
   }),
 );
 
 Given(
   'I have clicked on the profile {string}',
   verifies('profile.2', async function (name: string) {
-    await this.device.profiles.chooseProfile(name);
-    await expect(this.device.header.profileButton).toBeVisible();
+    await this.device.chooseProfile(name);
+    await expect(this.device.header.profileName(name), `the profile name “${name}”, once chosen`).toBeVisible();
   }),
 );
 

@@ -40,11 +40,8 @@ Given(
 Given(
   'I have signed in',
   verifies('sign-in.4', async function () {
-    const device = await this.haveSignedInOn('A');
-    await expect(
-      device.profiles.heading,
-      'after signing in, the site should ask which profile is watching',
-    ).toBeVisible();
+    await this.signInOn('A');
+    await expect(this.profileChoices()).toAllBeVisible('After signing in, the profile choice');
   }),
 );
 
@@ -58,7 +55,7 @@ When(
 When(
   'I click on the {string} button',
   verifies('sign-in.4', async function (label: string) {
-    await this.device.signIn.clickButton(label);
+    await this.device.signIn.clickSignIn(label);
   }),
 );
 
@@ -72,25 +69,29 @@ When(
 Then(
   'I see the message {string} above the form',
   verifies('sign-in.4', async function (message: string) {
-    await expect(this.device.signIn.formError).toHaveText(message);
+    await expect
+      .poll(() => this.device.signIn.messageAboveTheForm(), { message: 'what the sign in page says above the form' })
+      .toContain(this.says(message));
   }),
 );
 
 Then(
   'I see the message {string} at the {word} field',
   verifies('sign-in.4', async function (message: string, field: string) {
-    await expect(this.device.signIn.messageAt(field)).toHaveText(message);
+    await expect(this.device.signIn.field(field)).toGiveTheReason(this.says(message), `the ${field} field`);
   }),
 );
 
 When('I note the message above the form', async function () {
-  this.notes.set('message', await this.device.signIn.shownFormError());
+  this.notes.set('message', await this.device.signIn.messageAboveTheForm());
 });
 
 Then(
   'the message above the form is the one I noted',
   verifies('sign-in.4', async function () {
-    await expect(this.device.signIn.formError).toHaveText(this.notes.get('message') ?? '');
+    await expect
+      .poll(() => this.device.signIn.messageAboveTheForm(), { message: 'what the sign in page says above the form' })
+      .toBe(this.notes.get('message'));
   }),
 );
 
@@ -111,5 +112,5 @@ Then(
 
 // Harness step, not a guide step: the guide never signs out.
 When('I sign out', async function () {
-  await this.device.header.signOut();
+  await this.device.header.signOut(this.device.profileInUse);
 });

@@ -1,4 +1,6 @@
-@faults @slow
+# A site of plain HTML forms cannot keep the person on the page when saving fails: its site profile says so
+# (capabilities.scriptedForms: false) and these scenarios are skipped there with that reason.
+@faults @slow @needs:scripted-forms
 Feature: When saving fails, nothing is lost and the person can try again
   Every change in the guide ends with "Click on the “Save” button". When the site fails to answer that click, the
   page must say that nothing was changed and offer to try again, the account must be exactly what it was, and a

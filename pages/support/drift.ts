@@ -1,4 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
+import { distance } from 'fastest-levenshtein';
 
 /** How the site differs from what the guide says. */
 export type DriftKind = 'moved' | 'renamed' | 'missing' | 'reordered' | 'behaviour';
@@ -23,42 +24,129 @@ type Role = Parameters<Page['getByRole']>[0];
  */
 export function guideLabel(label: string): RegExp {
   const shortened = /(…|\.\.\.)\s*$/.test(label);
-  const text = label.replace(/\s*(…|\.\.\.)\s*$/, '').replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const text = escapeRegExp(label.replace(/\s*(…|\.\.\.)\s*$/, ''));
   return new RegExp(`^\\s*${text}${shortened ? '' : '\\s*$'}`, 'i');
+}
+
+/**
+ * A label the guide only paraphrases, matched by its meaning words in any order: the guide's "if you wish to receive
+ * text messages" finds "Receive text messages" and "I want to receive text messages from Flickbox" alike.
+ */
+export function meaningWords(...words: string[]): RegExp {
+  return new RegExp(words.map((word) => `(?=.*\\b${escapeRegExp(word)})`).join(''), 'is');
+}
+
+export function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 const WAIT_FOR_LABEL_MS = 5_000;
 
+export interface GuideLabelSearch {
+  /** Only these count (e.g. the items of a pop-up that just opened); the rest of the scope is "elsewhere". */
+  among?: Locator;
+  /** Other labels the guide names in the same place: a control with one of them is not a renamed one. */
+  alsoNamedHere?: string[];
+  /** How the label is matched when the guide paraphrases it (meaningWords); the guide's exact words otherwise. */
+  matching?: RegExp;
+}
+
 /**
- * The visible control the guide names. When it is not there, says whether it looks renamed (a control sharing a
- * word with the label) or missing, listing what the place offers instead.
+ * The visible control the guide names. When it is not there, says what a person would: it was renamed (a control of
+ * the same kind in its place has another name), it moved (the label is elsewhere on the page), or it is missing
+ * (nothing of its kind is there), listing what the place offers instead.
  */
 export async function findByGuideLabel(
   scope: Page | Locator,
   roles: Role[],
   label: string,
   place: string,
+  { among, alsoNamedHere = [], matching = guideLabel(label) }: GuideLabelSearch = {},
 ): Promise<Locator> {
-  const byRole = (name?: RegExp) =>
-    roles.map((role) => scope.getByRole(role, name && { name })).reduce((all, one) => all.or(one));
-  const control = byRole(guideLabel(label)).first();
+  const byRole = (within: Page | Locator, name?: RegExp) =>
+    roles.map((role) => within.getByRole(role, name && { name })).reduce((all, one) => all.or(one));
+  const candidates = (name?: RegExp) => {
+    const found = byRole(scope, name).filter({ visible: true });
+    return among ? found.and(among) : found;
+  };
+  const control = candidates(matching).first();
   try {
     await control.waitFor({ state: 'visible', timeout: WAIT_FOR_LABEL_MS });
     await markGuideTarget(control);
     return control;
   } catch {
-    const offered = (await byRole().allInnerTexts()).map((name) => name.trim()).filter(Boolean);
-    const words = label
-      .toLowerCase()
-      .split(/\W+/)
-      .filter((w) => w.length > 3);
-    const lookalike = offered.find((name) => words.some((word) => name.toLowerCase().includes(word)));
+    const offered = (await candidates().allInnerTexts()).map(oneLine).filter(Boolean);
     const list = offered.length ? offered.map((name) => `“${name}”`).join(', ') : 'nothing of that kind';
-    if (lookalike) {
-      throw new GuideDrift('renamed', `${place} has no “${label}”; the closest is “${lookalike}” (it offers ${list}).`);
+    const page = 'page' in scope ? scope.page() : scope;
+    const elsewhere = byRole(page, matching).filter({ visible: true }).first();
+    if (await elsewhere.count()) {
+      throw new GuideDrift(
+        'moved',
+        `${place} has no “${label}”: it is ${await whereOnThePage(elsewhere)} instead (${place.replace(/^The /, 'the ')} offers ${list}).`,
+      );
+    }
+    const renamedTo = closestLabel(label, offered, alsoNamedHere);
+    if (renamedTo) {
+      throw new GuideDrift(
+        'renamed',
+        `${place} has no “${label}”; in its place is “${renamedTo}” (it offers ${list}).`,
+      );
     }
     throw new GuideDrift('missing', `${place} has no “${label}” (it offers ${list}).`);
   }
+}
+
+/**
+ * The offered label that stands where the guide's label should: one that shares a word with it or is spelled
+ * nearly alike, else the only offered label the guide does not name here ("Save" relabelled "Submit" beside
+ * "Cancel"). None when nothing offered can be told apart from the rest.
+ */
+export function closestLabel(label: string, offered: string[], alsoNamedHere: string[] = []): string | undefined {
+  const words = significantWords(label);
+  const byWord = offered.find((name) => significantWords(name).some((word) => words.includes(word)));
+  if (byWord) return byWord;
+  const wanted = label.toLowerCase();
+  const bySpelling = offered.find((name) => {
+    const other = name.toLowerCase();
+    return distance(wanted, other) <= Math.max(2, Math.floor(Math.max(wanted.length, other.length) / 3));
+  });
+  if (bySpelling) return bySpelling;
+  const named = new Set(alsoNamedHere.map((name) => name.toLowerCase().trim()));
+  const unnamed = offered.filter((name) => !named.has(name.toLowerCase().trim()));
+  return unnamed.length === 1 ? unnamed[0] : undefined;
+}
+
+function significantWords(text: string): string[] {
+  return text
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((word) => word.length > 3);
+}
+
+function oneLine(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/** Where a person would say an element is: under which heading or in which landmark of the page. */
+export async function whereOnThePage(element: Locator): Promise<string> {
+  const where = await element.evaluate((node) => {
+    const landmark = node.closest('header, nav, footer, aside');
+    if (landmark) {
+      const name =
+        landmark.tagName.toLowerCase() === 'header'
+          ? 'the page header'
+          : landmark.tagName.toLowerCase() === 'footer'
+            ? 'the page footer'
+            : 'the navigation';
+      return name;
+    }
+    // The nearest heading before it, in reading order.
+    const headings = [...node.ownerDocument.querySelectorAll('h1, h2, h3, h4, h5, h6')];
+    const before = headings.filter((h) => h.compareDocumentPosition(node) & Node.DOCUMENT_POSITION_FOLLOWING);
+    const heading = before.at(-1)?.textContent?.replace(/\s+/g, ' ').trim();
+    return heading ? `under “${heading}”` : 'elsewhere on the page';
+  });
+  return where;
 }
 
 /** Marks the element the guide names, so evidence screenshots can outline it (see GUIDE_TARGET_OUTLINE). */

@@ -1,27 +1,78 @@
-import type { Locator, Page, Request } from '@playwright/test';
+import type { Locator, Page, Request, Response } from '@playwright/test';
 
-const sendsAChange = (request: Request) => request.method() !== 'GET';
+const sendsAChange = (request: Request) => request.method() !== 'GET' && request.method() !== 'HEAD';
+
+/** Long enough for the site's password hashing on a loaded machine. */
+const ANSWER_TIMEOUT_MS = 15_000;
+/** A page script shows its answer within a few frames; this long without a change means it has shown it. */
+const QUIET_MS = 150;
+const SETTLE_LIMIT_MS = 3_000;
 
 /**
- * Clicks a control that sends a form and waits until the site has answered it, whether a script sent the form or the
- * browser posted it, or until the request failed (a dropped connection has no answer). What the page shows next is
- * then judged against the answer: on a loaded machine the answer alone can take most of an assertion's time.
+ * Clicks a control that sends a form and waits until the site has answered and the answer is shown, whichever way
+ * the site works: a plain form posted by the browser (the answer is a new page, often after a redirect), a page
+ * script that sends the form and changes the page in place, or a request that failed (a dropped connection has no
+ * answer). What the page shows next is then judged against the answer.
  */
 export async function clickAndAwaitAnswer(page: Page, control: Locator): Promise<void> {
-  // Whichever comes second rejects at its timeout, unwatched: caught here so it is not an unhandled rejection.
-  const answered = page.waitForResponse((response) => sendsAChange(response.request())).catch(() => undefined);
-  const failed = page.waitForEvent('requestfailed', sendsAChange).catch(() => undefined);
+  // Each waiter that loses the race rejects at its timeout, unwatched: caught here, not an unhandled rejection.
+  const loaded = page.waitForEvent('load', { timeout: ANSWER_TIMEOUT_MS }).catch(() => undefined);
+  const answered = page
+    .waitForResponse((response) => sendsAChange(response.request()), { timeout: ANSWER_TIMEOUT_MS })
+    .catch(() => undefined);
+  const failed = page
+    .waitForEvent('requestfailed', { predicate: sendsAChange, timeout: ANSWER_TIMEOUT_MS })
+    .catch(() => undefined);
   await control.click();
-  await Promise.race([answered, failed]);
+  const answer = await Promise.race([answered, failed]);
+  if (isNavigationAnswer(answer)) await loaded;
+  else await settled(page);
 }
 
-/** What a form says as a whole rather than at one field, e.g. that the site failed and nothing was changed. */
+function isNavigationAnswer(answer: Response | Request | undefined): boolean {
+  if (!answer) return false;
+  const request = 'request' in answer ? answer.request() : answer;
+  return request.isNavigationRequest();
+}
+
+/** Until the page has stopped changing (a page script has shown the answer), or it navigates away. */
+export async function settled(page: Page): Promise<void> {
+  await page
+    .evaluate(
+      ({ quietMs, limitMs }) =>
+        new Promise<void>((resolve) => {
+          let timer = setTimeout(done, quietMs);
+          const limit = setTimeout(done, limitMs);
+          const observer = new MutationObserver(() => {
+            clearTimeout(timer);
+            timer = setTimeout(done, quietMs);
+          });
+          observer.observe(document, { subtree: true, childList: true, characterData: true, attributes: true });
+          function done() {
+            observer.disconnect();
+            clearTimeout(timer);
+            clearTimeout(limit);
+            resolve();
+          }
+        }),
+      { quietMs: QUIET_MS, limitMs: SETTLE_LIMIT_MS },
+    )
+    // The page navigated while waiting: the new page is the answer.
+    .catch(() => page.waitForLoadState('load'));
+}
+
+/** What a form says as a whole when saving failed, e.g. that nothing was changed, and its offer to try again. */
 export class FormMessage {
-  readonly text: Locator;
+  readonly page: Page;
   readonly tryAgain: Locator;
 
   constructor(page: Page) {
-    this.text = page.getByRole('main').getByRole('alert');
-    this.tryAgain = page.getByRole('main').getByRole('button', { name: 'Try again' });
+    this.page = page;
+    this.tryAgain = page.getByRole('button', { name: /try again/i }).filter({ visible: true });
+  }
+
+  /** The message, found by its words wherever the page shows it. */
+  saying(text: string): Locator {
+    return this.page.getByText(text).filter({ visible: true }).first();
   }
 }

@@ -2,6 +2,7 @@
 import {
   After,
   AfterAll,
+  Before,
   BeforeAll,
   setDefaultTimeout,
   setDefinitionFunctionWrapper,
@@ -9,6 +10,7 @@ import {
   Status,
 } from '@cucumber/cucumber';
 import { CucumberWorld, startRun, stopRun } from './cucumber-world.ts';
+import { siteProfile, unmetNeed } from '../../harness/site-profile.ts';
 import { skipReasonOf } from './skipping.ts';
 
 setWorldConstructor(CucumberWorld);
@@ -32,6 +34,17 @@ setDefinitionFunctionWrapper(
 setDefaultTimeout(30_000);
 
 BeforeAll(startRun);
+
+// A scenario needing what the site profile says the site lacks is skipped, with the reason, before it starts.
+Before(function (this: CucumberWorld, { pickle }) {
+  const need = unmetNeed(
+    siteProfile(),
+    pickle.tags.map((tag) => tag.name),
+  );
+  if (need === undefined) return undefined;
+  this.noteSkipped(need);
+  return 'skipped';
+});
 
 After(async function (this: CucumberWorld, { result }) {
   if (result?.status === Status.FAILED) await this.captureEvidence('screenshot of the failure');

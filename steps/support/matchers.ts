@@ -82,6 +82,32 @@ export const expect = base.extend({
     };
   },
 
+  /** Every one of them is on the page at once, e.g. every profile the site should offer to choose from. */
+  async toAllBeVisible(items: GuideField[], place: string) {
+    let missing: string[] = [];
+    try {
+      await base
+        .poll(async () => {
+          const shown = await Promise.all(items.map(({ field }) => field.isVisible()));
+          missing = items.filter((_, i) => !shown[i]).map(({ what }) => what);
+          return missing.length;
+        })
+        .toBe(0);
+    } catch {
+      // The message below says what was not there.
+    }
+    const pass = missing.length === 0;
+    const all = items.map(({ what }) => what).join(', ');
+    return {
+      pass,
+      name: 'toAllBeVisible',
+      message: () =>
+        pass
+          ? `${place} shows ${all}.`
+          : `Drift (missing): ${place} should show ${all}, but ${missing.join(' and ')} ${missing.length > 1 ? 'are' : 'is'} not there.`,
+    };
+  },
+
   /**
    * A refused form keeps the field on screen with the reason as its accessible description. A form that goes
    * away instead has done what it should have refused, and the message says so.

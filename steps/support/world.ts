@@ -12,8 +12,9 @@ import { SignInPage } from '../../pages/sign-in-page.ts';
 import { SiteHeader } from '../../pages/site-header.ts';
 import { GUIDE_TARGET_OUTLINE } from '../../pages/support/drift.ts';
 import { FormMessage } from '../../pages/support/forms.ts';
+import type { GuideField } from './matchers.ts';
 import type { SiteControl } from '../../harness/site-control.ts';
-import { speedOptions } from '../../harness/speed-options.ts';
+import { inSiteWords, siteProfile, type SiteProfile } from '../../harness/site-profile.ts';
 
 /** Inputs whose values never appear in a screenshot. */
 const SENSITIVE_INPUTS =
@@ -34,6 +35,8 @@ export class Device {
   readonly forgedRequest: ForgedRequest;
   readonly network: NetworkFaults;
   readonly formMessage: FormMessage;
+  /** The profile chosen on this device, whose name the header then shows. */
+  chosenProfile: string | undefined;
 
   constructor(name: string, page: Page) {
     this.name = name;
@@ -54,6 +57,18 @@ export class Device {
   /** What the person does next on this device, whatever page it shows: the site answers with its current state. */
   async loadNextPage(): Promise<void> {
     await this.page.reload();
+  }
+
+  /** Clicks one of the profiles the site asks to choose from, and remembers it. */
+  async chooseProfile(name: string): Promise<void> {
+    await this.profiles.chooseProfile(name);
+    this.chosenProfile = name;
+  }
+
+  /** The name of the profile in use, for "clicking on the profile name". */
+  get profileInUse(): string {
+    if (!this.chosenProfile) throw new Error(`No profile has been chosen on device ${this.name} yet.`);
+    return this.chosenProfile;
   }
 
   /** The browser's Back button. */
@@ -88,6 +103,8 @@ export interface ScenarioAccount extends TestAccount {
 /** Everything one scenario works with. Built by Playwright fixtures (steps/fixtures.ts). */
 export class ScenarioWorld {
   readonly control: SiteControl;
+  /** What the site under test says of itself where the guide is silent (harness/site-profile.ts). */
+  readonly site: SiteProfile = siteProfile();
   readonly scenarioKey: string;
   /** Things a scenario notes in one step to compare in a later one. */
   readonly notes = new Map<string, string>();
@@ -97,6 +114,7 @@ export class ScenarioWorld {
   /** The session each device got when it signed in, by device name, read from the test-control API. */
   readonly #sessionOfDevice = new Map<string, string>();
   #current: Device | undefined;
+  #freshDevices = 0;
   #account: ScenarioAccount | undefined;
 
   constructor({ openDevicePage, control, scenarioKey, attachScreenshot }: WorldOptions) {
@@ -154,15 +172,25 @@ export class ScenarioWorld {
     return device;
   }
 
+  /** The site's own words for a text the feature files quote in the bundled mock's words. */
+  says(text: string): string {
+    return inSiteWords(this.site, text);
+  }
+
+  /** The account's profiles as the current device's profile choice offers them, in the account's order. */
+  profileChoices(names = this.account.profiles.map((profile) => profile.name), device = this.device): GuideField[] {
+    return names.map((name) => ({ what: `the profile “${name}”`, field: device.profiles.profile(name) }));
+  }
+
   /**
-   * Signs a device in for a scenario that is not about signing in: through the form, as the guide says, or through
-   * the site's sign-in API under GUIDE_SIGN_IN=session (the sign-in scenarios still use the form either way).
+   * Signs in on a browser that has never been used, as a person checking a password would, then goes on with the
+   * device the scenario was using.
    */
-  async haveSignedInOn(name: string): Promise<Device> {
-    if (speedOptions().signIn === 'pages') return this.signInOn(name);
-    const device = await this.useDevice(name);
-    await device.signIn.signInThroughSiteApi(this.account.email, this.account.password);
-    return device;
+  async signInOnAFreshDevice(password: string): Promise<Device> {
+    const current = this.#current;
+    const fresh = await this.signInOn(`fresh ${++this.#freshDevices}`, password);
+    this.#current = current;
+    return fresh;
   }
 
   /** Notes which session a device got: the one session of the account no other device has. */
