@@ -28,6 +28,10 @@ export interface SiteVariant {
   sameSignInFailureMessage: boolean;
   /** failed sign-ins throttled per email, */
   throttleSignIns: boolean;
+  /** each attempt counted before its password is checked, so parallel guesses cannot slip past the lock, */
+  atomicSignInLock: boolean;
+  /** password re-checks (phone and password changes) limited per session and per account, */
+  limitPasswordRechecks: boolean;
   /** changes accepted only with the anti-CSRF token of the site's own forms, */
   checkCsrfToken: boolean;
   /** and a session cookie the page's scripts cannot read. */
@@ -53,6 +57,8 @@ export const CLEAN_SITE: Readonly<SiteVariant> = Object.freeze({
   validatePhone: true,
   sameSignInFailureMessage: true,
   throttleSignIns: true,
+  atomicSignInLock: true,
+  limitPasswordRechecks: true,
   checkCsrfToken: true,
   sessionCookieHttpOnly: true,
 });

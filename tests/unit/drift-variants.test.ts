@@ -138,6 +138,17 @@ const PROBES: Record<keyof SiteVariant, Probe> = {
     for (let attempt = 1; attempt < 6; attempt++) await guesser.signIn(email, `guess-${attempt}`);
     return (await guesser.signIn(email, 'guess-6')).status;
   },
+  atomicSignInLock: async (site) => {
+    const email = uniqueEmail('burst');
+    const guessers = Array.from({ length: 20 }, () => new SiteClient(site.url));
+    await Promise.all(guessers.map((guesser) => guesser.page('/login')));
+    const statuses = await Promise.all(
+      guessers.map(
+        async (guesser, i) => (await guesser.api('POST', '/api/session', { email, password: `guess-${i}` })).status,
+      ),
+    );
+    return statuses.filter((status) => status === 401).length;
+  },
   checkCsrfToken: async (site) =>
     (
       await (
@@ -190,6 +201,7 @@ describe('each drift variant changes what the site does, and the clean site keep
       validatePhone: 400,
       sameSignInFailureMessage: 'Incorrect email or password. Please try again.',
       throttleSignIns: 429,
+      atomicSignInLock: 5,
       checkCsrfToken: 403,
       sessionCookieHttpOnly: true,
     });
