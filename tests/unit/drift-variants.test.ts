@@ -149,6 +149,11 @@ const PROBES: Record<keyof SiteVariant, Probe> = {
     );
     return statuses.filter((status) => status === 401).length;
   },
+  limitPasswordRechecks: async (site) => {
+    const { device } = await signedIn(site);
+    for (let i = 1; i < 6; i++) await savePhone(device, '213 555 0123', `wrong-${i}`);
+    return (await savePhone(device, '213 555 0123', 'wrong-6')).status;
+  },
   checkCsrfToken: async (site) =>
     (
       await (
@@ -202,6 +207,7 @@ describe('each drift variant changes what the site does, and the clean site keep
       sameSignInFailureMessage: 'Incorrect email or password. Please try again.',
       throttleSignIns: 429,
       atomicSignInLock: 5,
+      limitPasswordRechecks: 429,
       checkCsrfToken: 403,
       sessionCookieHttpOnly: true,
     });
