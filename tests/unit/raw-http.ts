@@ -13,7 +13,8 @@ export interface RawAnswer {
  */
 export function rawRequest(port: number, request: string, timeoutMs = 5_000): Promise<RawAnswer> {
   return new Promise((resolve) => {
-    const socket = connect(port, '127.0.0.1', () => socket.end(request));
+    // Written, not ended: a client that half-closes may see a streamed answer (a static file) cut off.
+    const socket = connect(port, '127.0.0.1', () => socket.write(request));
     const chunks: Buffer[] = [];
     const done = () => {
       clearTimeout(timer);
