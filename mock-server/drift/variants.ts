@@ -216,6 +216,24 @@ export const DRIFT_VARIANTS: readonly DriftVariant[] = [
     override: { throttleSignIns: false },
   },
   {
+    name: 'racy-sign-in-lock',
+    kind: 'behaviour',
+    breaks:
+      'The sign-in lock checks before it counts, so a burst of parallel wrong passwords is all checked and the right one among them signs in.',
+    caughtBy: ['sign-in.3', 'sign-in.4'],
+    caughtByTag: 'asvs:2.2.1',
+    override: { atomicSignInLock: false },
+  },
+  {
+    name: 'unthrottled-password-recheck',
+    kind: 'behaviour',
+    breaks:
+      'The password typed in the phone form (and as the current password) can be guessed without limit from a signed-in device.',
+    caughtBy: ['phone.3', 'password.2'],
+    caughtByTag: 'asvs:2.2.1',
+    override: { limitPasswordRechecks: false },
+  },
+  {
     name: 'csrf-token-unchecked',
     kind: 'behaviour',
     breaks: 'Changes are accepted without the anti-CSRF token, so another site can send them in the person’s name.',
