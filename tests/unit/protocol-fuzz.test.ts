@@ -10,7 +10,7 @@ import { rawRequest, requestText } from './raw-http.ts';
  * path encodings, cookies, header sizes and repeated headers against every page and endpoint, sent as raw bytes.
  * Whatever arrives: never a 5xx, nothing secret and no query string in the server's log, the store as it was.
  */
-const BATCHES = Number(process.env.PROTOCOL_FUZZ_BATCHES ?? 320);
+const BATCHES = Number(process.env.PROTOCOL_FUZZ_BATCHES ?? 640);
 const PARALLEL = 8;
 const PASSWORD = 'fuzzed-password-1';
 /** Put in every query string: it must never reach the log. */
@@ -110,7 +110,9 @@ describe('protocol-level fuzzing of the running mock', { timeout: 180_000 }, () 
         fc.constantFrom('plain', 'plain', 'plain', 'absolute', 'double-slash'),
       )
       .map(([path, encoding, query, form]) => {
-        const full = path + encoding + query;
+        // `…/sessions/../` is the account itself, which a loopback DELETE may remove as the contract says.
+        const safePath = /\.\.|%2e%2e/i.test(encoding) ? path.replace(accountId, otherId) : path;
+        const full = safePath + encoding + query;
         if (form === 'absolute') return `http://evil.example${full}`;
         return form === 'double-slash' ? `/${full}` : full;
       });
