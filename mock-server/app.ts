@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
-import cookieParser from 'cookie-parser';
+import { parse as parseCookies } from 'cookie';
 import { doubleCsrf } from 'csrf-csrf';
-import express, { type ErrorRequestHandler, type Request, type Response } from 'express';
+import express, { type ErrorRequestHandler, type NextFunction, type Request, type Response } from 'express';
 import helmet from 'helmet';
 import { siteHandlers, testControlHandlers } from './api/handlers.ts';
 import { SESSION_COOKIE } from './api/http.ts';
@@ -48,7 +48,13 @@ export function createApp({ testMode, store = new MemoryStore(), drift = null, s
   app.disable('x-powered-by');
   // Loopback http must keep working, so no upgrade of requests to https.
   app.use(helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } }));
-  app.use(cookieParser());
+  app.use(onlyKnownMethods);
+  // Not cookie-parser: it turns `j:…` values into JSON (objects, arrays, numbers) and `s:…` into signed ones, which
+  // no cookie of this site is, and the CSRF check then fails on a non-string. Pages and API read cookies alike.
+  app.use((req, _res, next) => {
+    req.cookies = parseCookies(req.headers.cookie ?? '');
+    next();
+  });
   app.use('/assets', express.static(fileURLToPath(new URL('./site/assets/', import.meta.url)), { maxAge: '1h' }));
 
   // Pages and answers show account data and carry a CSRF token: never kept by the browser, so the Back button
@@ -79,8 +85,22 @@ export function createApp({ testMode, store = new MemoryStore(), drift = null, s
   return { app, accounts, variant };
 }
 
+/** What the site and its APIs answer; fetch cannot even carry TRACE, TRACK or CONNECT to the MSW handlers. */
+const KNOWN_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS'];
+
+function onlyKnownMethods(req: Request, res: Response, next: NextFunction) {
+  if (KNOWN_METHODS.includes(req.method)) {
+    next();
+    return;
+  }
+  res
+    .status(405)
+    .set('Allow', KNOWN_METHODS.join(', '))
+    .json({ error: `This site does not answer the method ${req.method}.` });
+}
+
 function unmatchedApiRequest(req: Request, res: Response) {
-  res.status(404).json({ error: `No API endpoint answers ${req.method} ${req.originalUrl}.` });
+  res.status(404).json({ error: `No API endpoint answers ${req.method} ${req.baseUrl}${req.path}.` });
 }
 
 const errorHandler: ErrorRequestHandler = (error: unknown, req, res, _next) => {
@@ -94,8 +114,10 @@ const errorHandler: ErrorRequestHandler = (error: unknown, req, res, _next) => {
       .json({ error: 'This form has expired or did not come from this site. Reload the page and try again.' });
     return;
   }
-  // A 500 means a defect in the mock itself; log only the route, never bodies (they hold passwords).
-  console.error(`mock-server: ${req.method} ${req.path} failed:`, error instanceof Error ? error.message : error);
+  // A 500 means a defect in the mock itself; log only the route, never bodies (they hold passwords) nor queries
+  // (a message may quote the URL it failed on).
+  const message = error instanceof Error ? error.message : String(error);
+  console.error(`mock-server: ${req.method} ${req.path} failed: ${message.replace(/\?\S*/g, '?…').slice(0, 300)}`);
   res.status(500).json({ error: 'Something went wrong on our side.' });
 };
 

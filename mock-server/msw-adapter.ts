@@ -19,8 +19,16 @@ export function mswMiddleware(
   const candidates = candidateHandlers(handlers);
   return async (req: ExpressRequest, res: ExpressResponse, next: NextFunction) => {
     try {
-      const origin = `${req.protocol}://${req.get('host') ?? 'localhost'}`;
-      const url = new URL(req.originalUrl, origin);
+      // The Host header is the client's to say (`u:p@h`, `[::1`…); the socket's own port is not, so the URL the
+      // handlers see is built on it. The test-control handlers compare the two.
+      const origin = `${req.protocol}://127.0.0.1:${req.socket.localPort ?? 80}`;
+      const url = new URL(origin + pathAndQuery(req.originalUrl));
+      if (!decodes(url.pathname)) {
+        res
+          .status(400)
+          .json({ error: 'The address has a broken percent-encoding (a % not followed by two hex digits).' });
+        return;
+      }
       const hasBody = req.method !== 'GET' && req.method !== 'HEAD';
       const request = new Request(url, {
         method: req.method,
@@ -75,6 +83,26 @@ function canAnswer(handler: HttpHandler, method: string, url: URL, baseUrl: stri
     handles instanceof RegExp ? handles.test(method) : handles.toUpperCase() === method.toUpperCase();
   // A custom predicate stays a candidate: only MSW can run it.
   return methodMatches && (typeof path === 'function' || matchRequestUrl(url, path, baseUrl).matches);
+}
+
+/** The path and query of a request target, also of the absolute form (`GET http://host/path`). */
+function pathAndQuery(target: string): string {
+  if (target.startsWith('/')) return target;
+  try {
+    const { pathname, search } = new URL(target);
+    return pathname + search;
+  } catch {
+    return '/';
+  }
+}
+
+function decodes(pathname: string): boolean {
+  try {
+    decodeURIComponent(pathname);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function toHeaders(incoming: ExpressRequest['headers']): Headers {

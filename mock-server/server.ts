@@ -1,4 +1,5 @@
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { createApp, type AppOptions } from './app.ts';
 
 export interface MockServer {
@@ -27,6 +28,12 @@ export async function startMockServer({
 }: StartOptions): Promise<MockServer & ReturnType<typeof createApp>> {
   const built = createApp(options);
   const server = built.app.listen(port, '127.0.0.1');
+  // Node hands CONNECT to this event instead of the app, and without a listener drops the connection unanswered.
+  server.on('connect', (_req, socket: Duplex) => {
+    socket.end(
+      'HTTP/1.1 405 Method Not Allowed\r\nAllow: GET, HEAD, POST, PUT, DELETE, PATCH, OPTIONS\r\nContent-Length: 0\r\nConnection: close\r\n\r\n',
+    );
+  });
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);
     server.once('error', (error: NodeJS.ErrnoException) =>

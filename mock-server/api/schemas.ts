@@ -105,7 +105,7 @@ export const phoneNumberInput = z.strictObject(phoneFields).transform((input, ct
 
 /**
  * The add/change phone form. Every message a person can act on comes back at once: the phone's and the empty
- * password's. Whether the password is right is the account's business (AccountService.changePhone).
+ * password's. Whether the password is right is the account's business (AccountService.changePhoneForSession).
  */
 export const phoneBody = z
   .strictObject({

@@ -21,7 +21,13 @@ export function sessionHandlers({ accounts, signInThrottle, variant }: ApiContex
       if (!body.ok) return body.response;
       const { email, password } = body.data;
       const throttled = variant.site.throttleSignIns;
-      const lockedFor = throttled ? await signInThrottle.lockedFor(email) : 0;
+      const atomic = variant.site.atomicSignInLock;
+      // The clean site takes the attempt before checking the password; the racy variant checks, then records.
+      const lockedFor = !throttled
+        ? 0
+        : atomic
+          ? await signInThrottle.attempt(email)
+          : await signInThrottle.lockedFor(email);
       if (lockedFor) {
         return HttpResponse.json<ApiError>(
           { error: signInLocked(lockedFor) },
@@ -33,7 +39,7 @@ export function sessionHandlers({ accounts, signInThrottle, variant }: ApiContex
         previousSessionId: readSessionId(request),
       });
       if (!session) {
-        if (throttled) await signInThrottle.recordFailure(email);
+        if (throttled && !atomic) await signInThrottle.recordFailure(email);
         const unknown = !variant.site.sameSignInFailureMessage && !accounts.hasAccountWithEmail(email);
         return refuse(401, unknown ? NO_SUCH_ACCOUNT : SIGN_IN_FAILED);
       }

@@ -5,9 +5,34 @@ import type { ApiContext } from './context.ts';
 import { readJson, refuse, validate } from './http.ts';
 import { accountIdParam, driftBody, newAccountBody, passwordCheckBody } from './schemas.ts';
 
+const LOOPBACK_NAMES = ['127.0.0.1', 'localhost', '[::1]'];
+
+/**
+ * The loopback hosts (with the server's port) a request may name. A page of another site that rebinds its DNS name
+ * to 127.0.0.1 still sends its own name as Host, and its own origin as Origin: both are refused.
+ */
+function loopbackHosts(request: Request): Set<string> {
+  const { port } = new URL(request.url);
+  const names = port ? LOOPBACK_NAMES.map((name) => `${name}:${port}`) : LOOPBACK_NAMES;
+  return new Set(names);
+}
+
+export const NOT_LOOPBACK =
+  'The test-control API answers only loopback requests: Host 127.0.0.1, localhost or [::1] with the server’s port, and no Origin but its own.';
+
 /** The contract a site offers to be verified by the harness (docs/test-control-api.md). Only in test mode. */
 export function testControlHandlers({ accounts, variant }: ApiContext) {
   return [
+    // First, for every path and method: answers a refusal, or nothing so the next handler answers.
+    http.all('/__test/*', ({ request }) => {
+      const hosts = loopbackHosts(request);
+      const host = request.headers.get('host')?.toLowerCase() ?? '';
+      const origin = request.headers.get('origin');
+      const sameOrigin = origin === null || [...hosts].some((name) => origin.toLowerCase() === `http://${name}`);
+      if (!hosts.has(host) || !sameOrigin) return refuse(403, NOT_LOOPBACK);
+      return undefined;
+    }),
+
     http.get('/__test/health', () => HttpResponse.json({ ok: true })),
 
     // The drift variant this mock shows (mock-server/drift/variants.ts); null is the site as the guide describes it.

@@ -1,6 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { SiteVariantSetting } from '../drift/variants.ts';
 import type { Account, Session, SessionEndReason, Store } from '../store/store.ts';
+import { PasswordRecheckLimit } from './password-recheck-limit.ts';
 import { DUMMY_PASSWORD_HASH, hashPassword, verifyPassword } from './passwords.ts';
 
 export interface NewAccount {
@@ -34,11 +35,24 @@ export type PasswordChangeRefusal =
   | 'wrong-current-password'
   | 'same-as-current'
   | 'new-password-length'
+  /** Too many wrong re-checks of the password for this session or account (PasswordRecheckLimit). */
+  | 'too-many-attempts'
   /** Something else changed the password or ended this session while this change was being checked. */
   | 'conflict';
 
 export type PasswordChangeResult =
-  { ok: true; session: Session; endedSessions: number } | { ok: false; refusal: PasswordChangeRefusal };
+  | { ok: true; session: Session; endedSessions: number }
+  | { ok: false; refusal: PasswordChangeRefusal; retryAfterSeconds?: number };
+
+export type PhoneChangeRefusal =
+  | 'not-signed-in'
+  | 'no-profile'
+  | 'wrong-password'
+  | 'too-many-attempts'
+  /** The password changed while this change was being checked. */
+  | 'conflict';
+
+export type PhoneChangeResult = { ok: true } | { ok: false; refusal: PhoneChangeRefusal; retryAfterSeconds?: number };
 
 const newSessionId = () => randomBytes(32).toString('base64url');
 
@@ -49,10 +63,12 @@ export class AccountService {
   readonly #variant: SiteVariantSetting;
   /** Only for the drift variant where an old password keeps working: each account's hash before its last change. */
   readonly #formerHashes = new Map<string, string>();
+  readonly #rechecks: PasswordRecheckLimit;
 
-  constructor(store: Store, variant = new SiteVariantSetting()) {
+  constructor(store: Store, variant = new SiteVariantSetting(), rechecks = new PasswordRecheckLimit()) {
     this.#store = store;
     this.#variant = variant;
+    this.#rechecks = rechecks;
   }
 
   async createAccount(input: NewAccount): Promise<Account> {
@@ -133,8 +149,13 @@ export class AccountService {
       return { ok: false, refusal: 'new-password-length' };
     }
     const rules = this.#variant.site;
-    if (rules.checkCurrentPassword && !(await verifyPassword(change.currentPassword, account.passwordHash))) {
-      return { ok: false, refusal: 'wrong-current-password' };
+    if (rules.checkCurrentPassword) {
+      const retryAfterSeconds = await this.#takeRecheck(session.id, account.id);
+      if (retryAfterSeconds) return { ok: false, refusal: 'too-many-attempts', retryAfterSeconds };
+      if (!(await verifyPassword(change.currentPassword, account.passwordHash))) {
+        return { ok: false, refusal: 'wrong-current-password' };
+      }
+      await this.#rechecks.succeeded(session.id, account.id);
     }
     if (change.newPassword === change.currentPassword) return { ok: false, refusal: 'same-as-current' };
     const passwordHash = await hashPassword(change.newPassword);
@@ -166,18 +187,68 @@ export class AccountService {
   }
 
   /**
-   * Saves the phone (already validated, E.164) only when the account's password is given: a signed-in browser
-   * alone may not change how the account is reached (ASVS 5.0 7.5.1). False, and nothing saved, otherwise.
+   * Saves the phone (already validated, E.164) from a signed-in device with a chosen profile, like the phone page,
+   * only when the account's password is given: a signed-in browser alone may not change how the account is reached
+   * (ASVS 5.0 7.5.1). The re-check is limited (PasswordRecheckLimit). A refusal saves nothing.
    */
-  async changePhone(accountId: string, password: string, phone: NonNullable<Account['phone']>): Promise<boolean> {
+  async changePhoneForSession(
+    sessionId: string | undefined,
+    password: string,
+    phone: NonNullable<Account['phone']>,
+  ): Promise<PhoneChangeResult> {
+    const visit = this.currentVisit(sessionId);
+    if (visit.kind !== 'signed-in') return { ok: false, refusal: 'not-signed-in' };
+    const { session, account } = visit;
+    if (!account.profiles.some((p) => p.id === session.profileId)) return { ok: false, refusal: 'no-profile' };
+    return this.#changePhone(account, session.id, password, phone);
+  }
+
+  /**
+   * The same rules for a caller that has the account rather than the device; with `sessionId`, that session must
+   * still be signed in when the change lands. False, and nothing saved, on any refusal.
+   */
+  async changePhone(
+    accountId: string,
+    password: string,
+    phone: NonNullable<Account['phone']>,
+    sessionId?: string,
+  ): Promise<boolean> {
     const account = this.#store.findAccountById(accountId);
+    if (!account) {
+      await verifyPassword(password, DUMMY_PASSWORD_HASH);
+      return false;
+    }
+    return (await this.#changePhone(account, sessionId, password, phone)).ok;
+  }
+
+  async #changePhone(
+    account: Account,
+    sessionId: string | undefined,
+    password: string,
+    phone: NonNullable<Account['phone']>,
+  ): Promise<PhoneChangeResult> {
     const rules = this.#variant.site;
-    const passwordMatches = await verifyPassword(password, account?.passwordHash ?? DUMMY_PASSWORD_HASH);
-    if (!account || (rules.phoneNeedsPassword && !passwordMatches)) return false;
-    this.#store.updateAccount(accountId, {
+    if (rules.phoneNeedsPassword) {
+      const retryAfterSeconds = await this.#takeRecheck(sessionId, account.id);
+      if (retryAfterSeconds) return { ok: false, refusal: 'too-many-attempts', retryAfterSeconds };
+      if (!(await verifyPassword(password, account.passwordHash))) return { ok: false, refusal: 'wrong-password' };
+      await this.#rechecks.succeeded(sessionId, account.id);
+    }
+    // The checks above waited: a ticked password change may have signed this device out, or replaced the password
+    // that was checked, meanwhile. From here on nothing awaits, so the change lands on what was checked.
+    if (sessionId && !this.#store.findSession(sessionId)) return { ok: false, refusal: 'not-signed-in' };
+    if (this.#store.findAccountById(account.id)?.passwordHash !== account.passwordHash) {
+      return { ok: false, refusal: 'conflict' };
+    }
+    this.#store.updateAccount(account.id, {
       phone: rules.storeTextMessageChoice ? phone : { ...phone, textMessages: false },
     });
-    return true;
+    return { ok: true };
+  }
+
+  /** 0 when the password may be re-checked, or the seconds to wait; drifted sites may not limit re-checks. */
+  async #takeRecheck(sessionId: string | undefined, accountId: string): Promise<number> {
+    return this.#variant.site.limitPasswordRechecks ? this.#rechecks.attempt(sessionId, accountId) : 0;
   }
 
   /** Whether the password is the account's, without signing in: for the test-control API. */

@@ -16,41 +16,59 @@ export interface ThrottlePolicy {
 export const SIGN_IN_THROTTLE: ThrottlePolicy = { maxFailures: 5, windowSeconds: 15 * 60, lockSeconds: 15 * 60 };
 
 /**
- * Counts failed sign-ins per submitted email (known or not, so a lock never tells which emails have an account).
- * A success forgets the failures. Counting is rate-limiter-flexible's; the policy is ours.
+ * Counts sign-in attempts per submitted email (known or not, so a lock never tells which emails have an account).
+ * A success forgets them. Counting is rate-limiter-flexible's; the policy is ours.
  */
 export class SignInThrottle {
   readonly policy: ThrottlePolicy;
-  readonly #failures: RateLimiterMemory;
+  readonly #attempts: RateLimiterMemory;
 
   constructor(policy: ThrottlePolicy = SIGN_IN_THROTTLE) {
     this.policy = policy;
-    this.#failures = new RateLimiterMemory({
-      keyPrefix: 'sign-in-failures',
+    this.#attempts = new RateLimiterMemory({
+      keyPrefix: 'sign-in-attempts',
       points: policy.maxFailures,
       duration: policy.windowSeconds,
+      blockDuration: policy.lockSeconds,
     });
   }
 
-  /** Seconds until the email may try again; 0 when it is not locked. */
-  async lockedFor(email: string): Promise<number> {
-    const state = await this.#failures.get(keyOf(email));
-    if (!state || state.consumedPoints < this.policy.maxFailures) return 0;
-    return Math.max(1, Math.ceil(state.msBeforeNext / 1000));
+  /**
+   * Takes one attempt for the email before its password is checked, in one step (rate-limiter-flexible's
+   * `consume`), so a burst of parallel guesses cannot all pass a check made before any failure is counted.
+   * Returns 0 when the password may be checked, or the seconds until the email may try again.
+   */
+  async attempt(email: string): Promise<number> {
+    try {
+      await this.#attempts.consume(keyOf(email));
+      return 0;
+    } catch (refusal) {
+      if (refusal instanceof RateLimiterRes) return secondsOf(refusal);
+      throw refusal;
+    }
   }
 
+  /** Seconds until the email may try again; 0 when it is not locked. Only for the racy drift variant. */
+  async lockedFor(email: string): Promise<number> {
+    const state = await this.#attempts.get(keyOf(email));
+    if (!state || state.consumedPoints < this.policy.maxFailures) return 0;
+    return secondsOf(state);
+  }
+
+  /** Counts a failure after the password was checked: the racy drift variant's check-then-record. */
   async recordFailure(email: string): Promise<void> {
     const key = keyOf(email);
-    const state = await this.#failures.consume(key).catch((refusal: unknown) => {
+    const state = await this.#attempts.consume(key).catch((refusal: unknown) => {
       if (refusal instanceof RateLimiterRes) return refusal;
       throw refusal;
     });
-    if (state.consumedPoints >= this.policy.maxFailures) await this.#failures.block(key, this.policy.lockSeconds);
+    if (state.consumedPoints >= this.policy.maxFailures) await this.#attempts.block(key, this.policy.lockSeconds);
   }
 
   async recordSuccess(email: string): Promise<void> {
-    await this.#failures.delete(keyOf(email));
+    await this.#attempts.delete(keyOf(email));
   }
 }
 
 const keyOf = (email: string) => email.trim().toLowerCase();
+const secondsOf = (state: RateLimiterRes) => Math.max(1, Math.ceil(state.msBeforeNext / 1000));

@@ -28,6 +28,10 @@ export interface SiteVariant {
   sameSignInFailureMessage: boolean;
   /** failed sign-ins throttled per email, */
   throttleSignIns: boolean;
+  /** each attempt counted before its password is checked, so parallel guesses cannot slip past the lock, */
+  atomicSignInLock: boolean;
+  /** password re-checks (phone and password changes) limited per session and per account, */
+  limitPasswordRechecks: boolean;
   /** changes accepted only with the anti-CSRF token of the site's own forms, */
   checkCsrfToken: boolean;
   /** and a session cookie the page's scripts cannot read. */
@@ -53,6 +57,8 @@ export const CLEAN_SITE: Readonly<SiteVariant> = Object.freeze({
   validatePhone: true,
   sameSignInFailureMessage: true,
   throttleSignIns: true,
+  atomicSignInLock: true,
+  limitPasswordRechecks: true,
   checkCsrfToken: true,
   sessionCookieHttpOnly: true,
 });
@@ -208,6 +214,24 @@ export const DRIFT_VARIANTS: readonly DriftVariant[] = [
     caughtBy: ['sign-in.3', 'sign-in.4'],
     caughtByTag: 'asvs:2.2.1',
     override: { throttleSignIns: false },
+  },
+  {
+    name: 'racy-sign-in-lock',
+    kind: 'behaviour',
+    breaks:
+      'The sign-in lock checks before it counts, so a burst of parallel wrong passwords is all checked and the right one among them signs in.',
+    caughtBy: ['sign-in.3', 'sign-in.4'],
+    caughtByTag: 'asvs:2.2.1',
+    override: { atomicSignInLock: false },
+  },
+  {
+    name: 'unthrottled-password-recheck',
+    kind: 'behaviour',
+    breaks:
+      'The password typed in the phone form (and as the current password) can be guessed without limit from a signed-in device.',
+    caughtBy: ['phone.3', 'password.2'],
+    caughtByTag: 'asvs:2.2.1',
+    override: { limitPasswordRechecks: false },
   },
   {
     name: 'csrf-token-unchecked',

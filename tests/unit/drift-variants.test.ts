@@ -138,6 +138,22 @@ const PROBES: Record<keyof SiteVariant, Probe> = {
     for (let attempt = 1; attempt < 6; attempt++) await guesser.signIn(email, `guess-${attempt}`);
     return (await guesser.signIn(email, 'guess-6')).status;
   },
+  atomicSignInLock: async (site) => {
+    const email = uniqueEmail('burst');
+    const guessers = Array.from({ length: 20 }, () => new SiteClient(site.url));
+    await Promise.all(guessers.map((guesser) => guesser.page('/login')));
+    const statuses = await Promise.all(
+      guessers.map(
+        async (guesser, i) => (await guesser.api('POST', '/api/session', { email, password: `guess-${i}` })).status,
+      ),
+    );
+    return statuses.filter((status) => status === 401).length;
+  },
+  limitPasswordRechecks: async (site) => {
+    const { device } = await signedIn(site);
+    for (let i = 1; i < 6; i++) await savePhone(device, '213 555 0123', `wrong-${i}`);
+    return (await savePhone(device, '213 555 0123', 'wrong-6')).status;
+  },
   checkCsrfToken: async (site) =>
     (
       await (
@@ -190,6 +206,8 @@ describe('each drift variant changes what the site does, and the clean site keep
       validatePhone: 400,
       sameSignInFailureMessage: 'Incorrect email or password. Please try again.',
       throttleSignIns: 429,
+      atomicSignInLock: 5,
+      limitPasswordRechecks: 429,
       checkCsrfToken: 403,
       sessionCookieHttpOnly: true,
     });
