@@ -65,7 +65,12 @@ export class ClassicBrowser {
       if (/expires=thu, 01 jan 1970/i.test(line) || /max-age=0\b/i.test(line) || !value) this.#cookies.delete(name);
       else this.#cookies.set(name, decodeURIComponent(value));
     }
-    return { status: response.status, location: response.headers.get('location'), html: await response.text(), setCookies };
+    return {
+      status: response.status,
+      location: response.headers.get('location'),
+      html: await response.text(),
+      setCookies,
+    };
   }
 }
 
@@ -87,7 +92,11 @@ export function describedBy(html: string, fieldName: string): string | undefined
 export const alertOf = (html: string) => /role="alert"><p>([^<]*)<\/p>/.exec(html)?.[1];
 
 export const decode = (text: string | undefined) =>
-  text?.replace(/&#39;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&').replace(/&lt;/g, '<');
+  text
+    ?.replace(/&#39;/g, "'")
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, '&')
+    .replace(/&lt;/g, '<');
 
 export async function startClassic(options: Partial<StartOptions> = {}) {
   const site = await startMockServer({ port: 0, testMode: true, site: 'classic', ...options });

@@ -118,7 +118,9 @@ describe('the classic rendition: home and sign-in', () => {
     expect(empty.html).not.toContain('email-error');
 
     const malformed = await browser.signIn('not-an-email', 'abc');
-    expect(decode(describedBy(malformed.html, 'email'))).toBe('That doesn’t look like an email address (name@example.com).');
+    expect(decode(describedBy(malformed.html, 'email'))).toBe(
+      'That doesn’t look like an email address (name@example.com).',
+    );
     expect(describedBy(malformed.html, 'password')).toBe('A password has 4 to 60 characters.');
     expect(malformed.html).toContain('value="not-an-email"');
   });
