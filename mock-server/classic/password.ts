@@ -17,7 +17,7 @@ interface Refusal {
 const REFUSALS: Record<PasswordChangeRefusal, Refusal> = {
   'not-signed-in': { status: 401, problem: WORDS.signInFirst },
   'no-profile': { status: 403, problem: WORDS.noSuchProfile },
-  'kids-profile': { status: 403, problem: WORDS.kidsNote },
+  'kids-profile': { status: 403, problem: `${WORDS.kidsNote} ${WORDS.kidsHint}` },
   'wrong-current-password': {
     status: 422,
     problem: WORDS.passwordNotChanged,
@@ -53,7 +53,7 @@ export function passwordPage(context: ClassicContext): Router {
         <h1>Change Password</h1>
         ${
           visit.profile.kids
-            ? html`${problem(WORDS.kidsNote)}
+            ? html`${problem(`${WORDS.kidsNote} ${WORDS.kidsHint}`)}
                 <p><a href="/member/settings">Back to Account settings</a></p>`
             : html`${problem(refusal?.problem)}
                 <form method="post" action="/member/settings/password" novalidate>

@@ -46,7 +46,7 @@ export function settingsPage(context: ClassicContext): Router {
               <p>Password ••••••••</p>
               <p>${account.phone ? hiddenPhone(account.phone.e164) : WORDS.noPhone}</p>
               ${account.phone && html`<p>${WORDS.textMessages(account.phone.textMessages)}</p>`}
-              ${profile.kids && html`<p>${WORDS.kidsNote}</p>`}
+              ${profile.kids && html`<p>${WORDS.kidsNote} ${WORDS.kidsHint}</p>`}
             </div>
             <ul>
               ${!profile.kids && html`<li><a href="/member/settings/password">${site.changePasswordLabel}</a></li>`}

@@ -33,7 +33,8 @@ export const WORDS = {
   passwordConflict:
     'The password was changed elsewhere at the same moment. Reload the page, and sign in again if asked.',
   passwordUpdated: 'Password updated. Use your new password the next time you sign in.',
-  kidsNote: 'Kids profiles cannot change the account password. Switch to another profile to change it.',
+  kidsNote: 'Kids profiles cannot change the account password.',
+  kidsHint: 'Switch to another profile to change it.',
 
   // Phone
   phoneWrongPassword: 'That password isn’t right. Type the password of your account.',
