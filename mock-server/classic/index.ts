@@ -17,6 +17,12 @@ import { welcomePages } from './welcome.ts';
 export function classicSite(api: ApiContext, { bodyLimitBytes }: { bodyLimitBytes: number }): Router {
   const context: ClassicContext = { ...api, sessions: new ClassicSessions(api.accounts, api.variant) };
   const router = Router();
+  // helmet's default, no-referrer, makes a browser send "Origin: null" with every form POST, even to its own site,
+  // which leaves the Origin check nothing to compare: same-origin still sends no referrer to other sites.
+  router.use((_req, res, next) => {
+    res.setHeader('Referrer-Policy', 'same-origin');
+    next();
+  });
   router.use(express.urlencoded({ extended: false, limit: bodyLimitBytes, parameterLimit: 50 }));
   router.use(welcomePages(context));
   router.use(signInPages(context));
