@@ -80,6 +80,16 @@ describe('the classic rendition accepts changes only from its own forms (synchro
     expect((await control.account(account.id)).phone).toBeNull();
   });
 
+  it('lets the browser send a real Origin with its own form POSTs, and refuses "Origin: null"', async () => {
+    const { account, browser } = await signedIn('origin-null');
+    const page = await browser.get('/member/settings/phone');
+    // helmet's no-referrer would make Chromium send "Origin: null" with every form POST, even same-origin ones.
+    expect((await fetch(`${site.url}/signin`)).headers.get('referrer-policy')).toBe('same-origin');
+    const answer = await browser.post('/member/settings/phone', phoneChange(tokenOf(page.html)), { origin: 'null' });
+    expect(answer.status).toBe(403);
+    expect((await control.account(account.id)).phone).toBeNull();
+  });
+
   it("refuses a sign-in without the token (login CSRF), and one with another browser's token", async () => {
     const account = await control.createAccount({
       email: classicEmail('csrf-sign-in'),
