@@ -6,7 +6,7 @@ import { TOKEN_FIELD } from './session.ts';
 import { formFields, type FormFields } from './forms.ts';
 import { bareHeader, page } from './layout.ts';
 import { html } from '../site/html.ts';
-import { WORDS } from './wording.ts';
+import { BRAND, WORDS } from './wording.ts';
 
 /** What every page of the classic rendition shares: the mock's domain, and this rendition's sessions. */
 export interface ClassicContext extends ApiContext {
@@ -70,7 +70,7 @@ export function refusedPage(res: Response, status: number, message: string) {
     main: html`<section class="sheet">
       <h1>Not accepted</h1>
       <div class="problem" role="alert"><p>${message}</p></div>
-      <p><a href="/">Back to ${'Flickbox'}</a></p>
+      <p><a href="/">Back to ${BRAND}</a></p>
     </section>`,
   });
 }
