@@ -5,6 +5,7 @@ import { doubleCsrf } from 'csrf-csrf';
 import express, { type ErrorRequestHandler, type NextFunction, type Request, type Response } from 'express';
 import helmet from 'helmet';
 import { siteHandlers, testControlHandlers } from './api/handlers.ts';
+import { classicSite } from './classic/index.ts';
 import { SESSION_COOKIE } from './api/http.ts';
 import { AccountService } from './domain/account-service.ts';
 import { SiteVariantSetting } from './drift/variants.ts';
@@ -16,6 +17,10 @@ import { phonePage } from './site/phone-page.ts';
 import { MemoryStore } from './store/memory-store.ts';
 import type { Store } from './store/store.ts';
 
+/** The bundled site's two renditions: the first (scripted forms and a JSON API) and "classic" (plain forms). */
+export const SITE_RENDITIONS = ['flickbox', 'classic'] as const;
+export type SiteRendition = (typeof SITE_RENDITIONS)[number];
+
 export interface AppOptions {
   /** Serves the test-control API under /__test/. Never on for a real deployment. */
   testMode: boolean;
@@ -24,12 +29,23 @@ export interface AppOptions {
   drift?: string | null | undefined;
   /** How many failed sign-ins lock an email, and for how long (default: SIGN_IN_THROTTLE). */
   signInThrottle?: ThrottlePolicy;
+  /** Which rendition of the site to serve (default: the first, "flickbox"). */
+  site?: SiteRendition | undefined;
 }
 
 /** Bodies of the site's forms are a few hundred bytes; anything near this cap is not a person typing. */
 export const BODY_LIMIT_BYTES = 16 * 1024;
 
-export function createApp({ testMode, store = new MemoryStore(), drift = null, signInThrottle }: AppOptions) {
+export function createApp({
+  testMode,
+  store = new MemoryStore(),
+  drift = null,
+  signInThrottle,
+  site = 'flickbox',
+}: AppOptions) {
+  if (!SITE_RENDITIONS.includes(site)) {
+    throw new UnknownSiteError(`No site rendition "${String(site)}"; known: ${SITE_RENDITIONS.join(', ')}.`);
+  }
   const variant = new SiteVariantSetting(drift);
   const accounts = new AccountService(store, variant);
   const context = { accounts, variant, signInThrottle: new SignInThrottle(signInThrottle) };
@@ -55,7 +71,6 @@ export function createApp({ testMode, store = new MemoryStore(), drift = null, s
     req.cookies = parseCookies(req.headers.cookie ?? '');
     next();
   });
-  app.use('/assets', express.static(fileURLToPath(new URL('./site/assets/', import.meta.url)), { maxAge: '1h' }));
 
   // Pages and answers show account data and carry a CSRF token: never kept by the browser, so the Back button
   // asks the site again and a signed-out device lands on sign-in (ASVS 5.0 7.4.3).
@@ -68,21 +83,26 @@ export function createApp({ testMode, store = new MemoryStore(), drift = null, s
     app.use('/__test', mswMiddleware(testControlHandlers(context), { bodyLimitBytes: BODY_LIMIT_BYTES }));
     app.use('/__test', unmatchedApiRequest);
   }
-  app.use('/api', (req, res, next) => {
-    if (variant.site.checkCsrfToken) csrf.doubleCsrfProtection(req, res, next);
-    else next();
-  });
-  app.use('/api', mswMiddleware(siteHandlers(context), { bodyLimitBytes: BODY_LIMIT_BYTES }));
-  app.use('/api', unmatchedApiRequest);
-  app.use(sitePages({ accounts, variant, csrfToken }));
-  app.use(passwordPage({ accounts, variant, csrfToken }));
-  app.use(phonePage({ accounts, variant, csrfToken }));
+  if (site === 'classic') {
+    app.use(classicSite(context, { bodyLimitBytes: BODY_LIMIT_BYTES }));
+  } else {
+    app.use('/assets', express.static(fileURLToPath(new URL('./site/assets/', import.meta.url)), { maxAge: '1h' }));
+    app.use('/api', (req, res, next) => {
+      if (variant.site.checkCsrfToken) csrf.doubleCsrfProtection(req, res, next);
+      else next();
+    });
+    app.use('/api', mswMiddleware(siteHandlers(context), { bodyLimitBytes: BODY_LIMIT_BYTES }));
+    app.use('/api', unmatchedApiRequest);
+    app.use(sitePages({ accounts, variant, csrfToken }));
+    app.use(passwordPage({ accounts, variant, csrfToken }));
+    app.use(phonePage({ accounts, variant, csrfToken }));
+  }
   app.use((req, res) => {
     res.status(404).type('text/plain').send(`Page not found: ${req.path}`);
   });
   app.use(errorHandler);
 
-  return { app, accounts, variant };
+  return { app, accounts, variant, site };
 }
 
 /** What the site and its APIs answer; fetch cannot even carry TRACE, TRACK or CONNECT to the MSW handlers. */
@@ -98,6 +118,8 @@ function onlyKnownMethods(req: Request, res: Response, next: NextFunction) {
     .set('Allow', KNOWN_METHODS.join(', '))
     .json({ error: `This site does not answer the method ${req.method}.` });
 }
+
+export class UnknownSiteError extends Error {}
 
 function unmatchedApiRequest(req: Request, res: Response) {
   res.status(404).json({ error: `No API endpoint answers ${req.method} ${req.baseUrl}${req.path}.` });

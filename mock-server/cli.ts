@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { SITE_RENDITIONS } from './app.ts';
 import { startMockServer } from './server.ts';
 
 const { values } = parseArgs({
@@ -6,6 +7,8 @@ const { values } = parseArgs({
     port: { type: 'string', default: process.env.PORT ?? '0' },
     'no-test-mode': { type: 'boolean', default: false },
     drift: { type: 'string', default: process.env.MOCK_DRIFT ?? '' },
+    // The rendition: "flickbox" (scripted forms, the default) or "classic" (plain forms, mock-server/classic/).
+    site: { type: 'string', default: process.env.MOCK_SITE || 'flickbox' },
   },
 });
 
@@ -16,13 +19,21 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
   console.error(`--port must be a whole number from 0 to 65535 (0 picks a free port); got "${values.port}".`);
   process.exit(2);
 }
-const server = await startMockServer({ port, testMode: !values['no-test-mode'], drift: values.drift || null }).catch(
-  (error: unknown) => {
-    // One sentence for a person at a terminal; the stack of a taken port or an unknown variant helps nobody.
-    console.error(error instanceof Error ? error.message : String(error));
-    process.exit(1);
-  },
-);
+const site = SITE_RENDITIONS.find((name) => name === values.site);
+if (!site) {
+  console.error(`--site (or MOCK_SITE) must be one of ${SITE_RENDITIONS.join(', ')}; got "${values.site}".`);
+  process.exit(2);
+}
+const server = await startMockServer({
+  port,
+  testMode: !values['no-test-mode'],
+  drift: values.drift || null,
+  site,
+}).catch((error: unknown) => {
+  // One sentence for a person at a terminal; the stack of a taken port or an unknown variant helps nobody.
+  console.error(error instanceof Error ? error.message : String(error));
+  process.exit(1);
+});
 await server.accounts.createAccount({
   ...DEMO,
   profiles: [
@@ -32,7 +43,9 @@ await server.accounts.createAccount({
   ],
 });
 
-console.log(`Mock streaming site (Flickbox) listening at ${server.url}`);
+console.log(
+  `Mock streaming site (Flickbox${site === 'classic' ? ', classic rendition' : ''}) listening at ${server.url}`,
+);
 console.log(`Demo account: ${DEMO.email} / ${DEMO.password}`);
 if (server.variant.name) console.log(`Drift variant: ${server.variant.name} (mock-server/drift/variants.ts)`);
 console.log(

@@ -3,14 +3,13 @@ import { speedOptions } from '../../harness/speed-options.ts';
 
 describe('speed options', () => {
   it('keep everything a report reader needs when nothing is set', () => {
-    expect(speedOptions({})).toEqual({ evidence: 'every-step', traces: 'retain-on-failure', signIn: 'pages' });
+    expect(speedOptions({})).toEqual({ evidence: 'every-step', traces: 'retain-on-failure' });
   });
 
   it('take each documented choice', () => {
-    expect(speedOptions({ GUIDE_EVIDENCE: 'failures', GUIDE_TRACES: 'off', GUIDE_SIGN_IN: 'session' })).toEqual({
+    expect(speedOptions({ GUIDE_EVIDENCE: 'failures', GUIDE_TRACES: 'off' })).toEqual({
       evidence: 'failures',
       traces: 'off',
-      signIn: 'session',
     });
   });
 

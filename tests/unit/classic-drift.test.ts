@@ -1,0 +1,135 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DRIFT_VARIANTS } from '../../mock-server/index.ts';
+import { alertOf, ClassicBrowser, classicEmail, startClassic } from '../support/classic-browser.ts';
+
+type Started = Awaited<ReturnType<typeof startClassic>>;
+let site: Started['site'];
+let control: Started['control'];
+
+beforeAll(async () => {
+  ({ site, control } = await startClassic());
+});
+afterAll(() => site.close());
+
+const PASSWORD = 'classic-pass-1';
+
+/** A fresh account with a second device signed in, and this browser on the profile "Alex". */
+async function member() {
+  const account = await control.createAccount({
+    email: classicEmail('drift'),
+    password: PASSWORD,
+    profiles: [{ name: 'Alex', kids: false }],
+  });
+  const other = new ClassicBrowser(site.url, 'device B');
+  await other.signIn(account.email, PASSWORD);
+  const browser = new ClassicBrowser(site.url, 'device A');
+  const signIn = await browser.signIn(account.email, PASSWORD);
+  await browser.chooseProfile(account.profiles[0]!.id);
+  return { account, browser, signIn };
+}
+
+const html = async (path: string) => (await (await member()).browser.get(path)).html;
+const changePassword = async (fields: Record<string, string>) => {
+  const { account, browser } = await member();
+  const answer = await browser.submit('/member/settings/password', {
+    new_password: 'fresh-pass-42',
+    new_password_again: 'fresh-pass-42',
+    ...fields,
+  });
+  return { account, answer, sessions: (await control.activeSessions(account.id)).length };
+};
+const savePhone = async (fields: Record<string, string>) => {
+  const { account, browser } = await member();
+  const answer = await browser.submit('/member/settings/phone', { country: 'US', number: '213 555 0123', ...fields });
+  return { status: answer.status, phone: (await control.account(account.id)).phone };
+};
+
+/** What each drift changes, seen through the classic rendition as a browser (or the test-control API) sees it. */
+const PROBES: Record<string, () => Promise<unknown>> = {
+  'sign-in-lower-left': async () => (await new ClassicBrowser(site.url).get('/')).html.includes('class="dock"'),
+  'profile-menu-out-of-header': async () => (await html('/home')).includes('class="dock"'),
+  'your-account-renamed': async () => /href="\/member\/settings">([^<]+)</.exec(await html('/home'))?.[1],
+  'change-password-renamed': async () =>
+    /href="\/member\/settings\/password">([^<]+)</.exec(await html('/member/settings'))?.[1],
+  'add-phone-renamed': async () =>
+    /href="\/member\/settings\/phone">([^<]+)</.exec(await html('/member/settings'))?.[1],
+  'confirm-password-missing': async () => (await html('/member/settings/password')).includes('new_password_again'),
+  'require-all-devices-missing': async () => (await html('/member/settings/password')).includes('sign_out_everywhere'),
+  'text-messages-box-missing': async () => (await html('/member/settings/phone')).includes('name="texts"'),
+  'phone-and-password-swapped': async () => {
+    const page = await html('/member/settings/phone');
+    return page.indexOf('name="number"') < page.indexOf('name="password"');
+  },
+  'profile-gate-skipped': async () => (await member()).signIn.location,
+  'current-password-unchecked': async () =>
+    (await changePassword({ current_password: 'wrong-password-1' })).answer.status,
+  'tick-ignored': async () =>
+    (await changePassword({ current_password: PASSWORD, sign_out_everywhere: 'yes' })).sessions,
+  'untick-signs-out-anyway': async () => (await changePassword({ current_password: PASSWORD })).sessions,
+  'old-password-still-works': async () => {
+    const { account } = await changePassword({ current_password: PASSWORD });
+    return (await new ClassicBrowser(site.url).signIn(account.email, PASSWORD)).status;
+  },
+  'phone-saved-without-password': async () => (await savePhone({ password: 'wrong-password-1' })).status,
+  'text-message-choice-dropped': async () => (await savePhone({ password: PASSWORD, texts: 'yes' })).phone,
+  'invalid-phone-accepted': async () => (await savePhone({ password: PASSWORD, number: '555' })).status,
+  'sign-in-reveals-unknown-email': async () =>
+    alertOf((await new ClassicBrowser(site.url).signIn(classicEmail('nobody'), PASSWORD)).html),
+  'sign-in-never-throttled': async () => {
+    const browser = new ClassicBrowser(site.url);
+    const email = classicEmail('guessed');
+    let status = 0;
+    for (let i = 0; i < 6; i++) status = (await browser.signIn(email, 'wrong-password-1')).status;
+    return status;
+  },
+  'csrf-token-unchecked': async () => {
+    const { browser } = await member();
+    const body = new URLSearchParams({ country: 'US', number: '213 555 0123', password: PASSWORD });
+    return (await browser.post('/member/settings/phone', body)).status;
+  },
+  'racy-sign-in-lock': async () => {
+    const account = await control.createAccount({
+      email: classicEmail('burst'),
+      password: PASSWORD,
+      profiles: [{ name: 'Alex', kids: false }],
+    });
+    const guesses = Array.from({ length: 20 }, (_, i) => i);
+    const answers = await Promise.all(
+      guesses.map((i) => new ClassicBrowser(site.url).signIn(account.email, i === 12 ? PASSWORD : `guess-${i}`)),
+    );
+    return answers.filter((answer) => answer.status === 303).length;
+  },
+  'unthrottled-password-recheck': async () => {
+    const { browser } = await member();
+    let status = 0;
+    for (let i = 0; i < 7; i++)
+      status = (
+        await browser.submit('/member/settings/phone', {
+          country: 'US',
+          number: '213 555 0123',
+          password: `guess-${i}`,
+        })
+      ).status;
+    return status;
+  },
+  'session-cookie-readable-by-scripts': async () =>
+    (await member()).signIn.setCookies.some((cookie) => /HttpOnly/.test(cookie)),
+};
+
+describe('every drift variant exists in the classic rendition too', () => {
+  it('has a probe for every variant', () => {
+    expect(Object.keys(PROBES).sort()).toEqual(DRIFT_VARIANTS.map((v) => v.name).sort());
+  });
+
+  it.each(DRIFT_VARIANTS.map((v) => [v.name, v.breaks]))('%s: %s', async (name) => {
+    const probe = PROBES[name]!;
+    await control.useDrift(null);
+    const clean = await probe();
+    try {
+      await control.useDrift(name);
+      expect(await probe()).not.toEqual(clean);
+    } finally {
+      await control.useDrift(null);
+    }
+  });
+});
