@@ -1,39 +1,9 @@
 import { join } from 'node:path';
 import { defineConfig } from 'allure';
+import { CATEGORY_RULES } from './harness/allure-categories.mjs';
 
 // GUIDE_REPORTS_DIR: see harness/reports-dir.ts.
 const reports = process.env.GUIDE_REPORTS_DIR || 'reports';
-
-/**
- * The kinds of drift (pages/support/drift.ts, DRIFT_KINDS), repeated because Allure reads this file without
- * TypeScript; tests/unit/outcome.test.ts keeps the two equal.
- */
-export const DRIFT_CATEGORY_KINDS = ['moved', 'renamed', 'missing', 'reordered', 'unusable', 'behaviour'];
-/** The label steps/fixtures.ts gives a failed scenario: the kind of its first outcome record (harness/outcome.ts). */
-export const DRIFT_LABEL = 'guide-drift';
-
-const FAILED = ['failed', 'broken'];
-
-/** How Allure sorts failures, first match wins: what a failure means for the guide, in a stakeholder's words. */
-export const CATEGORY_RULES = [
-  { id: 'flaky', name: 'Flaky (passed on retry)', matchers: { flaky: true } },
-  ...DRIFT_CATEGORY_KINDS.map((kind) => ({
-    id: `guide-drift-${kind}`,
-    name: `Guide drift (${kind})`,
-    matchers: { statuses: FAILED, labels: { [DRIFT_LABEL]: new RegExp(`^${kind}$`) } },
-  })),
-  // Only failures that named no drift get this far: the site's own error page or a failed connection.
-  {
-    id: 'site-defect',
-    name: 'Site defect (error page or failed connection)',
-    matchers: { statuses: FAILED, message: /Something went wrong on our side|net::ERR_|Page not found/ },
-  },
-  {
-    id: 'harness-error',
-    name: 'Harness error (set-up, timeout or a defect in our own code)',
-    matchers: { statuses: FAILED },
-  },
-];
 
 export default defineConfig({
   name: 'Guide verification: Strengthening Your Netflix Account Security',

@@ -7,11 +7,7 @@ const reports = `${(process.env.GUIDE_REPORTS_DIR || 'reports').replace(/\/$/, '
 export default {
   // No `paths`: cucumber-js's default is features/, and paths given here would be added to those on the command line.
   import: ['steps/**/*.steps.ts', 'steps/support/cucumber-hooks.ts'],
-  format: [
-    `html:${reports}/report.html`,
-    `json:${reports}/report.json`,
-    `junit:${reports}/report.xml`,
-  ],
+  format: [`html:${reports}/report.html`, `json:${reports}/report.json`, `junit:${reports}/report.xml`],
   // tsx's compiler service would otherwise keep the process alive after the run.
   forceExit: true,
   formatOptions: { snippetInterface: 'async-await', junit: { suiteName: 'Guide verification (cucumber-js)' } },

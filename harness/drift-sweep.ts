@@ -7,11 +7,7 @@ import { failed, type ScenarioOutcome } from './scenario-outcome.ts';
  * records of other steps only, or a failure that named no drift at all.
  */
 export type SweepVerdict =
-  | 'caught'
-  | 'caught by the wrong kind'
-  | 'caught by the wrong step'
-  | 'failed without naming a drift'
-  | 'survived';
+  'caught' | 'caught by the wrong kind' | 'caught by the wrong step' | 'failed without naming a drift' | 'survived';
 
 export interface VariantJudgement {
   verdict: SweepVerdict;

@@ -3,7 +3,6 @@ import { hashStepText, type Guide, type GuideStep } from './guide.ts';
 import { guideSentences } from './guide-sentences.ts';
 import { scenarioKey, type ScenarioOutcome, type ScenarioStatus } from './scenario-outcome.ts';
 
-
 export interface CoverageRow {
   step: GuideStep;
   /** The guide copy no longer says what the features were written against. */

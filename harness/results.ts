@@ -85,7 +85,8 @@ function recordsOf(result: JsonResult, reportPath: string): OutcomeRecord[] {
   return (result.attachments ?? [])
     .filter((a) => a.name === OUTCOME_ATTACHMENT)
     .map((a) => {
-      const body = a.body !== undefined ? Buffer.from(a.body, 'base64').toString('utf8') : readFileSync(a.path ?? '', 'utf8');
+      const body =
+        a.body !== undefined ? Buffer.from(a.body, 'base64').toString('utf8') : readFileSync(a.path ?? '', 'utf8');
       return readOutcomeBody(body, reportPath);
     });
 }

@@ -10,7 +10,13 @@ import { readScenarios } from '../harness/features.ts';
 import { loadGuide, loadGuideText } from '../harness/guide.ts';
 import { checkCoverage } from '../harness/guide-coverage.ts';
 import { guideVerdicts } from '../harness/guide-verdicts.ts';
-import { DRIFT_JSON, driftAppendix, readDriftReport, type DriftOutcome, type DriftReport } from '../harness/drift-report.ts';
+import {
+  DRIFT_JSON,
+  driftAppendix,
+  readDriftReport,
+  type DriftOutcome,
+  type DriftReport,
+} from '../harness/drift-report.ts';
 import { writeIllustratedGuide } from '../harness/illustrated-guide.ts';
 import { runEnvironment } from '../harness/report-setup.ts';
 import { judgeVariant } from '../harness/drift-sweep.ts';

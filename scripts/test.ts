@@ -27,7 +27,12 @@ const paths = reportPaths();
 /** A run's scenarios by the one rule of scenario-outcome.ts: a flaky scenario counts as failed, as the gate does. */
 const featureTally = (suite: string, outcomes: ScenarioOutcome[]): Tally => {
   const counts = tally(outcomes);
-  return { suite, passed: counts.passed, failed: counts.failed + counts.flaky, skipped: counts.skipped + counts['not run'] };
+  return {
+    suite,
+    passed: counts.passed,
+    failed: counts.failed + counts.flaky,
+    skipped: counts.skipped + counts['not run'],
+  };
 };
 
 /** A check with no test count of its own counts as one test. */
