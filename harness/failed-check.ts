@@ -58,7 +58,12 @@ function customMessageOf(error: Error, matcherMessage: string): string {
 const BRIEF_WIDTH = 140;
 
 function brief(value: unknown): string {
-  const text = typeof value === 'string' ? `“${value}”` : (JSON.stringify(value) ?? String(value));
+  const text =
+    typeof value === 'string'
+      ? `“${value}”`
+      : value instanceof RegExp
+        ? String(value)
+        : (JSON.stringify(value) ?? String(value));
   return text.length > BRIEF_WIDTH ? `${text.slice(0, BRIEF_WIDTH - 1)}…` : text;
 }
 

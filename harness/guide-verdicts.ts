@@ -39,7 +39,7 @@ export function guideVerdicts(guide: Guide, outcomes: ScenarioOutcome[]): StepVe
     }
     if (blamed) {
       const first = blamed.records[0]!;
-      return verdict('not reached', `its scenario failed at guide step ${first.guideStep}: ${driftLine(first)}`);
+      return verdict('not reached', `its scenario failed at guide step ${first.guideStep} (${first.kind})`);
     }
     return verdict(scenarios.length ? 'not run' : 'not covered');
   });
