@@ -80,6 +80,18 @@ describe('a failed check becomes a record', () => {
     expect(made?.siteShowed).not.toContain('\n');
   });
 
+  it('from a custom matcher: the kind it stands for, its message as what the site showed', () => {
+    const error = Object.assign(new Error('the fields'), {
+      matcherResult: { name: 'toBeInTheGuideOrder', pass: false, message: 'The guide has phone, then password.' },
+    });
+    expect(recordOf(error, step, { toBeInTheGuideOrder: 'reordered' })).toEqual({
+      guideStep: step.id,
+      guideSays: step.text,
+      kind: 'reordered',
+      siteShowed: 'The guide has phone, then password.',
+    });
+  });
+
   it('not from a crash or a timeout while acting', () => {
     expect(recordOf(new Error('Timeout 10000ms exceeded.'), step)).toBeUndefined();
   });
