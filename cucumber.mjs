@@ -1,15 +1,13 @@
 // cucumber-js over the same features and step files as playwright-bdd. Run it with `npm run cucumber -- <args>`,
 // which loads TypeScript through tsx (NODE_OPTIONS): the `loader` option here does not work with tsx.
 process.env.GUIDE_RUNNER = 'cucumber';
+// GUIDE_REPORTS_DIR: see harness/reports-dir.ts (reportPaths().cucumberJsJson).
+const reports = `${(process.env.GUIDE_REPORTS_DIR || 'reports').replace(/\/$/, '')}/cucumber-js`;
 
 export default {
   // No `paths`: cucumber-js's default is features/, and paths given here would be added to those on the command line.
   import: ['steps/**/*.steps.ts', 'steps/support/cucumber-hooks.ts'],
-  format: [
-    'html:reports/cucumber-js/report.html',
-    'json:reports/cucumber-js/report.json',
-    'junit:reports/cucumber-js/report.xml',
-  ],
+  format: [`html:${reports}/report.html`, `json:${reports}/report.json`, `junit:${reports}/report.xml`],
   // tsx's compiler service would otherwise keep the process alive after the run.
   forceExit: true,
   formatOptions: { snippetInterface: 'async-await', junit: { suiteName: 'Guide verification (cucumber-js)' } },

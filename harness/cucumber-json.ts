@@ -1,55 +1,69 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { OUTCOME_MEDIA_TYPE, readOutcomeBody } from './outcome.ts';
+import { outcome, scenarioKey, type AttemptStatus, type ScenarioOutcome } from './scenario-outcome.ts';
 
-/** Where cucumber-js writes its Cucumber JSON (cucumber.mjs). */
-export const CUCUMBER_JS_JSON = 'reports/cucumber-js/report.json';
+/**
+ * The reader of a Cucumber JSON report: cucumber-js's own (reportPaths().cucumberJsJson), or the one playwright-bdd
+ * writes of a Playwright run (reportPaths().cucumberJson). Cucumber JSON keeps no attachment names, so every
+ * `application/json` attachment in it is an outcome record: nothing else of the harness attaches JSON.
+ */
 
-/** One scenario's outcome, read from a Cucumber JSON report: cucumber-js's own, or the one playwright-bdd writes. */
-export interface CucumberOutcome {
-  /** `features/x.feature:12 Scenario name`: the line of the scenario, or of its example row. */
-  key: string;
-  outcome: 'passed' | 'failed' | 'not run';
+interface Step {
+  result?: { status?: string; error_message?: string };
+  embeddings?: { data: string; mime_type: string }[];
 }
-
 interface JsonFeature {
   uri: string;
-  elements?: { name: string; line: number; type: string; before?: Step[]; steps?: Step[]; after?: Step[] }[];
-}
-interface Step {
-  result?: { status?: string };
+  elements?: {
+    name: string;
+    line: number;
+    type: string;
+    tags?: { name: string }[];
+    before?: Step[];
+    steps?: Step[];
+    after?: Step[];
+  }[];
 }
 
-export function readCucumberOutcomes(path: string): CucumberOutcome[] | undefined {
+/** A step not passed nor skipped (failed, undefined, ambiguous, pending) fails the attempt. */
+function attemptStatus(steps: Step[]): AttemptStatus {
+  const statuses = steps.map((step) => step.result?.status ?? 'unknown');
+  if (statuses.some((s) => s !== 'passed' && s !== 'skipped')) return 'failed';
+  return statuses.includes('skipped') ? 'skipped' : 'passed';
+}
+
+/** Every scenario of the report, undefined when there is no report. A retried scenario appears once per attempt. */
+export function readCucumberOutcomes(path: string): ScenarioOutcome[] | undefined {
   if (!existsSync(path)) return undefined;
   const features = JSON.parse(readFileSync(path, 'utf8')) as JsonFeature[];
-  return features.flatMap((feature) =>
-    (feature.elements ?? [])
-      .filter((element) => element.type === 'scenario')
-      .map((element) => {
-        const steps = [...(element.before ?? []), ...(element.steps ?? []), ...(element.after ?? [])];
-        const statuses = steps.map((step) => step.result?.status ?? 'unknown');
-        const outcome = statuses.some((s) => s !== 'passed' && s !== 'skipped')
-          ? 'failed'
-          : statuses.some((s) => s === 'passed')
-            ? 'passed'
-            : 'not run';
-        return { key: `${feature.uri.replace(/^\.\//, '')}:${element.line} ${element.name}`, outcome } as const;
-      }),
-  );
-}
-
-/** Lines saying where two runs disagree: a scenario only one of them ran, or a different outcome. */
-export function compareOutcomes(
-  [nameA, a]: [string, { key: string; outcome: string }[]],
-  [nameB, b]: [string, { key: string; outcome: string }[]],
-): string[] {
-  const byKeyB = new Map(b.map((o) => [o.key, o.outcome]));
-  const keysA = new Set(a.map((o) => o.key));
-  return [
-    ...a.flatMap(({ key, outcome }) => {
-      const other = byKeyB.get(key);
-      if (other === undefined) return [`only ${nameA} has ${key}`];
-      return other === outcome ? [] : [`${key}: ${outcome} under ${nameA}, ${other} under ${nameB}`];
-    }),
-    ...b.filter((o) => !keysA.has(o.key)).map((o) => `only ${nameB} has ${o.key}`),
-  ];
+  const byKey = new Map<string, ScenarioOutcome & { attempts: AttemptStatus[] }>();
+  for (const feature of features) {
+    const file = feature.uri.startsWith('./') ? feature.uri.slice(2) : feature.uri;
+    for (const element of feature.elements ?? []) {
+      if (element.type !== 'scenario') continue;
+      const steps = [...(element.before ?? []), ...(element.steps ?? []), ...(element.after ?? [])];
+      const attempt = attemptStatus(steps);
+      const records = steps.flatMap((step) =>
+        (step.embeddings ?? [])
+          .filter((e) => e.mime_type === OUTCOME_MEDIA_TYPE)
+          .map((e) => readOutcomeBody(Buffer.from(e.data, 'base64').toString('utf8'), path)),
+      );
+      const error = steps.find((step) => step.result?.error_message)?.result?.error_message;
+      const scenario = { file, line: element.line, name: element.name };
+      const seen = byKey.get(scenarioKey({ scenario }));
+      const attempts = [...(seen?.attempts ?? []), attempt];
+      byKey.set(scenarioKey({ scenario }), {
+        ...outcome({
+          scenario,
+          attempts,
+          tags: (element.tags ?? []).map((tag) => (tag.name.startsWith('@') ? tag.name.slice(1) : tag.name)),
+          records: [...(seen?.records ?? []), ...records],
+          error: attempt === 'failed' ? error : seen?.error,
+          attachments: [],
+        }),
+        attempts,
+      });
+    }
+  }
+  return [...byKey.values()].map(({ attempts: _attempts, ...o }) => o);
 }

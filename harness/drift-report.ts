@@ -1,21 +1,15 @@
 import { existsSync, readFileSync } from 'node:fs';
+import type { VariantJudgement } from './drift-sweep.ts';
+import type { DriftKind } from './outcome.ts';
+import { reportPaths } from './reports-dir.ts';
 
 /** What `npm run drift` found for one drift variant of the mock. */
-export interface DriftOutcome {
+export interface DriftOutcome extends VariantJudgement {
   name: string;
-  kind: string;
+  kind: DriftKind;
   breaks: string;
   /** The guide steps the variant should be caught by. */
   caughtBy: string[];
-  /** Some scenario failed against the variant. */
-  caught: boolean;
-  /** The guide steps named by the failures ("Guide step <id>: …"). */
-  guideSteps: string[];
-  expectedStepNamed: boolean;
-  /** The first failure says the variant's kind of drift ("Drift (<kind>): …"). */
-  kindNamed: boolean;
-  /** The first failure's "Drift (…)" line, or its first line. */
-  message: string;
 }
 
 export interface DriftReport {
@@ -27,10 +21,13 @@ export interface DriftReport {
   variants: DriftOutcome[];
 }
 
-export const DRIFT_JSON = 'reports/drift/drift.json';
+export const DRIFT_JSON = reportPaths().driftJson;
 
+/** The last sweep's report; null when there is none, or it was written before variants had a verdict. */
 export function readDriftReport(path = DRIFT_JSON): DriftReport | null {
-  return existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as DriftReport) : null;
+  if (!existsSync(path)) return null;
+  const report = JSON.parse(readFileSync(path, 'utf8')) as DriftReport;
+  return report.variants.every((v) => typeof v.verdict === 'string') ? report : null;
 }
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
@@ -39,12 +36,11 @@ const escape = (text: string) => text.replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c
 /** The illustrated guide's closing section: would a drifted site have been caught, and by which sentence? */
 export function driftAppendix(report: DriftReport | null = readDriftReport()): string {
   if (!report) return '';
-  const caught = report.variants.filter((v) => v.caught && v.expectedStepNamed && v.kindNamed).length;
+  const caught = report.variants.filter((v) => v.verdict === 'caught').length;
   const rows = report.variants
     .map((v) => {
-      const verdict = v.caught ? (v.expectedStepNamed && v.kindNamed ? 'caught' : 'caught elsewhere') : 'survived';
       const steps = v.guideSteps.map((id) => `<a href="#step-${escape(id)}">${escape(id)}</a>`).join(', ') || '—';
-      return `<tr class="${v.caught ? 'verified' : 'drifted'}"><td><code>${escape(v.name)}</code><br><small>${escape(v.breaks)}</small></td><td>${escape(v.kind)}</td><td>${verdict}</td><td>${steps}</td><td>${escape(v.message)}</td></tr>`;
+      return `<tr class="${v.verdict === 'caught' ? 'verified' : 'drifted'}"><td><code>${escape(v.name)}</code><br><small>${escape(v.breaks)}</small></td><td>${escape(v.kind)}</td><td>${escape(v.verdict)}</td><td>${steps}</td><td>${escape(v.message)}</td></tr>`;
     })
     .join('\n');
   return `<section class="drift-summary" id="drift">

@@ -1,15 +1,13 @@
 import { guideStepIdsOf, type WrittenScenario } from './features.ts';
 import { hashStepText, type Guide, type GuideStep } from './guide.ts';
 import { guideSentences } from './guide-sentences.ts';
-import type { ScenarioResult } from './results.ts';
-
-export type LatestResult = ScenarioResult['outcome'] | 'not run';
+import { scenarioKey, type ScenarioOutcome, type ScenarioStatus } from './scenario-outcome.ts';
 
 export interface CoverageRow {
   step: GuideStep;
   /** The guide copy no longer says what the features were written against. */
   stale: boolean;
-  scenarios: { scenario: WrittenScenario; result: LatestResult }[];
+  scenarios: { scenario: WrittenScenario; result: ScenarioStatus }[];
 }
 
 export interface Coverage {
@@ -26,11 +24,12 @@ export function checkCoverage(
   guide: Guide,
   guideText: string,
   scenarios: WrittenScenario[],
-  results: ScenarioResult[],
+  results: ScenarioOutcome[],
 ): Coverage {
   const problems: string[] = [];
   const sentences = guideSentences(guideText);
   const known = new Set(guide.steps.map((s) => s.id));
+  const statusOf = new Map(results.map((o) => [scenarioKey(o), o.status]));
 
   const rows = guide.steps.map((step, index): CoverageRow => {
     const tagged = scenarios.filter((s) => guideStepIdsOf(s).includes(step.id));
@@ -57,7 +56,7 @@ export function checkCoverage(
     return {
       step,
       stale: textChanged || pinOutdated,
-      scenarios: tagged.map((scenario) => ({ scenario, result: latestResult(scenario, results) })),
+      scenarios: tagged.map((scenario) => ({ scenario, result: statusOf.get(scenarioKey({ scenario })) ?? 'not run' })),
     };
   });
 
@@ -77,13 +76,4 @@ export function checkCoverage(
     }
   }
   return { rows, problems };
-}
-
-/** Playwright's report names the generated file (features/x.feature.spec.js) and the scenario as its last title. */
-function latestResult(scenario: WrittenScenario, results: ScenarioResult[]): LatestResult {
-  const found = results.find(
-    (r) =>
-      r.file === `${scenario.file}.spec.js` && (r.title === scenario.name || r.title.endsWith(` › ${scenario.name}`)),
-  );
-  return found?.outcome ?? 'not run';
 }

@@ -1,36 +1,50 @@
 import type { Guide, GuideStep } from './guide.ts';
-import type { ScenarioResult } from './results.ts';
+import { driftLine, type OutcomeRecord } from './outcome.ts';
+import { failed, scenarioKey, type ScenarioOutcome } from './scenario-outcome.ts';
 
-export type Verdict = 'verified' | 'drifted' | 'stale' | 'not covered' | 'not run' | 'prose';
+/**
+ * drifted: a check of this step failed (a record names it). not reached: a scenario tagged with it failed at
+ * another step's check, and none that reached it passed. failed: a scenario tagged with it failed without naming
+ * any drift (a crash, a timeout while acting), so no step can be blamed.
+ */
+export type Verdict = 'verified' | 'drifted' | 'not reached' | 'failed' | 'stale' | 'not covered' | 'not run' | 'prose';
 
 export interface StepVerdict {
   step: GuideStep;
   verdict: Verdict;
-  scenarios: ScenarioResult[];
-  /** The first failure's drift line, for drifted steps. */
+  /** The scenarios tagged with it, and any other whose record names it. */
+  scenarios: ScenarioOutcome[];
+  /** The records naming this step, first cause first. */
+  records: OutcomeRecord[];
+  /** The line shown under the verdict: the first record's drift line, or why the step was not reached. */
   reason: string | undefined;
 }
 
-/** For each sentence of the guide: the scenarios tagged with it and what their latest results say. */
-export function guideVerdicts(guide: Guide, results: ScenarioResult[]): StepVerdict[] {
+/** For each sentence of the guide: the scenarios behind it and what their latest outcomes say. */
+export function guideVerdicts(guide: Guide, outcomes: ScenarioOutcome[]): StepVerdict[] {
   return guide.steps.map((step) => {
-    const scenarios = results.filter((r) => r.tags.includes(`guide:${step.id}`));
-    const failed = scenarios.find((r) => r.outcome === 'failed' || r.outcome === 'flaky');
-    let verdict: Verdict;
-    if (step.kind !== 'action') verdict = 'prose';
-    else if (failed) verdict = 'drifted';
-    else if (scenarios.some((r) => r.outcome === 'passed')) verdict = 'verified';
-    else verdict = scenarios.length ? 'not run' : 'not covered';
-    return { step, verdict, scenarios, reason: failed && firstReason(failed.error) };
+    const named = (o: ScenarioOutcome) => o.records.some((r) => r.guideStep === step.id);
+    const scenarios = outcomes.filter((o) => o.guideSteps.includes(step.id) || named(o));
+    const records = scenarios.flatMap((o) => o.records.filter((r) => r.guideStep === step.id));
+    const failures = scenarios.filter(failed);
+    const blamed = failures.find((o) => o.records.length > 0);
+    const unexplained = failures.find((o) => o.records.length === 0);
+    const verdict = (v: Verdict, reason?: string): StepVerdict => ({ step, verdict: v, scenarios, records, reason });
+
+    if (step.kind !== 'action') return verdict('prose');
+    if (records[0]) return verdict('drifted', driftLine(records[0]));
+    if (scenarios.some((o) => o.status === 'passed' || o.status === 'flaky')) return verdict('verified');
+    if (unexplained) {
+      return verdict('failed', `${scenarioKey(unexplained)} failed without naming a drift: ${firstLine(unexplained)}`);
+    }
+    if (blamed) {
+      const first = blamed.records[0]!;
+      return verdict('not reached', `its scenario failed at guide step ${first.guideStep} (${first.kind})`);
+    }
+    return verdict(scenarios.length ? 'not run' : 'not covered');
   });
 }
 
-/** The line of a failure a person needs first: the guide step's own heading is already shown beside it. */
-function firstReason(error: string | undefined): string {
-  if (!error) return 'failed without a message';
-  const lines = error
-    .split('\n')
-    .map((line) => line.trim())
-    .filter(Boolean);
-  return lines.find((line) => !line.startsWith('Guide step ')) ?? lines[0] ?? '';
+function firstLine(o: ScenarioOutcome): string {
+  return (o.error ?? 'no message').trim().split('\n')[0] ?? '';
 }

@@ -3,7 +3,8 @@ import { join, relative } from 'node:path';
 import type { Coverage } from './guide-coverage.ts';
 import { EVIDENCE_PREFIX, type Guide, type GuideStep } from './guide.ts';
 import type { StepVerdict } from './guide-verdicts.ts';
-import type { ScenarioResult } from './results.ts';
+import { driftLine } from './outcome.ts';
+import { failed, type ScenarioOutcome } from './scenario-outcome.ts';
 
 export interface IllustratedGuideInput {
   guide: Guide;
@@ -15,7 +16,7 @@ export interface IllustratedGuideInput {
   appendix?: string;
 }
 
-type ShownVerdict = 'verified' | 'drifted' | 'not covered' | 'not run' | 'stale';
+type ShownVerdict = Exclude<StepVerdict['verdict'], 'prose'>;
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 const escape = (text: string) => text.replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c);
@@ -54,12 +55,16 @@ export function writeIllustratedGuide({
   <p class="summary">
     <span class="badge verified">${count('verified')} verified</span>
     <span class="badge drifted">${count('drifted')} drifted</span>
+    <span class="badge not-reached">${count('not reached')} not reached</span>
+    <span class="badge failed">${count('failed')} failed</span>
     <span class="badge stale">${count('stale')} stale</span>
     <span class="badge not-covered">${count('not covered') + count('not run')} not checked</span>
     of ${actions.length} instructions
   </p>
-  <p class="legend"><b>Verified</b>: the site did what the sentence says, today. <b>Drifted</b>: it did not; the reason is
-  shown. <b>Stale</b>: the guide's wording changed since its checks were written, so the checks need a re-read.
+  <p class="legend"><b>Verified</b>: the site did what the sentence says, today. <b>Drifted</b>: a check of the sentence
+  failed; what the site showed instead is shown. <b>Not reached</b>: its checks did not run, because their scenario
+  failed at another sentence. <b>Failed</b>: its scenario failed without naming a drift (a crash or a timeout).
+  <b>Stale</b>: the guide's wording changed since its checks were written, so the checks need a re-read.
   <b>Not checked</b>: no check covers the sentence, or it did not run.</p>
   <dl class="env">${Object.entries(environment)
     .map(([k, v]) => `<div><dt>${escape(k)}</dt><dd>${escape(v)}</dd></div>`)
@@ -88,6 +93,8 @@ function proseBlock(step: GuideStep): string {
 const VERDICT_WORDS: Record<ShownVerdict, string> = {
   verified: '✔ Verified',
   drifted: '✘ Drifted',
+  'not reached': '↷ Not reached',
+  failed: '✘ Failed',
   stale: '⟳ Stale',
   'not covered': '· Not checked',
   'not run': '· Not run',
@@ -101,13 +108,12 @@ function actionCard(v: StepVerdict, verdict: ShownVerdict, outputDir: string): s
     copyFileSync(picture.path, join(outputDir, file));
     image = `<a href="${file}"><img src="${file}" alt="The site after: ${escape(v.step.text)}" loading="lazy"></a>`;
   }
-  const reason =
-    verdict === 'drifted' && v.reason ? `<p class="reason"><b>What differs:</b> ${escape(v.reason)}</p>` : '';
+  const reason = v.reason && verdict !== 'stale' ? reasonBlock(v, verdict) : '';
   const scenarios = v.scenarios.length
     ? `<details><summary>${v.scenarios.length} check(s) behind this verdict</summary><ul>${v.scenarios
         .map(
           (s) =>
-            `<li class="${s.outcome}">${s.outcome === 'passed' ? '✔' : s.outcome === 'skipped' ? '–' : '✘'} ${escape(s.title.split(' › ').at(-1) ?? s.title)}${traceLink(s, outputDir)}</li>`,
+            `<li class="${s.status.replace(' ', '-')}">${SCENARIO_MARKS[s.status]} ${escape(s.scenario.name)}${traceLink(s, outputDir)}</li>`,
         )
         .join('')}</ul></details>`
     : '<p class="muted">No check covers this sentence yet.</p>';
@@ -118,11 +124,29 @@ function actionCard(v: StepVerdict, verdict: ShownVerdict, outputDir: string): s
 </section>`;
 }
 
+const SCENARIO_MARKS: Record<ScenarioOutcome['status'], string> = {
+  passed: '✔',
+  failed: '✘',
+  flaky: '≈',
+  skipped: '–',
+  'not run': '·',
+};
+
+/** What differs, in the record's words, with every other record of the step and the raw evidence folded away. */
+function reasonBlock(v: StepVerdict, verdict: ShownVerdict): string {
+  const heading = verdict === 'drifted' ? 'What differs' : verdict === 'not reached' ? 'Not reached' : 'What failed';
+  const more = v.records.slice(1).map((r) => `<li>${escape(driftLine(r))}</li>`);
+  const evidence = v.records[0]?.evidence;
+  return `<p class="reason"><b>${heading}:</b> ${escape(v.reason ?? '')}</p>${
+    more.length ? `<details><summary>${more.length} more</summary><ul>${more.join('')}</ul></details>` : ''
+  }${evidence ? `<details><summary>Evidence</summary><pre>${escape(evidence)}</pre></details>` : ''}`;
+}
+
 /** The first screenshot of this step from a failing check when it drifted, else from a passing one. */
 function pickEvidence(v: StepVerdict): { path: string } | undefined {
   const name = `${EVIDENCE_PREFIX}${v.step.id}`;
-  const failing = v.scenarios.filter((s) => s.outcome === 'failed' || s.outcome === 'flaky');
-  const ordered: ScenarioResult[] = [...failing, ...v.scenarios.filter((s) => !failing.includes(s))];
+  const failing = v.scenarios.filter(failed);
+  const ordered: ScenarioOutcome[] = [...failing, ...v.scenarios.filter((s) => !failing.includes(s))];
   for (const scenario of ordered) {
     const shot = scenario.attachments.find((a) => a.name === name);
     if (shot) return shot;
@@ -130,7 +154,7 @@ function pickEvidence(v: StepVerdict): { path: string } | undefined {
   return undefined;
 }
 
-function traceLink(s: ScenarioResult, outputDir: string): string {
+function traceLink(s: ScenarioOutcome, outputDir: string): string {
   const trace = s.attachments.find((a) => a.name === 'trace');
   if (!trace) return '';
   const href = relative(outputDir, trace.path);
@@ -149,6 +173,9 @@ body { margin: 0; font: 16px/1.5 Georgia, 'Times New Roman', serif; color: #1d1d
 .badge.verified, .step.verified .verdict { background: #e3f4e6; color: #17622a; }
 .badge.drifted, .step.drifted .verdict { background: #fde5e3; color: #9b1c14; }
 .badge.stale, .step.stale .verdict { background: #fff2cc; color: #7a5a00; }
+.badge.failed, .step.failed .verdict { background: #fde5e3; color: #9b1c14; }
+.badge.not-reached, .step.not-reached .verdict { background: #eef; color: #335; }
+pre { white-space: pre-wrap; font-size: .8rem; }
 .badge.not-covered, .step.not-covered .verdict, .step.not-run .verdict { background: #eee; color: #555; }
 main { max-width: 72rem; margin: 0 auto; padding: 1rem 2rem 4rem; }
 .prose { max-width: 44rem; }

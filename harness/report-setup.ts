@@ -15,21 +15,3 @@ export function runEnvironment(browser: BrowserChoice): Record<string, string> {
     Node: process.version,
   };
 }
-
-const ANY = '[\\s\\S]*';
-
-/** How Allure sorts failures, first match wins: what a failure means for the guide, in a stakeholder's words. */
-export const FAILURE_CATEGORIES = [
-  { name: 'Flaky (passed on retry)', matchedStatuses: ['passed', 'failed', 'broken'], flaky: true },
-  {
-    name: 'Site defect (error page or 5xx)',
-    matchedStatuses: ['failed', 'broken'],
-    messageRegex: `${ANY}(Something went wrong on our side|\\b5\\d\\d\\b|net::ERR_|Page not found)${ANY}`,
-  },
-  {
-    name: 'Guide drift (the site no longer matches a documented step)',
-    matchedStatuses: ['failed', 'broken'],
-    messageRegex: `${ANY}Guide step ${ANY}`,
-  },
-  { name: 'Harness error (set-up, timeout or a defect in our own code)', matchedStatuses: ['failed', 'broken'] },
-];

@@ -1,17 +1,19 @@
 import type { ReporterDescription } from '@playwright/test';
 import { cucumberReporter } from 'playwright-bdd';
+import { reportPaths } from './reports-dir.ts';
 
 /** The report files a run leaves behind; a sharded run gets them from `playwright merge-reports` instead. */
-export function reportFileReporters(reportsDir = 'reports'): ReporterDescription[] {
+export function reportFileReporters(reportsDir?: string): ReporterDescription[] {
+  const paths = reportPaths(reportsDir);
   return [
-    ['html', { outputFolder: `${reportsDir}/playwright-html`, open: 'never' }],
-    ['json', { outputFile: `${reportsDir}/playwright-results.json` }],
+    ['html', { outputFolder: paths.playwrightHtml, open: 'never' }],
+    ['json', { outputFile: paths.playwrightJson }],
     cucumberReporter('html', {
-      outputFile: `${reportsDir}/cucumber/report.html`,
+      outputFile: `${paths.cucumber}/report.html`,
       skipAttachments: ['video/webm', 'application/zip'],
     }),
-    cucumberReporter('json', { outputFile: `${reportsDir}/cucumber/report.json` }),
-    cucumberReporter('junit', { outputFile: `${reportsDir}/cucumber/report.xml`, suiteName: 'Guide verification' }),
-    cucumberReporter('message', { outputFile: `${reportsDir}/cucumber/messages.ndjson` }),
+    cucumberReporter('json', { outputFile: paths.cucumberJson }),
+    cucumberReporter('junit', { outputFile: `${paths.cucumber}/report.xml`, suiteName: 'Guide verification' }),
+    cucumberReporter('message', { outputFile: `${paths.cucumber}/messages.ndjson` }),
   ];
 }

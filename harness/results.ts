@@ -1,68 +1,92 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { REPORTS_DIR } from './reports-dir.ts';
+import { stripVTControlCharacters } from 'node:util';
+import { readScenarios, type WrittenScenario } from './features.ts';
+import { OUTCOME_ATTACHMENT, readOutcomeBody, type OutcomeRecord } from './outcome.ts';
+import { reportPaths } from './reports-dir.ts';
+import { outcome, type AttemptStatus, type ScenarioOutcome } from './scenario-outcome.ts';
 
-/** One scenario's outcome, read from Playwright's JSON report. */
-export interface ScenarioResult {
-  title: string;
-  file: string;
-  line: number;
-  tags: string[];
-  /** passed, failed, skipped, or flaky (failed, then passed on retry). */
-  outcome: 'passed' | 'failed' | 'skipped' | 'flaky';
-  error: string | undefined;
-  /** Files attached by the last attempt: evidence screenshots, the trace of a failure. */
-  attachments: { name: string; path: string }[];
+/**
+ * The reader of Playwright's JSON report: a single run's, or the one `playwright merge-reports` writes from a
+ * sharded run's blobs (merge.config.ts), which has the same shape.
+ */
+
+interface JsonAttachment {
+  name: string;
+  contentType?: string;
+  path?: string;
+  /** Base64. */
+  body?: string;
 }
-
+interface JsonResult {
+  status: 'passed' | 'failed' | 'timedOut' | 'skipped' | 'interrupted';
+  error?: { message?: string };
+  attachments?: JsonAttachment[];
+}
 interface JsonSpec {
   title: string;
+  /** The generated test file, relative to the test folder: features/x.feature.spec.js. */
   file: string;
-  line: number;
   tags: string[];
-  tests: {
-    status: 'expected' | 'unexpected' | 'flaky' | 'skipped';
-    results: { error?: { message?: string }; attachments?: { name: string; path?: string }[] }[];
-  }[];
+  tests: { results: JsonResult[] }[];
 }
 interface JsonSuite {
-  title: string;
   specs?: JsonSpec[];
   suites?: JsonSuite[];
 }
 
-export const PLAYWRIGHT_RESULTS = `${REPORTS_DIR}/playwright-results.json`;
+const ATTEMPTS: Record<JsonResult['status'], AttemptStatus> = {
+  passed: 'passed',
+  skipped: 'skipped',
+  failed: 'failed',
+  timedOut: 'failed',
+  interrupted: 'failed',
+};
 
-const OUTCOMES = { expected: 'passed', unexpected: 'failed', flaky: 'flaky', skipped: 'skipped' } as const;
+const GENERATED_SUFFIX = '.spec.js';
 
-export function readScenarioResults(path = PLAYWRIGHT_RESULTS): ScenarioResult[] {
-  if (!existsSync(path)) return [];
-  const report = JSON.parse(readFileSync(path, 'utf8')) as { suites: JsonSuite[] };
-  const results: ScenarioResult[] = [];
-  const walk = (suite: JsonSuite, parents: string[]) => {
-    for (const spec of suite.specs ?? []) {
-      for (const test of spec.tests) {
-        const error = test.results.find((r) => r.error?.message)?.error?.message;
-        results.push({
-          title: [...parents, spec.title].filter(Boolean).join(' › '),
-          file: spec.file,
-          line: spec.line,
-          tags: spec.tags.map((tag) => tag.replace(/^@/, '')),
-          outcome: OUTCOMES[test.status],
-          error: error && stripAnsi(error),
-          attachments: (test.results.at(-1)?.attachments ?? []).flatMap(({ name, path }) =>
-            path ? [{ name, path }] : [],
-          ),
-        });
-      }
-    }
-    for (const child of suite.suites ?? [])
-      walk(child, suite.title.endsWith('.spec.js') ? parents : [...parents, suite.title]);
+/** Every scenario of the report, undefined when there is no report. */
+export function readPlaywrightOutcomes(
+  path = reportPaths().playwrightJson,
+  written: WrittenScenario[] = readScenarios(),
+): ScenarioOutcome[] | undefined {
+  if (!existsSync(path)) return undefined;
+  const report = JSON.parse(readFileSync(path, 'utf8')) as { suites?: JsonSuite[] };
+  const specs: JsonSpec[] = [];
+  const walk = (suite: JsonSuite) => {
+    specs.push(...(suite.specs ?? []));
+    for (const child of suite.suites ?? []) walk(child);
   };
-  for (const suite of report.suites) walk(suite, []);
-  return results;
+  for (const suite of report.suites ?? []) walk(suite);
+
+  // The report gives lines of the generated file; the feature file's line is found by name, in written order.
+  const taken = new Set<WrittenScenario>();
+  return specs.flatMap((spec) =>
+    spec.tests.map((test) => {
+      const file = spec.file.endsWith(GENERATED_SUFFIX) ? spec.file.slice(0, -GENERATED_SUFFIX.length) : spec.file;
+      const match = written.find((w) => !taken.has(w) && w.file === file && w.name === spec.title);
+      if (match) taken.add(match);
+      const failures = test.results.filter((r) => ATTEMPTS[r.status] === 'failed' && r.error?.message);
+      const error = failures.at(-1)?.error?.message;
+      return outcome({
+        scenario: { file, line: match?.line ?? 0, name: spec.title },
+        attempts: test.results.map((r) => ATTEMPTS[r.status]),
+        tags: spec.tags.map((tag) => (tag.startsWith('@') ? tag.slice(1) : tag)),
+        records: test.results.flatMap((result) => recordsOf(result, path)),
+        error: error && stripVTControlCharacters(error),
+        attachments: (test.results.at(-1)?.attachments ?? []).flatMap(({ name, path: file }) =>
+          file ? [{ name, path: file }] : [],
+        ),
+      });
+    }),
+  );
 }
 
-export function stripAnsi(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/\u001b\[[0-9;]*m/g, '');
+function recordsOf(result: JsonResult, reportPath: string): OutcomeRecord[] {
+  return (result.attachments ?? [])
+    .filter((a) => a.name === OUTCOME_ATTACHMENT)
+    .map((a) => {
+      const body =
+        a.body !== undefined ? Buffer.from(a.body, 'base64').toString('utf8') : readFileSync(a.path ?? '', 'utf8');
+      return readOutcomeBody(body, reportPath);
+    });
 }

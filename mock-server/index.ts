@@ -20,4 +20,4 @@ export type {
   TestAccount,
   TestProfile,
 } from './test-control-client.ts';
-export { CLEAN_SITE, DRIFT_VARIANTS, type DriftVariant, type SiteVariant } from './drift/variants.ts';
+export { CLEAN_SITE, DRIFT_VARIANTS, type DriftKind, type DriftVariant, type SiteVariant } from './drift/variants.ts';

@@ -3,10 +3,10 @@
 import { readScenarios } from '../harness/features.ts';
 import { checkCoverage } from '../harness/guide-coverage.ts';
 import { loadGuide, loadGuideText } from '../harness/guide.ts';
-import { readScenarioResults } from '../harness/results.ts';
+import { readPlaywrightOutcomes } from '../harness/results.ts';
 
 const guide = loadGuide();
-const { rows, problems } = checkCoverage(guide, loadGuideText(guide), readScenarios(), readScenarioResults());
+const { rows, problems } = checkCoverage(guide, loadGuideText(guide), readScenarios(), readPlaywrightOutcomes() ?? []);
 
 const RESULT_MARKS = { passed: '✔', failed: '✘', flaky: '≈', skipped: '-', 'not run': '?' } as const;
 console.log(`Guide coverage: ${guide.title}\n`);

@@ -7,7 +7,7 @@ import { copyFileSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { compileSelection } from '../harness/feature-selection.ts';
 import { publishReports } from '../harness/publish-reports.ts';
-import { REPORTS_DIR } from '../harness/reports-dir.ts';
+import { reportPaths } from '../harness/reports-dir.ts';
 import { checkSiteAnswers, siteSetting } from '../harness/site-under-test.ts';
 
 const [shardArg, ...selection] = process.argv.slice(2);
@@ -27,8 +27,9 @@ try {
   console.error((error as Error).message);
   process.exit(1);
 }
-const blobs = `${REPORTS_DIR}/blob`;
-for (const path of [`${REPORTS_DIR}/allure-results`, blobs, `${REPORTS_DIR}/playwright-results.json`]) {
+const paths = reportPaths();
+const blobs = paths.blobs;
+for (const path of [paths.allureResults, blobs, paths.playwrightJson]) {
   rmSync(path, { recursive: true, force: true });
 }
 
@@ -39,13 +40,7 @@ const runShard = (index: number) =>
     const child = spawn(
       bin('playwright'),
       // Each shard its own output folder: Playwright empties it when a run starts.
-      [
-        'test',
-        `--shard=${index}/${shards}`,
-        '--output',
-        `${REPORTS_DIR}/test-results/shard-${index}`,
-        ...playwrightArgs,
-      ],
+      ['test', `--shard=${index}/${shards}`, '--output', `${paths.testResults}/shard-${index}`, ...playwrightArgs],
       { stdio: 'inherit', env: { ...process.env, GUIDE_BLOB_DIR: `${blobs}/shard-${index}`, GUIDE_WORKERS: '1' } },
     );
     child.on('exit', (code) => resolve(code ?? 1));

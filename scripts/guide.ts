@@ -6,7 +6,7 @@ import { rmSync } from 'node:fs';
 import { ensureBrowser } from '../harness/ensure-browser.ts';
 import { publishReports } from '../harness/publish-reports.ts';
 import { compileSelection } from '../harness/feature-selection.ts';
-import { REPORTS_DIR } from '../harness/reports-dir.ts';
+import { reportPaths } from '../harness/reports-dir.ts';
 import { checkSiteAnswers, siteSetting } from '../harness/site-under-test.ts';
 import { speedOptions } from '../harness/speed-options.ts';
 
@@ -27,8 +27,8 @@ try {
 }
 
 // allure-playwright never clears its results: old ones would come back as retries.
-rmSync(`${REPORTS_DIR}/allure-results`, { recursive: true, force: true });
-rmSync(`${REPORTS_DIR}/playwright-results.json`, { force: true });
+rmSync(reportPaths().allureResults, { recursive: true, force: true });
+rmSync(reportPaths().playwrightJson, { force: true });
 
 const playwrightArgs = compileSelection(process.argv.slice(2));
 const testStatus = run(bin('playwright'), ['test', ...playwrightArgs]);

@@ -2,10 +2,11 @@
 // Reuses the Cucumber JSON that the Playwright run (npm test's features suite) wrote; runs cucumber-js once.
 import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
-import { compareOutcomes, CUCUMBER_JS_JSON, readCucumberOutcomes } from '../harness/cucumber-json.ts';
-import { REPORTS_DIR } from '../harness/reports-dir.ts';
+import { readCucumberOutcomes } from '../harness/cucumber-json.ts';
+import { reportPaths } from '../harness/reports-dir.ts';
+import { compareOutcomes, scenarioKey } from '../harness/scenario-outcome.ts';
 
-const PLAYWRIGHT_JSON = `${REPORTS_DIR}/cucumber/report.json`;
+const { cucumberJson: PLAYWRIGHT_JSON, cucumberJsJson: CUCUMBER_JS_JSON } = reportPaths();
 
 const playwright = readCucumberOutcomes(PLAYWRIGHT_JSON);
 if (!playwright) {
@@ -26,8 +27,8 @@ if (!cucumber) {
 
 const problems = [
   ...compareOutcomes(['Playwright', playwright], ['cucumber-js', cucumber]),
-  ...playwright.filter((o) => o.outcome !== 'passed').map((o) => `${o.key}: ${o.outcome} under Playwright`),
-  ...cucumber.filter((o) => o.outcome !== 'passed').map((o) => `${o.key}: ${o.outcome} under cucumber-js`),
+  ...playwright.filter((o) => o.status !== 'passed').map((o) => `${scenarioKey(o)}: ${o.status} under Playwright`),
+  ...cucumber.filter((o) => o.status !== 'passed').map((o) => `${scenarioKey(o)}: ${o.status} under cucumber-js`),
 ];
 console.log(
   `\nRunner parity: ${playwright.length} scenarios under Playwright, ${cucumber.length} under cucumber-js, ${problems.length} problem(s).`,

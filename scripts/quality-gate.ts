@@ -3,12 +3,14 @@
 // `--expected <N>`: a run of a selection (guide:sharded with arguments) expects the N scenarios it selected instead.
 import { parseArgs } from 'node:util';
 import { readScenarios } from '../harness/features.ts';
-import { readScenarioResults } from '../harness/results.ts';
+import { readPlaywrightOutcomes } from '../harness/results.ts';
+import { tally } from '../harness/scenario-outcome.ts';
 
 const { values } = parseArgs({ options: { expected: { type: 'string' } } });
 const written = values.expected === undefined ? readScenarios().length : Number(values.expected);
-const results = readScenarioResults();
-const count = (outcome: string) => results.filter((r) => r.outcome === outcome).length;
+const results = readPlaywrightOutcomes() ?? [];
+const counts = tally(results);
+const count = (status: keyof typeof counts) => counts[status];
 const problems = [
   count('failed') && `${count('failed')} scenario(s) failed`,
   count('flaky') && `${count('flaky')} scenario(s) were flaky (passed only on retry)`,

@@ -5,10 +5,12 @@
 // overwrites no other run's reports. Minutes, not seconds: it is not part of `npm test`.
 import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
-import { compareOutcomes, readCucumberOutcomes } from '../harness/cucumber-json.ts';
-import { readScenarioResults } from '../harness/results.ts';
+import { readCucumberOutcomes } from '../harness/cucumber-json.ts';
+import { reportPaths } from '../harness/reports-dir.ts';
+import { readPlaywrightOutcomes } from '../harness/results.ts';
+import { compareOutcomes, scenarioKey, tally, type ScenarioOutcome } from '../harness/scenario-outcome.ts';
 
-const OUT = 'reports/sharding-check';
+const OUT = `${reportPaths().dir}/sharding-check`;
 const SHARDS = '2';
 const selection = process.argv.slice(2);
 if (selection.length === 0) selection.push('features/choose-profile.feature');
@@ -36,11 +38,8 @@ const outcomes = runs.map(({ name, script, args }, index) => {
   console.log(`  ${name} finished with exit status ${status} in ${Math.round((Date.now() - started) / 1000)} s`);
   return {
     name,
-    playwright: readScenarioResults(`${dir}/playwright-results.json`).map((r) => ({
-      key: `${r.file}:${r.line} ${r.title}`,
-      outcome: r.outcome,
-    })),
-    cucumber: readCucumberOutcomes(`${dir}/cucumber/report.json`) ?? [],
+    playwright: readPlaywrightOutcomes(reportPaths(dir).playwrightJson) ?? [],
+    cucumber: readCucumberOutcomes(reportPaths(dir).cucumberJson) ?? [],
   };
 });
 
@@ -55,16 +54,17 @@ const problems = [
   ),
 ];
 
-const tally = (list: { outcome: string }[]) =>
-  [...new Set(list.map((o) => o.outcome))]
-    .map((outcome) => `${list.filter((o) => o.outcome === outcome).length} ${outcome}`)
+const summary = (list: ScenarioOutcome[]) =>
+  Object.entries(tally(list))
+    .filter(([, count]) => count > 0)
+    .map(([status, count]) => `${count} ${status}`)
     .join(', ') || 'nothing';
 console.log('\nScenario outcomes, single run vs. sharded:');
-for (const { key, outcome } of single.playwright) {
-  const other = sharded.playwright.find((o) => o.key === key)?.outcome ?? 'missing';
-  console.log(`  ${outcome === other ? '=' : '≠'} ${outcome.padEnd(8)} ${other.padEnd(8)} ${key}`);
+for (const o of single.playwright) {
+  const other = sharded.playwright.find((s) => scenarioKey(s) === scenarioKey(o))?.status ?? 'missing';
+  console.log(`  ${o.status === other ? '=' : '≠'} ${o.status.padEnd(8)} ${other.padEnd(8)} ${scenarioKey(o)}`);
 }
-console.log(`Single run: ${tally(single.playwright)}; ${SHARDS} shards: ${tally(sharded.playwright)}.`);
+console.log(`Single run: ${summary(single.playwright)}; ${SHARDS} shards: ${summary(sharded.playwright)}.`);
 if (problems.length) {
   console.error(`Sharding check FAILED: ${problems.length} difference(s).`);
   for (const problem of problems) console.error(`  ✘ ${problem}`);

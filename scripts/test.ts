@@ -2,7 +2,10 @@
 // It runs every suite even when one fails, and ends with the line CI reads: "N passed, N failed, N skipped".
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
-import { CUCUMBER_JS_JSON, readCucumberOutcomes } from '../harness/cucumber-json.ts';
+import { readCucumberOutcomes } from '../harness/cucumber-json.ts';
+import { reportPaths } from '../harness/reports-dir.ts';
+import { readPlaywrightOutcomes } from '../harness/results.ts';
+import { tally, type ScenarioOutcome } from '../harness/scenario-outcome.ts';
 
 interface Tally {
   suite: string;
@@ -18,6 +21,19 @@ const run = (command: string, args: string[], env: NodeJS.ProcessEnv = {}) => {
 };
 const readJson = <T>(path: string): T | undefined =>
   existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as T) : undefined;
+
+const paths = reportPaths();
+
+/** A run's scenarios by the one rule of scenario-outcome.ts: a flaky scenario counts as failed, as the gate does. */
+const featureTally = (suite: string, outcomes: ScenarioOutcome[]): Tally => {
+  const counts = tally(outcomes);
+  return {
+    suite,
+    passed: counts.passed,
+    failed: counts.failed + counts.flaky,
+    skipped: counts.skipped + counts['not run'],
+  };
+};
 
 /** A check with no test count of its own counts as one test. */
 const check = (suite: string, status: number): Tally => ({
@@ -43,7 +59,7 @@ tallies.push(
 );
 tallies.push(check('format (prettier)', run(bin('prettier'), ['--check', '.', '--log-level', 'warn'])));
 
-const UNIT_RESULTS = 'reports/unit-results.json';
+const UNIT_RESULTS = paths.unitResults;
 rmSync(UNIT_RESULTS, { force: true });
 const unitStatus = run(bin('vitest'), [
   'run',
@@ -68,37 +84,22 @@ tallies.push(
     : check('unit tests (vitest)', unitStatus || 1),
 );
 
-const FEATURE_RESULTS = 'reports/playwright-results.json';
-rmSync(FEATURE_RESULTS, { force: true });
-rmSync('reports/allure-results', { recursive: true, force: true });
+rmSync(paths.playwrightJson, { force: true });
+rmSync(paths.allureResults, { recursive: true, force: true });
 const featureStatus = run(bin('bddgen'), ['test']) || run(bin('playwright'), ['test']);
-const features = readJson<{ stats: { expected: number; unexpected: number; flaky: number; skipped: number } }>(
-  FEATURE_RESULTS,
-);
+const features = readPlaywrightOutcomes(paths.playwrightJson);
 tallies.push(
   features
-    ? {
-        suite: 'features (playwright-bdd)',
-        passed: features.stats.expected,
-        failed: features.stats.unexpected + features.stats.flaky,
-        skipped: features.stats.skipped,
-      }
+    ? featureTally('features (playwright-bdd)', features)
     : check('features (playwright-bdd)', featureStatus || 1),
 );
 
 // The same features under cucumber-js: scripts/parity.ts runs them and compares each scenario's result with the
 // Playwright run's Cucumber JSON just written.
 const parityStatus = run(process.execPath, ['--import', 'tsx', 'scripts/parity.ts']);
-const cucumberJs = readCucumberOutcomes(CUCUMBER_JS_JSON);
+const cucumberJs = readCucumberOutcomes(paths.cucumberJsJson);
 tallies.push(
-  cucumberJs
-    ? {
-        suite: 'features (cucumber-js)',
-        passed: cucumberJs.filter((o) => o.outcome === 'passed').length,
-        failed: cucumberJs.filter((o) => o.outcome === 'failed').length,
-        skipped: cucumberJs.filter((o) => o.outcome === 'not run').length,
-      }
-    : check('features (cucumber-js)', parityStatus || 1),
+  cucumberJs ? featureTally('features (cucumber-js)', cucumberJs) : check('features (cucumber-js)', parityStatus || 1),
 );
 tallies.push(check('runner parity', parityStatus));
 

@@ -5,6 +5,7 @@ import { createBdd, test as bddTest } from 'playwright-bdd';
 import { guideStepIdsOf, readScenarios } from '../harness/features.ts';
 import { guideStep, loadGuide } from '../harness/guide.ts';
 import { siteProfile, unmetNeed } from '../harness/site-profile.ts';
+import { DRIFT_LABEL, OUTCOME_ATTACHMENT, OUTCOME_MEDIA_TYPE, outcomeBody } from '../harness/outcome.ts';
 import { openSiteUnderTest, type SiteUnderTest } from './support/site.ts';
 import { skipper } from './support/skipping.ts';
 import { ScenarioWorld } from './support/world.ts';
@@ -54,6 +55,7 @@ export const test = bddTest.extend<{ world: ScenarioWorld; reportLabels: void },
     testInfo.skip(need !== undefined, need ?? '');
     let firstDeviceTaken = false;
     let evidenceCount = 0;
+    let recordCount = 0;
     const extraContexts: Awaited<ReturnType<typeof browser.newContext>>[] = [];
     const world = new ScenarioWorld({
       control: site.controlFor({
@@ -66,6 +68,11 @@ export const test = bddTest.extend<{ world: ScenarioWorld; reportLabels: void },
         const path = testInfo.outputPath(`evidence-${++evidenceCount}.png`);
         await writeFile(path, png);
         await testInfo.attach(name, { path, contentType: 'image/png' });
+      },
+      attachOutcome: async (record) => {
+        await testInfo.attach(OUTCOME_ATTACHMENT, { body: outcomeBody(record), contentType: OUTCOME_MEDIA_TYPE });
+        // Allure's categories (allurerc.mjs) sort a failure by the kind of its first cause.
+        if (++recordCount === 1) await allure.label(DRIFT_LABEL, record.kind);
       },
       scenarioKey:
         `${testInfo.testId}-r${testInfo.repeatEachIndex}-t${testInfo.retry}-${Date.now().toString(36)}`.toLowerCase(),
@@ -83,6 +90,8 @@ export const test = bddTest.extend<{ world: ScenarioWorld; reportLabels: void },
     await use(world);
     await world.cleanUp();
     await Promise.all(extraContexts.map((context) => context.close()));
+    const softFailure = world.softFailure();
+    if (softFailure && testInfo.status === 'passed') throw softFailure;
   },
 });
 

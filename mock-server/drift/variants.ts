@@ -63,7 +63,11 @@ export const CLEAN_SITE: Readonly<SiteVariant> = Object.freeze({
   sessionCookieHttpOnly: true,
 });
 
-export type DriftKind = 'moved' | 'renamed' | 'missing' | 'reordered' | 'behaviour';
+/**
+ * The kinds of drift the harness names (pages/support/drift.ts, DRIFT_KINDS: the mock may not import test code, so
+ * tests/unit/outcome.test.ts keeps the two equal).
+ */
+export type DriftKind = 'moved' | 'renamed' | 'missing' | 'reordered' | 'unusable' | 'behaviour';
 
 export interface DriftVariant {
   name: string;

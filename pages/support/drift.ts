@@ -1,17 +1,36 @@
 import type { Locator, Page } from '@playwright/test';
 import { distance } from 'fastest-levenshtein';
 
-/** How the site differs from what the guide says. */
-export type DriftKind = 'moved' | 'renamed' | 'missing' | 'reordered' | 'behaviour';
+/**
+ * The kinds of drift, defined here once: the page objects that throw them are the lowest layer, and the reports
+ * (harness/outcome.ts) read them from here. mock-server/drift/variants.ts may not import test code, so its own
+ * DriftKind is kept equal by tests/unit/outcome.test.ts.
+ */
+export const DRIFT_KINDS = ['moved', 'renamed', 'missing', 'reordered', 'unusable', 'behaviour'] as const;
 
-/** The site no longer matches what the guide says; the message says what differed, in the guide's words. */
+/**
+ * How the site differs from what the guide says. "unusable": the thing is there but a person cannot use it (covered
+ * by another element, disabled, off-screen, shown only on hover).
+ */
+export type DriftKind = (typeof DRIFT_KINDS)[number];
+
+/**
+ * The site no longer matches what the guide says. `siteShowed` is what the site showed instead, in words a
+ * stakeholder reads; it is what the reports show (steps/support/guide-step.ts records it). The message carries the
+ * same words for the terminal and the trace, and nothing reads it back.
+ */
 export class GuideDrift extends Error {
   readonly kind: DriftKind;
+  readonly siteShowed: string;
+  /** Raw detail behind `siteShowed` (a comparison, a list of what the page offers), kept out of its sentence. */
+  readonly evidence: string | undefined;
 
-  constructor(kind: DriftKind, message: string) {
-    super(`Drift (${kind}): ${message}`);
+  constructor(kind: DriftKind, siteShowed: string, evidence?: string) {
+    super(`Drift (${kind}): ${siteShowed}`);
     this.name = 'GuideDrift';
     this.kind = kind;
+    this.siteShowed = siteShowed;
+    this.evidence = evidence;
   }
 }
 

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { type IWorldOptions } from '@cucumber/cucumber';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright';
 import { CHROMIUM_ARGS, requireChromium } from '../../harness/browser.ts';
+import { OUTCOME_ATTACHMENT, OUTCOME_MEDIA_TYPE, outcomeBody } from '../../harness/outcome.ts';
 import { TestControlClient } from '../../mock-server/index.ts';
 import { openSiteUnderTest, type SiteUnderTest } from './site.ts';
 import { skipper } from './skipping.ts';
@@ -56,6 +57,9 @@ export class CucumberWorld extends ScenarioWorld {
       scenarioKey: `cucumber-${randomUUID().slice(0, 8)}-${Date.now().toString(36)}`,
       attachScreenshot: async (name, png) => {
         await attach(png, { mediaType: 'image/png', fileName: `${name}.png` });
+      },
+      attachOutcome: async (record) => {
+        await attach(outcomeBody(record), { mediaType: OUTCOME_MEDIA_TYPE, fileName: `${OUTCOME_ATTACHMENT}.json` });
       },
       openDevicePage: async (): Promise<Page> => {
         if (!run) throw new Error('No browser: the cucumber-js hooks (steps/support/cucumber-hooks.ts) start it.');

@@ -1,5 +1,8 @@
+import { recordOf } from '../../harness/failed-check.ts';
 import { EVIDENCE_PREFIX, guideStep } from '../../harness/guide.ts';
+import { driftLine, guideHeading } from '../../harness/outcome.ts';
 import { speedOptions } from '../../harness/speed-options.ts';
+import { MATCHER_KINDS } from './matchers.ts';
 import { skipReasonOf } from './skipping.ts';
 import type { ScenarioWorld } from './world.ts';
 
@@ -8,9 +11,20 @@ type StepFn<Args extends unknown[]> = (this: ScenarioWorld, ...args: Args) => Pr
 const { evidence } = speedOptions();
 
 /**
- * Marks a step definition as verifying one sentence of the guide. Whatever fails inside it is reported as that
- * sentence no longer holding, with the guide's own words first, so the terminal, Allure and the trace all say which
- * promise of the guide broke before they say how.
+ * Step functions registered with Then (steps/support/bdd.ts). A Then step observes: when its check fails the
+ * scenario goes on, so it reports every broken promise it saw, and fails at its end (ScenarioWorld.softFailure).
+ */
+const observing = new WeakSet<object>();
+
+/** Called by steps/support/bdd.ts for every Then step. */
+export function markObserving(fn: object): void {
+  observing.add(fn);
+}
+
+/**
+ * Marks a step definition as verifying one sentence of the guide. A check that fails inside it leaves an outcome
+ * record (harness/outcome.ts) with the test result: this guide step, the kind of drift, the guide's words and what
+ * the site showed instead. The error keeps the same words for the terminal and the trace; no report reads them back.
  */
 export function verifies<Args extends unknown[]>(stepId: string, fn: StepFn<Args>): StepFn<Args> {
   const step = guideStep(stepId);
@@ -19,8 +33,18 @@ export function verifies<Args extends unknown[]>(stepId: string, fn: StepFn<Args
     try {
       await fn.apply(this, args);
     } catch (error) {
+      // A scenario skipped because the site cannot support it says nothing about the guide.
+      if (skipReasonOf(error) !== undefined) throw error;
       failed = true;
-      throw nameGuideStep(error, `Guide step ${step.id}: “${step.text}”`);
+      const record = recordOf(error, step, MATCHER_KINDS);
+      // A crash or a timeout while acting is left as it is, rather than guessed at.
+      if (!record) throw error;
+      await this.recordOutcome(record);
+      const message = [guideHeading(record), driftLine(record), record.evidence && `\n${record.evidence}`]
+        .filter(Boolean)
+        .join('\n');
+      if (!observing.has(wrapped)) throw renamed(error as Error, message);
+      this.noteSoftFailure(message);
     } finally {
       if (failed || evidence === 'every-step') await this.captureEvidence(`${EVIDENCE_PREFIX}${step.id}`);
     }
@@ -30,23 +54,9 @@ export function verifies<Args extends unknown[]>(stepId: string, fn: StepFn<Args
   return wrapped;
 }
 
-function nameGuideStep(error: unknown, heading: string): unknown {
-  // A scenario skipped because the site cannot support it says nothing about the guide.
-  if (!(error instanceof Error) || error.message.startsWith('Guide step ') || skipReasonOf(error) !== undefined) {
-    return error;
-  }
+function renamed(error: Error, message: string): Error {
   const original = error.message;
-  error.message = `${heading}\n${driftKindOf(error)}${original}`;
-  if (error.stack?.includes(original)) error.stack = error.stack.replace(original, error.message);
+  error.message = message;
+  if (error.stack?.includes(original)) error.stack = error.stack.replace(original, message);
   return error;
-}
-
-/**
- * Page objects and placement matchers name the kind of drift themselves. A plain assertion that failed means the
- * site did something other than what the guide says: a drift in behaviour. Anything else (a crash, a timeout while
- * acting) is left as it is, rather than guessed at.
- */
-function driftKindOf(error: Error): string {
-  if (/Drift \((moved|renamed|missing|reordered|behaviour)\)/.test(error.message)) return '';
-  return 'matcherResult' in error ? 'Drift (behaviour): the site does not do what the guide says.\n' : '';
 }

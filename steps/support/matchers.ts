@@ -1,6 +1,19 @@
 import { expect as base, type Locator } from '@playwright/test';
+import type { DriftKind } from '../../pages/support/drift.ts';
 
 const UPPER_RIGHT = { fromLeft: 0.75, fromTop: 0.2 };
+
+/**
+ * The kind of drift each matcher below finds when it fails; its message is then what the site showed, in words a
+ * stakeholder reads (steps/support/guide-step.ts records it).
+ */
+export const MATCHER_KINDS: Partial<Record<string, DriftKind>> = {
+  toBeInTheRightUpperCorner: 'moved',
+  toBeOnTheRightOf: 'moved',
+  toBeInTheGuideOrder: 'reordered',
+  toGiveTheReason: 'behaviour',
+  toAllBeVisible: 'missing',
+};
 
 /** Assertions the guide's wording needs that Playwright does not have. They retry like every web-first assertion. */
 export const expect = base.extend({
@@ -29,7 +42,7 @@ export const expect = base.extend({
       message: () =>
         pass
           ? `${what} is in the right-upper corner, as the guide says (${where.replace(/^in the /, '')}).`
-          : `Drift (moved): ${what} should be in the right-upper corner, but it is ${where}.`,
+          : `${what} should be in the right-upper corner, but it is ${where}.`,
     };
   },
 
@@ -43,7 +56,7 @@ export const expect = base.extend({
       message: () =>
         pass
           ? `${what} is on the right.`
-          : `Drift (moved): ${what} should be on the right, but ${box && area ? `its centre is at x=${Math.round(box.x + box.width / 2)}, left of the middle of its section (x=${Math.round(area.x + area.width / 2)})` : 'it is not on screen'}.`,
+          : `${what} should be on the right, but ${box && area ? `its centre is at x=${Math.round(box.x + box.width / 2)}, left of the middle of its section (x=${Math.round(area.x + area.width / 2)})` : 'it is not on screen'}.`,
     };
   },
 
@@ -78,7 +91,7 @@ export const expect = base.extend({
       message: () =>
         pass
           ? `The page shows ${guideOrder}, as the guide says.`
-          : `Drift (reordered): the guide has ${guideOrder}; the page shows ${pageOrder || 'none of them'}${missing.length ? ` and not ${missing.join(' nor ')}` : ''}.`,
+          : `The guide has ${guideOrder}; the page shows ${pageOrder || 'none of them'}${missing.length ? ` and not ${missing.join(' nor ')}` : ''}.`,
     };
   },
 
@@ -104,7 +117,7 @@ export const expect = base.extend({
       message: () =>
         pass
           ? `${place} shows ${all}.`
-          : `Drift (missing): ${place} should show ${all}, but ${missing.join(' and ')} ${missing.length > 1 ? 'are' : 'is'} not there.`,
+          : `${place} should show ${all}, but ${missing.join(' and ')} ${missing.length > 1 ? 'are' : 'is'} not there.`,
     };
   },
 
@@ -142,8 +155,8 @@ export const expect = base.extend({
         pass
           ? `${what} says “${reason}”.`
           : left
-            ? `Drift (behaviour): ${what} should say “${reason}” and nothing should be saved, but the site left the form for ${left} as if all was well.`
-            : `Drift (behaviour): ${what} should say “${reason}”, but after ${REFUSAL_TIMEOUT_MS / 1000} s it says ${said ? `“${said}”` : 'nothing'} (the page is at ${field.page().url()}).`,
+            ? `${what} should say “${reason}” and nothing should be saved, but the site left the form for ${left} as if all was well.`
+            : `${what} should say “${reason}”, but after ${REFUSAL_TIMEOUT_MS / 1000} s it says ${said ? `“${said}”` : 'nothing'} (the page is at ${field.page().url()}).`,
     };
   },
 });

@@ -13,6 +13,7 @@ import { SiteHeader } from '../../pages/site-header.ts';
 import { GUIDE_TARGET_OUTLINE } from '../../pages/support/drift.ts';
 import { FormMessage } from '../../pages/support/forms.ts';
 import type { GuideField } from './matchers.ts';
+import type { OutcomeRecord } from '../../harness/outcome.ts';
 import type { SiteControl } from '../../harness/site-control.ts';
 import { inSiteWords, siteProfile, type SiteProfile } from '../../harness/site-profile.ts';
 
@@ -94,6 +95,8 @@ export interface WorldOptions {
   scenarioKey: string;
   /** Attaches evidence to the step being run, in every report. */
   attachScreenshot?: (name: string, png: Buffer) => Promise<void>;
+  /** Stores the record of a failed check with the test result, as structured data (harness/outcome.ts). */
+  attachOutcome?: (record: OutcomeRecord) => Promise<void>;
 }
 
 export interface ScenarioAccount extends TestAccount {
@@ -110,6 +113,9 @@ export class ScenarioWorld {
   readonly notes = new Map<string, string>();
   readonly #openDevicePage: () => Promise<Page>;
   readonly #attachScreenshot: WorldOptions['attachScreenshot'];
+  readonly #attachOutcome: WorldOptions['attachOutcome'];
+  /** The failed checks of observing steps, which let the scenario go on (steps/support/guide-step.ts). */
+  readonly #softFailures: string[] = [];
   readonly #devices = new Map<string, Device>();
   /** The session each device got when it signed in, by device name, read from the test-control API. */
   readonly #sessionOfDevice = new Map<string, string>();
@@ -117,9 +123,10 @@ export class ScenarioWorld {
   #freshDevices = 0;
   #account: ScenarioAccount | undefined;
 
-  constructor({ openDevicePage, control, scenarioKey, attachScreenshot }: WorldOptions) {
+  constructor({ openDevicePage, control, scenarioKey, attachScreenshot, attachOutcome }: WorldOptions) {
     this.#openDevicePage = openDevicePage;
     this.#attachScreenshot = attachScreenshot;
+    this.#attachOutcome = attachOutcome;
     this.control = control;
     this.scenarioKey = scenarioKey;
   }
@@ -239,6 +246,25 @@ export class ScenarioWorld {
       })
       .catch(() => undefined);
     if (png) await this.#attachScreenshot(name, png);
+  }
+
+  async recordOutcome(record: OutcomeRecord): Promise<void> {
+    await this.#attachOutcome?.(record);
+  }
+
+  noteSoftFailure(message: string): void {
+    this.#softFailures.push(message);
+  }
+
+  /**
+   * What fails a scenario whose observing checks failed but which otherwise ran to its end: every such check, first
+   * cause first. The runner's hooks throw it (steps/fixtures.ts, steps/support/cucumber-hooks.ts).
+   */
+  softFailure(): Error | undefined {
+    const count = this.#softFailures.length;
+    if (count === 0) return undefined;
+    const heading = count === 1 ? 'A check of the guide failed' : `${count} checks of the guide failed`;
+    return new Error(`${heading}; the scenario went on to check the rest.\n\n${this.#softFailures.join('\n\n')}`);
   }
 
   async cleanUp(): Promise<void> {

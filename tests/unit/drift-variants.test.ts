@@ -9,7 +9,8 @@ const guideSteps = (
 ).steps;
 
 describe('the catalogue of drift variants', () => {
-  it('has at least 15 variants with unique names, of every kind', () => {
+  // No variant makes a control unusable yet (covered, disabled): that needs the mock's pages to change.
+  it('has at least 15 variants with unique names, of every kind but unusable', () => {
     expect(DRIFT_VARIANTS.length).toBeGreaterThanOrEqual(15);
     expect(new Set(DRIFT_VARIANTS.map((v) => v.name)).size).toBe(DRIFT_VARIANTS.length);
     expect(new Set(DRIFT_VARIANTS.map((v) => v.kind))).toEqual(

@@ -87,13 +87,14 @@ describe('guide coverage gate', () => {
   });
 
   it('shows each scenario with its latest result', () => {
+    const written = everyActionCovered.find((s) => s.tags.includes('guide:sign-in.1'))!;
     const results = [
       {
-        title: 'Feature › verifies sign-in.1',
-        file: 'features/x.feature.spec.js',
-        line: 3,
-        tags: [],
-        outcome: 'failed' as const,
+        scenario: { file: written.file, line: written.line, name: written.name },
+        status: 'failed' as const,
+        tags: written.tags,
+        guideSteps: ['sign-in.1'],
+        records: [],
         error: 'x',
         attachments: [],
       },

@@ -1,0 +1,32 @@
+// Allure's categories, in their own module: allurerc.mjs reads them, and tests can too without loading Allure.
+
+/**
+ * The kinds of drift (pages/support/drift.ts, DRIFT_KINDS), repeated because Allure reads this file without
+ * TypeScript; tests/unit/outcome.test.ts keeps the two equal.
+ */
+export const DRIFT_CATEGORY_KINDS = ['moved', 'renamed', 'missing', 'reordered', 'unusable', 'behaviour'];
+/** The label steps/fixtures.ts gives a failed scenario: the kind of its first outcome record (harness/outcome.ts). */
+export const DRIFT_LABEL = 'guide-drift';
+
+const FAILED = ['failed', 'broken'];
+
+/** How Allure sorts failures, first match wins: what a failure means for the guide, in a stakeholder's words. */
+export const CATEGORY_RULES = [
+  { id: 'flaky', name: 'Flaky (passed on retry)', matchers: { flaky: true } },
+  ...DRIFT_CATEGORY_KINDS.map((kind) => ({
+    id: `guide-drift-${kind}`,
+    name: `Guide drift (${kind})`,
+    matchers: { statuses: FAILED, labels: { [DRIFT_LABEL]: new RegExp(`^${kind}$`) } },
+  })),
+  // Only failures that named no drift get this far: the site's own error page or a failed connection.
+  {
+    id: 'site-defect',
+    name: 'Site defect (error page or failed connection)',
+    matchers: { statuses: FAILED, message: /Something went wrong on our side|net::ERR_|Page not found/ },
+  },
+  {
+    id: 'harness-error',
+    name: 'Harness error (set-up, timeout or a defect in our own code)',
+    matchers: { statuses: FAILED },
+  },
+];

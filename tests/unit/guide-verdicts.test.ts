@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import type { Guide, GuideStep } from '../../harness/guide.ts';
+import { guideVerdicts } from '../../harness/guide-verdicts.ts';
+import type { OutcomeRecord } from '../../harness/outcome.ts';
+import type { ScenarioOutcome, ScenarioStatus } from '../../harness/scenario-outcome.ts';
+
+const step = (id: string, kind: GuideStep['kind'] = 'action'): GuideStep => ({
+  id,
+  section: 'account',
+  kind,
+  text: `the guide's words for ${id}`,
+  textHash: '',
+});
+const guide: Guide = {
+  source: 'guide.txt',
+  title: 'A guide',
+  steps: [step('intro', 'intro'), ...['a.1', 'a.2', 'a.3', 'a.4', 'a.5', 'a.6'].map((id) => step(id))],
+};
+const record = (guideStep: string, kind: OutcomeRecord['kind'] = 'renamed'): OutcomeRecord => ({
+  guideStep,
+  kind,
+  guideSays: `the guide's words for ${guideStep}`,
+  siteShowed: `what the site showed at ${guideStep}`,
+});
+let line = 0;
+const scenario = (status: ScenarioStatus, guideSteps: string[], records: OutcomeRecord[] = []): ScenarioOutcome => ({
+  scenario: { file: 'features/x.feature', line: ++line, name: `scenario ${line}` },
+  status,
+  tags: guideSteps.map((id) => `guide:${id}`),
+  guideSteps,
+  records,
+  error: status === 'failed' ? 'Timeout 10000ms exceeded.\nCall log: …' : undefined,
+  attachments: [],
+});
+const verdictsOf = (outcomes: ScenarioOutcome[]) =>
+  Object.fromEntries(guideVerdicts(guide, outcomes).map((v) => [v.step.id, [v.verdict, v.reason]]));
+
+describe('the verdict of each guide step', () => {
+  it('blames only the step a record names; the other steps of the failed scenario are not reached', () => {
+    const verdicts = verdictsOf([scenario('failed', ['a.1', 'a.2', 'a.3'], [record('a.2')])]);
+    expect(verdicts['a.2']).toEqual(['drifted', 'Drift (renamed): what the site showed at a.2']);
+    expect(verdicts['a.3']).toEqual(['not reached', 'its scenario failed at guide step a.2 (renamed)']);
+    expect(verdicts['a.1']?.[0]).toBe('not reached');
+  });
+
+  it('keeps a step verified when some scenario of it passed and no record names it', () => {
+    const verdicts = verdictsOf([scenario('failed', ['a.1', 'a.2'], [record('a.2')]), scenario('passed', ['a.1'])]);
+    expect(verdicts['a.1']).toEqual(['verified', undefined]);
+    expect(verdicts['a.2']?.[0]).toBe('drifted');
+  });
+
+  it('marks a step drifted even when another scenario of it passed', () => {
+    const verdicts = verdictsOf([scenario('passed', ['a.2']), scenario('failed', ['a.2'], [record('a.2')])]);
+    expect(verdicts['a.2']?.[0]).toBe('drifted');
+  });
+
+  it('blames a step a record names even when the scenario is not tagged with it', () => {
+    const verdicts = verdictsOf([scenario('failed', ['a.4'], [record('a.1', 'moved')])]);
+    expect(verdicts['a.1']).toEqual(['drifted', 'Drift (moved): what the site showed at a.1']);
+    expect(verdicts['a.4']?.[0]).toBe('not reached');
+  });
+
+  it('shows the first cause when a scenario’s soft checks found several', () => {
+    const verdicts = verdictsOf([
+      scenario('failed', ['a.5'], [record('a.5', 'behaviour'), record('a.5', 'missing'), record('a.6', 'missing')]),
+    ]);
+    expect(verdicts['a.5']).toEqual(['drifted', 'Drift (behaviour): what the site showed at a.5']);
+    expect(verdicts['a.6']?.[0]).toBe('drifted');
+  });
+
+  it('says a scenario failed without naming a drift, rather than blaming a step', () => {
+    const verdicts = verdictsOf([scenario('failed', ['a.3'])]);
+    expect(verdicts['a.3']?.[0]).toBe('failed');
+    expect(verdicts['a.3']?.[1]).toMatch(/failed without naming a drift: Timeout 10000ms exceeded\.$/);
+  });
+
+  it('tells apart steps not run, not covered, and prose', () => {
+    const verdicts = verdictsOf([scenario('skipped', ['a.1'])]);
+    expect(verdicts['a.1']?.[0]).toBe('not run');
+    expect(verdicts['a.2']?.[0]).toBe('not covered');
+    expect(verdicts['intro']?.[0]).toBe('prose');
+  });
+});

@@ -1,0 +1,214 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readCucumberOutcomes } from '../../harness/cucumber-json.ts';
+import type { WrittenScenario } from '../../harness/features.ts';
+import { OUTCOME_ATTACHMENT, outcomeBody, type OutcomeRecord } from '../../harness/outcome.ts';
+import { reportPaths } from '../../harness/reports-dir.ts';
+import { readPlaywrightOutcomes } from '../../harness/results.ts';
+import { compareOutcomes, scenarioStatus } from '../../harness/scenario-outcome.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'report-readers-'));
+const write = (name: string, content: unknown) => {
+  const path = join(dir, name);
+  writeFileSync(path, JSON.stringify(content));
+  return path;
+};
+const base64 = (text: string) => Buffer.from(text).toString('base64');
+
+const renamed: OutcomeRecord = {
+  guideStep: 'account.2',
+  kind: 'renamed',
+  guideSays: 'click on “Your Account” there.',
+  siteShowed: 'The menu has “Account” instead.',
+};
+const behaviour: OutcomeRecord = {
+  guideStep: 'account.3',
+  kind: 'behaviour',
+  guideSays: 'you will access the settings of your account.',
+  siteShowed: 'The settings did not open.',
+  evidence: 'expect(locator).toBeVisible() failed',
+};
+
+const written = (name: string, line: number, tags: string[]): WrittenScenario => ({
+  name,
+  file: 'features/choose-profile.feature',
+  line,
+  scenarioLine: line,
+  tags,
+  parameters: {},
+});
+const WRITTEN = [
+  written('Opens the menu', 32, ['guide:account.1', 'guide:account.2', 'guide:account.3']),
+  written('Shows the profiles', 16, ['guide:profile.1']),
+  written('Sometimes slow', 40, ['guide:account.4']),
+  written('Not here', 50, ['guide:account.5']),
+];
+
+describe('the Playwright JSON reader', () => {
+  const spec = (title: string, tags: string[], results: unknown[]) => ({
+    title,
+    file: 'features/choose-profile.feature.spec.js',
+    line: 99,
+    tags: tags.map((tag) => `@${tag}`),
+    tests: [{ results }],
+  });
+  const path = write('playwright-results.json', {
+    suites: [
+      {
+        title: 'features/choose-profile.feature.spec.js',
+        suites: [
+          {
+            title: 'Choose a profile',
+            specs: [
+              spec(
+                'Opens the menu',
+                ['guide:account.1', 'guide:account.2', 'guide:account.3'],
+                [
+                  {
+                    status: 'failed',
+                    error: { message: '\u001b[31mGuideDrift: Guide step account.2\u001b[39m' },
+                    attachments: [
+                      { name: 'screenshot after guide step account.2', contentType: 'image/png', path: '/tmp/a.png' },
+                      { name: OUTCOME_ATTACHMENT, contentType: 'application/json', body: base64(outcomeBody(renamed)) },
+                      {
+                        name: OUTCOME_ATTACHMENT,
+                        contentType: 'application/json',
+                        body: base64(outcomeBody(behaviour)),
+                      },
+                    ],
+                  },
+                ],
+              ),
+              spec('Shows the profiles', ['guide:profile.1'], [{ status: 'passed', attachments: [] }]),
+              spec('Sometimes slow', ['guide:account.4'], [{ status: 'timedOut' }, { status: 'passed' }]),
+              spec('Not here', ['guide:account.5'], [{ status: 'skipped' }]),
+            ],
+          },
+        ],
+      },
+    ],
+  });
+  const outcomes = readPlaywrightOutcomes(path, WRITTEN) ?? [];
+
+  it('names each scenario by its feature file, line and name', () => {
+    expect(outcomes.map((o) => o.scenario)).toEqual([
+      { file: 'features/choose-profile.feature', line: 32, name: 'Opens the menu' },
+      { file: 'features/choose-profile.feature', line: 16, name: 'Shows the profiles' },
+      { file: 'features/choose-profile.feature', line: 40, name: 'Sometimes slow' },
+      { file: 'features/choose-profile.feature', line: 50, name: 'Not here' },
+    ]);
+  });
+
+  it('gives each its status by the one rule', () => {
+    expect(outcomes.map((o) => o.status)).toEqual(['failed', 'passed', 'flaky', 'skipped']);
+  });
+
+  it('reads the records in the order the checks failed, and the guide steps from the tags', () => {
+    expect(outcomes[0]?.records).toEqual([renamed, behaviour]);
+    expect(outcomes[0]?.guideSteps).toEqual(['account.1', 'account.2', 'account.3']);
+    expect(outcomes[0]?.error).toBe('GuideDrift: Guide step account.2');
+    expect(outcomes[0]?.attachments).toEqual([{ name: 'screenshot after guide step account.2', path: '/tmp/a.png' }]);
+  });
+
+  it('refuses a record that is not one', () => {
+    const broken = write('broken.json', {
+      suites: [
+        {
+          title: 'x',
+          specs: [
+            spec(
+              'Opens the menu',
+              [],
+              [{ status: 'failed', attachments: [{ name: OUTCOME_ATTACHMENT, body: base64('{"kind":"gone"}') }] }],
+            ),
+          ],
+        },
+      ],
+    });
+    expect(() => readPlaywrightOutcomes(broken, WRITTEN)).toThrow(/not a guide outcome record/);
+  });
+
+  it('says when there is no report', () => {
+    expect(readPlaywrightOutcomes(join(dir, 'none.json'), WRITTEN)).toBeUndefined();
+  });
+});
+
+describe('the Cucumber JSON reader', () => {
+  const step = (status: string, embeddings: OutcomeRecord[] = []) => ({
+    result: { status, ...(status === 'failed' && { error_message: 'Drift (renamed): …' }) },
+    embeddings: [
+      { mime_type: 'image/png', data: base64('png') },
+      ...embeddings.map((r) => ({ mime_type: 'application/json', data: base64(outcomeBody(r)) })),
+    ],
+  });
+  const scenario = (name: string, line: number, tags: string[], steps: unknown[]) => ({
+    type: 'scenario',
+    name,
+    line,
+    tags: tags.map((tag) => ({ name: `@${tag}` })),
+    steps,
+    after: [{ result: { status: 'passed' } }],
+  });
+  const path = write('cucumber.json', [
+    {
+      uri: './features/choose-profile.feature',
+      elements: [
+        { type: 'background', name: '', line: 3, steps: [] },
+        scenario(
+          'Opens the menu',
+          32,
+          ['guide:account.2'],
+          [step('passed'), step('failed', [renamed]), step('skipped')],
+        ),
+        scenario('Shows the profiles', 16, ['guide:profile.1'], [step('passed'), step('passed')]),
+        scenario('Not here', 50, ['guide:account.5'], [step('passed'), step('skipped')]),
+        // A retried scenario appears once per attempt.
+        scenario('Sometimes slow', 40, ['guide:account.4'], [step('failed', [behaviour])]),
+        scenario('Sometimes slow', 40, ['guide:account.4'], [step('passed')]),
+      ],
+    },
+  ]);
+  const outcomes = readCucumberOutcomes(path) ?? [];
+
+  it('gives each scenario its status by the same rule', () => {
+    expect(outcomes.map((o) => [o.scenario.line, o.status])).toEqual([
+      [32, 'failed'],
+      [16, 'passed'],
+      [50, 'skipped'],
+      [40, 'flaky'],
+    ]);
+  });
+
+  it('reads the records from the JSON attachments', () => {
+    expect(outcomes[0]?.records).toEqual([renamed]);
+    expect(outcomes[0]?.guideSteps).toEqual(['account.2']);
+    expect(outcomes[3]?.records).toEqual([behaviour]);
+  });
+
+  it('matches the Playwright reader scenario for scenario', () => {
+    const playwright = readPlaywrightOutcomes(join(dir, 'playwright-results.json'), WRITTEN) ?? [];
+    expect(compareOutcomes(['Playwright', playwright], ['cucumber-js', outcomes])).toEqual([]);
+  });
+});
+
+describe('the status rule', () => {
+  it('reads a scenario’s attempts in order', () => {
+    expect(scenarioStatus([])).toBe('not run');
+    expect(scenarioStatus(['passed'])).toBe('passed');
+    expect(scenarioStatus(['failed'])).toBe('failed');
+    expect(scenarioStatus(['failed', 'passed'])).toBe('flaky');
+    expect(scenarioStatus(['passed', 'failed'])).toBe('failed');
+    expect(scenarioStatus(['skipped'])).toBe('skipped');
+  });
+});
+
+describe('reportPaths', () => {
+  it('puts every report under the folder given', () => {
+    const paths = reportPaths('elsewhere');
+    for (const [name, path] of Object.entries(paths)) expect(path, name).toMatch(/^elsewhere/);
+    expect(paths.playwrightJson).toBe('elsewhere/playwright-results.json');
+    expect(paths.cucumberJsJson).toBe('elsewhere/cucumber-js/report.json');
+  });
+});
