@@ -1,15 +1,15 @@
-import { TestControlClient } from '../mock-server/index.ts';
+import { SITE_RENDITIONS, type SiteRendition, TestControlClient } from '../mock-server/index.ts';
 import { type PremadeAccount, readAccountsFile } from './accounts-file.ts';
 
 /** Where the guide is verified, and how scenarios get their accounts there. */
 export type SiteSetting =
-  | { kind: 'bundled mock'; drift: string | null }
+  | { kind: 'bundled mock'; drift: string | null; rendition: SiteRendition }
   /** GUIDE_BASE_URL: a site offering the test-control contract (docs/test-control-api.md). */
   | { kind: 'test-control API'; url: string }
   /** GUIDE_BASE_URL and GUIDE_ACCOUNTS_FILE: a site without that API, and accounts made on it beforehand. */
   | { kind: 'pre-made accounts'; url: string; accountsFile: string; accounts: PremadeAccount[] };
 
-/** Reads GUIDE_BASE_URL, GUIDE_ACCOUNTS_FILE and MOCK_DRIFT; a setting that cannot work is one sentence. */
+/** Reads GUIDE_BASE_URL, GUIDE_ACCOUNTS_FILE, MOCK_SITE and MOCK_DRIFT; a setting that cannot work is one sentence. */
 export function siteSetting(env: NodeJS.ProcessEnv = process.env): SiteSetting {
   const url = env.GUIDE_BASE_URL?.replace(/\/$/, '');
   const accountsFile = env.GUIDE_ACCOUNTS_FILE;
@@ -18,9 +18,17 @@ export function siteSetting(env: NodeJS.ProcessEnv = process.env): SiteSetting {
       'GUIDE_ACCOUNTS_FILE needs GUIDE_BASE_URL: pre-made accounts live on a site you started, and the bundled mock starts empty for every worker.',
     );
   }
-  if (!url) return { kind: 'bundled mock', drift: env.MOCK_DRIFT || null };
+  if (!url) return { kind: 'bundled mock', drift: env.MOCK_DRIFT || null, rendition: renditionOf(env.MOCK_SITE) };
   if (!accountsFile) return { kind: 'test-control API', url };
   return { kind: 'pre-made accounts', url, accountsFile, accounts: readAccountsFile(accountsFile) };
+}
+
+function renditionOf(name: string | undefined): SiteRendition {
+  if (!name) return 'flickbox';
+  const rendition = SITE_RENDITIONS.find((known) => known === name);
+  if (!rendition)
+    throw new Error(`MOCK_SITE=${name} is not a rendition of the bundled mock: use ${SITE_RENDITIONS.join(' or ')}.`);
+  return rendition;
 }
 
 const ANSWER_TIMEOUT_MS = 15_000;

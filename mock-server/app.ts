@@ -18,8 +18,9 @@ import { MemoryStore } from './store/memory-store.ts';
 import type { Store } from './store/store.ts';
 
 /** The bundled site's two renditions: the first (scripted forms and a JSON API) and "classic" (plain forms). */
-export const SITE_RENDITIONS = ['flickbox', 'classic'] as const;
-export type SiteRendition = (typeof SITE_RENDITIONS)[number];
+import { SITE_RENDITIONS, type SiteRendition } from './renditions.ts';
+
+export { SITE_RENDITIONS, type SiteRendition };
 
 export interface AppOptions {
   /** Serves the test-control API under /__test/. Never on for a real deployment. */

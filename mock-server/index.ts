@@ -2,7 +2,7 @@
 import type * as Server from './server.ts';
 
 export type { MockServer, StartOptions } from './server.ts';
-export type { SiteRendition } from './app.ts';
+export { SITE_RENDITIONS, type SiteRendition } from './renditions.ts';
 
 /**
  * Loads the server (express, msw, zod, libphonenumber: about 0.7 s) only when one is started, so a process that only

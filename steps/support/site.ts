@@ -17,7 +17,7 @@ export interface SiteUnderTest {
 export async function openSiteUnderTest(): Promise<SiteUnderTest> {
   const setting = siteSetting();
   if (setting.kind === 'bundled mock') {
-    const mock = await startMockServer({ testMode: true, drift: setting.drift });
+    const mock = await startMockServer({ testMode: true, drift: setting.drift, site: setting.rendition });
     return { url: mock.url, controlFor: () => new TestControlClient(mock.url), close: () => mock.close() };
   }
   await checkSiteAnswers(setting);

@@ -55,7 +55,11 @@ describe('the site under test, from the environment', () => {
   const accountsFile = 'docs/examples/accounts.example.json';
 
   it('is the bundled mock without GUIDE_BASE_URL, a test-control API with it, pre-made accounts with both', () => {
-    expect(siteSetting({ MOCK_DRIFT: 'renamed' })).toEqual({ kind: 'bundled mock', drift: 'renamed' });
+    expect(siteSetting({ MOCK_DRIFT: 'renamed' })).toEqual({
+      kind: 'bundled mock',
+      drift: 'renamed',
+      rendition: 'flickbox',
+    });
     expect(siteSetting({ GUIDE_BASE_URL: 'http://site.test/' })).toEqual({
       kind: 'test-control API',
       url: 'http://site.test',

@@ -1,0 +1,72 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import {
+  BUNDLED_PROFILES,
+  inSiteWords,
+  readSiteProfile,
+  siteProfilePath,
+  unmetNeed,
+} from '../../harness/site-profile.ts';
+import { siteSetting } from '../../harness/site-under-test.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'site-profile-'));
+const write = (name: string, content: unknown) => {
+  const path = join(dir, name);
+  writeFileSync(path, typeof content === 'string' ? content : JSON.stringify(content));
+  return path;
+};
+
+describe('site profiles', () => {
+  it('default to the bundled rendition MOCK_SITE names, unless GUIDE_SITE_PROFILE names one', () => {
+    expect(siteProfilePath({})).toBe(BUNDLED_PROFILES.modern);
+    expect(siteProfilePath({ MOCK_SITE: 'classic' })).toBe(BUNDLED_PROFILES.classic);
+    expect(siteProfilePath({ MOCK_SITE: 'classic', GUIDE_SITE_PROFILE: '/x.json' })).toBe('/x.json');
+  });
+
+  it('fill in what a minimal profile leaves out: the features’ wording, scripted forms, signed out at once', () => {
+    const profile = readSiteProfile(write('minimal.json', { name: 'Our site' }));
+    expect(profile).toEqual({
+      name: 'Our site',
+      wording: {},
+      capabilities: { scriptedForms: true },
+      otherDevicesSignedOutWithinSeconds: 0,
+    });
+  });
+
+  it('give the site’s own words for what the features quote, and the features’ words otherwise', () => {
+    const profile = readSiteProfile(write('worded.json', { name: 'x', wording: { 'Text messages: On': 'Texts on' } }));
+    expect(inSiteWords(profile, 'Text messages: On')).toBe('Texts on');
+    expect(inSiteWords(profile, 'Text messages: Off')).toBe('Text messages: Off');
+  });
+
+  it('skip a scenario that needs scripted forms on a site of plain forms, with the reason', () => {
+    const plain = readSiteProfile(write('plain.json', { name: 'x', capabilities: { scriptedForms: false } }));
+    expect(unmetNeed(plain, ['@faults', '@needs:scripted-forms'])).toMatch(/plain HTML forms/);
+    expect(unmetNeed(plain, ['@sign-in'])).toBeUndefined();
+    expect(unmetNeed(readSiteProfile(BUNDLED_PROFILES.modern), ['@needs:scripted-forms'])).toBeUndefined();
+  });
+
+  it('refuse a profile that cannot be used, in one sentence naming the file and the field', () => {
+    expect(() => readSiteProfile(write('typo.json', { name: 'x', capabilites: {} }))).toThrow(
+      /site profile .*typo\.json is not valid: .*capabilites/,
+    );
+    expect(() => readSiteProfile(write('bad.json', '{ nope'))).toThrow(/bad\.json cannot be read as JSON/);
+    expect(() => readSiteProfile(write('neg.json', { name: 'x', otherDevicesSignedOutWithinSeconds: -1 }))).toThrow(
+      /otherDevicesSignedOutWithinSeconds/,
+    );
+  });
+
+  it('the bundled profiles are valid', () => {
+    expect(readSiteProfile(BUNDLED_PROFILES.modern).capabilities.scriptedForms).toBe(true);
+    expect(readSiteProfile(BUNDLED_PROFILES.classic).capabilities.scriptedForms).toBe(false);
+  });
+
+  it('MOCK_SITE names a rendition of the bundled mock, or says which there are', () => {
+    expect(siteSetting({ MOCK_SITE: 'classic' })).toMatchObject({ kind: 'bundled mock', rendition: 'classic' });
+    expect(() => siteSetting({ MOCK_SITE: 'retro' })).toThrow(
+      'MOCK_SITE=retro is not a rendition of the bundled mock: use flickbox or classic.',
+    );
+  });
+});
