@@ -2,6 +2,43 @@ import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
+/**
+ * Pages and steps may find only what the guide, the feature files and the contract documents state: a site another
+ * team built from the same guide has none of our mock's ids, classes, data or ARIA attributes, paths or API paths.
+ * They locate by role and accessible name, label, visible text, heading and place (docs/verify-your-site.md).
+ * Allowed, on purpose: the harness's own `data-guide-*` marks, HTML's own semantics (`input[type=…]`, `form`,
+ * headings, `role=…` of any element), and `goto('/')`, the home page at the address the harness is given.
+ */
+const SITE_AGNOSTIC = [
+  {
+    selector: "CallExpression[callee.property.name='getByTestId']",
+    message: 'A test id is our mock’s markup, not the guide’s: find the element by role and name, label or text.',
+  },
+  {
+    selector: "CallExpression[callee.property.name='goto'] > Literal.arguments[value!='/']",
+    message: 'Only the home page has a known address; reach every other page as a person does, through the site.',
+  },
+  {
+    selector: "CallExpression[callee.property.name='goto'] > TemplateLiteral.arguments",
+    message: 'Only the home page has a known address; reach every other page as a person does, through the site.',
+  },
+  {
+    selector: 'Literal[value=/\\[\\s*(id|class|name|aria-[a-z-]+|data-(?!guide-)[a-z-]+)\\s*[\\]=~|^$*]/]',
+    message:
+      'An id, class, name, ARIA or data attribute is our mock’s markup, not the guide’s: find the element by role and name, label or text.',
+  },
+  {
+    selector: 'Literal[value=/^\\s*[#.][A-Za-z_-]/]',
+    message:
+      'An id or class selector is our mock’s markup, not the guide’s: find the element by role and name, label or text.',
+  },
+  {
+    selector: 'Literal[value=/^\\/(api|__test)\\b/], TemplateElement[value.raw=/^\\/(api|__test)\\b/]',
+    message:
+      'API and test-control paths are not the guide’s: drive the site through its pages, and the contract through harness/site-control.ts.',
+  },
+];
+
 export default tseslint.config(
   { ignores: ['node_modules/', 'reports/', '.features-gen/'] },
   js.configs.recommended,
@@ -23,6 +60,10 @@ export default tseslint.config(
         },
       ],
     },
+  },
+  {
+    files: ['pages/**/*.ts', 'steps/**/*.ts'],
+    rules: { 'no-restricted-syntax': ['error', ...SITE_AGNOSTIC] },
   },
   {
     files: ['pages/**/*.ts'],

@@ -17,9 +17,9 @@ import type { OutcomeRecord } from '../../harness/outcome.ts';
 import type { SiteControl } from '../../harness/site-control.ts';
 import { inSiteWords, siteProfile, type SiteProfile } from '../../harness/site-profile.ts';
 
-/** Inputs whose values never appear in a screenshot. */
-const SENSITIVE_INPUTS =
-  'input[type="password"], input[type="tel"], input[autocomplete^="tel"], input[name*="phone" i]';
+/** Inputs whose values never appear in a screenshot: passwords, and phone numbers by their type or their label. */
+const SENSITIVE_INPUTS = 'input[type="password"], input[type="tel"], input[autocomplete^="tel"]';
+const PHONE_LABEL = /phone|mobile/i;
 
 /** One browser of the person following the guide: its own cookies, so its own session on the site. */
 export class Device {
@@ -239,7 +239,7 @@ export class ScenarioWorld {
     if (!page || !this.#attachScreenshot || page.isClosed()) return;
     const png = await page
       .screenshot({
-        mask: [page.locator(SENSITIVE_INPUTS)],
+        mask: [page.locator(SENSITIVE_INPUTS), page.getByRole('textbox', { name: PHONE_LABEL })],
         style: GUIDE_TARGET_OUTLINE,
         animations: 'disabled',
         timeout: 5_000,
