@@ -14,7 +14,6 @@ export interface SiteControl {
   createAccount(account: NewTestAccount): Promise<TestAccount & { password?: string }>;
   account(accountId: string): Promise<AccountSnapshot>;
   activeSessions(accountId: string): Promise<ActiveSession[]>;
-  passwordMatches(accountId: string, password: string): Promise<boolean>;
   deleteAccount(accountId: string): Promise<void>;
   /**
    * Called before a step changes the account in a way later scenarios would meet (a new password, a phone number,
@@ -79,10 +78,6 @@ export class PremadeAccounts implements SiteControl {
 
   activeSessions(): Promise<ActiveSession[]> {
     this.#needsApi("it reads the account's sessions on the site");
-  }
-
-  passwordMatches(): Promise<boolean> {
-    this.#needsApi("it checks the account's password on the site");
   }
 
   /** Nothing to delete: the account stays for this worker's next scenario. */

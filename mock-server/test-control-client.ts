@@ -57,14 +57,6 @@ export class TestControlClient {
     return sessions;
   }
 
-  /** Whether the password is the account's now; signs nothing in. */
-  async passwordMatches(accountId: string, password: string): Promise<boolean> {
-    const { matches } = await this.#call<{ matches: boolean }>('POST', `/__test/accounts/${accountId}/password-check`, {
-      password,
-    });
-    return matches;
-  }
-
   /** Switches the site to a drift variant by name, or back to the clean site with null. */
   async useDrift(name: string | null): Promise<void> {
     await this.#call('PUT', '/__test/drift', { name });

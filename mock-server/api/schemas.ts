@@ -52,7 +52,6 @@ export const newAccountBody = z.strictObject({
     .optional(),
 });
 
-export const passwordCheckBody = z.strictObject({ password: z.string().max(1_000) });
 
 export const driftBody = z.strictObject({
   name: z.string({ error: 'Give a drift variant name, or null for the clean site.' }).max(100).nullable(),

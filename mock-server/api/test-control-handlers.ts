@@ -3,7 +3,7 @@ import { EmailTakenError } from '../domain/account-service.ts';
 import { UnknownDriftError } from '../drift/variants.ts';
 import type { ApiContext } from './context.ts';
 import { readJson, refuse, validate } from './http.ts';
-import { accountIdParam, driftBody, newAccountBody, passwordCheckBody } from './schemas.ts';
+import { accountIdParam, driftBody, newAccountBody } from './schemas.ts';
 
 const LOOPBACK_NAMES = ['127.0.0.1', 'localhost', '[::1]'];
 
@@ -89,16 +89,6 @@ export function testControlHandlers({ accounts, variant }: ApiContext) {
         createdAt: createdAt.toISOString(),
       }));
       return HttpResponse.json({ sessions });
-    }),
-
-    // Lets a scenario check that a password still works (or no longer does) without signing in another device.
-    http.post('/__test/accounts/:accountId/password-check', async ({ params, request }) => {
-      const id = validate(params.accountId, accountIdParam);
-      if (!id.ok) return id.response;
-      const body = await readJson(request, passwordCheckBody);
-      if (!body.ok) return body.response;
-      if (!accounts.findAccount(id.data)) return refuse(404, 'No such account.');
-      return HttpResponse.json({ matches: await accounts.passwordMatches(id.data, body.data.password) });
     }),
 
     http.delete('/__test/accounts/:accountId', ({ params }) => {

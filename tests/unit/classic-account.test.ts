@@ -80,8 +80,8 @@ describe('the classic change-password page', () => {
     expect(signInPage.html).toMatch(
       /role="status">You were signed out because the password of this account was changed/,
     );
-    expect(await control.passwordMatches(account.id, 'fresh-pass-42')).toBe(true);
-    expect(await control.passwordMatches(account.id, PASSWORD)).toBe(false);
+    expect(await site.accounts.passwordMatches(account.id, 'fresh-pass-42')).toBe(true);
+    expect(await site.accounts.passwordMatches(account.id, PASSWORD)).toBe(false);
   });
 
   it('without the tick: device B keeps its session', async () => {
@@ -140,7 +140,7 @@ describe('the classic change-password page', () => {
       expect(decode(describedBy(answer.html, field))).toBe(message);
       expect(alertOf(answer.html)).toBe('The password was not changed. See the marked fields below.');
       expect(await sessionIds(account.id)).toEqual(sessions);
-      expect(await control.passwordMatches(account.id, PASSWORD)).toBe(true);
+      expect(await site.accounts.passwordMatches(account.id, PASSWORD)).toBe(true);
     },
   );
 
@@ -157,7 +157,7 @@ describe('the classic change-password page', () => {
       new_password_again: 'fresh-pass-42',
     });
     expect(refused.status).toBe(403);
-    expect(await control.passwordMatches(account.id, PASSWORD)).toBe(true);
+    expect(await site.accounts.passwordMatches(account.id, PASSWORD)).toBe(true);
   });
 });
 

@@ -68,7 +68,7 @@ describe('the classic rendition accepts changes only from its own forms (synchro
     expect(answer.status).toBe(403);
     expect(answer.html).toContain('it has expired or it came from another site');
     expect((await control.activeSessions(account.id)).map((s) => s.id).sort()).toEqual(sessions);
-    expect(await control.passwordMatches(account.id, PASSWORD)).toBe(true);
+    expect(await site.accounts.passwordMatches(account.id, PASSWORD)).toBe(true);
   });
 
   it.each(forgeries)('refuses a phone change %s with 403 and saves nothing', async (_label, forge) => {

@@ -209,20 +209,3 @@ describe('PUT /api/account/password: accepted', () => {
     expect(activeIds()).toEqual([a.cookie('sid'), oldB].sort());
   });
 });
-
-describe('POST /__test/accounts/:id/password-check', () => {
-  it('says whether a password is the account’s, and signs nothing in', async () => {
-    const before = activeIds();
-    const check = async (password: unknown) =>
-      fetch(new URL(`/__test/accounts/${account.id}/password-check`, site.url), {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ password }),
-      });
-
-    expect(await (await check(OLD)).json()).toEqual({ matches: true });
-    expect(await (await check(NEW)).json()).toEqual({ matches: false });
-    expect((await check(42)).status).toBe(400);
-    expect(activeIds()).toEqual(before);
-  });
-});

@@ -53,7 +53,7 @@ describe('password re-checks are limited per session and per account', () => {
       expect(Number(right.headers.get('retry-after'))).toBeGreaterThan(60);
       expect(((await right.json()) as { error: string }).error).toMatch(TOO_MANY);
       expect((await control.account(account.id)).phone).toBeNull();
-      expect(await control.passwordMatches(account.id, PASSWORD)).toBe(true);
+      expect(await site.accounts.passwordMatches(account.id, PASSWORD)).toBe(true);
     },
   );
 

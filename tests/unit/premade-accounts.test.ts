@@ -65,7 +65,6 @@ describe('pre-made accounts (GUIDE_ACCOUNTS_FILE)', () => {
     const c = control();
     expect(() => c.activeSessions()).toThrow(`${NEEDS_CONTROL_API}: it reads the account's sessions on the site`);
     expect(() => c.account()).toThrow(`${NEEDS_CONTROL_API}: it reads the account as the site keeps it`);
-    expect(() => c.passwordMatches()).toThrow(`${NEEDS_CONTROL_API}: it checks the account's password on the site`);
     expect(() => c.beforeLastingChange('it saves a new password')).toThrow(
       `${NEEDS_CONTROL_API}: it saves a new password, which would stay on the pre-made account for later scenarios`,
     );

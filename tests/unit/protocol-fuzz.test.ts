@@ -71,7 +71,6 @@ describe('protocol-level fuzzing of the running mock', { timeout: 180_000 }, () 
       '/__test/accounts',
       `/__test/accounts/${otherId}`,
       `/__test/accounts/${accountId}/sessions`,
-      `/__test/accounts/${accountId}/password-check`,
       '/__test/no-such-endpoint',
     ];
     const loopback = [`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`];
