@@ -9,14 +9,22 @@ const QUIET_MS = 150;
 const SETTLE_LIMIT_MS = 3_000;
 
 /**
- * Clicks a control that sends a form and waits until the site has answered and the answer is shown, whichever way
- * the site works: a plain form posted by the browser (the answer is a new page, often after a redirect), a page
- * script that sends the form and changes the page in place, or a request that failed (a dropped connection has no
+ * Clicks a control and waits until the site has answered and the answer is shown, whichever way the site works: a
+ * link or a plain form (the answer is a new page, often after a redirect), a page script that sends the form and
+ * changes the page in place or moves to another address, or a request that failed (a dropped connection has no
  * answer). What the page shows next is then judged against the answer.
  */
 export async function clickAndAwaitAnswer(page: Page, control: Locator): Promise<void> {
+  const before = page.url();
   // Each waiter that loses the race rejects at its timeout, unwatched: caught here, not an unhandled rejection.
-  const loaded = page.waitForEvent('load', { timeout: ANSWER_TIMEOUT_MS }).catch(() => undefined);
+  const loaded = page
+    .waitForEvent('load', { timeout: ANSWER_TIMEOUT_MS })
+    .then(() => 'loaded' as const)
+    .catch(() => undefined);
+  const moved = page
+    .waitForURL((url) => url.href !== before, { waitUntil: 'commit', timeout: ANSWER_TIMEOUT_MS })
+    .then(() => 'moved' as const)
+    .catch(() => undefined);
   const answered = page
     .waitForResponse((response) => sendsAChange(response.request()), { timeout: ANSWER_TIMEOUT_MS })
     .catch(() => undefined);
@@ -24,8 +32,12 @@ export async function clickAndAwaitAnswer(page: Page, control: Locator): Promise
     .waitForEvent('requestfailed', { predicate: sendsAChange, timeout: ANSWER_TIMEOUT_MS })
     .catch(() => undefined);
   await control.click();
-  const answer = await Promise.race([answered, failed]);
-  if (isNavigationAnswer(answer)) await loaded;
+  const first = await Promise.race([answered, failed, loaded, moved]);
+  if (first === 'loaded') return;
+  if (first === 'moved') {
+    await page.waitForLoadState('load');
+    await settled(page);
+  } else if (isNavigationAnswer(first)) await loaded;
   else await settled(page);
 }
 
