@@ -23,6 +23,7 @@ const readJson = <T>(path: string): T | undefined =>
   existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as T) : undefined;
 
 const paths = reportPaths();
+const CLASSIC_REPORTS_DIR = `${paths.dir}/classic`;
 
 /** A run's scenarios by the one rule of scenario-outcome.ts: a flaky scenario counts as failed, as the gate does. */
 const featureTally = (suite: string, outcomes: ScenarioOutcome[]): Tally => {
@@ -105,6 +106,21 @@ tallies.push(check('runner parity', parityStatus));
 
 // After the features, so its matrix shows their latest results.
 tallies.push(check('guide coverage gate', run(process.execPath, ['--import', 'tsx', 'scripts/guide-coverage.ts'])));
+
+// Every feature again against the classic rendition of the bundled mock (plain forms, its own paths, markup and
+// words, harness/site-profile.ts): the harness must pass on any site that follows the guide, not only on our mock.
+const classicPaths = reportPaths(CLASSIC_REPORTS_DIR);
+rmSync(classicPaths.playwrightJson, { force: true });
+const classicStatus = run(bin('playwright'), ['test'], {
+  MOCK_SITE: 'classic',
+  GUIDE_REPORTS_DIR: CLASSIC_REPORTS_DIR,
+});
+const classic = readPlaywrightOutcomes(classicPaths.playwrightJson);
+tallies.push(
+  classic
+    ? featureTally('features, classic rendition', classic)
+    : check('features, classic rendition', classicStatus || 1),
+);
 
 console.log('\nSuites:');
 for (const t of tallies)
