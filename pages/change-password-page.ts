@@ -45,9 +45,7 @@ export class ChangePasswordPage {
   /** The field at that place once the page is shown; a page with fewer fields is a drift: one the guide counts is gone. */
   async countedField(position: number): Promise<Locator> {
     await this.heading.waitFor();
-    const labels = await this.fields.evaluateAll((inputs) =>
-      inputs.map((input) => (input as HTMLInputElement).labels?.[0]?.textContent?.trim() || input.getAttribute('name')),
-    );
+    const labels = await this.fieldNames();
     if (labels.length < position) {
       const shown = labels.map((label) => `“${label}”`).join(', ') || 'none';
       throw new GuideDrift(
@@ -56,6 +54,48 @@ export class ChangePasswordPage {
       );
     }
     return this.field(position);
+  }
+
+  /** What each field is called, as its label (or accessible label) says, in the page's order. */
+  async fieldNames(): Promise<string[]> {
+    return this.fields.evaluateAll((inputs) =>
+      inputs.map((input) => {
+        const labelledBy = (input.getAttribute('aria-labelledby') ?? '')
+          .split(/\s+/)
+          .map((id) => (id ? document.getElementById(id)?.textContent : '') ?? '')
+          .join(' ');
+        const name =
+          (input as HTMLInputElement).labels?.[0]?.textContent ||
+          input.getAttribute('aria-label') ||
+          labelledBy ||
+          input.getAttribute('placeholder') ||
+          '';
+        return name.replace(/\s+/g, ' ').trim();
+      }),
+    );
+  }
+
+  /**
+   * The field at the guide's place asks for what the guide says there. When another field asks for it, the page
+   * has the fields in another order than the guide.
+   */
+  async expectFieldAsks(position: number, meaning: RegExp, what: string): Promise<void> {
+    await this.countedField(position);
+    const names = await this.fieldNames();
+    if (meaning.test(names[position - 1] ?? '')) return;
+    const list = names.map((name) => `“${name}”`).join(', ');
+    const at = names.findIndex((name) => meaning.test(name));
+    const place = (n: number) => ORDINALS[n - 1] ?? `#${n}`;
+    if (at >= 0) {
+      throw new GuideDrift(
+        'reordered',
+        `The guide has ${what} in the ${place(position)} field; ${PLACE.replace(/^The /, 'the ')} asks for it in the ${place(at + 1)} (its fields: ${list}).`,
+      );
+    }
+    throw new GuideDrift(
+      'missing',
+      `No field of ${PLACE.replace(/^The /, 'the ')} asks for ${what} (its fields: ${list}).`,
+    );
   }
 
   async enterActualPassword(password: string): Promise<void> {

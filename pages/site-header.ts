@@ -39,6 +39,25 @@ export class SiteHeader {
       .first();
   }
 
+  /**
+   * The page now shows the profile chosen. When it shows another of the account's profiles instead, that is what a
+   * person would say: the site went on as someone else.
+   */
+  async expectProfileInUse(name: string, accountProfiles: string[]): Promise<void> {
+    try {
+      await this.profileName(name).waitFor({ state: 'visible', timeout: WAIT_FOR_POPUP_MS });
+      return;
+    } catch {
+      // Said below: who the page shows instead, if anyone.
+    }
+    for (const other of accountProfiles.filter((profile) => profile !== name)) {
+      if (await this.profileName(other).isVisible()) {
+        throw new GuideDrift('behaviour', `The site continued as “${other}” after “${name}” was clicked.`);
+      }
+    }
+    throw new GuideDrift('missing', `After “${name}” was clicked, the page shows no profile name to click.`);
+  }
+
   /** Clicks the profile name and waits for the pop-up: new controls appearing on the same page. */
   async openProfileMenu(name: string): Promise<void> {
     const button = this.profileName(name);

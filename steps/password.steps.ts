@@ -2,6 +2,11 @@ import { Given, Then, When } from './support/bdd.ts';
 import { verifies } from './support/guide-step.ts';
 import { expect } from './support/matchers.ts';
 
+/** What the guide's fields ask for, in whatever words the site labels them. */
+const ACTUAL_PASSWORD = /current|actual|old|existing/i;
+const NEW_PASSWORD = /^(?!.*(confirm|again|repeat|re-?enter)).*new/i;
+const CONFIRMATION = /confirm|again|repeat|re-?enter/i;
+
 /** A confirmation that the password was changed, in whatever words the site chose. */
 const PASSWORD_UPDATED = /password.*\b(updated|changed|saved|reset)\b|\b(updated|changed|saved)\b.*password/i;
 
@@ -15,17 +20,15 @@ Then(
 Then(
   'the first field asks for my actual password',
   verifies('password.2', async function () {
-    await expect(this.device.changePassword.field(1), 'the first field').toHaveAccessibleName(/current|actual|old/i);
+    await this.device.changePassword.expectFieldAsks(1, ACTUAL_PASSWORD, 'the actual password');
   }),
 );
 
 Then(
   'the next two fields ask for the new password, then its confirmation',
   verifies('password.3', async function () {
-    const page = this.device.changePassword;
-    const [second, third] = [await page.countedField(2), await page.countedField(3)];
-    await expect(second, 'the second field').toHaveAccessibleName(/^(?!.*confirm).*new/i);
-    await expect(third, 'the third field').toHaveAccessibleName(/confirm.*new|new.*again/i);
+    await this.device.changePassword.expectFieldAsks(2, NEW_PASSWORD, 'the new password');
+    await this.device.changePassword.expectFieldAsks(3, CONFIRMATION, 'its confirmation');
   }),
 );
 
@@ -128,7 +131,7 @@ Then(
 );
 
 Then(
-  'my old password no longer signs me in on another device',
+  'my old password no longer does',
   verifies('password.5', async function () {
     const device = await this.signInOnAFreshDevice(this.account.password);
     await expect(device.signIn.heading, 'signing in with the old password should be refused').toBeVisible();
@@ -139,7 +142,7 @@ Then(
 );
 
 Then(
-  'my new password does',
+  'my new password signs me in on another device',
   verifies('password.5', async function () {
     const fresh = await this.signInOnAFreshDevice(this.notes.get('new password') ?? '');
     await expect(this.profileChoices(undefined, fresh)).toAllBeVisible(

@@ -27,13 +27,14 @@ Given(
   'I have clicked on the profile {string}',
   verifies('profile.2', async function (name: string) {
     await this.device.chooseProfile(name);
-    await expect(this.device.header.profileName(name), `the profile name “${name}”, once chosen`).toBeVisible();
+    await this.device.header.expectProfileInUse(name, this.profileNames);
   }),
 );
 
 Then(
   'the profile name {string} is placed in the right-upper corner',
   verifies('account.1', async function (name: string) {
+    await this.device.header.expectProfileInUse(name, this.profileNames);
     await expect(this.device.header.profileName(name)).toBeInTheRightUpperCorner(`the profile name “${name}”`);
   }),
 );

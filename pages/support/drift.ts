@@ -89,30 +89,33 @@ export async function findByGuideLabel(
     return among ? found.and(among) : found;
   };
   const control = candidates(matching).first();
+  let found = false;
   try {
     await control.waitFor({ state: 'visible', timeout: WAIT_FOR_LABEL_MS });
-    await markGuideTarget(control);
-    return control;
+    found = true;
   } catch {
-    const offered = (await candidates().allInnerTexts()).map(oneLine).filter(Boolean);
-    const list = offered.length ? offered.map((name) => `“${name}”`).join(', ') : 'nothing of that kind';
-    const page = 'page' in scope ? scope.page() : scope;
-    const elsewhere = byRole(page, matching).filter({ visible: true }).first();
-    if (await elsewhere.count()) {
-      throw new GuideDrift(
-        'moved',
-        `${place} has no “${label}”: it is ${await whereOnThePage(elsewhere)} instead (${place.replace(/^The /, 'the ')} offers ${list}).`,
-      );
-    }
-    const renamedTo = closestLabel(label, offered, alsoNamedHere);
-    if (renamedTo) {
-      throw new GuideDrift(
-        'renamed',
-        `${place} has no “${label}”; in its place is “${renamedTo}” (it offers ${list}).`,
-      );
-    }
-    throw new GuideDrift('missing', `${place} has no “${label}” (it offers ${list}).`);
+    // Not there: said below, with what the place offers instead.
   }
+  if (found) {
+    await markGuideTarget(control);
+    await expectUsable(control, label, place);
+    return control;
+  }
+  const offered = (await candidates().allInnerTexts()).map(oneLine).filter(Boolean);
+  const list = offered.length ? offered.map((name) => `“${name}”`).join(', ') : 'nothing of that kind';
+  const page = 'page' in scope ? scope.page() : scope;
+  const elsewhere = byRole(page, matching).filter({ visible: true }).first();
+  if (await elsewhere.count()) {
+    throw new GuideDrift(
+      'moved',
+      `${place} has no “${label}”: it is ${await whereOnThePage(elsewhere)} instead (${place.replace(/^The /, 'the ')} offers ${list}).`,
+    );
+  }
+  const renamedTo = closestLabel(label, offered, alsoNamedHere);
+  if (renamedTo) {
+    throw new GuideDrift('renamed', `${place} has no “${label}”; in its place is “${renamedTo}” (it offers ${list}).`);
+  }
+  throw new GuideDrift('missing', `${place} has no “${label}” (it offers ${list}).`);
 }
 
 /**
@@ -166,6 +169,61 @@ export async function whereOnThePage(element: Locator): Promise<string> {
     return heading ? `under “${heading}”` : 'elsewhere on the page';
   });
   return where;
+}
+
+const WAIT_FOR_UNCOVERED_MS = 2_000;
+
+/**
+ * A person can use the control: it is enabled and, where they would click it, nothing else lies on top of it (a
+ * banner, a dialog, another element). Playwright would wait for it and time out; a person would say it is covered.
+ */
+export async function expectUsable(control: Locator, label: string, place: string): Promise<void> {
+  if (await control.isDisabled().catch(() => false)) {
+    throw new GuideDrift('unusable', `${place} shows “${label}”, but it is disabled: a person cannot click it.`);
+  }
+  await control.scrollIntoViewIfNeeded({ timeout: WAIT_FOR_UNCOVERED_MS }).catch(() => undefined);
+  const deadline = Date.now() + WAIT_FOR_UNCOVERED_MS;
+  let cover: string | null;
+  do {
+    cover = await control.evaluate(whatCovers).catch(() => null);
+    if (cover === null) return;
+    await control.page().waitForTimeout(100);
+  } while (Date.now() < deadline);
+  throw new GuideDrift(
+    'unusable',
+    `${place} shows “${label}”, but ${cover} lies on top of it: a person cannot click it.`,
+  );
+}
+
+/**
+ * What lies on top of the element where a person would click it, in words; null when at least one of a few points
+ * inside it reaches the element itself. Runs in the page, so it stands alone.
+ */
+function whatCovers(element: Element): string | null {
+  const box = element.getBoundingClientRect();
+  const points = [
+    [0.5, 0.5],
+    [0.25, 0.5],
+    [0.75, 0.5],
+    [0.5, 0.25],
+    [0.5, 0.75],
+  ];
+  let top: Element | null = null;
+  for (const [fx, fy] of points) {
+    const hit = document.elementFromPoint(box.left + box.width * fx!, box.top + box.height * fy!);
+    if (!hit || element.contains(hit) || hit.contains(element)) return null;
+    top ??= hit;
+  }
+  if (!top) return null;
+  const region =
+    top.closest('dialog, [role="dialog"], [role="alertdialog"], aside, section, form, header, footer, div') ?? top;
+  const text = (region.textContent ?? '').replace(/\s+/g, ' ').trim();
+  const tag = region.tagName.toLowerCase();
+  const kind =
+    tag === 'dialog' || /dialog/.test(region.getAttribute('role') ?? '')
+      ? 'a dialog'
+      : `a ${tag === 'div' ? 'box' : tag}`;
+  return text ? `${kind} saying “${text.length > 90 ? `${text.slice(0, 87)}…` : text}”` : kind;
 }
 
 /** Marks the element the guide names, so evidence screenshots can outline it (see GUIDE_TARGET_OUTLINE). */

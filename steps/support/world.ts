@@ -10,9 +10,10 @@ import { NetworkFaults } from '../../pages/network-faults.ts';
 import { ProfileGatePage } from '../../pages/profile-gate-page.ts';
 import { SignInPage } from '../../pages/sign-in-page.ts';
 import { SiteHeader } from '../../pages/site-header.ts';
-import { GUIDE_TARGET_OUTLINE } from '../../pages/support/drift.ts';
+import { GUIDE_TARGET_OUTLINE, GuideDrift } from '../../pages/support/drift.ts';
 import { FormMessage } from '../../pages/support/forms.ts';
 import type { GuideField } from './matchers.ts';
+import { sessionDrift, type SessionChanges } from './sessions.ts';
 import type { OutcomeRecord } from '../../harness/outcome.ts';
 import type { SiteControl } from '../../harness/site-control.ts';
 import { inSiteWords, siteProfile, type SiteProfile } from '../../harness/site-profile.ts';
@@ -20,6 +21,13 @@ import { inSiteWords, siteProfile, type SiteProfile } from '../../harness/site-p
 /** Inputs whose values never appear in a screenshot: passwords, and phone numbers by their type or their label. */
 const SENSITIVE_INPUTS = 'input[type="password"], input[type="tel"], input[autocomplete^="tel"]';
 const PHONE_LABEL = /phone|mobile/i;
+
+/** Other devices may be signed out a moment after the answer; a promise with a time is polled, never assumed. */
+const SESSION_SETTLE_MS = 2_000;
+const SESSION_POLL_MS = 250;
+/** How long past the allowed time the harness keeps looking, to tell "late" from "never". */
+const LATE_LIMIT_MS = 40_000;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** One browser of the person following the guide: its own cookies, so its own session on the site. */
 export class Device {
@@ -78,14 +86,6 @@ export class Device {
   }
 }
 
-/** How the account's sessions on the site compare with those noted as each device signed in. */
-export interface SessionChanges {
-  /** Devices whose session from signing in still works, by name. */
-  stillSignedIn: string[];
-  /** Sessions the site holds that no device signed in for (e.g. an id renewed after a password change). */
-  newSessions: number;
-}
-
 export interface WorldOptions {
   /** Opens a page in a new, independent browser context (a new device). */
   openDevicePage: () => Promise<Page>;
@@ -119,6 +119,8 @@ export class ScenarioWorld {
   readonly #devices = new Map<string, Device>();
   /** The session each device got when it signed in, by device name, read from the test-control API. */
   readonly #sessionOfDevice = new Map<string, string>();
+  /** Sessions of the fresh browsers a scenario signs in on to check a password: not the guide's devices. */
+  readonly #checkingSessions = new Set<string>();
   #current: Device | undefined;
   #freshDevices = 0;
   #account: ScenarioAccount | undefined;
@@ -184,6 +186,11 @@ export class ScenarioWorld {
     return inSiteWords(this.site, text);
   }
 
+  /** The names of the account's profiles, in its order. */
+  get profileNames(): string[] {
+    return this.account.profiles.map((profile) => profile.name);
+  }
+
   /** The account's profiles as the current device's profile choice offers them, in the account's order. */
   profileChoices(names = this.account.profiles.map((profile) => profile.name), device = this.device): GuideField[] {
     return names.map((name) => ({ what: `the profile “${name}”`, field: device.profiles.profile(name) }));
@@ -195,9 +202,18 @@ export class ScenarioWorld {
    */
   async signInOnAFreshDevice(password: string): Promise<Device> {
     const current = this.#current;
+    const before = await this.#sessionIdsIfTracked();
     const fresh = await this.signInOn(`fresh ${++this.#freshDevices}`, password);
     this.#current = current;
+    if (before)
+      for (const id of (await this.#sessionIdsIfTracked()) ?? []) if (!before.has(id)) this.#checkingSessions.add(id);
     return fresh;
+  }
+
+  /** The account's session ids, when the scenario follows its devices' sessions (it has the test-control API). */
+  async #sessionIdsIfTracked(): Promise<Set<string> | undefined> {
+    if (this.#sessionOfDevice.size === 0) return undefined;
+    return new Set((await this.control.activeSessions(this.account.id)).map((session) => session.id));
   }
 
   /** Notes which session a device got: the one session of the account no other device has. */
@@ -210,8 +226,38 @@ export class ScenarioWorld {
     this.#sessionOfDevice.set(name, fresh[0].id);
   }
 
+  /**
+   * Waits until the account's sessions are as the guide promises, for as long as the site profile allows
+   * (otherDevicesSignedOutWithinSeconds), and says in one sentence how they differ if they never are. A promise kept
+   * late is told apart from one never kept: the wait goes on a while longer to say which.
+   */
+  async expectSessions(expected: SessionChanges, after: string): Promise<void> {
+    const allowedMs = this.site.otherDevicesSignedOutWithinSeconds * 1000 + SESSION_SETTLE_MS;
+    const started = Date.now();
+    let drift = sessionDrift(expected, await this.sessionChanges(), after);
+    while (drift && Date.now() - started < allowedMs) {
+      await sleep(SESSION_POLL_MS);
+      drift = sessionDrift(expected, await this.sessionChanges(), after);
+    }
+    if (!drift) return;
+    const allowed = `the site profile allows ${this.site.otherDevicesSignedOutWithinSeconds} s`;
+    const firstSeen = drift;
+    while (drift && Date.now() - started < allowedMs + LATE_LIMIT_MS) {
+      await sleep(SESSION_POLL_MS);
+      drift = sessionDrift(expected, await this.sessionChanges(), after);
+    }
+    const seconds = Math.round((Date.now() - started) / 1000);
+    throw new GuideDrift(
+      'behaviour',
+      drift
+        ? `${drift.replace(/\.$/, '')}, and still ${seconds} s later (${allowed}).`
+        : `${firstSeen.replace(/\.$/, '')}, at first: the sessions were as the guide says only after ${seconds} s, later than ${allowed}.`,
+    );
+  }
+
   async sessionChanges(): Promise<SessionChanges> {
     const active = new Set((await this.control.activeSessions(this.account.id)).map((s) => s.id));
+    for (const id of this.#checkingSessions) active.delete(id);
     const noted = new Set(this.#sessionOfDevice.values());
     return {
       stillSignedIn: [...this.#sessionOfDevice]
