@@ -71,6 +71,15 @@ function brief(value: unknown): string {
 function assertionSummary(result: MatcherResult, what: string): string {
   const claim = what || `The check ${result.name} failed`;
   const expected = result.expected === undefined ? '' : `expected ${brief(result.expected)}, `;
-  const shown = result.actual === undefined ? 'nothing that matched' : brief(result.actual);
-  return `${claim}: ${expected}the site showed ${shown}.`;
+  if (result.actual === undefined) {
+    // Matchers such as toHaveLength or toBeVisible say what they expected and received only in their message.
+    const said = result.message
+      .split('\n')
+      .map((line) => line.trim())
+      .filter((line) => /^(Expected|Received)\b/.test(line) && !/^Received (array|object|string)/.test(line))
+      .map((line) => line.replace(/:\s+/, ' ').replace(/^./, (c) => c.toLowerCase()));
+    const shown = said.length ? said.join(', ') : 'the site showed nothing that matched';
+    return `${claim}: ${shown.length > BRIEF_WIDTH ? `${shown.slice(0, BRIEF_WIDTH - 1)}…` : shown}.`;
+  }
+  return `${claim}: ${expected}the site showed ${brief(result.actual)}.`;
 }

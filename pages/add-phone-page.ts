@@ -83,6 +83,15 @@ export class AddPhonePage {
     await clickAndAwaitAnswer(this.page, await this.button('Save'));
   }
 
+  /** Tries to save the number again and again, each time with another wrong password, as someone guessing would. */
+  async saveWithWrongPasswords(number: string, times: number): Promise<void> {
+    for (let attempt = 1; attempt <= times; attempt++) {
+      await this.enterPhoneNumber(number);
+      await this.typePassword(`wrong-password-${attempt}`);
+      await this.save();
+    }
+  }
+
   /** A hurried double-click: the page must still send the number once. */
   async saveWithDoubleClick(): Promise<void> {
     await (await this.button('Save')).dblclick();

@@ -1,6 +1,6 @@
 import type { Cookie, Locator, Page } from '@playwright/test';
 import { findByGuideLabel } from './support/drift.ts';
-import { clickAndAwaitAnswer } from './support/forms.ts';
+import { captureSubmission, clickAndAwaitAnswer, ONLY_THE_BROWSER_SETS, withFieldValue } from './support/forms.ts';
 import { HomePage } from './home-page.ts';
 
 const PLACE = 'The sign in page';
@@ -67,6 +67,38 @@ export class SignInPage {
   async signInAndReadAnswer(email: string, password: string): Promise<string> {
     await this.signIn(email, password);
     return this.messageAboveTheForm();
+  }
+
+  /**
+   * Sends what this page's form sends for the email, `times` times at once (as a script guessing passwords would),
+   * each with a wrong password but the one in the middle, which has `rightPassword`; the site's HTTP statuses. A lock
+   * that counts each attempt before checking it lets no more than its limit be checked, so the one in the middle is
+   * refused; a lock that checks first and counts later lets most of the burst through, and with it the right one.
+   */
+  async sendAtOnce(email: string, times: number, rightPassword: string): Promise<number[]> {
+    const middle = Math.floor(times / 2);
+    const guess = (n: number) => `wrong-guess-${n}-of-${times}`;
+    await this.enterCredentials(email, guess(0));
+    const sent = await captureSubmission(this.page, await this.button('Sign in'));
+    const headers = Object.fromEntries(
+      Object.entries(sent.headers).filter(([name]) => !ONLY_THE_BROWSER_SETS.test(name)),
+    );
+    const contentType = headers['content-type'] ?? '';
+    // From the test process, not the browser: a browser opens six connections to a site, a script guessing
+    // passwords as many as it likes, so all of them reach the site at once.
+    const cookies = await this.page.context().cookies(sent.url);
+    headers.cookie = cookies.map((cookie) => `${cookie.name}=${cookie.value}`).join('; ');
+    const answers = await Promise.all(
+      Array.from({ length: times }, (_, n) =>
+        fetch(sent.url, {
+          method: sent.method,
+          headers,
+          body: withFieldValue(sent.body, contentType, guess(0), n === middle ? rightPassword : guess(n + 1)),
+          redirect: 'manual',
+        }),
+      ),
+    );
+    return answers.map((answer) => answer.status);
   }
 
   /** Signs in the same way several times in a row; what the page said after each attempt. */

@@ -71,3 +71,18 @@ Feature: Sessions and forms keep their security promises
       | situation      | password         | message                               |
       | no password    |                  | Please enter your password.           |
       | wrong password | wrong-password-1 | Incorrect password. Please try again. |
+
+  # The guide's phone form asks for the account password: it must not become a way to guess it.
+  @asvs:2.2.1 @guide:phone.3 @guide:phone.5
+  Scenario: Guessing the password in the phone form stops after 5 wrong passwords, even for the right one
+    Given I have an account with the profiles "Alex, Sam"
+    And I have signed in
+    And I have clicked on the profile "Alex"
+    And I have opened "Your Account" from the pop-up menu
+    When I click on the "Add phone number" button in "MEMBERSHIP & BILLING"
+    And I try to save the phone number "+1 213 555 0123" with 5 wrong passwords
+    And I enter the phone number "+1 213 555 0123" in the first field
+    And I type my password in the second field
+    And I click on the "Save" button of the phone number page
+    Then the page says "Too many incorrect passwords. For your security, please wait 15 minutes and try again."
+    And no phone number was saved

@@ -40,3 +40,13 @@ Feature: Signing in keeps its security promises
     Given I am on the sign in page of device B
     When I sign in 5 times with the email "{my email}" and the password "wrong-password-1"
     Then every answer was "Incorrect email or password. Please try again."
+
+  # A lock that is checked before each failure is counted lets a burst of parallel guesses through.
+  @asvs:2.2.1 @guide:sign-in.3 @guide:sign-in.4
+  Scenario: Guesses sent all at once get no more tries than guesses sent one after another
+    Given I am on the sign in page
+    When 30 sign-ins with my email are sent at once from the sign in form, one in the middle with my password
+    Then none of them signed me in
+    When I sign in with the email "{my email}" and the password "{my password}"
+    Then I see the message "Too many unsuccessful sign-in attempts. For your security, please wait 15 minutes and try again." above the form
+    And I am not signed in

@@ -1,4 +1,4 @@
-import type { Locator, Page, Request, Response } from '@playwright/test';
+import type { Locator, Page, Request, Response, Route } from '@playwright/test';
 
 const sendsAChange = (request: Request) => request.method() !== 'GET' && request.method() !== 'HEAD';
 
@@ -71,6 +71,69 @@ export async function settled(page: Page): Promise<void> {
     )
     // The page navigated while waiting: the new page is the answer.
     .catch(() => page.waitForLoadState('load'));
+}
+
+/** A request a form sent, as the browser sent it. */
+export interface SentRequest {
+  method: string;
+  url: string;
+  headers: Record<string, string>;
+  body: string | null;
+}
+
+/**
+ * Clicks the control that sends a form and keeps the request from reaching the site: what the site's own form sends,
+ * whatever its method, address, fields and token, for sending again as an attacker would.
+ */
+export async function captureSubmission(page: Page, control: Locator): Promise<SentRequest> {
+  let resolveSent: (sent: SentRequest) => void = () => undefined;
+  const captured = new Promise<SentRequest>((resolve) => (resolveSent = resolve));
+  const hold = async (route: Route, request: Request) => {
+    if (!sendsAChange(request)) return route.fallback();
+    resolveSent({
+      method: request.method(),
+      url: request.url(),
+      headers: await request.allHeaders(),
+      body: request.postData(),
+    });
+    await route.abort('aborted');
+  };
+  await page.route('**/*', hold);
+  try {
+    await control.click();
+    return await captured;
+  } finally {
+    await page.unroute('**/*', hold);
+  }
+}
+
+/** Headers only the browser sets: never copied onto a request sent again. */
+export const ONLY_THE_BROWSER_SETS = /^(cookie|host|origin|referer|content-length|connection|sec-|accept-encoding)/i;
+
+/** The body with every field whose value is `from` given the value `to`, in its own format (form or JSON). */
+export function withFieldValue(
+  body: string | null,
+  contentType: string,
+  from: string,
+  to: string | undefined,
+): string | undefined {
+  if (body === null) return undefined;
+  if (/json/i.test(contentType)) {
+    const fields = JSON.parse(body) as Record<string, unknown>;
+    const kept = Object.entries(fields).flatMap(([name, value]) =>
+      String(value) !== from ? [[name, value]] : to === undefined ? [] : [[name, to]],
+    );
+    return JSON.stringify(Object.fromEntries(kept));
+  }
+  if (/x-www-form-urlencoded/i.test(contentType)) {
+    const fields = new URLSearchParams();
+    for (const [name, value] of new URLSearchParams(body)) {
+      if (value !== from) fields.append(name, value);
+      else if (to !== undefined) fields.append(name, to);
+    }
+    return fields.toString();
+  }
+  return body;
 }
 
 /** What a form says as a whole when saving failed, e.g. that nothing was changed, and its offer to try again. */

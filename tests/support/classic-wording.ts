@@ -1,5 +1,5 @@
 import { hiddenPhone } from '../../mock-server/classic/settings.ts';
-import { phoneMessage, signInLocked, WORDS } from '../../mock-server/classic/wording.ts';
+import { phoneMessage, signInLocked, tooManyWrongPasswords, WORDS } from '../../mock-server/classic/wording.ts';
 
 /**
  * What site-profiles/classic.json must say: each text the feature files quote (the first rendition's words) that
@@ -34,6 +34,10 @@ export function classicWording(): Record<string, string> {
     ['Text messages: Off', WORDS.textMessages(false)],
     // Phone: the form
     ['Incorrect password. Please try again.', WORDS.phoneWrongPassword],
+    [
+      'Too many incorrect passwords. For your security, please wait 15 minutes and try again.',
+      tooManyWrongPasswords(900),
+    ],
     phone('Please enter your phone number.'),
     phone('A phone number can only contain the digits 0–9, spaces and + - ( ) .'),
     phone('This phone number is too short for United States.'),
