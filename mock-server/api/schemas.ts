@@ -52,7 +52,6 @@ export const newAccountBody = z.strictObject({
     .optional(),
 });
 
-
 export const driftBody = z.strictObject({
   name: z.string({ error: 'Give a drift variant name, or null for the clean site.' }).max(100).nullable(),
 });

@@ -177,7 +177,8 @@ export const DRIFT_VARIANTS: readonly DriftVariant[] = [
   {
     name: 'cookie-banner-over-sign-in',
     kind: 'unusable',
-    breaks: 'A cookie-consent banner lies over the "Sign In" button in the upper-right corner, so a click on it lands on the banner.',
+    breaks:
+      'A cookie-consent banner lies over the "Sign In" button in the upper-right corner, so a click on it lands on the banner.',
     caughtBy: ['sign-in.2'],
     override: { cookieBanner: 'over-sign-in' },
   },
@@ -227,7 +228,8 @@ export const DRIFT_VARIANTS: readonly DriftVariant[] = [
   {
     name: 'late-sign-out',
     kind: 'behaviour',
-    breaks: 'With the "Require all devices…" tick, the other devices are signed out only 30 s after the change, not at once.',
+    breaks:
+      'With the "Require all devices…" tick, the other devices are signed out only 30 s after the change, not at once.',
     caughtBy: ['password.4'],
     override: { signOutOthersAfterSeconds: 30 },
   },

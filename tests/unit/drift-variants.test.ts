@@ -103,7 +103,8 @@ const PROBES: Record<keyof SiteVariant, Probe> = {
   },
   passwordSaveLabel: async (site) =>
     /<button type="submit"[^>]*>([^<]*)</.exec(await pageText(site, '/password'))?.[1]?.trim(),
-  cookieBanner: async (site) => (await (await new SiteClient(site.url).page('/')).text()).includes('data-cookie-banner'),
+  cookieBanner: async (site) =>
+    (await (await new SiteClient(site.url).page('/')).text()).includes('data-cookie-banner'),
   addPhoneLabel: async (site) => /href="\/phone">([^<]*)</.exec(await pageText(site, '/account'))?.[1],
   confirmPasswordField: async (site) => (await pageText(site, '/password')).includes('id="confirmPassword"'),
   signOutOthersBox: async (site) => (await pageText(site, '/password')).includes('id="signOutOtherDevices"'),
