@@ -194,8 +194,8 @@ export class AccountService {
     this.#store.updateAccount(account.id, { passwordHash });
     if (rules.oldPasswordWorksAfterChange) this.#formerHashes.set(account.id, account.passwordHash);
     // This device set the new password: an end another device's change gave its session does not carry over.
-    const { endsAt: _ending, ...kept } = session;
-    const renewed: Session = { ...kept, id: newSessionId(), createdAt: this.#now() };
+    const renewed: Session = { ...session, id: newSessionId(), createdAt: this.#now() };
+    delete renewed.endsAt;
     this.#store.insertSession(renewed);
     this.#store.endSession(session.id, 'renewed');
     const signOutOthers = { 'as-ticked': change.signOutOtherDevices, never: false, always: true }[

@@ -234,6 +234,23 @@ describe('AccountService.changePassword on the drifted sites of the catalogue', 
     expect(activeIds()).toEqual([b.id, result.session.id].sort());
   });
 
+  it('late-sign-out: a device that changes the password itself before its end keeps its new session', async () => {
+    let now = new Date('2030-01-01T12:00:00Z');
+    accounts = new AccountService(store, new SiteVariantSetting('late-sign-out'), undefined, () => now);
+    const a = await signInAs('Alex');
+    const b = await signInAs('Alex');
+    await accounts.changePassword(a.id, change({ signOutOtherDevices: true }));
+
+    now = new Date('2030-01-01T12:00:10Z');
+    const own = await accounts.changePassword(
+      b.id,
+      change({ currentPassword: NEW, newPassword: 'third-pass-3', signOutOtherDevices: false }),
+    );
+    if (!own.ok) throw new Error('change refused');
+    now = new Date('2030-01-01T12:05:00Z');
+    expect(accounts.currentVisit(own.session.id).kind).toBe('signed-in');
+  });
+
   it('late-sign-out: a device whose session is due to end is refused a change once its end has come', async () => {
     let now = new Date('2030-01-01T12:00:00Z');
     accounts = new AccountService(store, new SiteVariantSetting('late-sign-out'), undefined, () => now);
