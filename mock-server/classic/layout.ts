@@ -16,6 +16,8 @@ body{margin:0;font:16px/1.5 system-ui,sans-serif;background:#f4f1ea;color:#1d1b1
 .corner-link,.who-button{display:inline-block;padding:6px 14px;border:1px solid #f4f1ea;border-radius:3px;background:none;color:inherit;font:inherit;cursor:pointer;text-decoration:none}
 .dock{position:fixed;left:16px;bottom:16px;background:#1d1b18;color:#f4f1ea;padding:8px;border-radius:4px}
 .dock a{color:inherit}
+.consent{position:fixed;top:0;right:0;z-index:10;width:min(380px,100vw);min-height:120px;padding:16px 20px;background:#fff;color:#1d1b18;border:1px solid #999;box-shadow:0 4px 12px #0004}
+.consent p{margin:0 0 8px}
 [popover].who-menu{margin:0;inset:auto;top:60px;right:24px;min-width:200px;padding:8px 0;border:1px solid #999;background:#fff}
 .dock [popover].who-menu{top:auto;right:auto;bottom:72px;left:16px}
 .who-menu ul{list-style:none;margin:0;padding:0}

@@ -85,7 +85,7 @@ export function passwordPage(context: ClassicContext): Router {
                   }
                   ${site.signOutOthersBox && tickBox({ name: 'sign_out_everywhere', label: REQUIRE_ALL_DEVICES, checked: false })}
                   <p>
-                    <button type="submit" class="btn">Save</button>
+                    <button type="submit" class="btn">${site.passwordSaveLabel}</button>
                     <a class="plain-btn" href="/member/settings">Cancel</a>
                   </p>
                 </form>`

@@ -33,6 +33,8 @@ export function settingsPage(context: ClassicContext): Router {
     if (!visit) return;
     const { account, profile } = visit;
     const site = variant.site;
+    // In MEMBERSHIP & BILLING, unless a drift moved it to SETTINGS (change-password-in-settings).
+    const changePassword = html`<li><a href="/member/settings/password">${site.changePasswordLabel}</a></li>`;
     page(res, {
       title: 'Account settings',
       header: memberHeader(visit, account, profile, site),
@@ -49,7 +51,7 @@ export function settingsPage(context: ClassicContext): Router {
               ${profile.kids && html`<p>${WORDS.kidsNote} ${WORDS.kidsHint}</p>`}
             </div>
             <ul>
-              ${!profile.kids && html`<li><a href="/member/settings/password">${site.changePasswordLabel}</a></li>`}
+              ${!profile.kids && site.changePasswordSection === 'membership' && changePassword}
               <li>
                 <a href="/member/settings/phone">${account.phone ? 'Change phone number' : site.addPhoneLabel}</a>
               </li>
@@ -66,6 +68,7 @@ export function settingsPage(context: ClassicContext): Router {
             <p>Profiles: ${account.profiles.map((p) => p.name).join(', ')}</p>
             <ul>
               <li><a href="/profiles/select">Switch profile</a></li>
+              ${!profile.kids && site.changePasswordSection === 'settings' && changePassword}
             </ul>
           </div>
         </section>`,

@@ -1,14 +1,31 @@
 import { Router } from 'express';
 import { html } from '../site/html.ts';
 import { guards, type ClassicContext } from './context.ts';
-import { memberHeader, page, welcomeHeader } from './layout.ts';
+import type { ClassicVisit } from './session.ts';
+import { memberHeader, page, tokenField, welcomeHeader } from './layout.ts';
 import { BRAND } from './wording.ts';
+
+/** The cookie that remembers the cookie banner was accepted. */
+export const CONSENT_COOKIE = 'fbx_cookie_consent';
+
+/**
+ * A drifted front page's cookie banner (cookie-banner-over-sign-in): fixed over the masthead's right end, above it,
+ * so a click on "Sign In" lands on the banner. "Accept" posts a plain form; no script.
+ */
+const consentBox = (visit: ClassicVisit) =>
+  html`<aside class="consent" aria-label="Cookie consent">
+    <p>This site stores cookies on your device to keep you signed in and to count visits.</p>
+    <form method="post" action="/cookies/accept">
+      ${tokenField(visit)}
+      <button type="submit" class="btn">Accept</button>
+    </form>
+  </aside>`;
 
 /** `/`, the front page with "Sign In" upper-right, and `/home`, what a chosen profile browses. */
 export function welcomePages(context: ClassicContext): Router {
   const router = Router();
   const { sessions, variant } = context;
-  const { withProfile } = guards(context);
+  const { withProfile, genuineForm } = guards(context);
 
   router.get('/', (req, res) => {
     const visit = sessions.visit(req, res);
@@ -17,8 +34,23 @@ export function welcomePages(context: ClassicContext): Router {
       title: 'Films and series, anywhere',
       header: welcomeHeader(variant.site),
       main: html`<h1>Films and series, anywhere.</h1>
-        <p>${BRAND} streams on your television, phone and laptop. One plan, five profiles.</p>`,
+        <p>${BRAND} streams on your television, phone and laptop. One plan, five profiles.</p>
+        ${variant.site.cookieBanner === 'over-sign-in' && !req.cookies?.[CONSENT_COOKIE] && consentBox(visit)}`,
     });
+  });
+
+  // "Accept" on the cookie banner: a plain form like every other, remembered in a cookie, back to the front page.
+  router.post('/cookies/accept', (req, res) => {
+    const visit = sessions.visit(req, res);
+    if (!genuineForm(req, res, visit)) return;
+    res.cookie(CONSENT_COOKIE, 'accepted', {
+      path: '/',
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: req.secure,
+      maxAge: 365 * 24 * 3600 * 1000,
+    });
+    res.redirect(303, '/');
   });
 
   router.get('/home', (req, res) => {

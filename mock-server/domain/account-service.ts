@@ -41,6 +41,7 @@ export type PasswordChangeRefusal =
   | 'conflict';
 
 export type PasswordChangeResult =
+  /** `endedSessions`: the other sessions ended at once (none when the site ends them later, or stored nothing). */
   | { ok: true; session: Session; endedSessions: number }
   | { ok: false; refusal: PasswordChangeRefusal; retryAfterSeconds?: number };
 
@@ -64,11 +65,32 @@ export class AccountService {
   /** Only for the drift variant where an old password keeps working: each account's hash before its last change. */
   readonly #formerHashes = new Map<string, string>();
   readonly #rechecks: PasswordRecheckLimit;
+  /** The time now: a session given an end (`endsAt`) is ended once this reaches it. */
+  readonly #now: () => Date;
 
-  constructor(store: Store, variant = new SiteVariantSetting(), rechecks = new PasswordRecheckLimit()) {
+  constructor(
+    store: Store,
+    variant = new SiteVariantSetting(),
+    rechecks = new PasswordRecheckLimit(),
+    now: () => Date = () => new Date(),
+  ) {
     this.#store = store;
     this.#variant = variant;
     this.#rechecks = rechecks;
+    this.#now = now;
+  }
+
+  /**
+   * The session if it still works. One whose end has come (a late sign-out, `endsAt`) is ended here, when it is
+   * next asked for: no timer runs, so nothing is left running when the server closes.
+   */
+  #liveSession(sessionId: string): Session | undefined {
+    const session = this.#store.findSession(sessionId);
+    if (session?.endsAt && this.#now() >= session.endsAt) {
+      this.#store.endSession(session.id, 'password-changed');
+      return undefined;
+    }
+    return session;
   }
 
   async createAccount(input: NewAccount): Promise<Account> {
@@ -125,7 +147,7 @@ export class AccountService {
 
   currentVisit(sessionId: string | undefined): CurrentVisit {
     if (!sessionId) return { kind: 'anonymous' };
-    const session = this.#store.findSession(sessionId);
+    const session = this.#liveSession(sessionId);
     const account = session && this.#store.findAccountById(session.accountId);
     if (session && account) return { kind: 'signed-in', session, account };
     const reason = this.#store.endReason(sessionId);
@@ -134,7 +156,8 @@ export class AccountService {
 
   /**
    * Changes the password from a signed-in device whose profile is not a Kids profile. On success this device gets
-   * a new session id and, when asked, every other session of the account ends at once. A refusal changes nothing.
+   * a new session id and, when asked, every other session of the account ends at once (on a drifted site: after
+   * `signOutOthersAfterSeconds`, or nothing is stored at all). A refusal changes nothing.
    */
   async changePassword(sessionId: string | undefined, change: PasswordChange): Promise<PasswordChangeResult> {
     const visit = this.currentVisit(sessionId);
@@ -163,19 +186,37 @@ export class AccountService {
     // Everything from here on runs without awaiting, so no other request sees half a change. Two changes racing
     // from two devices: the second finds its session ended or the hash it checked replaced, and is refused.
     const now = this.#store.findAccountById(account.id);
-    if (!this.#store.findSession(session.id) || now?.passwordHash !== account.passwordHash) {
+    if (!this.#liveSession(session.id) || now?.passwordHash !== account.passwordHash) {
       return { ok: false, refusal: 'conflict' };
     }
+    // A drifted site answers as if the change were made, and keeps the password and every session as they were.
+    if (!rules.storePasswordChange) return { ok: true, session, endedSessions: 0 };
     this.#store.updateAccount(account.id, { passwordHash });
     if (rules.oldPasswordWorksAfterChange) this.#formerHashes.set(account.id, account.passwordHash);
-    const renewed: Session = { ...session, id: newSessionId(), createdAt: new Date() };
+    // This device set the new password: an end another device's change gave its session does not carry over.
+    const renewed: Session = { ...session, id: newSessionId(), createdAt: this.#now() };
+    delete renewed.endsAt;
     this.#store.insertSession(renewed);
     this.#store.endSession(session.id, 'renewed');
     const signOutOthers = { 'as-ticked': change.signOutOtherDevices, never: false, always: true }[
       rules.signOutOtherDevices
     ];
-    const endedSessions = signOutOthers ? this.#store.endOtherSessions(account.id, renewed.id, 'password-changed') : 0;
+    if (!signOutOthers) return { ok: true, session: renewed, endedSessions: 0 };
+    if (rules.signOutOthersAfterSeconds > 0) {
+      this.#endOtherSessionsLater(account.id, renewed.id, rules.signOutOthersAfterSeconds);
+      return { ok: true, session: renewed, endedSessions: 0 };
+    }
+    const endedSessions = this.#store.endOtherSessions(account.id, renewed.id, 'password-changed');
     return { ok: true, session: renewed, endedSessions };
+  }
+
+  /** Gives every other session of the account an end this many seconds from now (an earlier end stays). */
+  #endOtherSessionsLater(accountId: string, keepSessionId: string, seconds: number): void {
+    const endsAt = new Date(this.#now().getTime() + seconds * 1000);
+    for (const other of this.#store.sessionsOfAccount(accountId)) {
+      if (other.id === keepSessionId || (other.endsAt && other.endsAt <= endsAt)) continue;
+      this.#store.updateSession(other.id, { endsAt });
+    }
   }
 
   /** False when the profile is not one of the session's account. */
@@ -236,7 +277,7 @@ export class AccountService {
     }
     // The checks above waited: a ticked password change may have signed this device out, or replaced the password
     // that was checked, meanwhile. From here on nothing awaits, so the change lands on what was checked.
-    if (sessionId && !this.#store.findSession(sessionId)) return { ok: false, refusal: 'not-signed-in' };
+    if (sessionId && !this.#liveSession(sessionId)) return { ok: false, refusal: 'not-signed-in' };
     if (this.#store.findAccountById(account.id)?.passwordHash !== account.passwordHash) {
       return { ok: false, refusal: 'conflict' };
     }
@@ -265,8 +306,9 @@ export class AccountService {
     return this.#store.findAccountById(accountId);
   }
 
+  /** The account's sessions that still work (one whose end has come is ended, not listed). */
   sessionsOf(accountId: string): Session[] {
-    return this.#store.sessionsOfAccount(accountId);
+    return this.#store.sessionsOfAccount(accountId).filter((session) => this.#liveSession(session.id));
   }
 
   deleteAccount(accountId: string): void {

@@ -10,7 +10,13 @@ export interface SiteVariant {
   profileMenuPlacement: 'header' | 'lower-left';
   accountMenuLabel: string;
   changePasswordLabel: string;
+  /** The section of the account page that holds the "Change password" text button. */
+  changePasswordSection: 'membership' | 'settings';
   addPhoneLabel: string;
+  /** The words on the change-password page's button that saves the change (the phone page's keeps "Save"). */
+  passwordSaveLabel: string;
+  /** A cookie-consent banner on the home page: none, or a fixed box lying over the "Sign In" button. */
+  cookieBanner: 'none' | 'over-sign-in';
   confirmPasswordField: boolean;
   signOutOthersBox: boolean;
   textMessagesBox: boolean;
@@ -21,6 +27,10 @@ export interface SiteVariant {
   /** What a password change does to the account's other sessions. */
   signOutOtherDevices: 'as-ticked' | 'never' | 'always';
   oldPasswordWorksAfterChange: boolean;
+  /** Whether an accepted password change is stored (false: success is shown, nothing changes). */
+  storePasswordChange: boolean;
+  /** With the tick, how long after the change the other devices' sessions end (0: at once). */
+  signOutOthersAfterSeconds: number;
   phoneNeedsPassword: boolean;
   storeTextMessageChoice: boolean;
   validatePhone: boolean;
@@ -43,7 +53,10 @@ export const CLEAN_SITE: Readonly<SiteVariant> = Object.freeze({
   profileMenuPlacement: 'header',
   accountMenuLabel: 'Your Account',
   changePasswordLabel: 'Change password',
+  changePasswordSection: 'membership',
   addPhoneLabel: 'Add phone number',
+  passwordSaveLabel: 'Save',
+  cookieBanner: 'none',
   confirmPasswordField: true,
   signOutOthersBox: true,
   textMessagesBox: true,
@@ -52,6 +65,8 @@ export const CLEAN_SITE: Readonly<SiteVariant> = Object.freeze({
   checkCurrentPassword: true,
   signOutOtherDevices: 'as-ticked',
   oldPasswordWorksAfterChange: false,
+  storePasswordChange: true,
+  signOutOthersAfterSeconds: 0,
   phoneNeedsPassword: true,
   storeTextMessageChoice: true,
   validatePhone: true,
@@ -111,6 +126,20 @@ export const DRIFT_VARIANTS: readonly DriftVariant[] = [
     override: { changePasswordLabel: 'Update password' },
   },
   {
+    name: 'save-relabelled-submit',
+    kind: 'renamed',
+    breaks: 'The change-password page\'s "Save" button says "Submit", a name with no word of the guide\'s.',
+    caughtBy: ['password.5'],
+    override: { passwordSaveLabel: 'Submit' },
+  },
+  {
+    name: 'change-password-in-settings',
+    kind: 'moved',
+    breaks: 'The "Change password" text button leaves "MEMBERSHIP & BILLING" for the "SETTINGS" section.',
+    caughtBy: ['account.5', 'account.6'],
+    override: { changePasswordSection: 'settings' },
+  },
+  {
     name: 'add-phone-renamed',
     kind: 'renamed',
     breaks: 'The account page says "Add mobile number" instead of "Add phone number".',
@@ -146,6 +175,14 @@ export const DRIFT_VARIANTS: readonly DriftVariant[] = [
     override: { phoneFormOrder: 'password-then-phone' },
   },
   {
+    name: 'cookie-banner-over-sign-in',
+    kind: 'unusable',
+    breaks:
+      'A cookie-consent banner lies over the "Sign In" button in the upper-right corner, so a click on it lands on the banner.',
+    caughtBy: ['sign-in.2'],
+    override: { cookieBanner: 'over-sign-in' },
+  },
+  {
     name: 'profile-gate-skipped',
     kind: 'behaviour',
     breaks: 'Signing in goes straight to the first profile; the site never asks to choose one.',
@@ -179,6 +216,22 @@ export const DRIFT_VARIANTS: readonly DriftVariant[] = [
     breaks: 'After a password change the old password still signs in.',
     caughtBy: ['password.5'],
     override: { oldPasswordWorksAfterChange: true },
+  },
+  {
+    name: 'password-change-not-stored',
+    kind: 'behaviour',
+    breaks:
+      'Saving a password change shows the success message, but nothing is stored: the old password still signs in, the new one does not.',
+    caughtBy: ['password.5'],
+    override: { storePasswordChange: false },
+  },
+  {
+    name: 'late-sign-out',
+    kind: 'behaviour',
+    breaks:
+      'With the "Require all devices…" tick, the other devices are signed out only 30 s after the change, not at once.',
+    caughtBy: ['password.4'],
+    override: { signOutOthersAfterSeconds: 30 },
   },
   {
     name: 'phone-saved-without-password',

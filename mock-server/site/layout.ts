@@ -45,6 +45,18 @@ export function homeHeader(site: SiteVariant): Html {
   return html`<header class="site-header">${logo}${signIn}</header>`;
 }
 
+/** The cookie that remembers the cookie banner was accepted (set by the site script). */
+export const COOKIE_CONSENT = 'cookie_consent';
+
+/**
+ * The cookie-consent banner of a drifted home page (cookie-banner-over-sign-in): a fixed box over the header's right
+ * end, above it, so a click on "Sign In" lands on the banner. "Accept" hides it (site.js) and remembers the choice.
+ */
+export const cookieBanner = html`<div class="cookie-banner" role="region" aria-label="Cookies" data-cookie-banner>
+  <p>We use cookies to remember your choices and to measure how the site is used.</p>
+  <button type="button" class="button primary" data-cookie-accept>Accept</button>
+</div>`;
+
 /** The header after a profile is chosen: the profile in the upper-right opens the pop-up menu the guide uses. */
 export function profileHeader(account: Account, current: Profile, site: SiteVariant): Html {
   const menu = profileMenu(account, current, site);

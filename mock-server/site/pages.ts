@@ -4,7 +4,18 @@ import type { AccountService } from '../domain/account-service.ts';
 import type { SiteVariantSetting } from '../drift/variants.ts';
 import { maskedPhone } from '../domain/phone.ts';
 import { html } from './html.ts';
-import { BRAND, avatar, field, formError, homeHeader, layout, plainHeader, profileHeader } from './layout.ts';
+import {
+  BRAND,
+  avatar,
+  COOKIE_CONSENT,
+  cookieBanner,
+  field,
+  formError,
+  homeHeader,
+  layout,
+  plainHeader,
+  profileHeader,
+} from './layout.ts';
 import { accountQuery, ACCOUNT_CHANGE_NOTICES, loginQuery, SESSION_END_NOTICES, visitGuards } from './visits.ts';
 
 export interface SiteOptions {
@@ -27,9 +38,10 @@ export function sitePages({ accounts, variant, csrfToken }: SiteOptions): Router
         csrfToken: csrfToken(req, res),
         header: homeHeader(variant.site),
         main: html`<section class="hero">
-          <h1>Unlimited films, series and more.</h1>
-          <p>Watch anywhere. Cancel anytime.</p>
-        </section>`,
+            <h1>Unlimited films, series and more.</h1>
+            <p>Watch anywhere. Cancel anytime.</p>
+          </section>
+          ${variant.site.cookieBanner === 'over-sign-in' && !req.cookies?.[COOKIE_CONSENT] && cookieBanner}`,
       }),
     );
   });
@@ -113,6 +125,9 @@ export function sitePages({ accounts, variant, csrfToken }: SiteOptions): Router
     if (!visit) return;
     const { account } = visit;
     const { changed } = accountQuery.parse(req.query);
+    // The section that holds the "Change password" text button: MEMBERSHIP & BILLING, unless drifted to SETTINGS.
+    const passwordIn = variant.site.changePasswordSection;
+    const changePasswordLink = html`<a href="/password">${variant.site.changePasswordLabel}</a>`;
     res.send(
       layout({
         title: 'Account',
@@ -152,7 +167,7 @@ export function sitePages({ accounts, variant, csrfToken }: SiteOptions): Router
               ${
                 visit.profile.kids
                   ? html`<p class="account-note">${KIDS_PROFILE_CANNOT_CHANGE_PASSWORD}</p>`
-                  : html`<a href="/password">${variant.site.changePasswordLabel}</a>`
+                  : passwordIn === 'membership' && changePasswordLink
               }
               <a href="/phone">${account.phone ? 'Change phone number' : variant.site.addPhoneLabel}</a>
             </div>
@@ -165,7 +180,10 @@ export function sitePages({ accounts, variant, csrfToken }: SiteOptions): Router
           <section class="account-section" aria-labelledby="settings">
             <h2 id="settings">SETTINGS</h2>
             <p class="account-details">Parental controls, viewing activity, profiles</p>
-            <div class="account-links"><a href="/profiles">Manage profiles</a></div>
+            <div class="account-links">
+              <a href="/profiles">Manage profiles</a>
+              ${!visit.profile.kids && passwordIn === 'settings' && changePasswordLink}
+            </div>
           </section>`,
       }),
     );

@@ -44,7 +44,7 @@ const changePasswordForm = (site: SiteVariant) =>
     ${site.confirmPasswordField ? field('confirmPassword', 'Confirm new password', 'password', 'new-password') : ''}
     ${site.signOutOthersBox ? signOutOthersBox : ''}
     <div class="form-actions">
-      <button type="submit" class="button primary">Save</button>
+      <button type="submit" class="button primary">${site.passwordSaveLabel}</button>
       <a class="button" href="/account">Cancel</a>
     </div>
   </form>`;

@@ -20,6 +20,11 @@ export interface Session {
   profileId: string | null;
   userAgent: string;
   createdAt: Date;
+  /**
+   * When a password change signed the other devices out with a delay (drift variant late-sign-out): the moment
+   * this session stops working, for the reason 'password-changed'. Absent: it lasts until it is ended.
+   */
+  endsAt?: Date;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { AccountService, type PasswordChange } from '../../mock-server/domain/account-service.ts';
+import { SiteVariantSetting } from '../../mock-server/drift/variants.ts';
 import { MemoryStore } from '../../mock-server/store/memory-store.ts';
 import type { Account, Session } from '../../mock-server/store/store.ts';
 
@@ -182,5 +183,83 @@ describe('AccountService.changePassword, racing', () => {
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(activeIds()).toEqual([result.session.id]);
+  });
+});
+
+describe('AccountService.changePassword on the drifted sites of the catalogue', () => {
+  it('password-change-not-stored: answers success, stores nothing and changes no session', async () => {
+    accounts = new AccountService(store, new SiteVariantSetting('password-change-not-stored'));
+    const a = await signInAs('Alex');
+    const b = await signInAs('Alex');
+
+    const result = await accounts.changePassword(a.id, change({ signOutOtherDevices: true }));
+
+    expect(result).toEqual({ ok: true, session: a, endedSessions: 0 });
+    expect(activeIds()).toEqual([a.id, b.id].sort());
+    expect(await signsIn(OLD)).toBe(true);
+    expect(await signsIn(NEW)).toBe(false);
+  });
+
+  it('late-sign-out: with the tick, the other sessions work on until 30 s after the change, then end', async () => {
+    let now = new Date('2030-01-01T12:00:00Z');
+    accounts = new AccountService(store, new SiteVariantSetting('late-sign-out'), undefined, () => now);
+    const a = await signInAs('Alex');
+    const b = await signInAs('Alex');
+    const c = await signInAs('Alex');
+
+    const result = await accounts.changePassword(a.id, change({ signOutOtherDevices: true }));
+    if (!result.ok) throw new Error('change refused');
+
+    expect(result.endedSessions).toBe(0);
+    now = new Date('2030-01-01T12:00:29.999Z');
+    expect(accounts.currentVisit(b.id).kind).toBe('signed-in');
+    expect(activeIds()).toEqual([b.id, c.id, result.session.id].sort());
+    now = new Date('2030-01-01T12:00:30Z');
+    expect(accounts.currentVisit(b.id)).toEqual({ kind: 'ended', reason: 'password-changed' });
+    expect(activeIds()).toEqual([result.session.id]);
+    expect(accounts.currentVisit(c.id)).toEqual({ kind: 'ended', reason: 'password-changed' });
+    expect(accounts.currentVisit(result.session.id).kind).toBe('signed-in');
+  });
+
+  it('late-sign-out: without the tick, nothing ends, then or later', async () => {
+    let now = new Date('2030-01-01T12:00:00Z');
+    accounts = new AccountService(store, new SiteVariantSetting('late-sign-out'), undefined, () => now);
+    const a = await signInAs('Alex');
+    const b = await signInAs('Alex');
+
+    const result = await accounts.changePassword(a.id, change({ signOutOtherDevices: false }));
+    if (!result.ok) throw new Error('change refused');
+
+    now = new Date('2030-01-01T13:00:00Z');
+    expect(activeIds()).toEqual([b.id, result.session.id].sort());
+  });
+
+  it('late-sign-out: a device that changes the password itself before its end keeps its new session', async () => {
+    let now = new Date('2030-01-01T12:00:00Z');
+    accounts = new AccountService(store, new SiteVariantSetting('late-sign-out'), undefined, () => now);
+    const a = await signInAs('Alex');
+    const b = await signInAs('Alex');
+    await accounts.changePassword(a.id, change({ signOutOtherDevices: true }));
+
+    now = new Date('2030-01-01T12:00:10Z');
+    const own = await accounts.changePassword(
+      b.id,
+      change({ currentPassword: NEW, newPassword: 'third-pass-3', signOutOtherDevices: false }),
+    );
+    if (!own.ok) throw new Error('change refused');
+    now = new Date('2030-01-01T12:05:00Z');
+    expect(accounts.currentVisit(own.session.id).kind).toBe('signed-in');
+  });
+
+  it('late-sign-out: a device whose session is due to end is refused a change once its end has come', async () => {
+    let now = new Date('2030-01-01T12:00:00Z');
+    accounts = new AccountService(store, new SiteVariantSetting('late-sign-out'), undefined, () => now);
+    const a = await signInAs('Alex');
+    const b = await signInAs('Alex');
+    await accounts.changePassword(a.id, change({ signOutOtherDevices: true }));
+
+    now = new Date('2030-01-01T12:01:00Z');
+    const late = await accounts.changePassword(b.id, change({ currentPassword: NEW, newPassword: 'third-pass-3' }));
+    expect(late).toEqual({ ok: false, refusal: 'not-signed-in' });
   });
 });

@@ -51,6 +51,16 @@ const PROBES: Record<string, () => Promise<unknown>> = {
   'your-account-renamed': async () => /href="\/member\/settings">([^<]+)</.exec(await html('/home'))?.[1],
   'change-password-renamed': async () =>
     /href="\/member\/settings\/password">([^<]+)</.exec(await html('/member/settings'))?.[1],
+  'change-password-in-settings': async () => {
+    const page = await html('/member/settings');
+    return page.indexOf('href="/member/settings/password"') > page.indexOf('<h2>SETTINGS</h2>')
+      ? 'settings'
+      : 'membership';
+  },
+  'save-relabelled-submit': async () =>
+    /<button type="submit" class="btn">([^<]+)</.exec(await html('/member/settings/password'))?.[1],
+  'cookie-banner-over-sign-in': async () =>
+    (await new ClassicBrowser(site.url).get('/')).html.includes('class="consent"'),
   'add-phone-renamed': async () =>
     /href="\/member\/settings\/phone">([^<]+)</.exec(await html('/member/settings'))?.[1],
   'confirm-password-missing': async () => (await html('/member/settings/password')).includes('new_password_again'),
@@ -70,6 +80,16 @@ const PROBES: Record<string, () => Promise<unknown>> = {
     const { account } = await changePassword({ current_password: PASSWORD });
     return (await new ClassicBrowser(site.url).signIn(account.email, PASSWORD)).status;
   },
+  'password-change-not-stored': async () => {
+    const { account, answer, sessions } = await changePassword({ current_password: PASSWORD });
+    return {
+      answer: [answer.status, answer.location],
+      sessions,
+      newPasswordSignsIn: (await new ClassicBrowser(site.url).signIn(account.email, 'fresh-pass-42')).status,
+    };
+  },
+  'late-sign-out': async () =>
+    (await changePassword({ current_password: PASSWORD, sign_out_everywhere: 'yes' })).sessions,
   'phone-saved-without-password': async () => (await savePhone({ password: 'wrong-password-1' })).status,
   'text-message-choice-dropped': async () => (await savePhone({ password: PASSWORD, texts: 'yes' })).phone,
   'invalid-phone-accepted': async () => (await savePhone({ password: PASSWORD, number: '555' })).status,

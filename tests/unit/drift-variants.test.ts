@@ -9,12 +9,11 @@ const guideSteps = (
 ).steps;
 
 describe('the catalogue of drift variants', () => {
-  // No variant makes a control unusable yet (covered, disabled): that needs the mock's pages to change.
-  it('has at least 15 variants with unique names, of every kind but unusable', () => {
+  it('has at least 15 variants with unique names, of every kind', () => {
     expect(DRIFT_VARIANTS.length).toBeGreaterThanOrEqual(15);
     expect(new Set(DRIFT_VARIANTS.map((v) => v.name)).size).toBe(DRIFT_VARIANTS.length);
     expect(new Set(DRIFT_VARIANTS.map((v) => v.kind))).toEqual(
-      new Set(['moved', 'renamed', 'missing', 'reordered', 'behaviour']),
+      new Set(['moved', 'renamed', 'missing', 'reordered', 'unusable', 'behaviour']),
     );
   });
 
@@ -98,6 +97,14 @@ const PROBES: Record<keyof SiteVariant, Probe> = {
   profileMenuPlacement: async (site) => headerOf(await pageText(site, '/account')).includes('aria-haspopup="menu"'),
   accountMenuLabel: async (site) => /href="\/account">([^<]*)</.exec(await pageText(site, '/account'))?.[1],
   changePasswordLabel: async (site) => /href="\/password">([^<]*)</.exec(await pageText(site, '/account'))?.[1],
+  changePasswordSection: async (site) => {
+    const page = await pageText(site, '/account');
+    return page.indexOf('href="/password"') > page.indexOf('id="settings"') ? 'settings' : 'membership';
+  },
+  passwordSaveLabel: async (site) =>
+    /<button type="submit"[^>]*>([^<]*)</.exec(await pageText(site, '/password'))?.[1]?.trim(),
+  cookieBanner: async (site) =>
+    (await (await new SiteClient(site.url).page('/')).text()).includes('data-cookie-banner'),
   addPhoneLabel: async (site) => /href="\/phone">([^<]*)</.exec(await pageText(site, '/account'))?.[1],
   confirmPasswordField: async (site) => (await pageText(site, '/password')).includes('id="confirmPassword"'),
   signOutOthersBox: async (site) => (await pageText(site, '/password')).includes('id="signOutOtherDevices"'),
@@ -122,6 +129,17 @@ const PROBES: Record<keyof SiteVariant, Probe> = {
     await changePassword(device, PASSWORD, false);
     return (await new SiteClient(site.url).signIn(account.email, PASSWORD)).status;
   },
+  storePasswordChange: async (site) => {
+    const { account, device } = await signedIn(site);
+    const before = site.accounts.sessionsOf(account.id).map((session) => session.id);
+    const answer = await changePassword(device, PASSWORD, false);
+    return {
+      answer: answer.status,
+      sessionRenewed: !before.includes(site.accounts.sessionsOf(account.id)[0]?.id ?? ''),
+      newPasswordSignsIn: (await new SiteClient(site.url).signIn(account.email, 'fresh-pass-42')).status,
+    };
+  },
+  signOutOthersAfterSeconds: async (site) => sessionsAfterChange(site, true),
   phoneNeedsPassword: async (site) =>
     (await savePhone((await signedIn(site)).device, '213 555 0123', 'wrong-1')).status,
   storeTextMessageChoice: async (site) => {
@@ -193,6 +211,9 @@ describe('each drift variant changes what the site does, and the clean site keep
       profileMenuPlacement: true,
       accountMenuLabel: 'Your Account',
       changePasswordLabel: 'Change password',
+      changePasswordSection: 'membership',
+      passwordSaveLabel: 'Save',
+      cookieBanner: false,
       addPhoneLabel: 'Add phone number',
       confirmPasswordField: true,
       signOutOthersBox: true,
@@ -202,6 +223,8 @@ describe('each drift variant changes what the site does, and the clean site keep
       checkCurrentPassword: 400,
       signOutOtherDevices: { ticked: 1, unticked: 2 },
       oldPasswordWorksAfterChange: 401,
+      storePasswordChange: { answer: 200, sessionRenewed: true, newPasswordSignsIn: 200 },
+      signOutOthersAfterSeconds: 1,
       phoneNeedsPassword: 403,
       storeTextMessageChoice: true,
       validatePhone: 400,

@@ -1,5 +1,5 @@
 // The only script of the mock site: sends its forms to the JSON API and shows the answers at their fields,
-// and opens the profile pop-up menu.
+// opens the profile pop-up menu, and hides the cookie banner (of a drifted home page) once accepted.
 const csrfToken = () => document.querySelector('meta[name="csrf-token"]')?.content ?? '';
 
 function formBody(form) {
@@ -88,6 +88,11 @@ document.addEventListener('submit', (event) => {
 document.addEventListener('click', (event) => {
   const action = event.target.closest('button[data-api]');
   if (action) send(action, action.dataset.api, action.dataset.method ?? 'POST');
+
+  if (event.target.closest('[data-cookie-accept]')) {
+    document.cookie = 'cookie_consent=accepted; path=/; max-age=31536000; samesite=lax';
+    for (const banner of document.querySelectorAll('[data-cookie-banner]')) banner.hidden = true;
+  }
 
   const toggle = event.target.closest('.profile-button');
   const menu = document.getElementById('profile-menu');
