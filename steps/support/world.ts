@@ -13,7 +13,7 @@ import { SiteHeader } from '../../pages/site-header.ts';
 import { GUIDE_TARGET_OUTLINE, GuideDrift } from '../../pages/support/drift.ts';
 import { FormMessage } from '../../pages/support/forms.ts';
 import type { GuideField } from './matchers.ts';
-import { sessionDrift, type SessionChanges } from './sessions.ts';
+import { sessionDrift, type SessionChanges } from '../../harness/session-drift.ts';
 import type { OutcomeRecord } from '../../harness/outcome.ts';
 import type { SiteControl } from '../../harness/site-control.ts';
 import { inSiteWords, siteProfile, type SiteProfile } from '../../harness/site-profile.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sessionDrift } from '../../steps/support/sessions.ts';
+import { sessionDrift } from '../../harness/session-drift.ts';
 
 const TICKED = 'after the change, although the tick was placed';
 
