@@ -1,5 +1,6 @@
 import js from '@eslint/js';
 import globals from 'globals';
+import playwright from 'eslint-plugin-playwright';
 import tseslint from 'typescript-eslint';
 
 /**
@@ -43,6 +44,27 @@ export default tseslint.config(
   { ignores: ['node_modules/', 'reports/', '.features-gen/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
+  {
+    // Type-aware rules for the bug Playwright code meets most: a forgotten `await` (an `expect` that never runs).
+    files: ['**/*.ts'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+      '@typescript-eslint/await-thenable': 'error',
+    },
+  },
+  {
+    files: ['pages/**/*.ts', 'steps/**/*.ts'],
+    ...playwright.configs['flat/recommended'],
+    rules: {
+      ...playwright.configs['flat/recommended'].rules,
+      // Page objects wait for their own readiness (house style), and steps are not Playwright test() bodies.
+      'playwright/no-standalone-expect': 'off',
+      'playwright/no-wait-for-timeout': 'off',
+      'playwright/no-wait-for-selector': 'off',
+    },
+  },
   {
     languageOptions: { globals: { ...globals.node } },
     rules: {

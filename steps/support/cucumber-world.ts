@@ -55,11 +55,14 @@ export class CucumberWorld extends ScenarioWorld {
     super({
       control: run?.site.controlFor({ ...slot, skip: skipper() }) ?? new TestControlClient(siteUrl),
       scenarioKey: `cucumber-${randomUUID().slice(0, 8)}-${Date.now().toString(36)}`,
-      attachScreenshot: async (name, png) => {
-        await attach(png, { mediaType: 'image/png', fileName: `${name}.png` });
+      // cucumber-js's attach of a buffer or string is synchronous; the world's interface allows either.
+      attachScreenshot: (name, png) => {
+        attach(png, { mediaType: 'image/png', fileName: `${name}.png` });
+        return Promise.resolve();
       },
-      attachOutcome: async (record) => {
-        await attach(outcomeBody(record), { mediaType: OUTCOME_MEDIA_TYPE, fileName: `${OUTCOME_ATTACHMENT}.json` });
+      attachOutcome: (record) => {
+        attach(outcomeBody(record), { mediaType: OUTCOME_MEDIA_TYPE, fileName: `${OUTCOME_ATTACHMENT}.json` });
+        return Promise.resolve();
       },
       openDevicePage: async (): Promise<Page> => {
         if (!run) throw new Error('No browser: the cucumber-js hooks (steps/support/cucumber-hooks.ts) start it.');
