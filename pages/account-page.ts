@@ -1,8 +1,29 @@
 import type { Locator, Page } from '@playwright/test';
-import { findByGuideLabel } from './support/drift.ts';
+import { findByGuideLabel, GuideDrift } from './support/drift.ts';
 import { clickAndAwaitAnswer } from './support/forms.ts';
 
 const PLACE = 'The account page';
+const WAIT_FOR_TEXT_MS = 5_000;
+const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim();
+
+/** The line sharing most words (or characters of a number) with the text; undefined when none shares any. */
+export function mostAlike(text: string, lines: string[]): string | undefined {
+  const tokens = (line: string) =>
+    new Set(
+      line
+        .toLowerCase()
+        .split(/[\s:]+/)
+        .filter(Boolean),
+    );
+  const wanted = tokens(text);
+  let best: { line: string; score: number } | undefined;
+  for (const line of lines) {
+    const score = [...tokens(line)].filter((token) => wanted.has(token)).length;
+    if (score > 0 && (!best || score > best.score)) best = { line, score };
+  }
+  return best?.line;
+}
+
 /** Set by the harness, never by the site: the part of the page a section heading introduces. */
 const SECTION_ATTRIBUTE = 'data-guide-section';
 /** The text buttons the guide names in "MEMBERSHIP & BILLING": a control with another of them was not renamed. */
@@ -31,6 +52,27 @@ export class AccountPage {
     const heading = await findByGuideLabel(this.page, ['heading'], title, PLACE);
     const key = await heading.evaluate(markSection, SECTION_ATTRIBUTE);
     return this.page.locator(`[${SECTION_ATTRIBUTE}="${key}"]`);
+  }
+
+  /**
+   * The section shows the text (a phone number, a choice, a note). When it does not, says what the section shows in
+   * its place: the line most like the text wanted, not the whole section.
+   */
+  async expectSectionShows(title: string, text: string): Promise<void> {
+    const section = await this.section(title);
+    const deadline = Date.now() + WAIT_FOR_TEXT_MS;
+    let lines: string[];
+    do {
+      const shown = await section.innerText().catch(() => '');
+      if (oneLine(shown).includes(oneLine(text))) return;
+      lines = shown.split('\n').map(oneLine).filter(Boolean);
+      await this.page.waitForTimeout(100);
+    } while (Date.now() < deadline);
+    const instead = mostAlike(text, lines);
+    throw new GuideDrift(
+      'behaviour',
+      `The “${title}” section should show “${text}”, but ${instead ? `it shows “${instead}” there` : 'it shows nothing like it'}.`,
+    );
   }
 
   async textButton(sectionTitle: string, label: string): Promise<Locator> {

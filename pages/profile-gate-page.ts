@@ -1,8 +1,10 @@
 import type { Locator, Page } from '@playwright/test';
-import { findByGuideLabel, guideLabel } from './support/drift.ts';
+import { findByGuideLabel, GuideDrift, guideLabel } from './support/drift.ts';
 import { clickAndAwaitAnswer } from './support/forms.ts';
 
 const PLACE = 'The profile choice';
+const WAIT_FOR_CHOICE_MS = 5_000;
+const quoted = (names: string[]) => names.map((name) => `“${name}”`).join(', ');
 
 /** "Netflix will ask you to choose one of the profiles": every profile of the account offered at once, to click. */
 export class ProfileGatePage {
@@ -20,6 +22,39 @@ export class ProfileGatePage {
       .or(this.page.getByRole('link', { name: named }))
       .filter({ visible: true })
       .first();
+  }
+
+  /**
+   * The site asks to choose one of the profiles: every one of them offered at once. When at most one shows (the one
+   * in use, in a header), the site did not ask at all; when some are offered and others not, those are missing.
+   */
+  async expectToOffer(names: string[], when: string): Promise<void> {
+    const deadline = Date.now() + WAIT_FOR_CHOICE_MS;
+    let shown: string[] = [];
+    do {
+      const visible = await Promise.all(names.map((name) => this.profile(name).isVisible()));
+      shown = names.filter((_, i) => visible[i]);
+      if (shown.length === names.length) return;
+      await this.page.waitForTimeout(100);
+    } while (Date.now() < deadline);
+    if (shown.length < Math.min(2, names.length)) {
+      const heading = (
+        await this.page
+          .getByRole('heading')
+          .first()
+          .textContent()
+          .catch(() => null)
+      )?.trim();
+      throw new GuideDrift(
+        'behaviour',
+        `${when}, the site did not ask to choose one of the profiles${heading ? `: the page shows “${heading}”` : ''}.`,
+      );
+    }
+    const missing = names.filter((name) => !shown.includes(name));
+    throw new GuideDrift(
+      'missing',
+      `${when}, ${PLACE.toLowerCase()} offers ${quoted(shown)} but not ${quoted(missing)}.`,
+    );
   }
 
   async chooseProfile(name: string): Promise<void> {

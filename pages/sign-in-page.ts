@@ -1,9 +1,10 @@
 import type { Cookie, Locator, Page } from '@playwright/test';
-import { findByGuideLabel } from './support/drift.ts';
+import { findByGuideLabel, GuideDrift } from './support/drift.ts';
 import { captureSubmission, clickAndAwaitAnswer, ONLY_THE_BROWSER_SETS, withFieldValue } from './support/forms.ts';
 import { HomePage } from './home-page.ts';
 
 const PLACE = 'The sign in page';
+const WAIT_FOR_ANSWER_MS = 5_000;
 
 /** "On the Netflix sign in page, use your email address and password for accessing the account of yours." */
 export class SignInPage {
@@ -115,6 +116,47 @@ export class SignInPage {
   async messageAboveTheForm(): Promise<string> {
     await this.email.waitFor();
     return this.email.evaluate(textAboveField);
+  }
+
+  /** The page says the sentence above its form (a refusal, a lock, a notice), within the time a person waits. */
+  async expectMessageAboveTheForm(sentence: string): Promise<void> {
+    const deadline = Date.now() + WAIT_FOR_ANSWER_MS;
+    let said: string;
+    do {
+      said = await this.messageAboveTheForm().catch(() => '');
+      if (said.includes(sentence)) return;
+      await this.page.waitForTimeout(100);
+    } while (Date.now() < deadline);
+    throw new GuideDrift(
+      'behaviour',
+      `${PLACE} should say “${sentence}” above the form, but it says ${said ? `“${said}”` : 'nothing there'}.`,
+    );
+  }
+
+  /** After signing in with `what` (e.g. "The old password"), the site refused it: the sign-in page is still shown. */
+  async expectRefused(what: string): Promise<void> {
+    if (await this.heading.isVisible()) return;
+    const shown = (
+      await this.page
+        .getByRole('heading')
+        .first()
+        .textContent()
+        .catch(() => null)
+    )?.trim();
+    throw new GuideDrift(
+      'behaviour',
+      `${what} still signs in: the site went on to ${shown ? `“${shown}”` : 'another page'}.`,
+    );
+  }
+
+  /** After signing in with `what` (e.g. "The new password"), the site let the person in: the sign-in page is gone. */
+  async expectAccepted(what: string): Promise<void> {
+    if (!(await this.heading.isVisible())) return;
+    const said = await this.messageAboveTheForm().catch(() => '');
+    throw new GuideDrift(
+      'behaviour',
+      `${what} does not sign in: ${PLACE.toLowerCase()} says ${said ? `“${said}”` : 'nothing'}.`,
+    );
   }
 
   /** A sentence the page shows, found by its words. */

@@ -76,7 +76,7 @@ When(
 Then(
   'the {string} section says {string}',
   verifies('account.6', async function (title: string, text: string) {
-    await expect(await this.device.account.section(title)).toContainText(this.says(text));
+    await this.device.account.expectSectionShows(title, this.says(text));
   }),
 );
 

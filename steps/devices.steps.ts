@@ -11,7 +11,7 @@ Given(
   'I have signed in on device {word}',
   verifies('sign-in.4', async function (name: string) {
     await this.signInOn(name);
-    await expect(this.profileChoices()).toAllBeVisible(`After signing in on device ${name}, the profile choice`);
+    await this.device.profiles.expectToOffer(this.profileNames, `After signing in on device ${name}`);
     await this.noteSessionOf(name);
   }),
 );

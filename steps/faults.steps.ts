@@ -53,8 +53,7 @@ Then(
   'my new password works',
   verifies('password.5', async function () {
     const fresh = await this.signInOnAFreshDevice(this.notes.get('new password') ?? '');
-    await expect(this.profileChoices(undefined, fresh)).toAllBeVisible(
-      'After signing in with the new password, the profile choice',
-    );
+    await fresh.signIn.expectAccepted('The new password');
+    await fresh.profiles.expectToOffer(this.profileNames, 'After signing in with the new password');
   }),
 );

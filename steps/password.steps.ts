@@ -134,10 +134,7 @@ Then(
   'my old password no longer does',
   verifies('password.5', async function () {
     const device = await this.signInOnAFreshDevice(this.account.password);
-    await expect(device.signIn.heading, 'signing in with the old password should be refused').toBeVisible();
-    await expect
-      .poll(() => device.signIn.messageAboveTheForm(), { message: 'what the sign in page says above the form' })
-      .not.toBe('');
+    await device.signIn.expectRefused('The old password');
   }),
 );
 
@@ -145,9 +142,8 @@ Then(
   'my new password signs me in on another device',
   verifies('password.5', async function () {
     const fresh = await this.signInOnAFreshDevice(this.notes.get('new password') ?? '');
-    await expect(this.profileChoices(undefined, fresh)).toAllBeVisible(
-      'After signing in with the new password, the profile choice',
-    );
+    await fresh.signIn.expectAccepted('The new password');
+    await fresh.profiles.expectToOffer(this.profileNames, 'After signing in with the new password');
   }),
 );
 
@@ -155,8 +151,7 @@ Then(
   'my old password still works',
   verifies('password.5', async function () {
     const fresh = await this.signInOnAFreshDevice(this.account.password);
-    await expect(this.profileChoices(undefined, fresh)).toAllBeVisible(
-      'After signing in with the old password, the profile choice',
-    );
+    await fresh.signIn.expectAccepted('The old password');
+    await fresh.profiles.expectToOffer(this.profileNames, 'After signing in with the old password');
   }),
 );

@@ -133,14 +133,14 @@ Then(
 Then(
   'the {string} section shows my phone number as {string}',
   verifies('phone.5', async function (section: string, shown: string) {
-    await expect(await this.device.account.section(section), 'the phone number shown').toContainText(this.says(shown));
+    await this.device.account.expectSectionShows(section, this.says(shown));
   }),
 );
 
 Then(
   'the {string} section shows my choice {string}',
   verifies('phone.4', async function (section: string, choice: string) {
-    await expect(await this.device.account.section(section), 'the choice shown').toContainText(this.says(choice));
+    await this.device.account.expectSectionShows(section, this.says(choice));
   }),
 );
 

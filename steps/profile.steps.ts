@@ -5,7 +5,7 @@ import { expect } from './support/matchers.ts';
 Then(
   'I am asked to choose one of the profiles',
   verifies('profile.1', async function () {
-    await expect(this.profileChoices()).toAllBeVisible('After signing in, the profile choice');
+    await this.device.profiles.expectToOffer(this.profileNames, 'After signing in');
   }),
 );
 

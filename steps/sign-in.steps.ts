@@ -41,7 +41,7 @@ Given(
   'I have signed in',
   verifies('sign-in.4', async function () {
     await this.signInOn('A');
-    await expect(this.profileChoices()).toAllBeVisible('After signing in, the profile choice');
+    await this.device.profiles.expectToOffer(this.profileNames, 'After signing in');
   }),
 );
 
@@ -69,9 +69,7 @@ When(
 Then(
   'I see the message {string} above the form',
   verifies('sign-in.4', async function (message: string) {
-    await expect
-      .poll(() => this.device.signIn.messageAboveTheForm(), { message: 'what the sign in page says above the form' })
-      .toContain(this.says(message));
+    await this.device.signIn.expectMessageAboveTheForm(this.says(message));
   }),
 );
 

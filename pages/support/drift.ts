@@ -101,7 +101,9 @@ export async function findByGuideLabel(
     await expectUsable(control, label, place);
     return control;
   }
-  const offered = (await candidates().allInnerTexts()).map(oneLine).filter(Boolean);
+  // On a whole page, the site's header and navigation are not "in the place" of a form's control.
+  const leaveOutChrome = !among && !('page' in scope);
+  const offered = (await candidates().evaluateAll(namesOutsideChrome, leaveOutChrome)).map(oneLine).filter(Boolean);
   const list = offered.length ? offered.map((name) => `“${name}”`).join(', ') : 'nothing of that kind';
   const page = 'page' in scope ? scope.page() : scope;
   const elsewhere = byRole(page, matching).filter({ visible: true }).first();
@@ -136,6 +138,13 @@ export function closestLabel(label: string, offered: string[], alsoNamedHere: st
   const named = new Set(alsoNamedHere.map((name) => name.toLowerCase().trim()));
   const unnamed = offered.filter((name) => !named.has(name.toLowerCase().trim()));
   return unnamed.length === 1 ? unnamed[0] : undefined;
+}
+
+/** The controls' visible names, leaving out those in the page's header, navigation or footer when asked. Runs in the page. */
+function namesOutsideChrome(elements: Element[], leaveOutChrome: boolean): string[] {
+  return elements
+    .filter((element) => !leaveOutChrome || !element.closest('header, nav, footer'))
+    .map((element) => (element as HTMLElement).innerText || element.getAttribute('aria-label') || '');
 }
 
 function significantWords(text: string): string[] {

@@ -12,7 +12,6 @@ export const MATCHER_KINDS: Partial<Record<string, DriftKind>> = {
   toBeOnTheRightOf: 'moved',
   toBeInTheGuideOrder: 'reordered',
   toGiveTheReason: 'behaviour',
-  toAllBeVisible: 'missing',
 };
 
 /** Assertions the guide's wording needs that Playwright does not have. They retry like every web-first assertion. */
@@ -92,32 +91,6 @@ export const expect = base.extend({
         pass
           ? `The page shows ${guideOrder}, as the guide says.`
           : `The guide has ${guideOrder}; the page shows ${pageOrder || 'none of them'}${missing.length ? ` and not ${missing.join(' nor ')}` : ''}.`,
-    };
-  },
-
-  /** Every one of them is on the page at once, e.g. every profile the site should offer to choose from. */
-  async toAllBeVisible(items: GuideField[], place: string) {
-    let missing: string[] = [];
-    try {
-      await base
-        .poll(async () => {
-          const shown = await Promise.all(items.map(({ field }) => field.isVisible()));
-          missing = items.filter((_, i) => !shown[i]).map(({ what }) => what);
-          return missing.length;
-        })
-        .toBe(0);
-    } catch {
-      // The message below says what was not there.
-    }
-    const pass = missing.length === 0;
-    const all = items.map(({ what }) => what).join(', ');
-    return {
-      pass,
-      name: 'toAllBeVisible',
-      message: () =>
-        pass
-          ? `${place} shows ${all}.`
-          : `${place} should show ${all}, but ${missing.join(' and ')} ${missing.length > 1 ? 'are' : 'is'} not there.`,
     };
   },
 

@@ -14,6 +14,7 @@ import { GUIDE_TARGET_OUTLINE, GuideDrift } from '../../pages/support/drift.ts';
 import { FormMessage } from '../../pages/support/forms.ts';
 import type { GuideField } from './matchers.ts';
 import { sessionDrift, type SessionChanges } from '../../harness/session-drift.ts';
+import { sessionCookieDrift } from '../../harness/cookie-drift.ts';
 import type { OutcomeRecord } from '../../harness/outcome.ts';
 import type { SiteControl } from '../../harness/site-control.ts';
 import { inSiteWords, siteProfile, type SiteProfile } from '../../harness/site-profile.ts';
@@ -252,6 +253,23 @@ export class ScenarioWorld {
       drift
         ? `${drift.replace(/\.$/, '')}, and still ${seconds} s later (${allowed}).`
         : `${firstSeen.replace(/\.$/, '')}, at first: the sessions were as the guide says only after ${seconds} s, later than ${allowed}.`,
+    );
+  }
+
+  /** The cookies the last sign-in on this device set are HttpOnly and at least as strict as `sameSite`. */
+  async expectSessionCookiesKept(sameSite: 'Lax' | 'Strict'): Promise<void> {
+    const drift = sessionCookieDrift(this.device.signIn.cookiesSetBySignIn, sameSite);
+    if (drift) throw new GuideDrift('behaviour', drift);
+  }
+
+  /** A request another site made the browser send, without the form's token, was refused (any 4xx). */
+  async expectForgedRequestRefused(status: number): Promise<void> {
+    if (status >= 400 && status < 500) return;
+    throw new GuideDrift(
+      'behaviour',
+      status >= 500
+        ? `The site failed (HTTP ${status}) on a request another site sent in my name, instead of refusing it.`
+        : `The site accepted a request another site sent in my name, without the form's token (HTTP ${status}).`,
     );
   }
 
