@@ -17,7 +17,12 @@ export default defineConfig({
   plugins: {
     awesome: {
       // The tracker the page would load is taken out after generation (harness/allure-results.ts withoutTrackers).
-      options: { singleFile: true, reportLanguage: 'en', groupBy: ['epic', 'feature', 'story'], defaultSortBy: 'name,asc' },
+      options: {
+        singleFile: true,
+        reportLanguage: 'en',
+        groupBy: ['epic', 'feature', 'story'],
+        defaultSortBy: 'name,asc',
+      },
     },
   },
 });

@@ -41,7 +41,11 @@ export interface Placement {
  * Where each feature file sits in Allure's tree: the guide's features in the order of the guide's first step each
  * verifies, numbered so any sort keeps that order; security and fault features apart, under "Supporting checks".
  */
-export function placeFeatures(guide: Guide, written: WrittenScenario[], titles: Map<string, string>): Map<string, Placement> {
+export function placeFeatures(
+  guide: Guide,
+  written: WrittenScenario[],
+  titles: Map<string, string>,
+): Map<string, Placement> {
   const position = new Map(guide.steps.map((s, i) => [s.id, i]));
   const firstStep = new Map<string, number>();
   for (const s of written) {
@@ -50,7 +54,8 @@ export function placeFeatures(guide: Guide, written: WrittenScenario[], titles: 
   }
   const supporting = (file: string) => SUPPORTING_DIRS.some((dir) => file.startsWith(dir));
   const files = [...firstStep.keys()].sort(
-    (a, b) => Number(supporting(a)) - Number(supporting(b)) || firstStep.get(a)! - firstStep.get(b)! || a.localeCompare(b),
+    (a, b) =>
+      Number(supporting(a)) - Number(supporting(b)) || firstStep.get(a)! - firstStep.get(b)! || a.localeCompare(b),
   );
   const placements = new Map<string, Placement>();
   let number = { guide: 0, supporting: 0 };
@@ -132,7 +137,8 @@ function attachmentsOf(step: Step): Attachment[] {
 /** The Gherkin step each evidence screenshot was attached under, by its bytes' hash. */
 function evidenceSteps(result: AllureResult, hashOf: (source: string) => string, into: Map<string, string>): void {
   const walk = (step: Step, gherkin: string | undefined) => {
-    for (const a of step.attachments ?? []) if (gherkin && !into.has(hashOf(a.source))) into.set(hashOf(a.source), gherkin);
+    for (const a of step.attachments ?? [])
+      if (gherkin && !into.has(hashOf(a.source))) into.set(hashOf(a.source), gherkin);
     // The step whose name starts with a Gherkin keyword is the one that acted; the attach step is its child.
     for (const child of step.steps ?? [])
       walk(child, /^(Given|When|Then|And|But) /.test(child.name ?? '') ? child.name : gherkin);
@@ -171,7 +177,10 @@ export async function tidyAllureResults({
     .filter((f) => f.endsWith('-result.json'))
     .map((file) => ({ file, result: JSON.parse(readFileSync(join(dir, file), 'utf8')) as AllureResult }));
   const titles = new Map(
-    read.map(({ result }) => [featureFileOf(result) ?? '', result.labels.find((l) => l.name === 'feature')?.value ?? '']),
+    read.map(({ result }) => [
+      featureFileOf(result) ?? '',
+      result.labels.find((l) => l.name === 'feature')?.value ?? '',
+    ]),
   );
   const placements = placeFeatures(guide, written, titles);
   const results = read.map(({ file, result }) => {

@@ -63,9 +63,12 @@ export function coverForPicture({ sensitive, sensitiveLabel, dots, aliases, laye
   const inset = (input: Element) => {
     const rect = input.getBoundingClientRect();
     const s = getComputedStyle(input);
-    const [top, right, bottom, left] = [s.borderTopWidth, s.borderRightWidth, s.borderBottomWidth, s.borderLeftWidth].map(
-      (w) => parseFloat(w) || 0,
-    );
+    const [top, right, bottom, left] = [
+      s.borderTopWidth,
+      s.borderRightWidth,
+      s.borderBottomWidth,
+      s.borderLeftWidth,
+    ].map((w) => parseFloat(w) || 0);
     return new DOMRect(rect.left + left!, rect.top + top!, rect.width - left! - right!, rect.height - top! - bottom!);
   };
 

@@ -142,7 +142,12 @@ const VERDICT_WORDS: Record<ShownVerdict, string> = {
   'not selected': '· Not run in this selection',
 };
 
-function actionCard(v: StepVerdict, verdict: ShownVerdict, picture: GuidePicture | undefined, outputDir: string): string {
+function actionCard(
+  v: StepVerdict,
+  verdict: ShownVerdict,
+  picture: GuidePicture | undefined,
+  outputDir: string,
+): string {
   let image = '<div class="no-picture">No picture from this run</div>';
   if (picture) {
     // Inline and never lazy: the page is one file to send, and prints to PDF with every picture.
