@@ -104,7 +104,8 @@ const LEFT_TO_QA = new Set(['application/zip', 'video/webm']);
 
 /**
  * Which attachments of a result the shareable report keeps: no attachment twice (same name and bytes), no trace or
- * video, and of the evidence screenshots only those of a failed scenario or the one picture chosen for its step.
+ * video, and of the evidence screenshots only those of a failed scenario or, once, the picture chosen for a step
+ * (taken out of `chosen` when kept).
  */
 export function keptAttachments(
   result: AllureResult,
@@ -116,7 +117,11 @@ export function keptAttachments(
   const keep = (a: Attachment): boolean => {
     if (LEFT_TO_QA.has(a.type)) return false;
     const hash = hashOf(a.source);
-    if (a.name.startsWith(EVIDENCE_PREFIX) && !failedResult && !chosen.has(hash)) return false;
+    if (a.name.startsWith(EVIDENCE_PREFIX) && !failedResult) {
+      // Many scenarios pass through the same page: the chosen picture goes in once, not once per scenario.
+      if (!chosen.has(hash)) return false;
+      chosen.delete(hash);
+    }
     const key = `${a.name}\n${hash}`;
     if (seen.has(key)) return false;
     seen.add(key);
