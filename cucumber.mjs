@@ -1,6 +1,17 @@
 // cucumber-js over the same features and step files as playwright-bdd. Run it with `npm run cucumber -- <args>`,
 // which loads TypeScript through tsx (NODE_OPTIONS): the `loader` option here does not work with tsx.
+import { cucumberSelectionProblem } from './harness/cucumber-selection.ts';
+import { readScenarios } from './harness/features.ts';
+
 process.env.GUIDE_RUNNER = 'cucumber';
+
+// Before any report file is opened: a selection that matches nothing, or a tag expression that is not one, is one
+// sentence and a failure, not "0 scenarios" and success.
+const problem = cucumberSelectionProblem(process.argv.slice(2), readScenarios());
+if (problem) {
+  console.error(problem);
+  process.exit(2);
+}
 // GUIDE_REPORTS_DIR: see harness/reports-dir.ts (reportPaths().cucumberJsJson).
 const reports = `${(process.env.GUIDE_REPORTS_DIR || 'reports').replace(/\/$/, '')}/cucumber-js`;
 

@@ -2,7 +2,7 @@ import { defineConfig } from '@playwright/test';
 import { defineBddConfig } from 'playwright-bdd';
 import { canRecordVideo, CHROMIUM_ARGS, requireChromium } from './harness/browser.ts';
 import { runEnvironment } from './harness/report-setup.ts';
-import { reportFileReporters } from './harness/reporters.ts';
+import { reportFileReporters, STRIP_ALLURE_METADATA } from './harness/reporters.ts';
 import { REPORTS_DIR } from './harness/reports-dir.ts';
 import { speedOptions } from './harness/speed-options.ts';
 
@@ -29,7 +29,7 @@ export default defineConfig({
   expect: { timeout: 5_000 },
   reporter: [
     [process.env.CI || blobDir ? 'line' : 'list'],
-    ...(blobDir ? [['blob', { outputDir: blobDir }] as const] : reportFileReporters(REPORTS_DIR)),
+    // First, so the reporter after it can drop allure-playwright's metadata attachments before the others see them.
     [
       'allure-playwright',
       {
@@ -40,6 +40,8 @@ export default defineConfig({
         // Allure's categories are in allurerc.mjs, sorted by the outcome records' kinds.
       },
     ],
+    STRIP_ALLURE_METADATA,
+    ...(blobDir ? [['blob', { outputDir: blobDir }] as const] : reportFileReporters(REPORTS_DIR)),
   ],
   use: {
     viewport: { width: 1280, height: 720 },

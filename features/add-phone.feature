@@ -26,7 +26,7 @@ Feature: Add a phone number
       And below them is a tick box to receive text messages
       And the page offers the "Save" and "Cancel" buttons
 
-    @guide:phone.1 @guide:phone.2 @guide:phone.3 @guide:phone.4 @guide:phone.5
+    @guide:phone.1 @guide:phone.2 @guide:phone.3 @guide:phone.4 @guide:phone.5 @guide-path
     Scenario: With a tick, the number is saved and text messages are on
       When I click on the "Add phone number" button in "MEMBERSHIP & BILLING"
       And I enter the phone number "+1 213 555 0123" in the first field

@@ -24,7 +24,7 @@ Feature: Change the password, and choose whether my other devices must sign in a
     And I have signed in on device A
 
   @guide:account.6 @guide:password.1 @guide:password.2 @guide:password.3 @guide:password.4 @guide:password.5
-  @guide:password.6
+  @guide:password.6 @guide-path
   Scenario: With a tick near "Require all devices…", saving keeps me signed in here and signs my other devices out
     Given I have clicked on the profile "Alex"
     And I have opened "Your Account" from the pop-up menu

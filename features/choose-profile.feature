@@ -28,7 +28,7 @@ Feature: Choose a profile and open "Your Account"
       | Jo      |
       | Kids    |
 
-  @guide:account.1 @guide:account.2 @guide:account.3
+  @guide:account.1 @guide:account.2 @guide:account.3 @guide-path
   Scenario: Clicking the profile name opens a pop-up menu with "Your Account"
     Given I have clicked on the profile "Alex"
     When I click on the profile name in the right-upper corner

@@ -10,14 +10,14 @@ Feature: Sign in
   Background:
     Given I have an account with the profiles "Alex, Sam"
 
-  @guide:sign-in.1 @guide:sign-in.2
+  @guide:sign-in.1 @guide:sign-in.2 @guide-path
   Scenario: The sign in button is in the right-upper corner of the website
     When I go to the website
     Then I see the "Sign In" button in the right-upper corner
     When I click on the button located in the right-upper corner
     Then the sign in page opens
 
-  @guide:sign-in.3 @guide:sign-in.4 @guide:profile.1
+  @guide:sign-in.3 @guide:sign-in.4 @guide:profile.1 @guide-path
   Scenario: My email address and password open the account and the site asks for a profile
     Given I am on the sign in page
     When I use my email address and password

@@ -1,4 +1,6 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
+import { parse as parseTagExpression } from '@cucumber/tag-expressions';
 import { join } from 'node:path';
 import { readScenarios, type WrittenScenario } from './features.ts';
 import { GENERATED_DIR, generateTests } from './generated-tests.ts';
@@ -70,11 +72,47 @@ function generatedTestLines(spec: string): Map<number, number> {
  */
 export function compileSelection(args: string[]): string[] {
   const { tags, rest } = splitGuideArgs(args);
+  const malformed = tags === undefined ? undefined : tagExpressionProblem(tags);
+  if (malformed) {
+    console.error(malformed);
+    process.exit(2);
+  }
   if (generateTests(tags) !== 0) process.exit(1);
   try {
     return toGeneratedSpecs(rest, readScenarios());
   } catch (error) {
     console.error((error as Error).message);
     process.exit(2);
+  }
+}
+
+/** One sentence when a tag expression cannot be read, instead of the parser's stack trace. */
+export function tagExpressionProblem(tags: string): string | undefined {
+  try {
+    parseTagExpression(tags);
+    return undefined;
+  } catch (error) {
+    return (error as Error).message.split('\n')[0];
+  }
+}
+
+/** How many tests `playwright test` finds for the arguments, without running any. */
+export function countSelectedTests(playwrightArgs: string[]): number {
+  const listed = spawnSync('node_modules/.bin/playwright', ['test', '--list', '--reporter=json', ...playwrightArgs], {
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  interface Suite {
+    specs?: { tests: unknown[] }[];
+    suites?: Suite[];
+  }
+  const count = (suite: Suite): number =>
+    (suite.specs ?? []).reduce((sum, spec) => sum + spec.tests.length, 0) +
+    (suite.suites ?? []).reduce((sum, child) => sum + count(child), 0);
+  try {
+    return (JSON.parse(listed.stdout) as { suites?: Suite[] }).suites?.reduce((sum, s) => sum + count(s), 0) ?? 0;
+  } catch {
+    // No JSON: Playwright found nothing to list (it says so on stderr).
+    return 0;
   }
 }

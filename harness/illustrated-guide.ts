@@ -1,10 +1,20 @@
-import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { chooseEvidence } from './evidence-choice.ts';
 import type { Coverage } from './guide-coverage.ts';
-import { EVIDENCE_PREFIX, type Guide, type GuideStep } from './guide.ts';
+import type { Guide, GuideStep } from './guide.ts';
 import type { StepVerdict } from './guide-verdicts.ts';
 import { driftLine } from './outcome.ts';
-import { failed, type ScenarioOutcome } from './scenario-outcome.ts';
+import type { ScenarioOutcome } from './scenario-outcome.ts';
+
+/** The one picture of a guide step, as the page shows it. */
+export interface GuidePicture {
+  data: Buffer;
+  type: 'image/jpeg' | 'image/png';
+  scenario: ScenarioOutcome;
+  /** The Gherkin step after which it was taken, when the report names it. */
+  gherkinStep?: string;
+}
 
 export interface IllustratedGuideInput {
   guide: Guide;
@@ -14,9 +24,24 @@ export interface IllustratedGuideInput {
   outputDir: string;
   /** Extra sections appended at the end (e.g. the drift catalogue's summary), already HTML. */
   appendix?: string;
+  /** A selection's sentence (harness/run-kind.ts); absent for a full run. */
+  selection?: string;
+  /** Each step's picture, already made small; without it the chosen screenshots go in as they are. */
+  pictures?: Map<string, GuidePicture>;
 }
 
-type ShownVerdict = Exclude<StepVerdict['verdict'], 'prose'>;
+export type ShownVerdict = Exclude<StepVerdict['verdict'], 'prose'> | 'not selected';
+
+/**
+ * What a card says: stale when the guide's wording changed; in a selection, a step that has checks which the
+ * selection left out was not run in this selection, never "not covered".
+ */
+export function shownVerdict(v: StepVerdict, stale: boolean, writtenChecks: number, selection: boolean): ShownVerdict {
+  if (stale) return 'stale';
+  const verdict = v.verdict as Exclude<StepVerdict['verdict'], 'prose'>;
+  if (selection && writtenChecks > 0 && (verdict === 'not covered' || verdict === 'not run')) return 'not selected';
+  return verdict;
+}
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 const escape = (text: string) => text.replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c);
@@ -33,16 +58,28 @@ export function writeIllustratedGuide({
   environment,
   outputDir,
   appendix = '',
+  selection,
+  pictures = originalPictures(verdicts),
 }: IllustratedGuideInput): string {
-  mkdirSync(join(outputDir, 'img'), { recursive: true });
-  const staleIds = new Set(coverage.rows.filter((r) => r.stale).map((r) => r.step.id));
-  const shown = (v: StepVerdict): ShownVerdict => (staleIds.has(v.step.id) ? 'stale' : (v.verdict as ShownVerdict));
+  mkdirSync(outputDir, { recursive: true });
+  // Pictures are inside the page now (one file to send); an img/ folder of an older run would only mislead.
+  rmSync(join(outputDir, 'img'), { recursive: true, force: true });
+  const rows = new Map(coverage.rows.map((r) => [r.step.id, r]));
+  const shown = (v: StepVerdict): ShownVerdict => {
+    const row = rows.get(v.step.id);
+    return shownVerdict(v, row?.stale ?? false, row?.scenarios.length ?? 0, selection !== undefined);
+  };
   const actions = verdicts.filter((v) => v.step.kind === 'action');
   const count = (verdict: ShownVerdict) => actions.filter((v) => shown(v) === verdict).length;
 
   const body = verdicts
-    .map((v) => (v.step.kind === 'action' ? actionCard(v, shown(v), outputDir) : proseBlock(v.step)))
+    .map((v) =>
+      v.step.kind === 'action' ? actionCard(v, shown(v), pictures.get(v.step.id), outputDir) : proseBlock(v.step),
+    )
     .join('\n');
+  const banner = selection
+    ? `<p class="selection" role="note">${escape(selection)}. Steps whose checks were left out read “not run in this selection”; the last full run's report is in reports/guide.</p>`
+    : '';
 
   const html = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
@@ -50,6 +87,7 @@ export function writeIllustratedGuide({
 <style>${STYLE}</style></head>
 <body>
 <header class="top">
+  ${banner}
   <p class="kicker">The guide, checked against the site on ${escape(new Date().toUTCString())}</p>
   <h1>${escape(guide.title)}</h1>
   <p class="summary">
@@ -59,13 +97,16 @@ export function writeIllustratedGuide({
     <span class="badge failed">${count('failed')} failed</span>
     <span class="badge stale">${count('stale')} stale</span>
     <span class="badge not-covered">${count('not covered') + count('not run')} not checked</span>
+    ${selection ? `<span class="badge not-selected">${count('not selected')} not run in this selection</span>` : ''}
     of ${actions.length} instructions
   </p>
   <p class="legend"><b>Verified</b>: the site did what the sentence says, today. <b>Drifted</b>: a check of the sentence
   failed; what the site showed instead is shown. <b>Not reached</b>: its checks did not run, because their scenario
   failed at another sentence. <b>Failed</b>: its scenario failed without naming a drift (a crash or a timeout).
   <b>Stale</b>: the guide's wording changed since its checks were written, so the checks need a re-read.
-  <b>Not checked</b>: no check covers the sentence, or it did not run.</p>
+  <b>Not checked</b>: no check covers the sentence, or it did not run. Each picture is taken right after the step
+  acted, from the check that walks the guide's own path when there is one; password fields show dots when filled,
+  and generated test addresses a short alias.</p>
   <dl class="env">${Object.entries(environment)
     .map(([k, v]) => `<div><dt>${escape(k)}</dt><dd>${escape(v)}</dd></div>`)
     .join('')}</dl>
@@ -98,15 +139,24 @@ const VERDICT_WORDS: Record<ShownVerdict, string> = {
   stale: '⟳ Stale',
   'not covered': '· Not checked',
   'not run': '· Not run',
+  'not selected': '· Not run in this selection',
 };
 
-function actionCard(v: StepVerdict, verdict: ShownVerdict, outputDir: string): string {
-  const picture = pickEvidence(v);
+function actionCard(
+  v: StepVerdict,
+  verdict: ShownVerdict,
+  picture: GuidePicture | undefined,
+  outputDir: string,
+): string {
   let image = '<div class="no-picture">No picture from this run</div>';
-  if (picture && existsSync(picture.path)) {
-    const file = `img/${v.step.id}.png`;
-    copyFileSync(picture.path, join(outputDir, file));
-    image = `<a href="${file}"><img src="${file}" alt="The site after: ${escape(v.step.text)}" loading="lazy"></a>`;
+  if (picture) {
+    // Inline and never lazy: the page is one file to send, and prints to PDF with every picture.
+    const src = `data:${picture.type};base64,${picture.data.toString('base64')}`;
+    const { scenario } = picture.scenario;
+    const from = `From “${scenario.name}” (${scenario.file}:${scenario.line})${
+      picture.gherkinStep ? `, after the step “${picture.gherkinStep}”` : ''
+    }`;
+    image = `<figure><img src="${src}" alt="The site after: ${escape(v.step.text)}"><figcaption>${escape(from)}</figcaption></figure>`;
   }
   const reason = v.reason && verdict !== 'stale' ? reasonBlock(v, verdict) : '';
   const scenarios = v.scenarios.length
@@ -116,7 +166,9 @@ function actionCard(v: StepVerdict, verdict: ShownVerdict, outputDir: string): s
             `<li class="${s.status.replace(' ', '-')}">${SCENARIO_MARKS[s.status]} ${escape(s.scenario.name)}${traceLink(s, outputDir)}</li>`,
         )
         .join('')}</ul></details>`
-    : '<p class="muted">No check covers this sentence yet.</p>';
+    : verdict === 'not selected'
+      ? '<p class="muted">Its checks were not in this selection.</p>'
+      : '<p class="muted">No check covers this sentence yet.</p>';
   return `<section class="step ${verdict.replace(' ', '-')}" id="step-${v.step.id}">
   <div class="words"><span class="id">${v.step.id}</span><blockquote>${escape(v.step.text)}</blockquote>
   <p class="verdict">${VERDICT_WORDS[verdict]}</p>${reason}${scenarios}</div>
@@ -142,16 +194,15 @@ function reasonBlock(v: StepVerdict, verdict: ShownVerdict): string {
   }${evidence ? `<details><summary>Evidence</summary><pre>${escape(evidence)}</pre></details>` : ''}`;
 }
 
-/** The first screenshot of this step from a failing check when it drifted, else from a passing one. */
-function pickEvidence(v: StepVerdict): { path: string } | undefined {
-  const name = `${EVIDENCE_PREFIX}${v.step.id}`;
-  const failing = v.scenarios.filter(failed);
-  const ordered: ScenarioOutcome[] = [...failing, ...v.scenarios.filter((s) => !failing.includes(s))];
-  for (const scenario of ordered) {
-    const shot = scenario.attachments.find((a) => a.name === name);
-    if (shot) return shot;
+/** The chosen screenshots at full size, for a caller that did not make them small. */
+function originalPictures(verdicts: StepVerdict[]): Map<string, GuidePicture> {
+  const pictures = new Map<string, GuidePicture>();
+  for (const v of verdicts) {
+    const chosen = v.step.kind === 'action' ? chooseEvidence(v) : undefined;
+    if (chosen && existsSync(chosen.path))
+      pictures.set(v.step.id, { data: readFileSync(chosen.path), type: 'image/png', scenario: chosen.scenario });
   }
-  return undefined;
+  return pictures;
 }
 
 function traceLink(s: ScenarioOutcome, outputDir: string): string {
@@ -176,7 +227,11 @@ body { margin: 0; font: 16px/1.5 Georgia, 'Times New Roman', serif; color: #1d1d
 .badge.failed, .step.failed .verdict { background: #fde5e3; color: #9b1c14; }
 .badge.not-reached, .step.not-reached .verdict { background: #eef; color: #335; }
 pre { white-space: pre-wrap; font-size: .8rem; }
-.badge.not-covered, .step.not-covered .verdict, .step.not-run .verdict { background: #eee; color: #555; }
+.badge.not-covered, .step.not-covered .verdict, .step.not-run .verdict, .step.not-selected .verdict,
+.badge.not-selected { background: #eee; color: #555; }
+.selection { font: 600 1.05rem system-ui, sans-serif; background: #fff2cc; color: #5a4300; border: 1px solid #e0c060;
+  padding: .6rem .9rem; border-radius: 6px; margin: 0 0 1rem; }
+figure { margin: 0; } figcaption { font: .78rem system-ui, sans-serif; color: #666; margin-top: .3rem; }
 main { max-width: 72rem; margin: 0 auto; padding: 1rem 2rem 4rem; }
 .prose { max-width: 44rem; }
 .caption { font-style: italic; color: #444; margin: 2rem 0 .3rem; }
@@ -193,4 +248,5 @@ li.failed, li.flaky { color: #9b1c14; }
 .picture img { width: 100%; border: 1px solid #ccc; border-radius: 4px; display: block; }
 .no-picture { display: grid; place-items: center; min-height: 8rem; background: #f0f0f0; color: #888; font-family: system-ui, sans-serif; border-radius: 4px; }
 @media (max-width: 800px) { .step { grid-template-columns: 1fr; } }
+@media print { .step { break-inside: avoid; } details { display: none; } body { background: #fff; } }
 `;

@@ -1,45 +1,99 @@
 import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { hashFile, tidyAllureResults, withoutTrackers } from './allure-results.ts';
 import { requireChromium } from './browser.ts';
 import { driftAppendix } from './drift-report.ts';
 import { readScenarios } from './features.ts';
 import { loadGuide, loadGuideText } from './guide.ts';
 import { checkCoverage } from './guide-coverage.ts';
-import { guideVerdicts, type Verdict } from './guide-verdicts.ts';
-import { writeIllustratedGuide } from './illustrated-guide.ts';
+import { guideVerdicts } from './guide-verdicts.ts';
+import { chooseEvidence, type ChosenEvidence } from './evidence-choice.ts';
+import { shownVerdict, writeIllustratedGuide, type GuidePicture, type ShownVerdict } from './illustrated-guide.ts';
 import { runEnvironment } from './report-setup.ts';
 import { readPlaywrightOutcomes } from './results.ts';
+import { SELECTION_ENV } from './run-kind.ts';
+import { shrinkImages } from './shrink-images.ts';
 import { speedOptions } from './speed-options.ts';
-import { reportPaths } from './reports-dir.ts';
+import { reportPaths, type ReportPaths } from './reports-dir.ts';
+
+export interface PublishOptions {
+  paths?: ReportPaths;
+  /** A selection's sentence (harness/run-kind.ts), shown on every page; absent for a full run. */
+  selection?: string;
+}
+
+/** The report files a run writes: cleared before it, so no page of an earlier run is left beside the new ones. */
+export function clearRunReports(paths: ReportPaths): void {
+  const { playwrightJson, playwrightHtml, testResults, cucumber, allureResults, allureReport, guide } = paths;
+  for (const path of [playwrightJson, playwrightHtml, testResults, cucumber, allureResults, allureReport, guide])
+    rmSync(path, { recursive: true, force: true });
+}
 
 /**
  * After a run: the Allure report, the illustrated guide, and the per-step verdicts printed for the terminal.
  * Returns the Allure generator's exit status.
  */
-export function publishReports(): number {
-  const paths = reportPaths();
+export async function publishReports({ paths = reportPaths(), selection }: PublishOptions = {}): Promise<number> {
+  const guide = loadGuide();
+  const written = readScenarios();
+  const results = readPlaywrightOutcomes(paths.playwrightJson, written) ?? [];
+  const allVerdicts = guideVerdicts(guide, results);
+  const chosen = new Map<string, ChosenEvidence>();
+  for (const v of allVerdicts) {
+    const evidence = v.step.kind === 'action' ? chooseEvidence(v) : undefined;
+    if (evidence && existsSync(evidence.path)) chosen.set(v.step.id, evidence);
+  }
+
+  const gherkinSteps = existsSync(paths.allureResults)
+    ? await tidyAllureResults({
+        dir: paths.allureResults,
+        guide,
+        written,
+        chosenPictures: [...chosen.values()].map((c) => c.path),
+      })
+    : new Map<string, string>();
   const allureStatus =
     spawnSync('node_modules/.bin/allure', ['generate', paths.allureResults], {
       stdio: ['ignore', 'pipe', 'inherit'],
+      // allurerc.mjs reads where to write, and whether this is a selection, from these.
+      env: { ...process.env, GUIDE_REPORTS_DIR: paths.dir, [SELECTION_ENV]: selection ?? '' },
     }).status ?? 1;
+  const allureHtml = join(paths.allureReport, 'index.html');
+  if (existsSync(allureHtml)) writeFileSync(allureHtml, withoutTrackers(readFileSync(allureHtml, 'utf8')));
 
-  const guide = loadGuide();
-  const results = readPlaywrightOutcomes() ?? [];
-  const allVerdicts = guideVerdicts(guide, results);
-  const coverage = checkCoverage(guide, loadGuideText(guide), readScenarios(), results);
+  const shrunk = await shrinkImages([...chosen.values()].map((c) => c.path));
+  const pictures = new Map<string, GuidePicture>();
+  for (const [id, { path, scenario }] of chosen) {
+    const jpeg = shrunk.get(path);
+    pictures.set(id, {
+      data: jpeg ?? readFileSync(path),
+      type: jpeg ? 'image/jpeg' : 'image/png',
+      scenario,
+      gherkinStep: gherkinSteps.get(hashFile(path)),
+    });
+  }
+  const coverage = checkCoverage(guide, loadGuideText(guide), written, results);
   const illustrated = writeIllustratedGuide({
     guide,
     verdicts: allVerdicts,
     coverage,
     environment: runEnvironment(requireChromium()),
     outputDir: paths.guide,
-    // The last `npm run drift`'s summary, when there is one.
-    appendix: driftAppendix(),
+    // The last `npm run drift`'s summary, when there is one; a selection is not compared with it.
+    appendix: selection ? '' : driftAppendix(),
+    selection,
+    pictures,
   });
-  const stale = new Set(coverage.rows.filter((r) => r.stale).map((r) => r.step.id));
+  if (selection) markSelection(join(paths.cucumber, 'report.html'), selection);
+  const rows = new Map(coverage.rows.map((r) => [r.step.id, r]));
   const verdicts = allVerdicts
     .filter((v) => v.verdict !== 'prose')
-    .map((v) => (stale.has(v.step.id) ? { ...v, verdict: 'stale' as const } : v));
-  const MARKS: Record<Verdict, string> = {
+    .map((v) => {
+      const row = rows.get(v.step.id);
+      return { ...v, verdict: shownVerdict(v, row?.stale ?? false, row?.scenarios.length ?? 0, !!selection) };
+    });
+  const MARKS: Record<ShownVerdict, string> = {
     verified: '✔',
     drifted: '✘',
     'not reached': '↷',
@@ -47,19 +101,19 @@ export function publishReports(): number {
     stale: '⟳',
     'not covered': '·',
     'not run': '–',
-    prose: ' ',
+    'not selected': '–',
   };
-  console.log('\nThe guide, step by step:');
+  console.log(`\nThe guide, step by step${selection ? ` (${selection})` : ''}:`);
   for (const { step, verdict, scenarios, reason } of verdicts) {
     const text = step.text.length > 78 ? `${step.text.slice(0, 77)}…` : step.text;
     console.log(
-      `  ${MARKS[verdict]} ${step.id.padEnd(11)} ${verdict.padEnd(11)} ${String(scenarios.length).padStart(2)} scenario(s)  ${text}`,
+      `  ${MARKS[verdict]} ${step.id.padEnd(11)} ${(verdict === 'not selected' ? 'not run in this selection' : verdict).padEnd(11)} ${String(scenarios.length).padStart(2)} scenario(s)  ${text}`,
     );
     if (reason) console.log(`      ↳ ${reason}`);
   }
   const count = (verdict: string) => verdicts.filter((v) => v.verdict === verdict).length;
   console.log(
-    `\n${count('verified')} guide steps verified, ${count('drifted')} drifted, ${count('not reached')} not reached, ${count('failed')} failed, ${count('stale')} stale, ${count('not covered')} not covered, ${count('not run')} not run.`,
+    `\n${count('verified')} guide steps verified, ${count('drifted')} drifted, ${count('not reached')} not reached, ${count('failed')} failed, ${count('stale')} stale, ${count('not covered')} not covered, ${count('not run')} not run${selection ? `, ${count('not selected')} not run in this selection` : ''}.`,
   );
   console.log('Reports:');
   console.log(`  The illustrated guide:      ${illustrated}`);
@@ -78,4 +132,12 @@ export function publishReports(): number {
     `  Cucumber (tools):           ${paths.cucumber}/ (report.html, report.json, report.xml, messages.ndjson)`,
   );
   return allureStatus;
+}
+
+/** The Cucumber HTML report has no title option: the selection's sentence goes in at the top of its page. */
+function markSelection(html: string, sentence: string): void {
+  if (!existsSync(html)) return;
+  const escaped = sentence.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
+  const banner = `<div role="note" style="font:600 16px system-ui,sans-serif;background:#fff2cc;color:#5a4300;padding:10px 16px;border-bottom:1px solid #e0c060">${escaped}</div>`;
+  writeFileSync(html, readFileSync(html, 'utf8').replace(/<body([^>]*)>/, `<body$1>${banner}`));
 }

@@ -1,12 +1,27 @@
 import type { ReporterDescription } from '@playwright/test';
 import { cucumberReporter } from 'playwright-bdd';
 import { reportPaths } from './reports-dir.ts';
+import { SELECTION_ENV } from './run-kind.ts';
+
+/**
+ * Run after allure-playwright has read them: drops allure-playwright's "Allure Metadata" attachments, its way of
+ * passing labels from the test, so the Playwright and Cucumber reports do not show them on every test.
+ */
+export const STRIP_ALLURE_METADATA: ReporterDescription = ['./harness/strip-allure-metadata.ts'];
 
 /** The report files a run leaves behind; a sharded run gets them from `playwright merge-reports` instead. */
 export function reportFileReporters(reportsDir?: string): ReporterDescription[] {
   const paths = reportPaths(reportsDir);
   return [
-    ['html', { outputFolder: paths.playwrightHtml, open: 'never' }],
+    [
+      'html',
+      {
+        outputFolder: paths.playwrightHtml,
+        open: 'never',
+        // A selection says so at the top of the page (harness/run-kind.ts).
+        ...(process.env[SELECTION_ENV] ? { title: process.env[SELECTION_ENV] } : {}),
+      },
+    ],
     ['json', { outputFile: paths.playwrightJson }],
     cucumberReporter('html', {
       outputFile: `${paths.cucumber}/report.html`,

@@ -63,7 +63,7 @@ for (let index = 1; index <= shards; index++) {
     copyFileSync(join(dir, file), join(merged, `shard-${index}-${file}`));
 }
 const mergeStatus = runSync(bin('playwright'), ['merge-reports', '--config', 'merge.config.ts', merged]);
-const allureStatus = publishReports();
+const allureStatus = await publishReports();
 // A selection is held to the scenarios it selects; a whole run to every scenario written in the feature files.
 const gateArgs = selection.length ? ['--expected', String(selectedScenarioCount(playwrightArgs))] : [];
 const gateStatus = runSync(process.execPath, ['--import', 'tsx', 'scripts/quality-gate.ts', ...gateArgs]);

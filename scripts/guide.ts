@@ -1,18 +1,18 @@
 // The main job: verify the guide against the site (the bundled mock unless GUIDE_BASE_URL is set), write the
 // reports, and print a verdict per guide step. Selection as cucumber-js takes it: `<file>[:line]`, `--tags <expr>`;
-// any other argument goes to `playwright test`.
+// any other argument goes to `playwright test`. A selection writes its reports to reports/selection/ (or
+// GUIDE_REPORTS_DIR), so the last full run's stakeholder reports in reports/ stay as they were.
 import { spawnSync } from 'node:child_process';
-import { rmSync } from 'node:fs';
 import { ensureBrowser } from '../harness/ensure-browser.ts';
-import { publishReports } from '../harness/publish-reports.ts';
-import { compileSelection } from '../harness/feature-selection.ts';
+import { readScenarios } from '../harness/features.ts';
+import { clearRunReports, publishReports } from '../harness/publish-reports.ts';
+import { compileSelection, countSelectedTests } from '../harness/feature-selection.ts';
 import { reportPaths } from '../harness/reports-dir.ts';
+import { reportsDirFor, runKindOf, SELECTION_ENV, selectionSentence } from '../harness/run-kind.ts';
 import { checkSiteAnswers, siteSetting } from '../harness/site-under-test.ts';
 import { speedOptions } from '../harness/speed-options.ts';
 
 const bin = (name: string) => `node_modules/.bin/${name}`;
-const run = (command: string, args: string[], quiet = false) =>
-  spawnSync(command, args, { stdio: quiet ? ['ignore', 'pipe', 'inherit'] : 'inherit' }).status ?? 1;
 
 if (!ensureBrowser()) process.exit(1);
 
@@ -26,11 +26,29 @@ try {
   process.exit(1);
 }
 
-// allure-playwright never clears its results: old ones would come back as retries.
-rmSync(reportPaths().allureResults, { recursive: true, force: true });
-rmSync(reportPaths().playwrightJson, { force: true });
+const args = process.argv.slice(2);
+const run = runKindOf(args);
+const paths = reportPaths(reportsDirFor(run));
+const playwrightArgs = compileSelection(args);
+let selection: string | undefined;
+if (run.kind === 'selection') {
+  const selected = countSelectedTests(playwrightArgs);
+  if (selected === 0) {
+    console.error(`The selection ${run.typed} matches no scenario: nothing was run and no report was written.`);
+    process.exit(2);
+  }
+  selection = selectionSentence({ typed: run.typed, selected, total: readScenarios().length });
+  console.log(`${selection}; its reports go to ${paths.dir}/, the last full run's stay in place.`);
+}
 
-const playwrightArgs = compileSelection(process.argv.slice(2));
-const testStatus = run(bin('playwright'), ['test', ...playwrightArgs]);
-const allureStatus = publishReports();
+// allure-playwright never clears its results (old ones would come back as retries), and no report of an earlier
+// run may be left beside this run's.
+clearRunReports(paths);
+const testStatus =
+  spawnSync(bin('playwright'), ['test', ...playwrightArgs], {
+    stdio: 'inherit',
+    // playwright.config.ts and its reporters read where to write, and the selection's sentence, from these.
+    env: { ...process.env, GUIDE_REPORTS_DIR: paths.dir, [SELECTION_ENV]: selection ?? '' },
+  }).status ?? 1;
+const allureStatus = await publishReports({ paths, selection });
 process.exit(testStatus || allureStatus);

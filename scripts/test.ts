@@ -3,6 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { readCucumberOutcomes } from '../harness/cucumber-json.ts';
+import { clearRunReports, publishReports } from '../harness/publish-reports.ts';
 import { reportPaths } from '../harness/reports-dir.ts';
 import { readPlaywrightOutcomes } from '../harness/results.ts';
 import { tally, type ScenarioOutcome } from '../harness/scenario-outcome.ts';
@@ -85,9 +86,12 @@ tallies.push(
     : check('unit tests (vitest)', unitStatus || 1),
 );
 
-rmSync(paths.playwrightJson, { force: true });
-rmSync(paths.allureResults, { recursive: true, force: true });
+// Every feature is a full run: it writes every report of reports/ (the Allure report and the illustrated guide
+// too), after clearing the earlier run's, so no page of two runs is read as one.
+clearRunReports(paths);
 const featureStatus = run(bin('bddgen'), ['test']) || run(bin('playwright'), ['test']);
+const publishStatus = await publishReports({ paths });
+tallies.push(check('reports (Allure, illustrated guide)', publishStatus));
 const features = readPlaywrightOutcomes(paths.playwrightJson);
 tallies.push(
   features
@@ -110,7 +114,7 @@ tallies.push(check('guide coverage gate', run(process.execPath, ['--import', 'ts
 // Every feature again against the classic rendition of the bundled mock (plain forms, its own paths, markup and
 // words, harness/site-profile.ts): the harness must pass on any site that follows the guide, not only on our mock.
 const classicPaths = reportPaths(CLASSIC_REPORTS_DIR);
-rmSync(classicPaths.playwrightJson, { force: true });
+clearRunReports(classicPaths);
 const classicStatus = run(bin('playwright'), ['test'], {
   MOCK_SITE: 'classic',
   GUIDE_REPORTS_DIR: CLASSIC_REPORTS_DIR,

@@ -13,6 +13,7 @@ import { SiteHeader } from '../../pages/site-header.ts';
 import { GUIDE_TARGET_OUTLINE, GuideDrift } from '../../pages/support/drift.ts';
 import { FormMessage } from '../../pages/support/forms.ts';
 import type { GuideField } from './matchers.ts';
+import { coverScript, generatedEmails, MASK_DOTS, uncover } from '../../harness/evidence-masks.ts';
 import { sessionDrift, type SessionChanges } from '../../harness/session-drift.ts';
 import { sessionCookieDrift } from '../../harness/cookie-drift.ts';
 import type { OutcomeRecord } from '../../harness/outcome.ts';
@@ -297,18 +298,36 @@ export class ScenarioWorld {
       .replace(/\{(\d+) digits\}/g, (_, count: string) => '1'.repeat(Number(count)));
   }
 
-  /** A screenshot of the current device, passwords and phone numbers masked, the element the guide names outlined. */
+  /**
+   * A screenshot of the current device, the element the guide names outlined: a filled password or phone field shows
+   * a row of dots (its value never), a generated test address its short alias (harness/evidence-masks.ts).
+   */
   async captureEvidence(name: string): Promise<void> {
     const page = this.#current?.page;
     if (!page || !this.#attachScreenshot || page.isClosed()) return;
+    const layerId = 'guide-evidence-cover';
+    const covered = await page
+      .evaluate(
+        coverScript({
+          sensitive: SENSITIVE_INPUTS,
+          sensitiveLabel: PHONE_LABEL.source,
+          dots: MASK_DOTS,
+          aliases: generatedEmails(this.scenarioKey),
+          layerId,
+        }),
+      )
+      .then(() => true)
+      .catch(() => false);
     const png = await page
       .screenshot({
-        mask: [page.locator(SENSITIVE_INPUTS), page.getByRole('textbox', { name: PHONE_LABEL })],
+        // Playwright's own boxes, only when the layer could not be drawn: the values must stay out either way.
+        mask: covered ? [] : [page.locator(SENSITIVE_INPUTS), page.getByRole('textbox', { name: PHONE_LABEL })],
         style: GUIDE_TARGET_OUTLINE,
         animations: 'disabled',
         timeout: 5_000,
       })
       .catch(() => undefined);
+    if (covered) await page.evaluate(uncover, layerId).catch(() => undefined);
     if (png) await this.#attachScreenshot(name, png);
   }
 

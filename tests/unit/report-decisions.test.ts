@@ -1,0 +1,231 @@
+import { describe, expect, it } from 'vitest';
+import {
+  featureFileOf,
+  keptAttachments,
+  placeFeatures,
+  relabel,
+  storyName,
+  SUPPORTING_EPIC,
+  withoutTrackers,
+  type AllureResult,
+} from '../../harness/allure-results.ts';
+import { cucumberSelectionProblem } from '../../harness/cucumber-selection.ts';
+import { chooseEvidence, GUIDE_PATH_TAG } from '../../harness/evidence-choice.ts';
+import { emailAlias, generatedEmails } from '../../harness/evidence-masks.ts';
+import { tagExpressionProblem } from '../../harness/feature-selection.ts';
+import type { WrittenScenario } from '../../harness/features.ts';
+import { EVIDENCE_PREFIX, type Guide, type GuideStep } from '../../harness/guide.ts';
+import type { StepVerdict } from '../../harness/guide-verdicts.ts';
+import { shownVerdict } from '../../harness/illustrated-guide.ts';
+import { reportsDirFor, runKindOf, selectionSentence } from '../../harness/run-kind.ts';
+import type { ScenarioOutcome, ScenarioStatus } from '../../harness/scenario-outcome.ts';
+
+const step = (id: string): GuideStep => ({ id, section: id.split('.')[0]!, kind: 'action', text: id, textHash: '' });
+const guide: Guide = { source: 'g.txt', title: 'The guide', steps: ['sign-in.1', 'profile.1', 'password.1'].map(step) };
+
+describe('a run knows what it is', () => {
+  it('is a full run without arguments, or with options that select nothing', () => {
+    expect(runKindOf([])).toEqual({ kind: 'full' });
+    expect(runKindOf(['--workers', '2', '--headed', '--repeat-each=3'])).toEqual({ kind: 'full' });
+  });
+
+  it('is a selection for a feature, a line, a tag expression or a title grep, quoted as typed', () => {
+    expect(runKindOf(['features/sign-in.feature:14'])).toEqual({
+      kind: 'selection',
+      typed: 'features/sign-in.feature:14',
+    });
+    expect(runKindOf(['--tags', '@sign-in and not @slow'])).toEqual({
+      kind: 'selection',
+      typed: '--tags "@sign-in and not @slow"',
+    });
+    expect(runKindOf(['-g', 'Cancel']).kind).toBe('selection');
+    expect(runKindOf(['--grep=Cancel']).kind).toBe('selection');
+  });
+
+  it('writes a selection beside the stakeholder reports unless the user names a folder', () => {
+    expect(reportsDirFor({ kind: 'full' }, {})).toBe('reports');
+    expect(reportsDirFor({ kind: 'selection', typed: 'x' }, {})).toBe('reports/selection');
+    expect(reportsDirFor({ kind: 'selection', typed: 'x' }, { GUIDE_REPORTS_DIR: 'out/' })).toBe('out');
+  });
+
+  it('says plainly what part of the guide ran', () => {
+    expect(selectionSentence({ typed: '--tags @sign-in', selected: 6, total: 76 })).toBe(
+      'A selection: 6 of 76 scenarios (--tags @sign-in)',
+    );
+  });
+
+  it('reads a tag expression that is not one as one sentence', () => {
+    expect(tagExpressionProblem('@a and')).toBe(
+      'Tag expression "@a and" could not be parsed because of syntax error: Expected operand.',
+    );
+    expect(tagExpressionProblem('@a and not @b')).toBeUndefined();
+  });
+});
+
+const written = (file: string, line: number, tags: string[], name = `${file}:${line}`): WrittenScenario => ({
+  name,
+  file,
+  line,
+  scenarioLine: line,
+  tags,
+  parameters: {},
+});
+const scenarios = [
+  written('features/sign-in.feature', 14, ['sign-in', 'guide:sign-in.1'], 'The sign in button'),
+  written('features/choose-profile.feature', 16, ['choose-profile', 'guide:profile.1']),
+  written('features/security/sign-in-security.feature', 10, ['security', 'guide:sign-in.1']),
+];
+
+describe('cucumber-js with a selection that matches nothing', () => {
+  it('fails with one sentence for an unknown tag, a line that is no scenario, or a bad expression', () => {
+    expect(cucumberSelectionProblem(['--tags', '@signin'], scenarios)).toMatch(/matches no scenario/);
+    expect(cucumberSelectionProblem(['features/sign-in.feature:99'], scenarios)).toMatch(/matches no scenario/);
+    expect(cucumberSelectionProblem(['--tags', '@a and'], scenarios)).toMatch(/could not be parsed/);
+  });
+
+  it('lets a selection that matches run', () => {
+    expect(cucumberSelectionProblem([], scenarios)).toBeUndefined();
+    expect(cucumberSelectionProblem(['--tags', '@sign-in', '--format', 'summary'], scenarios)).toBeUndefined();
+    expect(cucumberSelectionProblem(['features/security'], scenarios)).toBeUndefined();
+    expect(cucumberSelectionProblem(['features/sign-in.feature:14', '--name', 'sign in'], scenarios)).toBeUndefined();
+  });
+});
+
+let line = 0;
+const outcome = (status: ScenarioStatus, tags: string[], shots: string[], records: string[] = []): ScenarioOutcome => ({
+  scenario: { file: 'features/x.feature', line: ++line, name: `scenario ${line}` },
+  status,
+  tags,
+  guideSteps: [],
+  records: records.map((guideStep) => ({ guideStep, kind: 'renamed', guideSays: '', siteShowed: '' })),
+  error: undefined,
+  attachments: shots.map((id) => ({ name: `${EVIDENCE_PREFIX}${id}`, path: `/shots/${line}-${id}.png` })),
+});
+const verdictOf = (verdict: StepVerdict['verdict'], scenarios: ScenarioOutcome[]): StepVerdict => ({
+  step: step('password.5'),
+  verdict,
+  scenarios,
+  records: [],
+  reason: undefined,
+});
+
+describe('the picture of a guide step', () => {
+  it('comes from the guide-path scenario before any other passing one', () => {
+    const other = outcome('passed', [], ['password.5']);
+    const path = outcome('passed', [GUIDE_PATH_TAG], ['password.5']);
+    expect(chooseEvidence(verdictOf('verified', [other, path]))?.scenario).toBe(path);
+  });
+
+  it('else from a passing scenario before a failed one', () => {
+    const failedOne = outcome('failed', [], ['password.5'], ['password.2']);
+    const passing = outcome('passed', [], ['password.5']);
+    expect(chooseEvidence(verdictOf('verified', [failedOne, passing]))?.scenario).toBe(passing);
+  });
+
+  it('of a drifted step, from a check that found the drift', () => {
+    const path = outcome('passed', [GUIDE_PATH_TAG], ['password.5']);
+    const found = outcome('failed', [], ['password.5'], ['password.5']);
+    expect(chooseEvidence(verdictOf('drifted', [path, found]))?.scenario).toBe(found);
+  });
+
+  it('is absent when no scenario got as far as the step', () => {
+    expect(
+      chooseEvidence(verdictOf('verified', [outcome('passed', [GUIDE_PATH_TAG], ['password.4'])])),
+    ).toBeUndefined();
+  });
+});
+
+describe('what a card says', () => {
+  const v = (verdict: StepVerdict['verdict']) => verdictOf(verdict, []);
+  it('says "not run in this selection" for a step whose checks the selection left out, never "not covered"', () => {
+    expect(shownVerdict(v('not covered'), false, 3, true)).toBe('not selected');
+    expect(shownVerdict(v('not run'), false, 3, true)).toBe('not selected');
+  });
+  it('keeps "not covered" for a step no check is written for, and every verdict of a full run', () => {
+    expect(shownVerdict(v('not covered'), false, 0, true)).toBe('not covered');
+    expect(shownVerdict(v('not covered'), false, 3, false)).toBe('not covered');
+    expect(shownVerdict(v('verified'), true, 3, true)).toBe('stale');
+  });
+});
+
+describe('pictures keep test data out', () => {
+  it('shows a generated address as a short alias', () => {
+    const key = 'a1b2c3-d4e5-r0-t0-lz9k';
+    expect(emailAlias(`${key}@guide.test`, key)).toBe('you@guide.test');
+    expect(emailAlias(`nobody-${key}@guide.test`, key)).toBe('nobody@guide.test');
+    expect(generatedEmails(key)[0]).toEqual([`nobody-${key}@guide.test`, 'nobody@guide.test']);
+  });
+});
+
+describe('Allure as its users expect', () => {
+  const titles = new Map([
+    ['features/sign-in.feature', 'Sign in'],
+    ['features/choose-profile.feature', 'Choose a profile'],
+    ['features/security/sign-in-security.feature', 'Sign-in security'],
+  ]);
+
+  it('puts the guide features in the guide order and the supporting ones apart', () => {
+    const placed = placeFeatures(guide, [...scenarios].reverse(), titles);
+    expect(placed.get('features/sign-in.feature')).toEqual({ epic: 'The guide', feature: '1. Sign in' });
+    expect(placed.get('features/choose-profile.feature')).toEqual({
+      epic: 'The guide',
+      feature: '2. Choose a profile',
+    });
+    expect(placed.get('features/security/sign-in-security.feature')).toEqual({
+      epic: SUPPORTING_EPIC,
+      feature: '1. Sign-in security',
+    });
+  });
+
+  it('names an outline story from its example row', () => {
+    expect(
+      storyName('Signing in is refused when <situation>', [{ name: 'situation', value: 'the password is wrong' }]),
+    ).toBe('Signing in is refused when the password is wrong');
+    const result: AllureResult & { fullName: string } = {
+      name: 'Signing in is refused when the password is wrong',
+      fullName: 'features/sign-in.feature.spec.js › Sign in › Signing in is refused when the password is wrong',
+      labels: [
+        { name: 'story', value: 'Signing in is refused when <situation>' },
+        { name: 'parentSuite', value: 'chromium' },
+      ],
+      parameters: [{ name: 'situation', value: 'the password is wrong' }],
+    };
+    expect(featureFileOf(result)).toBe('features/sign-in.feature');
+    const labels = relabel(result, { epic: 'The guide', feature: '1. Sign in' }).labels;
+    expect(labels).toContainEqual({ name: 'story', value: 'Signing in is refused when the password is wrong' });
+    expect(labels).toContainEqual({ name: 'parentSuite', value: 'The guide' });
+  });
+
+  it('keeps no attachment twice, no trace, and one picture per guide step from passing scenarios', () => {
+    const shot = (name: string, source: string) => ({ name, source, type: 'image/png' });
+    const result: AllureResult = {
+      name: 's',
+      status: 'passed',
+      labels: [],
+      steps: [
+        { name: 'When I click', attachments: [shot(`${EVIDENCE_PREFIX}a.1`, 'chosen'), shot('page', 'p1')] },
+        { name: 'Then I see', attachments: [shot(`${EVIDENCE_PREFIX}a.2`, 'other'), shot('page', 'p2')] },
+      ],
+      attachments: [{ name: 'trace', source: 't', type: 'application/zip' }],
+    };
+    const hashOf = (source: string) => (source === 'p2' ? 'p1' : source);
+    const kept = keptAttachments(result, hashOf, new Set(['chosen']));
+    expect(kept.attachments).toEqual([]);
+    expect(kept.steps?.[0]?.attachments?.map((a) => a.source)).toEqual(['chosen', 'p1']);
+    expect(kept.steps?.[1]?.attachments).toEqual([]);
+    expect(keptAttachments({ ...result, status: 'failed' }, hashOf, new Set()).steps?.[1]?.attachments).toHaveLength(1);
+  });
+
+  it('loads no tracker', () => {
+    const html = `<body><div id="app"></div>
+    <script async src="https://www.googletagmanager.com/gtag/js?id=G-X"></script>
+    <script>
+        window.dataLayer = window.dataLayer || [];
+        function gtag(){dataLayer.push(arguments);}
+        gtag('config', 'G-X', {});
+    </script>
+    <script>window.allureReportData = 1;</script></body>`;
+    expect(withoutTrackers(html)).not.toMatch(/googletagmanager|gtag/);
+    expect(withoutTrackers(html)).toContain('window.allureReportData');
+  });
+});
