@@ -101,7 +101,10 @@ export function coverForPicture({ sensitive, sensitiveLabel, dots, aliases, laye
         const range = document.createRange();
         range.setStart(node, at);
         range.setEnd(node, end);
-        for (const rect of Array.from(range.getClientRects())) box(rect, node.parentElement!, alias, '0');
+        // A wrapped address has a box per line: the alias in the first, the others only covered.
+        Array.from(range.getClientRects()).forEach((rect, line) =>
+          box(rect, node.parentElement!, line === 0 ? alias : '', '0'),
+        );
       }
     }
   }
