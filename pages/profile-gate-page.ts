@@ -1,5 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
-import { findByGuideLabel, GuideDrift, guideLabel } from './support/drift.ts';
+import { findByGuideLabel, GuideDrift, guideLabel, pageTitle } from './support/drift.ts';
 import { clickAndAwaitAnswer } from './support/forms.ts';
 
 const PLACE = 'The profile choice';
@@ -38,13 +38,7 @@ export class ProfileGatePage {
       await this.page.waitForTimeout(100);
     } while (Date.now() < deadline);
     if (shown.length < Math.min(2, names.length)) {
-      const heading = (
-        await this.page
-          .getByRole('heading')
-          .first()
-          .textContent()
-          .catch(() => null)
-      )?.trim();
+      const heading = await pageTitle(this.page);
       throw new GuideDrift(
         'behaviour',
         `${when}, the site did not ask to choose one of the profiles${heading ? `: the page shows “${heading}”` : ''}.`,

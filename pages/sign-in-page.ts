@@ -1,5 +1,5 @@
 import type { Cookie, Locator, Page } from '@playwright/test';
-import { findByGuideLabel, GuideDrift } from './support/drift.ts';
+import { findByGuideLabel, GuideDrift, pageTitle } from './support/drift.ts';
 import { captureSubmission, clickAndAwaitAnswer, ONLY_THE_BROWSER_SETS, withFieldValue } from './support/forms.ts';
 import { HomePage } from './home-page.ts';
 
@@ -136,13 +136,7 @@ export class SignInPage {
   /** After signing in with `what` (e.g. "The old password"), the site refused it: the sign-in page is still shown. */
   async expectRefused(what: string): Promise<void> {
     if (await this.heading.isVisible()) return;
-    const shown = (
-      await this.page
-        .getByRole('heading')
-        .first()
-        .textContent()
-        .catch(() => null)
-    )?.trim();
+    const shown = await pageTitle(this.page);
     throw new GuideDrift(
       'behaviour',
       `${what} still signs in: the site went on to ${shown ? `“${shown}”` : 'another page'}.`,

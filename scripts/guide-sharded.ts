@@ -5,7 +5,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { compileSelection } from '../harness/feature-selection.ts';
+import { compileSelection, countSelectedTests } from '../harness/feature-selection.ts';
 import { publishReports } from '../harness/publish-reports.ts';
 import { reportPaths } from '../harness/reports-dir.ts';
 import { checkSiteAnswers, siteSetting } from '../harness/site-under-test.ts';
@@ -65,23 +65,7 @@ for (let index = 1; index <= shards; index++) {
 const mergeStatus = runSync(bin('playwright'), ['merge-reports', '--config', 'merge.config.ts', merged]);
 const allureStatus = await publishReports();
 // A selection is held to the scenarios it selects; a whole run to every scenario written in the feature files.
-const gateArgs = selection.length ? ['--expected', String(selectedScenarioCount(playwrightArgs))] : [];
+const gateArgs = selection.length ? ['--expected', String(countSelectedTests(playwrightArgs))] : [];
 const gateStatus = runSync(process.execPath, ['--import', 'tsx', 'scripts/quality-gate.ts', ...gateArgs]);
 console.log(`\nShards: ${statuses.map((s, i) => `${i + 1}/${shards} ${s === 0 ? 'passed' : 'FAILED'}`).join(', ')}`);
 process.exit(statuses.find((s) => s !== 0) ?? (mergeStatus || allureStatus || gateStatus));
-
-/** How many tests `playwright test` finds for the selection, before any shard splits it. */
-function selectedScenarioCount(args: string[]): number {
-  const listed = spawnSync(bin('playwright'), ['test', '--list', '--reporter=json', ...args], {
-    encoding: 'utf8',
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  interface Suite {
-    specs?: { tests: unknown[] }[];
-    suites?: Suite[];
-  }
-  const count = (suite: Suite): number =>
-    (suite.specs ?? []).reduce((sum, spec) => sum + spec.tests.length, 0) +
-    (suite.suites ?? []).reduce((sum, child) => sum + count(child), 0);
-  return (JSON.parse(listed.stdout) as { suites: Suite[] }).suites.reduce((sum, suite) => sum + count(suite), 0);
-}

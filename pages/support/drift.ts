@@ -247,3 +247,13 @@ async function markGuideTarget(control: Locator): Promise<void> {
     element.setAttribute(attribute, '');
   }, GUIDE_TARGET_ATTRIBUTE);
 }
+
+/** What the page calls itself: its first heading's text, for saying where the site went instead. */
+export async function pageTitle(page: Page): Promise<string | undefined> {
+  const text = await page
+    .getByRole('heading')
+    .first()
+    .textContent({ timeout: 1_000 })
+    .catch(() => null);
+  return text?.replace(/\s+/g, ' ').trim() || undefined;
+}
