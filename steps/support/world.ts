@@ -144,7 +144,13 @@ export class ScenarioWorld {
   async useDevice(name = 'A'): Promise<Device> {
     let device = this.#devices.get(name);
     if (!device) {
-      device = new Device(name, await this.#openDevicePage());
+      const page = await this.#openDevicePage();
+      // Under cucumber-js, tsx compiles with esbuild's keepNames: a function the page objects run in the page calls
+      // `__name(fn, "name")` for its inner functions, which the page does not have. Playwright's own transform does not.
+      await page.addInitScript(() => {
+        (globalThis as { __name?: unknown }).__name ??= (target: unknown) => target;
+      });
+      device = new Device(name, page);
       this.#devices.set(name, device);
     }
     this.#current = device;
