@@ -228,10 +228,15 @@ function whatCovers(element: Element): string | null {
     top.closest('dialog, [role="dialog"], [role="alertdialog"], aside, section, form, header, footer, div') ?? top;
   const text = (region.textContent ?? '').replace(/\s+/g, ' ').trim();
   const tag = region.tagName.toLowerCase();
+  const role = region.getAttribute('role') ?? '';
   const kind =
-    tag === 'dialog' || /dialog/.test(region.getAttribute('role') ?? '')
+    tag === 'dialog' || /dialog/.test(role)
       ? 'a dialog'
-      : `a ${tag === 'div' ? 'box' : tag}`;
+      : tag === 'header'
+        ? 'the page header'
+        : tag === 'form'
+          ? 'a form'
+          : 'a box';
   return text ? `${kind} saying “${text.length > 90 ? `${text.slice(0, 87)}…` : text}”` : kind;
 }
 
