@@ -13,7 +13,6 @@ const { values } = parseArgs({
   },
 });
 
-
 const port = Number(values.port);
 if (!Number.isInteger(port) || port < 0 || port > 65535) {
   console.error(`--port must be a whole number from 0 to 65535 (0 picks a free port); got "${values.port}".`);

@@ -67,7 +67,8 @@ export const newAccountBody = z.strictObject({
     .min(1, { error: 'An account has at least one profile.' })
     .max(5, { error: 'An account has at most 5 profiles.' })
     .refine((profiles) => new Set(profiles.map((p) => profileNameKey(p.name))).size === profiles.length, {
-      error: 'Each profile name must be unique: names that differ only in case, spaces or lookalike characters count as the same.',
+      error:
+        'Each profile name must be unique: names that differ only in case, spaces or lookalike characters count as the same.',
     })
     .refine((profiles) => !profiles[0]?.kids, { error: 'The main (first) profile cannot be a Kids profile.' }),
   phone: z
@@ -151,7 +152,11 @@ export const phoneBody = z
 
 /** Only for the drift variant that accepts any phone number: the digits typed, kept as if they were E.164. */
 export const unvalidatedPhoneBody = z
-  .strictObject({ ...phoneFields, password: z.string().refine(isWellFormedText, wellFormed), textMessages: z.boolean() })
+  .strictObject({
+    ...phoneFields,
+    password: z.string().refine(isWellFormedText, wellFormed),
+    textMessages: z.boolean(),
+  })
   .transform(({ phoneNumber, password, textMessages }) => ({
     phone: { e164: `+${phoneNumber.replace(/\D/g, '')}`, textMessages },
     password,
