@@ -12,7 +12,7 @@ import { DEMO_EMAIL, demoAccount, PUBLISHED_DEMO_PASSWORD } from '../../mock-ser
 import { hashPassword } from '../../mock-server/domain/passwords.ts';
 import { maskedPhone } from '../../mock-server/domain/phone.ts';
 import { startMockServer, TestControlClient } from '../../mock-server/index.ts';
-import { ClassicBrowser, classicEmail, describedBy, startClassic } from '../support/classic-browser.ts';
+import { ClassicBrowser, classicEmail, startClassic } from '../support/classic-browser.ts';
 import { SiteClient, uniqueEmail, type StartedSite } from '../support/site-client.ts';
 
 /** Issue 18, finding 7: the smaller findings, each at its cause. */
