@@ -7,7 +7,8 @@ import helmet from 'helmet';
 import { siteHandlers, testControlHandlers } from './api/handlers.ts';
 import { classicSite } from './classic/index.ts';
 import { SESSION_COOKIE } from './api/http.ts';
-import { AccountService } from './domain/account-service.ts';
+import { AccountService, type SessionLifetime } from './domain/account-service.ts';
+import { CLASSIC_STYLE_HASH } from './classic/layout.ts';
 import { SiteVariantSetting } from './drift/variants.ts';
 import { SignInThrottle, type ThrottlePolicy } from './domain/sign-in-throttle.ts';
 import { mswMiddleware, PayloadTooLargeError } from './msw-adapter.ts';
@@ -32,6 +33,10 @@ export interface AppOptions {
   signInThrottle?: ThrottlePolicy;
   /** Which rendition of the site to serve (default: the first, "flickbox"). */
   site?: SiteRendition | undefined;
+  /** The time now, for sessions' lifetimes (tests move it instead of waiting); the store given should share it. */
+  now?: () => Date;
+  /** How long a session works (default: SESSION_LIFETIME, decision 6). */
+  sessionLifetime?: SessionLifetime;
 }
 
 /** Bodies of the site's forms are a few hundred bytes; anything near this cap is not a person typing. */
@@ -39,21 +44,25 @@ export const BODY_LIMIT_BYTES = 16 * 1024;
 
 export function createApp({
   testMode,
-  store = new MemoryStore(),
+  now = () => new Date(),
+  store = new MemoryStore({ now }),
   drift = null,
   signInThrottle,
   site = 'flickbox',
+  sessionLifetime,
 }: AppOptions) {
   if (!SITE_RENDITIONS.includes(site)) {
     throw new UnknownSiteError(`No site rendition "${String(site)}"; known: ${SITE_RENDITIONS.join(', ')}.`);
   }
   const variant = new SiteVariantSetting(drift);
-  const accounts = new AccountService(store, variant);
+  const accounts = new AccountService(store, variant, undefined, now, sessionLifetime);
   const context = { accounts, variant, signInThrottle: new SignInThrottle(signInThrottle) };
   const csrfSecret = randomBytes(32).toString('hex');
   const csrf = doubleCsrf({
     getSecret: () => csrfSecret,
-    getSessionIdentifier: (req) => (req.cookies?.[SESSION_COOKIE] as string | undefined) ?? '',
+    // A token is good for one live session only: once it ends (signed out, expired, password changed) the tokens
+    // issued to it fail, whatever cookie the browser still sends. Before sign-in, one pre-session value.
+    getSessionIdentifier: (req) => csrfSessionIdentifier(accounts, req.cookies?.[SESSION_COOKIE]),
     cookieName: 'csrf',
     cookieOptions: { sameSite: 'lax', httpOnly: true, secure: false, path: '/' },
     getCsrfTokenFromRequest: (req) => req.get('x-csrf-token'),
@@ -63,8 +72,26 @@ export function createApp({
 
   const app = express();
   app.disable('x-powered-by');
-  // Loopback http must keep working, so no upgrade of requests to https.
-  app.use(helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } }));
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          // Loopback http must keep working, so no upgrade of requests to https.
+          upgradeInsecureRequests: null,
+          // No 'unsafe-inline' (helmet's default allows it): style sheets of the site's own, and the classic
+          // rendition's one inline sheet by its hash. No page carries a style attribute.
+          styleSrc: ["'self'", ...(site === 'classic' ? [CLASSIC_STYLE_HASH] : [])],
+        },
+      },
+      // Sent only over https (below): over http a browser ignores it, and it tells of a promise not kept.
+      strictTransportSecurity: false,
+    }),
+  );
+  const hsts = helmet.strictTransportSecurity();
+  app.use((req, res, next) => {
+    if (req.secure) hsts(req, res, next);
+    else next();
+  });
   app.use(onlyKnownMethods);
   // Not cookie-parser: it turns `j:…` values into JSON (objects, arrays, numbers) and `s:…` into signed ones, which
   // no cookie of this site is, and the CSRF check then fails on a non-string. Pages and API read cookies alike.
@@ -121,6 +148,12 @@ function onlyKnownMethods(req: Request, res: Response, next: NextFunction) {
 }
 
 export class UnknownSiteError extends Error {}
+
+/** The session a CSRF token is bound to: the live session's id, or one value for every browser not signed in. */
+export function csrfSessionIdentifier(accounts: AccountService, sessionId: string | undefined): string {
+  const visit = accounts.currentVisit(sessionId);
+  return visit.kind === 'signed-in' ? `session:${visit.session.id}` : 'pre-session';
+}
 
 function unmatchedApiRequest(req: Request, res: Response) {
   res.status(404).json({ error: `No API endpoint answers ${req.method} ${req.baseUrl}${req.path}.` });

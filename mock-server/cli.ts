@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { SITE_RENDITIONS } from './app.ts';
+import { demoAccount } from './demo-account.ts';
 import { startMockServer } from './server.ts';
 
 const { values } = parseArgs({
@@ -12,8 +13,6 @@ const { values } = parseArgs({
   },
 });
 
-const DEMO = { email: 'demo@flickbox.test', password: 'demo-password-1' };
-
 const port = Number(values.port);
 if (!Number.isInteger(port) || port < 0 || port > 65535) {
   console.error(`--port must be a whole number from 0 to 65535 (0 picks a free port); got "${values.port}".`);
@@ -24,9 +23,10 @@ if (!site) {
   console.error(`--site (or MOCK_SITE) must be one of ${SITE_RENDITIONS.join(', ')}; got "${values.site}".`);
   process.exit(2);
 }
+const testMode = !values['no-test-mode'];
 const server = await startMockServer({
   port,
-  testMode: !values['no-test-mode'],
+  testMode,
   drift: values.drift || null,
   site,
 }).catch((error: unknown) => {
@@ -34,19 +34,13 @@ const server = await startMockServer({
   console.error(error instanceof Error ? error.message : String(error));
   process.exit(1);
 });
-await server.accounts.createAccount({
-  ...DEMO,
-  profiles: [
-    { name: 'Alex', kids: false },
-    { name: 'Sam', kids: false },
-    { name: 'Kids', kids: true },
-  ],
-});
+const demo = demoAccount({ testMode });
+await server.accounts.createAccount(demo);
 
 console.log(
   `Mock streaming site (Flickbox${site === 'classic' ? ', classic rendition' : ''}) listening at ${server.url}`,
 );
-console.log(`Demo account: ${DEMO.email} / ${DEMO.password}`);
+console.log(`Demo account: ${demo.email} / ${demo.password}${testMode ? '' : ' (a new random password each start)'}`);
 if (server.variant.name) console.log(`Drift variant: ${server.variant.name} (mock-server/drift/variants.ts)`);
 console.log(
   values['no-test-mode']

@@ -1,4 +1,5 @@
 import { http, HttpResponse } from 'msw';
+import { maskedPhone } from '../domain/phone.ts';
 import type { ApiContext } from './context.ts';
 import { readSessionId, refuse } from './http.ts';
 
@@ -12,7 +13,9 @@ export function accountHandlers({ accounts }: ApiContext) {
         email: account.email,
         profiles: account.profiles,
         currentProfileId: session.profileId,
-        phone: account.phone,
+        // As the account page shows it: the full number is never sent back to a browser (only the test-control
+        // API, for the harness, reads it whole).
+        phone: account.phone && { masked: maskedPhone(account.phone.e164), textMessages: account.phone.textMessages },
       });
     }),
   ];

@@ -32,9 +32,21 @@ export function sessionCookie(request: Request, sessionId: string | null, { http
 
 type Parsed<T> = { ok: true; data: T } | { ok: false; response: Response };
 
+/**
+ * Whether a Content-Type names JSON: exactly `application/json`, in any case, with at most a `charset=utf-8`
+ * parameter (JSON is UTF-8, RFC 8259). Not `application/json-patch`, `application/jsonx`, `application/json;x=1`.
+ */
+export function isJsonContentType(header: string | null): boolean {
+  if (header === null) return false;
+  const [type = '', ...parameters] = header.split(';').map((part) => part.trim().toLowerCase());
+  if (type !== 'application/json') return false;
+  if (parameters.length === 0) return true;
+  return parameters.length === 1 && /^charset=("?)utf-8\1$/.test(parameters[0] ?? '');
+}
+
 /** Reads and validates a JSON body; every way it can be wrong becomes a 4xx naming what to fix. */
 export async function readJson<T>(request: Request, schema: z.ZodType<T>): Promise<Parsed<T>> {
-  if (!request.headers.get('content-type')?.toLowerCase().startsWith('application/json')) {
+  if (!isJsonContentType(request.headers.get('content-type'))) {
     return { ok: false, response: refuse(415, 'Send the form as JSON (Content-Type: application/json).') };
   }
   let body: unknown;

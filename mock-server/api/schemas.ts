@@ -1,8 +1,15 @@
 import { z } from 'zod';
 import { NEW_PASSWORD_LENGTH } from '../domain/account-service.ts';
+import { isWellFormedText } from '../domain/passwords.ts';
 import { checkPhoneNumber } from '../domain/phone.ts';
 
 const MAX_EMAIL_LENGTH = 254;
+
+/** A password with a lone surrogate would hash like another (passwords.ts): refused with this, in every form. */
+export const PASSWORD_NOT_WELL_FORMED =
+  'Your password contains a character that cannot be used (a lone UTF-16 surrogate). Please type it again.';
+
+const wellFormed = { error: PASSWORD_NOT_WELL_FORMED } as const;
 
 export const email = z
   .string({ error: 'Please enter a valid email address.' })
@@ -16,7 +23,8 @@ export const signInPassword = z
   .string({ error: 'Please enter your password.' })
   .min(1, { error: 'Please enter your password.' })
   .min(4, { error: 'Your password must contain between 4 and 60 characters.' })
-  .max(60, { error: 'Your password must contain between 4 and 60 characters.' });
+  .max(60, { error: 'Your password must contain between 4 and 60 characters.' })
+  .refine(isWellFormedText, wellFormed);
 
 export const signInBody = z.strictObject({ email, password: signInPassword });
 
@@ -28,20 +36,39 @@ const profileName = z
   .string({ error: 'Give the profile a name.' })
   .trim()
   .min(1, { error: 'Give the profile a name.' })
-  .max(50);
+  .max(50)
+  .refine((name) => profileNameKey(name) !== '', { error: 'Give the profile a name.' });
+
+/**
+ * What makes two profile names the same name to a person choosing one: Unicode compatibility forms (NFKC: "Ａｌｅｘ",
+ * "ﬁ"), case (upper- then lower-casing, near full case folding: "STRASSE" and "straße"), invisible characters
+ * (zero-width and other default-ignorable code points) and runs of white space.
+ */
+export function profileNameKey(name: string): string {
+  return name
+    .normalize('NFKC')
+    .replace(/\p{Default_Ignorable_Code_Point}/gu, '')
+    .toUpperCase()
+    .toLowerCase()
+    .normalize('NFKC')
+    .replace(/\s+/gu, ' ')
+    .trim();
+}
 
 export const newAccountBody = z.strictObject({
   email,
   password: z
     .string()
     .min(4, { error: 'A password has 4 to 60 characters.' })
-    .max(60, { error: 'A password has 4 to 60 characters.' }),
+    .max(60, { error: 'A password has 4 to 60 characters.' })
+    .refine(isWellFormedText, wellFormed),
   profiles: z
     .array(z.strictObject({ name: profileName, kids: z.boolean().default(false) }))
     .min(1, { error: 'An account has at least one profile.' })
     .max(5, { error: 'An account has at most 5 profiles.' })
-    .refine((profiles) => new Set(profiles.map((p) => p.name.toLowerCase())).size === profiles.length, {
-      error: 'Each profile name must be unique.',
+    .refine((profiles) => new Set(profiles.map((p) => profileNameKey(p.name))).size === profiles.length, {
+      error:
+        'Each profile name must be unique: names that differ only in case, spaces or lookalike characters count as the same.',
     })
     .refine((profiles) => !profiles[0]?.kids, { error: 'The main (first) profile cannot be a Kids profile.' }),
   phone: z
@@ -66,15 +93,18 @@ export const changePasswordBody = z
   .strictObject({
     currentPassword: z
       .string({ error: 'Please enter your current password.' })
-      .min(1, { error: 'Please enter your current password.' }),
+      .min(1, { error: 'Please enter your current password.' })
+      .refine(isWellFormedText, wellFormed),
     newPassword: z
       .string({ error: 'Please enter a new password.' })
       .min(1, { error: 'Please enter a new password.' })
       .min(NEW_MIN, { error: NEW_PASSWORD_LENGTH_MESSAGE })
-      .max(NEW_MAX, { error: NEW_PASSWORD_LENGTH_MESSAGE }),
+      .max(NEW_MAX, { error: NEW_PASSWORD_LENGTH_MESSAGE })
+      .refine(isWellFormedText, wellFormed),
     confirmPassword: z
       .string({ error: 'Please confirm your new password.' })
-      .min(1, { error: 'Please confirm your new password.' }),
+      .min(1, { error: 'Please confirm your new password.' })
+      .refine(isWellFormedText, wellFormed),
     signOutOtherDevices: z.boolean({ error: 'Say whether all devices must sign in again (true or false).' }),
   })
   .refine((body) => body.newPassword === body.confirmPassword, {
@@ -108,7 +138,7 @@ export const phoneNumberInput = z.strictObject(phoneFields).transform((input, ct
 export const phoneBody = z
   .strictObject({
     ...phoneFields,
-    password: z.string({ error: 'Please enter your password.' }),
+    password: z.string({ error: 'Please enter your password.' }).refine(isWellFormedText, wellFormed),
     textMessages: z.boolean({ error: 'Say whether to receive text messages: true or false.' }),
   })
   .transform((input, ctx) => {
@@ -122,7 +152,11 @@ export const phoneBody = z
 
 /** Only for the drift variant that accepts any phone number: the digits typed, kept as if they were E.164. */
 export const unvalidatedPhoneBody = z
-  .strictObject({ ...phoneFields, password: z.string(), textMessages: z.boolean() })
+  .strictObject({
+    ...phoneFields,
+    password: z.string().refine(isWellFormedText, wellFormed),
+    textMessages: z.boolean(),
+  })
   .transform(({ phoneNumber, password, textMessages }) => ({
     phone: { e164: `+${phoneNumber.replace(/\D/g, '')}`, textMessages },
     password,

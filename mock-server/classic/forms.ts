@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { NEW_PASSWORD_LENGTH } from '../domain/account-service.ts';
+import { isWellFormedText } from '../domain/passwords.ts';
 import { checkPhoneNumber } from '../domain/phone.ts';
 import { phoneMessage, WORDS } from './wording.ts';
 
@@ -39,6 +40,10 @@ const text = (missing: string) =>
     .default('')
     .pipe(z.string().min(1, { error: missing }));
 
+/** A password field: refused with a message when it holds a lone surrogate, which hashing would collapse. */
+const wellFormedPassword = z.string().refine(isWellFormedText, { error: WORDS.passwordNotWellFormed });
+const password = (missing: string) => text(missing).pipe(wellFormedPassword);
+
 export const signInForm = z.object({
   email: z
     .string()
@@ -51,7 +56,7 @@ export const signInForm = z.object({
         .max(254, { error: WORDS.emailInvalid })
         .pipe(z.email({ error: WORDS.emailInvalid })),
     ),
-  password: text(WORDS.passwordMissing).pipe(
+  password: password(WORDS.passwordMissing).pipe(
     z.string().min(4, { error: WORDS.signInPasswordLength }).max(60, { error: WORDS.signInPasswordLength }),
   ),
 });
@@ -68,11 +73,11 @@ export function changePasswordForm({ confirmField }: { confirmField: boolean }) 
   const { min, max } = NEW_PASSWORD_LENGTH;
   return z
     .object({
-      current_password: text(WORDS.currentPasswordMissing),
-      new_password: text(WORDS.newPasswordMissing).pipe(
+      current_password: password(WORDS.currentPasswordMissing),
+      new_password: password(WORDS.newPasswordMissing).pipe(
         z.string().min(min, { error: WORDS.newPasswordLength }).max(max, { error: WORDS.newPasswordLength }),
       ),
-      new_password_again: confirmField ? text(WORDS.confirmMissing) : z.string().optional(),
+      new_password_again: confirmField ? password(WORDS.confirmMissing) : z.string().optional(),
       sign_out_everywhere: ticked,
     })
     .transform((form, ctx) => {
@@ -98,7 +103,7 @@ export function phoneForm({ validate }: { validate: boolean }) {
     .object({
       country: z.string().default(''),
       number: z.string().default(''),
-      password: z.string().default(''),
+      password: z.string().default('').pipe(wellFormedPassword),
       texts: ticked,
     })
     .transform((form, ctx) => {

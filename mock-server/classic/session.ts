@@ -2,7 +2,7 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { CookieOptions, Request, Response } from 'express';
 import type { AccountService } from '../domain/account-service.ts';
 import type { SiteVariantSetting } from '../drift/variants.ts';
-import type { Account, Session } from '../store/store.ts';
+import type { Account, Session, SessionEndReason } from '../store/store.ts';
 import { WORDS } from './wording.ts';
 
 /** Not the first rendition's `sid`: another team, another name. */
@@ -25,6 +25,14 @@ interface SessionRecord {
 export type ClassicVisit =
   | { kind: 'signed-in'; key: string; record: SessionRecord; session: Session; account: Account }
   | { kind: 'visitor'; key: string; record: SessionRecord };
+
+/** What the next page tells a browser whose session ended without its asking, by reason. */
+const ENDED_NOTICES: Record<SessionEndReason, string | null> = {
+  'signed-out': null,
+  'password-changed': WORDS.passwordChangedElsewhere,
+  renewed: null,
+  expired: WORDS.sessionExpired,
+};
 
 const newSecret = () => randomBytes(32).toString('base64url');
 
@@ -73,9 +81,8 @@ export class ClassicSessions {
       return { kind: 'visitor', key, record: this.#recordOf(key) };
     }
     if (key) this.#records.delete(key);
-    // A session ended elsewhere: the next page says why, once.
-    const notice =
-      current.kind === 'ended' && current.reason === 'password-changed' ? WORDS.passwordChangedElsewhere : null;
+    // A session ended elsewhere, or by its lifetime: the next page says why, once.
+    const notice = current.kind === 'ended' ? ENDED_NOTICES[current.reason] : null;
     return this.#startPreSession(req, res, notice);
   }
 

@@ -12,11 +12,14 @@ export const WORDS = {
   emailInvalid: 'That doesn’t look like an email address (name@example.com).',
   passwordMissing: 'Type your password.',
   signInPasswordLength: 'A password has 4 to 60 characters.',
+  passwordNotWellFormed:
+    'That password has a character that can’t be used (a lone UTF-16 surrogate). Type the password again.',
   signInFailed: 'We couldn’t sign you in with that email and password. Check both and try again.',
   /** Only a drifted site says this (sign-in-reveals-unknown-email). */
   noSuchAccount: 'There is no Flickbox account for that email address.',
   passwordChangedElsewhere:
     'You were signed out because the password of this account was changed. Sign in with the new password.',
+  sessionExpired: 'Your session expired after a while, so you were signed out. Sign in again to go on.',
 
   // Profile gate
   noSuchProfile: 'Pick one of the profiles shown.',

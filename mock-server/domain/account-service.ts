@@ -57,6 +57,18 @@ export type PhoneChangeResult = { ok: true } | { ok: false; refusal: PhoneChange
 
 const newSessionId = () => randomBytes(32).toString('base64url');
 
+/**
+ * How long a session works (ASVS 5.0 7.3.1 and 7.3.2, decision 6): it ends after 30 minutes without a request
+ * (idle), and 12 hours after the sign-in whatever its use (absolute), the NIST SP 800-63B figures for a password
+ * sign-in. A password change that re-checked the current password counts as a sign-in.
+ */
+export const SESSION_LIFETIME = { idleMs: 30 * 60 * 1000, absoluteMs: 12 * 60 * 60 * 1000 } as const;
+
+export type SessionLifetime = { idleMs: number; absoluteMs: number };
+
+/** Expired sessions nobody came back for are swept out of the store at most this often (on a sign-in). */
+const SWEEP_EVERY_MS = 60 * 1000;
+
 /** The account rules of the site the guide describes: sign-in, sessions per device, profiles. */
 export class AccountService {
   readonly #store: Store;
@@ -65,32 +77,56 @@ export class AccountService {
   /** Only for the drift variant where an old password keeps working: each account's hash before its last change. */
   readonly #formerHashes = new Map<string, string>();
   readonly #rechecks: PasswordRecheckLimit;
-  /** The time now: a session given an end (`endsAt`) is ended once this reaches it. */
+  /** The time now: a session given an end (`endsAt`), or past its lifetime, is ended once this reaches it. */
   readonly #now: () => Date;
+  readonly #lifetime: SessionLifetime;
+  #lastSweep = 0;
 
   constructor(
     store: Store,
     variant = new SiteVariantSetting(),
     rechecks = new PasswordRecheckLimit(),
     now: () => Date = () => new Date(),
+    lifetime: SessionLifetime = SESSION_LIFETIME,
   ) {
     this.#store = store;
     this.#variant = variant;
     this.#rechecks = rechecks;
     this.#now = now;
+    this.#lifetime = lifetime;
   }
 
   /**
-   * The session if it still works. One whose end has come (a late sign-out, `endsAt`) is ended here, when it is
-   * next asked for: no timer runs, so nothing is left running when the server closes.
+   * The session if it still works. One whose end has come (a late sign-out, `endsAt`; its idle timeout or absolute
+   * lifetime) is ended here, when it is next asked for: no timer runs, so nothing is left running when the server
+   * closes. Asking does not count as using it (`currentVisit` does).
    */
   #liveSession(sessionId: string): Session | undefined {
     const session = this.#store.findSession(sessionId);
-    if (session?.endsAt && this.#now() >= session.endsAt) {
-      this.#store.endSession(session.id, 'password-changed');
+    if (!session) return undefined;
+    const ended = this.#endReasonNow(session);
+    if (ended) {
+      this.#store.endSession(session.id, ended);
       return undefined;
     }
     return session;
+  }
+
+  /** Why the session must end now, or null while it works. */
+  #endReasonNow(session: Session): SessionEndReason | null {
+    const now = this.#now().getTime();
+    if (session.endsAt && now >= session.endsAt.getTime()) return 'password-changed';
+    if (now - session.lastSeenAt.getTime() >= this.#lifetime.idleMs) return 'expired';
+    if (now - session.createdAt.getTime() >= this.#lifetime.absoluteMs) return 'expired';
+    return null;
+  }
+
+  /** Ends every expired session nobody came back for, so the store does not grow with abandoned ones. */
+  #sweepExpired(): void {
+    const now = this.#now().getTime();
+    if (now - this.#lastSweep < SWEEP_EVERY_MS) return;
+    this.#lastSweep = now;
+    for (const session of this.#store.allSessions()) this.#liveSession(session.id);
   }
 
   async createAccount(input: NewAccount): Promise<Account> {
@@ -101,7 +137,7 @@ export class AccountService {
       passwordHash: await hashPassword(input.password),
       profiles: input.profiles.map((profile) => ({ id: randomUUID(), ...profile })),
       phone: input.phone ?? null,
-      createdAt: new Date(),
+      createdAt: this.#now(),
     };
     this.#store.insertAccount(account);
     return account;
@@ -124,13 +160,16 @@ export class AccountService {
     // A password change that landed while the hash was being checked makes this password an old one.
     if (this.#store.findAccountById(account.id)?.passwordHash !== account.passwordHash) return null;
     if (device.previousSessionId) this.#store.endSession(device.previousSessionId, 'signed-out');
+    this.#sweepExpired();
+    const now = this.#now();
     const session: Session = {
       id: newSessionId(),
       accountId: account.id,
       // Without the profile gate, a sign-in goes on as the main profile.
       profileId: this.#variant.site.profileGate ? null : (account.profiles[0]?.id ?? null),
       userAgent: device.userAgent,
-      createdAt: new Date(),
+      createdAt: now,
+      lastSeenAt: now,
     };
     this.#store.insertSession(session);
     return session;
@@ -145,11 +184,16 @@ export class AccountService {
     this.#store.endSession(sessionId, 'signed-out');
   }
 
+  /** Who is visiting; a request that finds its session working uses it, which restarts its idle timeout. */
   currentVisit(sessionId: string | undefined): CurrentVisit {
     if (!sessionId) return { kind: 'anonymous' };
-    const session = this.#liveSession(sessionId);
-    const account = session && this.#store.findAccountById(session.accountId);
-    if (session && account) return { kind: 'signed-in', session, account };
+    const live = this.#liveSession(sessionId);
+    const account = live && this.#store.findAccountById(live.accountId);
+    if (live && account) {
+      this.#store.updateSession(live.id, { lastSeenAt: this.#now() });
+      // The session as this request found it.
+      return { kind: 'signed-in', session: live, account };
+    }
     const reason = this.#store.endReason(sessionId);
     return reason ? { kind: 'ended', reason } : { kind: 'anonymous' };
   }
@@ -193,8 +237,15 @@ export class AccountService {
     if (!rules.storePasswordChange) return { ok: true, session, endedSessions: 0 };
     this.#store.updateAccount(account.id, { passwordHash });
     if (rules.oldPasswordWorksAfterChange) this.#formerHashes.set(account.id, account.passwordHash);
-    // This device set the new password: an end another device's change gave its session does not carry over.
-    const renewed: Session = { ...session, id: newSessionId(), createdAt: this.#now() };
+    // This device set the new password: an end another device's change gave its session does not carry over. Its
+    // absolute lifetime starts again only when the current password was re-checked (a re-authentication).
+    const renewedAt = this.#now();
+    const renewed: Session = {
+      ...session,
+      id: newSessionId(),
+      createdAt: rules.checkCurrentPassword ? renewedAt : session.createdAt,
+      lastSeenAt: renewedAt,
+    };
     delete renewed.endsAt;
     this.#store.insertSession(renewed);
     this.#store.endSession(session.id, 'renewed');

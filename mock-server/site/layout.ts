@@ -33,14 +33,19 @@ const logo = html`<a class="logo" href="/" aria-label="${BRAND} home">${BRAND}</
 
 export const plainHeader = html`<header class="site-header">${logo}</header>`;
 
-/** Pinned to the lower-left corner of the window: where drift variants move what the guide puts upper-right. */
-const LOWER_LEFT = 'position:fixed;left:16px;bottom:16px';
+/**
+ * A colour class of site.css (`hue-0` … `hue-350`, every 10°): the CSP allows no inline style, so no `style`
+ * attribute carries the hue.
+ */
+export function hueClass(hue: number): string {
+  return `hue-${(Math.round(hue / 10) % 36) * 10}`;
+}
 
 export function homeHeader(site: SiteVariant): Html {
   const signIn = html`<a class="button primary" href="/login">Sign In</a>`;
   if (site.signInPlacement === 'lower-left') {
     return html`<header class="site-header">${logo}</header>
-      <div style="${LOWER_LEFT}">${signIn}</div>`;
+      <div class="lower-left">${signIn}</div>`;
   }
   return html`<header class="site-header">${logo}${signIn}</header>`;
 }
@@ -65,7 +70,7 @@ export function profileHeader(account: Account, current: Profile, site: SiteVari
   </nav>`;
   if (site.profileMenuPlacement === 'lower-left') {
     return html`<header class="site-header">${logo}${nav}</header>
-      <div class="lower-left-dock" style="${LOWER_LEFT}">${menu}</div>`;
+      <div class="lower-left lower-left-dock">${menu}</div>`;
   }
   return html`<header class="site-header">${logo}${nav}${menu}</header>`;
 }
@@ -98,8 +103,7 @@ function profileMenu(account: Account, current: Profile, site: SiteVariant): Htm
 export function avatar(profile: Profile): Html {
   const hue = [...profile.name].reduce((sum, c) => sum + c.charCodeAt(0), 0) % 360;
   return html`<span
-    class="avatar${profile.kids ? ' kids' : ''}"
-    style="--hue:${hue}"
+    class="avatar ${hueClass(hue)}${profile.kids ? ' kids' : ''}"
     data-initial="${profile.kids ? 'K' : profile.name.slice(0, 1)}"
     aria-hidden="true"
   ></span>`;

@@ -12,6 +12,7 @@ import {
   field,
   formError,
   homeHeader,
+  hueClass,
   layout,
   plainHeader,
   profileHeader,
@@ -111,7 +112,7 @@ export function sitePages({ accounts, variant, csrfToken }: SiteOptions): Router
                 <h2>${row}</h2>
                 <ul class="titles">
                   ${[1, 2, 3, 4, 5].map(
-                    (n) => html`<li class="title" style="--hue:${(i * 70 + n * 23) % 360}">Title ${i * 5 + n}</li>`,
+                    (n) => html`<li class="title ${hueClass(i * 70 + n * 23)}">Title ${i * 5 + n}</li>`,
                   )}
                 </ul>
               </section>`,

@@ -10,9 +10,12 @@ export const SESSION_END_NOTICES: Record<SessionEndReason, string | null> = {
   'password-changed':
     'Your password was changed and all devices were asked to sign in again. Please sign in with your new password.',
   renewed: null,
+  expired: 'Your session expired, so you were signed out. Please sign in again.',
 };
 
-export const loginQuery = z.object({ reason: z.enum(['password-changed', 'signed-out']).optional().catch(undefined) });
+export const loginQuery = z.object({
+  reason: z.enum(['password-changed', 'signed-out', 'expired']).optional().catch(undefined),
+});
 
 export const accountQuery = z.object({ changed: z.enum(['password']).optional().catch(undefined) });
 

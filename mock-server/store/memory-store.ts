@@ -1,9 +1,30 @@
 import type { Account, Session, SessionEndReason, Store } from './store.ts';
 
+/**
+ * How long, and how many, ended session ids are remembered, so a browser that brings one back is told why it was
+ * signed out (decision 6). Past either bound the oldest are forgotten and the id reads as unknown: a plain sign-in
+ * page. A day covers a device left overnight after a password change; the count bounds memory under a flood.
+ */
+export const ENDED_SESSIONS_KEPT = { forMs: 24 * 60 * 60 * 1000, atMost: 10_000 } as const;
+
+export interface MemoryStoreOptions {
+  /** The time now; the same clock as the AccountService's. */
+  now?: () => Date;
+  endedSessionsKept?: { forMs: number; atMost: number };
+}
+
 export class MemoryStore implements Store {
   readonly #accounts = new Map<string, Account>();
   readonly #sessions = new Map<string, Session>();
-  readonly #ended = new Map<string, SessionEndReason>();
+  /** In the order they ended, oldest first (a Map keeps insertion order). */
+  readonly #ended = new Map<string, { reason: SessionEndReason; endedAt: number }>();
+  readonly #now: () => Date;
+  readonly #kept: { forMs: number; atMost: number };
+
+  constructor({ now = () => new Date(), endedSessionsKept = ENDED_SESSIONS_KEPT }: MemoryStoreOptions = {}) {
+    this.#now = now;
+    this.#kept = endedSessionsKept;
+  }
 
   insertAccount(account: Account): void {
     this.#accounts.set(account.id, structuredClone(account));
@@ -50,8 +71,23 @@ export class MemoryStore implements Store {
     return [...this.#sessions.values()].filter((s) => s.accountId === accountId).map((s) => structuredClone(s));
   }
 
+  allSessions(): Session[] {
+    return [...this.#sessions.values()].map((s) => structuredClone(s));
+  }
+
   endSession(id: string, reason: SessionEndReason): void {
-    if (this.#sessions.delete(id)) this.#ended.set(id, reason);
+    if (!this.#sessions.delete(id)) return;
+    this.#ended.set(id, { reason, endedAt: this.#now().getTime() });
+    this.#forgetOldEnded();
+  }
+
+  /** Drops the ended ids past the bounds, oldest first. */
+  #forgetOldEnded(): void {
+    const cutoff = this.#now().getTime() - this.#kept.forMs;
+    for (const [id, { endedAt }] of this.#ended) {
+      if (this.#ended.size <= this.#kept.atMost && endedAt > cutoff) break;
+      this.#ended.delete(id);
+    }
   }
 
   endOtherSessions(accountId: string, keepSessionId: string, reason: SessionEndReason): number {
@@ -61,6 +97,12 @@ export class MemoryStore implements Store {
   }
 
   endReason(id: string): SessionEndReason | undefined {
-    return this.#ended.get(id);
+    this.#forgetOldEnded();
+    return this.#ended.get(id)?.reason;
+  }
+
+  /** How many ended ids are remembered (for tests of the bound). */
+  get endedCount(): number {
+    return this.#ended.size;
   }
 }

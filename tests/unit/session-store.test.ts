@@ -3,7 +3,7 @@ import { MemoryStore } from '../../mock-server/store/memory-store.ts';
 import type { Session } from '../../mock-server/store/store.ts';
 
 function session(id: string, accountId: string): Session {
-  return { id, accountId, profileId: null, userAgent: 'test', createdAt: new Date() };
+  return { id, accountId, profileId: null, userAgent: 'test', createdAt: new Date(), lastSeenAt: new Date() };
 }
 
 function storeWith(...sessions: Session[]): MemoryStore {
