@@ -1,6 +1,7 @@
 import { Router, type Response } from 'express';
 import { countryOfPhone, DEFAULT_PHONE_COUNTRY, PHONE_COUNTRIES } from '../domain/phone.ts';
 import { html } from '../site/html.ts';
+import { LOW_CONTRAST } from '../site/phone-page.ts';
 import { guards, type ClassicContext, type ProfileVisit } from './context.ts';
 import { phoneForm, readForm } from './forms.ts';
 import { input, memberHeader, noteId, page, problem, tickBox, tokenField } from './layout.ts';
@@ -47,7 +48,7 @@ export function phonePage(context: ClassicContext): Router {
       </p>
       ${input({
         name: 'number',
-        label: 'Phone number',
+        label: site.phoneFieldLabelled ? 'Phone number' : undefined,
         type: 'tel',
         autocomplete: 'tel-national',
         value: view.number,
@@ -75,7 +76,7 @@ export function phonePage(context: ClassicContext): Router {
             tickBox({ name: 'texts', label: WORDS.textMessagesLabel, checked: view.texts ?? !!stored?.textMessages })
           }
           <p>
-            <button type="submit" class="btn">Save</button>
+            <button type="submit" class="btn" ${site.phoneSaveContrast === 'low' ? html`style="${LOW_CONTRAST}"` : ''}>Save</button>
             <a class="plain-btn" href="/member/settings">Cancel</a>
           </p>
         </form>
