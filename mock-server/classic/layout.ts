@@ -92,16 +92,16 @@ export function memberHeader(visit: ClassicVisit, account: Account, current: Pro
   // Hover-only (a drift): the name is a button that does nothing; the style sheet shows the list under the mouse.
   const hoverOnly = site.profileMenuOpens === 'hover-only';
   const items = html`<ul>
-        ${others.map((p) => html`<li><a href="/profiles/select">${p.name}</a></li>`)}
-        <li><hr /></li>
-        <li><a href="/member/settings">${site.accountMenuLabel}</a></li>
-        <li>
-          <form method="post" action="/signout">
-            ${tokenField(visit)}
-            <button type="submit">Sign out</button>
-          </form>
-        </li>
-      </ul>`;
+    ${others.map((p) => html`<li><a href="/profiles/select">${p.name}</a></li>`)}
+    <li><hr /></li>
+    <li><a href="/member/settings">${site.accountMenuLabel}</a></li>
+    <li>
+      <form method="post" action="/signout">
+        ${tokenField(visit)}
+        <button type="submit">Sign out</button>
+      </form>
+    </li>
+  </ul>`;
   const who = hoverOnly
     ? html`<div class="who-hover">
         <button type="button" class="who-button">${current.name}</button>

@@ -76,7 +76,9 @@ export function phonePage(context: ClassicContext): Router {
             tickBox({ name: 'texts', label: WORDS.textMessagesLabel, checked: view.texts ?? !!stored?.textMessages })
           }
           <p>
-            <button type="submit" class="btn" ${site.phoneSaveContrast === 'low' ? html`style="${LOW_CONTRAST}"` : ''}>Save</button>
+            <button type="submit" class="btn" ${site.phoneSaveContrast === 'low' ? html`style="${LOW_CONTRAST}"` : ''}>
+              Save
+            </button>
             <a class="plain-btn" href="/member/settings">Cancel</a>
           </p>
         </form>

@@ -196,7 +196,7 @@ export const DRIFT_VARIANTS: readonly DriftVariant[] = [
     name: 'profile-menu-on-hover-only',
     kind: 'unusable',
     breaks:
-      'The profile\'s pop-up menu opens only while a mouse hovers over the profile name: not on a click, Enter or Space, so a keyboard reader cannot open it.',
+      "The profile's pop-up menu opens only while a mouse hovers over the profile name: not on a click, Enter or Space, so a keyboard reader cannot open it.",
     caughtBy: ['account.1'],
     caughtByTag: 'keyboard',
     override: { profileMenuOpens: 'hover-only' },

@@ -72,7 +72,13 @@ export function phonePage({ accounts, variant, csrfToken }: SiteOptions): Router
             }
             ${variant.site.textMessagesBox && textMessagesBox}
             <div class="form-buttons">
-              <button type="submit" class="button primary" ${variant.site.phoneSaveContrast === 'low' ? html`style="${LOW_CONTRAST}"` : ''}>Save</button>
+              <button
+                type="submit"
+                class="button primary"
+                ${variant.site.phoneSaveContrast === 'low' ? html`style="${LOW_CONTRAST}"` : ''}
+              >
+                Save
+              </button>
               <a class="button secondary" href="/account">Cancel</a>
             </div>
           </form>

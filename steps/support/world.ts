@@ -70,9 +70,9 @@ export class Device {
     await this.page.reload();
   }
 
-  /** Clicks one of the profiles the site asks to choose from, and remembers it. */
-  async chooseProfile(name: string): Promise<void> {
-    await this.profiles.chooseProfile(name);
+  /** Clicks one of the profiles the site asks to choose from (or Tabs to it and presses Enter), and remembers it. */
+  async chooseProfile(name: string, by: 'mouse' | 'keyboard' = 'mouse'): Promise<void> {
+    await (by === 'keyboard' ? this.profiles.chooseProfileByKeyboard(name) : this.profiles.chooseProfile(name));
     this.chosenProfile = name;
   }
 
