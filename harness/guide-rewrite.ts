@@ -68,7 +68,7 @@ export function applySuggestions(guideText: string, found: Suggestion[], mark?: 
     const replacement = mark ? mark(s) : s.text;
     text = text.replace(s.was, replacement);
   }
-  return mark ? text : text.replace(/[ \t]{2,}/g, ' ').replace(/ +$/gm, '');
+  return mark ? text : text.replace(/(\S)[ \t]{2,}/g, '$1 ').replace(/ +$/gm, '');
 }
 
 /** A unified diff of two texts with the same number of lines (sentences change within their lines). */
@@ -90,8 +90,10 @@ export function unifiedDiff(path: string, before: string, after: string, context
     const count = end - start + 1;
     out.push(`@@ -${start + 1},${count} +${start + 1},${count} @@`);
     for (let i = start; i <= end; i++) {
-      if (a[i] === b[i]) out.push(` ${a[i]}`);
-      else out.push(`-${a[i]}`, `+${b[i]}`);
+      const last = i === a.length - 1 && !before.endsWith('\n');
+      const marker = last ? ['\\ No newline at end of file'] : [];
+      if (a[i] === b[i]) out.push(` ${a[i]}`, ...marker);
+      else out.push(`-${a[i]}`, ...marker, `+${b[i]}`, ...marker);
     }
   }
   return `${out.join('\n')}\n`;

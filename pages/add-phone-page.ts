@@ -40,8 +40,18 @@ export class AddPhonePage {
     return findByGuideLabel(this.page, ['combobox'], 'Country', PLACE, { matching: /country|region/i });
   }
 
-  phoneNumberField(): Promise<Locator> {
-    return findByGuideLabel(this.page, ['textbox'], 'Phone number', PLACE, { matching: /phone|mobile/i });
+  /** A text box nothing names is still the phone field to the eye, but a screen reader announces no name for it. */
+  async phoneNumberField(): Promise<Locator> {
+    try {
+      return await findByGuideLabel(this.page, ['textbox'], 'Phone number', PLACE, { matching: /phone|mobile/i });
+    } catch (error) {
+      const unnamed = this.page.getByRole('textbox', { name: /^$/ }).filter({ visible: true });
+      if (!(error instanceof GuideDrift) || error.kind !== 'missing' || !(await unnamed.count())) throw error;
+      throw new GuideDrift(
+        'unusable',
+        `${PLACE} has a text box where the guide's first field is, but nothing names it “Phone number”: it has no label, so a screen reader announces an unnamed field.`,
+      );
+    }
   }
 
   passwordField(): Promise<Locator> {

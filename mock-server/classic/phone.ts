@@ -54,6 +54,7 @@ export function phonePage(context: ClassicContext): Router {
         value: view.number,
         message: fields.number,
       })}`;
+    const saveStyle = site.phoneSaveContrast === 'low' && html` style="${LOW_CONTRAST}"`;
     const passwordField = input({
       name: 'password',
       label: 'Password',
@@ -76,9 +77,7 @@ export function phonePage(context: ClassicContext): Router {
             tickBox({ name: 'texts', label: WORDS.textMessagesLabel, checked: view.texts ?? !!stored?.textMessages })
           }
           <p>
-            <button type="submit" class="btn" ${site.phoneSaveContrast === 'low' ? html`style="${LOW_CONTRAST}"` : ''}>
-              Save
-            </button>
+            <button type="submit" class="btn" ${saveStyle}>Save</button>
             <a class="plain-btn" href="/member/settings">Cancel</a>
           </p>
         </form>

@@ -50,6 +50,7 @@ export function phonePage({ accounts, variant, csrfToken }: SiteOptions): Router
       <p class="field-error" id="country-error"></p>
       <p class="field-error" id="phoneNumber-error"></p>
     </div>`;
+    const saveStyle = variant.site.phoneSaveContrast === 'low' && html` style="${LOW_CONTRAST}"`;
     const passwordField = field('password', 'Password', 'password', 'current-password');
     const textMessagesBox = html`<div class="checkbox">
       <input id="textMessages" name="textMessages" type="checkbox" ${phone?.textMessages ? html`checked` : ''} />
@@ -72,13 +73,7 @@ export function phonePage({ accounts, variant, csrfToken }: SiteOptions): Router
             }
             ${variant.site.textMessagesBox && textMessagesBox}
             <div class="form-buttons">
-              <button
-                type="submit"
-                class="button primary"
-                ${variant.site.phoneSaveContrast === 'low' ? html`style="${LOW_CONTRAST}"` : ''}
-              >
-                Save
-              </button>
+              <button type="submit" class="button primary" ${saveStyle}>Save</button>
               <a class="button secondary" href="/account">Cancel</a>
             </div>
           </form>
