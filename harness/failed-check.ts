@@ -20,12 +20,19 @@ export function recordOf(
       kind: error.kind,
       siteShowed: error.siteShowed,
       ...(error.evidence && { evidence: error.evidence }),
+      ...(error.rewrite && { rewrite: error.rewrite }),
     };
   }
   const result = matcherResultOf(error);
   if (!result) return undefined;
   const custom = matcherKinds[result.name];
-  if (custom) return { ...guide, kind: custom, siteShowed: result.message };
+  if (custom) {
+    const rewrite =
+      custom === 'reordered' && isStringList(result.expected) && isStringList(result.actual)
+        ? { rewrite: { kind: 'reordered' as const, guideOrder: result.expected, siteOrder: result.actual } }
+        : {};
+    return { ...guide, kind: custom, siteShowed: result.message, ...rewrite };
+  }
   return {
     ...guide,
     kind: 'behaviour',
@@ -33,6 +40,9 @@ export function recordOf(
     evidence: stripVTControlCharacters((error as Error).message),
   };
 }
+
+const isStringList = (value: unknown): value is string[] =>
+  Array.isArray(value) && value.every((item) => typeof item === 'string');
 
 interface MatcherResult {
   name: string;

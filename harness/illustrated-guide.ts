@@ -5,6 +5,7 @@ import type { Coverage } from './guide-coverage.ts';
 import type { Guide, GuideStep } from './guide.ts';
 import type { StepVerdict } from './guide-verdicts.ts';
 import { driftLine } from './outcome.ts';
+import { rewriteSentence } from './guide-rewrite.ts';
 import type { ScenarioOutcome } from './scenario-outcome.ts';
 
 /** The one picture of a guide step, as the page shows it. */
@@ -158,7 +159,8 @@ function actionCard(
     }`;
     image = `<figure><img src="${src}" alt="The site after: ${escape(v.step.text)}"><figcaption>${escape(from)}</figcaption></figure>`;
   }
-  const reason = v.reason && verdict !== 'stale' ? reasonBlock(v, verdict) : '';
+  const reason = v.reason && verdict !== 'stale' ? reasonBlock(v, verdict) + rewriteBlock(v) : '';
+  const access = accessibilityBlock(v);
   const scenarios = v.scenarios.length
     ? `<details><summary>${v.scenarios.length} check(s) behind this verdict</summary><ul>${v.scenarios
         .map(
@@ -171,7 +173,7 @@ function actionCard(
       : '<p class="muted">No check covers this sentence yet.</p>';
   return `<section class="step ${verdict.replace(' ', '-')}" id="step-${v.step.id}">
   <div class="words"><span class="id">${v.step.id}</span><blockquote>${escape(v.step.text)}</blockquote>
-  <p class="verdict">${VERDICT_WORDS[verdict]}</p>${reason}${scenarios}</div>
+  <p class="verdict">${VERDICT_WORDS[verdict]}</p>${reason}${access}${scenarios}</div>
   <div class="picture">${image}</div>
 </section>`;
 }
@@ -192,6 +194,38 @@ function reasonBlock(v: StepVerdict, verdict: ShownVerdict): string {
   return `<p class="reason"><b>${heading}:</b> ${escape(v.reason ?? '')}</p>${
     more.length ? `<details><summary>${more.length} more</summary><ul>${more.join('')}</ul></details>` : ''
   }${evidence ? `<details><summary>Evidence</summary><pre>${escape(evidence)}</pre></details>` : ''}`;
+}
+
+/** The sentence as the guide should now read, beside the verdict, when a record of the step says how it drifted. */
+function rewriteBlock(v: StepVerdict): string {
+  for (const record of v.records) {
+    const text = record.rewrite && rewriteSentence(v.step.text, record.rewrite);
+    if (text === undefined || text === v.step.text) continue;
+    return `<p class="rewrite"><b>Suggested rewrite:</b> ${text ? `“${escape(text)}”` : 'remove this sentence: the site no longer offers what it names.'}</p>`;
+  }
+  return '';
+}
+
+/** What the accessibility scans of the step's pages found, with their impact; on the step's own control first. */
+function accessibilityBlock(v: StepVerdict): string {
+  const records = v.scenarios.flatMap((s) => s.accessibility ?? []).filter((r) => r.guideStep === v.step.id);
+  if (!records.length) return '';
+  const seen = new Set<string>();
+  const items = records
+    .flatMap((r) => r.violations)
+    .flatMap((violation) => violation.nodes.map((node) => ({ violation, node, key: `${violation.rule} ${node.name}` })))
+    .filter(({ key }) => !seen.has(key) && seen.add(key))
+    .sort((a, b) => Number(b.node.onStepControl) - Number(a.node.onStepControl))
+    .map(
+      ({ violation, node }) =>
+        `<li><b>${escape(violation.impact ?? 'unknown')}</b> ${escape(violation.rule)}: “${escape(node.name)}”${
+          node.onStepControl ? ' (the control this step names)' : ''
+        } — ${escape(violation.help)}</li>`,
+    );
+  const scanned = records.length;
+  return items.length
+    ? `<details class="a11y" open><summary>Accessibility (WCAG 2.2 A/AA): ${items.length} violation(s)</summary><ul>${items.join('')}</ul></details>`
+    : `<p class="a11y muted">Accessibility (WCAG 2.2 A/AA): no violation on ${scanned === 1 ? 'its page' : `its ${scanned} scans`}.</p>`;
 }
 
 /** The chosen screenshots at full size, for a caller that did not make them small. */
@@ -242,6 +276,8 @@ main { max-width: 72rem; margin: 0 auto; padding: 1rem 2rem 4rem; }
 .id { font: 600 .75rem system-ui, sans-serif; color: #777; }
 blockquote { margin: .2rem 0 .6rem; font-size: 1.1rem; }
 .verdict { display: inline-block; padding: .1rem .6rem; border-radius: 4px; font: 600 .9rem system-ui, sans-serif; margin: 0 0 .5rem; }
+.rewrite { font-family: system-ui, sans-serif; font-size: .9rem; background: #f1f7ff; border: 1px solid #b6d0f0; padding: .5rem .7rem; border-radius: 4px; }
+.a11y { margin: .4rem 0; }
 .reason { font-family: system-ui, sans-serif; font-size: .9rem; background: #fff6f5; border: 1px solid #f3c2bd; padding: .5rem .7rem; border-radius: 4px; }
 details { font-family: system-ui, sans-serif; font-size: .85rem; } details ul { padding-left: 1.1rem; margin: .3rem 0; }
 li.failed, li.flaky { color: #9b1c14; }

@@ -17,6 +17,15 @@ export const outcomeRecordSchema = z.object({
   siteShowed: z.string().min(1),
   /** The raw detail behind that sentence: an assertion's diff, what a page offered. */
   evidence: z.string().optional(),
+  /** What a suggested rewrite of the guide's sentence needs (harness/guide-rewrite.ts), when the drift says how. */
+  rewrite: z
+    .discriminatedUnion('kind', [
+      z.object({ kind: z.literal('renamed'), guideLabel: z.string(), siteLabel: z.string() }),
+      z.object({ kind: z.literal('moved'), guideLabel: z.string(), where: z.string() }),
+      z.object({ kind: z.literal('missing'), guideLabel: z.string() }),
+      z.object({ kind: z.literal('reordered'), guideOrder: z.array(z.string()), siteOrder: z.array(z.string()) }),
+    ])
+    .optional(),
 });
 
 export type OutcomeRecord = z.infer<typeof outcomeRecordSchema>;

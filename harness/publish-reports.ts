@@ -9,6 +9,7 @@ import { loadGuide, loadGuideText } from './guide.ts';
 import { checkCoverage } from './guide-coverage.ts';
 import { guideVerdicts } from './guide-verdicts.ts';
 import { chooseEvidence, type ChosenEvidence } from './evidence-choice.ts';
+import { writeGuideSuggestions } from './guide-rewrite.ts';
 import { shownVerdict, writeIllustratedGuide, type GuidePicture, type ShownVerdict } from './illustrated-guide.ts';
 import { runEnvironment } from './report-setup.ts';
 import { readPlaywrightOutcomes } from './results.ts';
@@ -85,6 +86,12 @@ export async function publishReports({ paths = reportPaths(), selection }: Publi
     selection,
     pictures,
   });
+  writeGuideSuggestions(
+    guide,
+    loadGuideText(guide),
+    results.flatMap((o) => o.records),
+    paths.guide,
+  );
   if (selection) markSelection(join(paths.cucumber, 'report.html'), selection);
   const rows = new Map(coverage.rows.map((r) => [r.step.id, r]));
   const verdicts = allVerdicts

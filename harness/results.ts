@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { stripVTControlCharacters } from 'node:util';
 import { readScenarios, type WrittenScenario } from './features.ts';
 import { OUTCOME_ATTACHMENT, readOutcomeBody, type OutcomeRecord } from './outcome.ts';
+import { ACCESSIBILITY_ATTACHMENT, readAccessibilityBody } from './accessibility.ts';
 import { reportPaths } from './reports-dir.ts';
 import { outcome, type AttemptStatus, type ScenarioOutcome } from './scenario-outcome.ts';
 
@@ -67,7 +68,12 @@ export function readPlaywrightOutcomes(
       if (match) taken.add(match);
       const failures = test.results.filter((r) => ATTEMPTS[r.status] === 'failed' && r.error?.message);
       const error = failures.at(-1)?.error?.message;
+      const last = test.results.at(-1);
+      const accessibility = (last?.attachments ?? [])
+        .filter((a) => a.name === ACCESSIBILITY_ATTACHMENT)
+        .map((a) => readAccessibilityBody(bodyOf(a), path));
       return outcome({
+        ...(accessibility.length && { accessibility }),
         scenario: { file, line: match?.line ?? 0, name: spec.title },
         attempts: test.results.map((r) => ATTEMPTS[r.status]),
         tags: spec.tags.map((tag) => (tag.startsWith('@') ? tag.slice(1) : tag)),
@@ -81,12 +87,11 @@ export function readPlaywrightOutcomes(
   );
 }
 
+const bodyOf = (a: JsonAttachment) =>
+  a.body !== undefined ? Buffer.from(a.body, 'base64').toString('utf8') : readFileSync(a.path ?? '', 'utf8');
+
 function recordsOf(result: JsonResult, reportPath: string): OutcomeRecord[] {
   return (result.attachments ?? [])
     .filter((a) => a.name === OUTCOME_ATTACHMENT)
-    .map((a) => {
-      const body =
-        a.body !== undefined ? Buffer.from(a.body, 'base64').toString('utf8') : readFileSync(a.path ?? '', 'utf8');
-      return readOutcomeBody(body, reportPath);
-    });
+    .map((a) => readOutcomeBody(bodyOf(a), reportPath));
 }

@@ -1,5 +1,6 @@
 import { guideStepIdsOf } from './features.ts';
 import type { OutcomeRecord } from './outcome.ts';
+import type { AccessibilityRecord } from './accessibility.ts';
 
 /** What one attempt at a scenario came to, in any runner. */
 export type AttemptStatus = 'passed' | 'failed' | 'skipped';
@@ -20,6 +21,8 @@ export interface ScenarioOutcome {
   records: OutcomeRecord[];
   /** The last failed attempt's error as the runner printed it: shown to people, never read for meaning. */
   error: string | undefined;
+  /** What the accessibility scans of its guide steps' pages found (last attempt), where the runner's report has it. */
+  accessibility?: AccessibilityRecord[];
   /** Files attached by the last attempt: evidence screenshots, the trace of a failure. */
   attachments: { name: string; path: string }[];
 }

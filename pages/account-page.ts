@@ -1,6 +1,7 @@
 import type { Locator, Page } from '@playwright/test';
 import { findByGuideLabel, GuideDrift } from './support/drift.ts';
 import { clickAndAwaitAnswer } from './support/forms.ts';
+import { pressAndAwaitAnswer } from './support/keyboard.ts';
 
 const PLACE = 'The account page';
 const WAIT_FOR_TEXT_MS = 5_000;
@@ -96,6 +97,11 @@ export class AccountPage {
 
   async clickTextButton(sectionTitle: string, label: string): Promise<void> {
     await clickAndAwaitAnswer(this.page, await this.textButton(sectionTitle, label));
+  }
+
+  /** The same, for a keyboard reader: Tab to the text button, then Enter. */
+  async pressTextButton(sectionTitle: string, label: string): Promise<void> {
+    await pressAndAwaitAnswer(await this.textButton(sectionTitle, label), label, `The “${sectionTitle}” section`);
   }
 }
 

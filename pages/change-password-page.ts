@@ -2,6 +2,7 @@ import type { Locator, Page } from '@playwright/test';
 import { findByGuideLabel, GuideDrift } from './support/drift.ts';
 import { typeableFields } from './support/fields.ts';
 import { clickAndAwaitAnswer } from './support/forms.ts';
+import { pressAndAwaitAnswer, tickByKeyboard, typeInto } from './support/keyboard.ts';
 
 const PLACE = 'The change password page';
 const ORDINALS = ['first', 'second', 'third'];
@@ -128,6 +129,18 @@ export class ChangePasswordPage {
   /** A hurried double-click: the page must still send the change once. */
   async saveWithDoubleClick(label = SAVE): Promise<void> {
     await (await this.button(label)).dblclick();
+  }
+
+  /** The whole of the guide's password step by keyboard only: Tab to each field, type, Space for the tick, Enter. */
+  async changePasswordByKeyboard(
+    { current, next, confirmation, signOutOtherDevices }: PasswordChange,
+    tick = REQUIRE_ALL_DEVICES,
+  ): Promise<void> {
+    await typeInto(await this.countedField(1), 'the actual password', PLACE, current);
+    await typeInto(await this.countedField(2), 'the new password', PLACE, next);
+    await typeInto(await this.countedField(3), 'its confirmation', PLACE, confirmation ?? next);
+    await tickByKeyboard(await this.tickBox(tick), tick, PLACE, signOutOtherDevices);
+    await pressAndAwaitAnswer(await this.button(SAVE), SAVE, PLACE);
   }
 
   /** The whole of the guide's password step, in its order. */

@@ -1,5 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
 import { findByGuideLabel } from './support/drift.ts';
+import { pressAndAwaitAnswer } from './support/keyboard.ts';
 
 /** "The website of Netflix": the site's home page, whose address is the one the harness is given. */
 export class HomePage {
@@ -20,5 +21,10 @@ export class HomePage {
 
   async clickSignInButton(): Promise<void> {
     await (await this.signInButton()).click();
+  }
+
+  /** The same, for a keyboard reader: Tab to it, then Enter. */
+  async pressSignInButton(): Promise<void> {
+    await pressAndAwaitAnswer(await this.signInButton(), 'Sign In', 'The home page');
   }
 }

@@ -1,6 +1,7 @@
 import type { Locator, Page } from '@playwright/test';
 import { findByGuideLabel, GuideDrift, guideLabel, pageTitle } from './support/drift.ts';
 import { clickAndAwaitAnswer } from './support/forms.ts';
+import { pressAndAwaitAnswer } from './support/keyboard.ts';
 
 const PLACE = 'The profile choice';
 const WAIT_FOR_CHOICE_MS = 5_000;
@@ -54,5 +55,10 @@ export class ProfileGatePage {
   async chooseProfile(name: string): Promise<void> {
     const profile = await findByGuideLabel(this.page, ['button', 'link'], name, PLACE);
     await clickAndAwaitAnswer(this.page, profile);
+  }
+
+  /** The same, for a keyboard reader: Tab to the profile, then Enter. */
+  async chooseProfileByKeyboard(name: string): Promise<void> {
+    await pressAndAwaitAnswer(await findByGuideLabel(this.page, ['button', 'link'], name, PLACE), name, PLACE);
   }
 }

@@ -1,6 +1,7 @@
 import type { Cookie, Locator, Page } from '@playwright/test';
 import { findByGuideLabel, GuideDrift, pageTitle } from './support/drift.ts';
 import { captureSubmission, clickAndAwaitAnswer, ONLY_THE_BROWSER_SETS, withFieldValue } from './support/forms.ts';
+import { pressAndAwaitAnswer, typeInto } from './support/keyboard.ts';
 import { HomePage } from './home-page.ts';
 
 const PLACE = 'The sign in page';
@@ -48,6 +49,17 @@ export class SignInPage {
   async enterCredentials(email: string, password: string): Promise<void> {
     await this.email.fill(email);
     await this.password.fill(password);
+  }
+
+  /** The same for a keyboard reader: each field reached by Tab, and typed into. */
+  async typeCredentials(email: string, password: string): Promise<void> {
+    await typeInto(this.email, 'Email', PLACE, email);
+    await typeInto(this.password, 'Password', PLACE, password);
+  }
+
+  /** "Click on the “Sign in” button", by keyboard: Tab to it, then Enter. */
+  async pressSignIn(label = 'Sign in'): Promise<void> {
+    await pressAndAwaitAnswer(await this.button(label), label, PLACE);
   }
 
   /** "Click on the “Sign in” button", noting which cookies the site set in answer. */

@@ -1,6 +1,7 @@
 import type { Locator, Page } from '@playwright/test';
 import { escapeRegExp, findByGuideLabel, GuideDrift } from './support/drift.ts';
 import { clickAndAwaitAnswer } from './support/forms.ts';
+import { pressAndAwaitAnswer, pressOn } from './support/keyboard.ts';
 import { HomePage } from './home-page.ts';
 
 const PLACE = 'The profile’s pop-up menu';
@@ -60,23 +61,8 @@ export class SiteHeader {
 
   /** Clicks the profile name and waits for the pop-up: new controls appearing on the same page. */
   async openProfileMenu(name: string): Promise<void> {
-    const button = this.profileName(name);
-    try {
-      await button.waitFor({ state: 'visible', timeout: WAIT_FOR_POPUP_MS });
-    } catch {
-      throw new GuideDrift('missing', `The page shows no control with the profile name “${name}” to click.`);
-    }
-    await this.page.evaluate(rememberVisibleControls, CLICKABLE);
-    await button.click();
-    const appeared = await this.page
-      .waitForFunction(
-        markControlsThatAppeared,
-        { attribute: POPUP_ATTRIBUTE, controls: CLICKABLE },
-        { timeout: WAIT_FOR_POPUP_MS },
-      )
-      .then(() => true)
-      .catch(() => false);
-    if (!appeared) {
+    const opened = await this.#openProfileMenu(name, (button) => button.click());
+    if (!opened) {
       throw new GuideDrift(
         'missing',
         `Clicking the profile name “${name}” opened no pop-up menu: nothing new appeared on the page.`,
@@ -84,8 +70,48 @@ export class SiteHeader {
     }
   }
 
+  /**
+   * The same, for a keyboard reader: Tab to the profile name, then Enter, then Space. A menu that opens for a mouse
+   * but not for these keys (a hover-only menu) cannot be followed from the keyboard.
+   */
+  async openProfileMenuByKeyboard(name: string): Promise<void> {
+    const place = 'The page header';
+    for (const key of ['Enter', 'Space'] as const) {
+      if (await this.#openProfileMenu(name, (button) => pressOn(button, name, place, key))) return;
+    }
+    throw new GuideDrift(
+      'unusable',
+      `${place} shows the profile name “${name}”, but neither Enter nor Space on it opens a pop-up menu: it cannot be operated from the keyboard.`,
+    );
+  }
+
+  /** Acts on the profile name; true when new controls (the pop-up) then appeared on the page. */
+  async #openProfileMenu(name: string, act: (button: Locator) => Promise<void>): Promise<boolean> {
+    const button = this.profileName(name);
+    try {
+      await button.waitFor({ state: 'visible', timeout: WAIT_FOR_POPUP_MS });
+    } catch {
+      throw new GuideDrift('missing', `The page shows no control with the profile name “${name}” to click.`);
+    }
+    await this.page.evaluate(rememberVisibleControls, CLICKABLE);
+    await act(button);
+    return this.page
+      .waitForFunction(
+        markControlsThatAppeared,
+        { attribute: POPUP_ATTRIBUTE, controls: CLICKABLE },
+        { timeout: WAIT_FOR_POPUP_MS },
+      )
+      .then(() => true)
+      .catch(() => false);
+  }
+
   async chooseFromProfileMenu(label: string): Promise<void> {
     await clickAndAwaitAnswer(this.page, await this.menuItem(label));
+  }
+
+  /** The same, for a keyboard reader: Tab from the profile name into the pop-up, then Enter. */
+  async chooseFromProfileMenuByKeyboard(label: string): Promise<void> {
+    await pressAndAwaitAnswer(await this.menuItem(label), label, PLACE);
   }
 
   menuItem(label: string): Promise<Locator> {

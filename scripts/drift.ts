@@ -18,6 +18,7 @@ import {
   type DriftReport,
 } from '../harness/drift-report.ts';
 import { writeIllustratedGuide } from '../harness/illustrated-guide.ts';
+import { writeGuideSuggestions } from '../harness/guide-rewrite.ts';
 import { runEnvironment } from '../harness/report-setup.ts';
 import { judgeVariant } from '../harness/drift-sweep.ts';
 import { reportPaths } from '../harness/reports-dir.ts';
@@ -160,6 +161,18 @@ const illustrated = writeIllustratedGuide({
   outputDir: paths.guide,
   appendix: driftAppendix(report),
 });
+
+// How the guide should read now: every variant's drift records that say how, as a patch and a marked copy.
+const suggested = writeGuideSuggestions(
+  guide,
+  loadGuideText(guide),
+  outcomes.flatMap((o) => o.records),
+  paths.guide,
+);
+if (suggested.length) {
+  console.log(`\nSuggested rewrites (${join(paths.guide, 'suggested-guide.diff')}):`);
+  for (const s of suggested) console.log(`  ${s.guideStep}: ${s.text ? `“${s.text}”` : '(remove the sentence)'}`);
+}
 
 const clip = (text: string, width: number) => (text.length > width ? `${text.slice(0, width - 1)}…` : text);
 console.log(

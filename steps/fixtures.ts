@@ -6,6 +6,7 @@ import { guideStepIdsOf, readScenarios } from '../harness/features.ts';
 import { guideStep, loadGuide } from '../harness/guide.ts';
 import { siteProfile, unmetNeed } from '../harness/site-profile.ts';
 import { DRIFT_LABEL, OUTCOME_ATTACHMENT, OUTCOME_MEDIA_TYPE, outcomeBody } from '../harness/outcome.ts';
+import { ACCESSIBILITY_ATTACHMENT, accessibilityBody } from '../harness/accessibility.ts';
 import { openSiteUnderTest, type SiteUnderTest } from './support/site.ts';
 import { skipper } from './support/skipping.ts';
 import { ScenarioWorld } from './support/world.ts';
@@ -73,6 +74,13 @@ export const test = bddTest.extend<{ world: ScenarioWorld; reportLabels: void },
         await testInfo.attach(OUTCOME_ATTACHMENT, { body: outcomeBody(record), contentType: OUTCOME_MEDIA_TYPE });
         // Allure's categories (allurerc.mjs) sort a failure by the kind of its first cause.
         if (++recordCount === 1) await allure.label(DRIFT_LABEL, record.kind);
+      },
+      // Inside the Gherkin step that ran, so Allure shows the violations under that step.
+      attachAccessibility: async (record) => {
+        await testInfo.attach(ACCESSIBILITY_ATTACHMENT, {
+          body: accessibilityBody(record),
+          contentType: OUTCOME_MEDIA_TYPE,
+        });
       },
       scenarioKey:
         `${testInfo.testId}-r${testInfo.repeatEachIndex}-t${testInfo.retry}-${Date.now().toString(36)}`.toLowerCase(),

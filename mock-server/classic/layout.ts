@@ -24,6 +24,7 @@ body{margin:0;font:16px/1.5 system-ui,sans-serif;background:#f4f1ea;color:#1d1b1
 .dock [popover].who-menu{top:auto;right:auto;bottom:72px;left:16px}
 .who-menu ul{list-style:none;margin:0;padding:0}
 .who-menu li>a,.who-menu li button{display:block;width:100%;padding:6px 16px;text-align:left;background:none;border:0;font:inherit;color:#1d1b18;cursor:pointer}
+.who-hover{position:relative}.who-hover .who-menu{display:none;position:absolute;right:0;top:100%;min-width:200px;padding:8px 0;border:1px solid #999;background:#fff;z-index:5}.who-hover:hover .who-menu{display:block}
 .who-menu hr{border:0;border-top:1px solid #ddd}
 main{max-width:880px;margin:32px auto;padding:0 24px}
 .sheet{max-width:440px;margin:0 auto;background:#fff;padding:24px 32px;border:1px solid #ddd}
@@ -94,20 +95,26 @@ export function welcomeHeader(site: SiteVariant): Html {
 export function memberHeader(visit: ClassicVisit, account: Account, current: Profile, site: SiteVariant): Html {
   const nav = html`<nav><a href="/home">Home</a><a href="/home#new">New &amp; Popular</a></nav>`;
   const others = account.profiles.filter((p) => p.id !== current.id);
-  const who = html`<button type="button" class="who-button" popovertarget="who-menu">${current.name}</button>
-    <div id="who-menu" class="who-menu" popover>
-      <ul>
-        ${others.map((p) => html`<li><a href="/profiles/select">${p.name}</a></li>`)}
-        <li><hr /></li>
-        <li><a href="/member/settings">${site.accountMenuLabel}</a></li>
-        <li>
-          <form method="post" action="/signout">
-            ${tokenField(visit)}
-            <button type="submit">Sign out</button>
-          </form>
-        </li>
-      </ul>
-    </div>`;
+  // Hover-only (a drift): the name is a button that does nothing; the style sheet shows the list under the mouse.
+  const hoverOnly = site.profileMenuOpens === 'hover-only';
+  const items = html`<ul>
+    ${others.map((p) => html`<li><a href="/profiles/select">${p.name}</a></li>`)}
+    <li><hr /></li>
+    <li><a href="/member/settings">${site.accountMenuLabel}</a></li>
+    <li>
+      <form method="post" action="/signout">
+        ${tokenField(visit)}
+        <button type="submit">Sign out</button>
+      </form>
+    </li>
+  </ul>`;
+  const who = hoverOnly
+    ? html`<div class="who-hover">
+        <button type="button" class="who-button">${current.name}</button>
+        <div class="who-menu">${items}</div>
+      </div>`
+    : html`<button type="button" class="who-button" popovertarget="who-menu">${current.name}</button>
+        <div id="who-menu" class="who-menu" popover>${items}</div>`;
   if (site.profileMenuPlacement === 'lower-left') {
     return html`<header class="masthead">${brand}${nav}</header>
       <div class="dock">${who}</div>`;
@@ -130,7 +137,8 @@ export const noteId = (name: string) => `note-for-${name}`;
 
 export interface InputField {
   name: string;
-  label: string;
+  /** Undefined only for a drift that leaves the field unlabelled. */
+  label: string | undefined;
   type: 'email' | 'password' | 'tel';
   autocomplete: string;
   value?: string | undefined;
@@ -140,7 +148,7 @@ export interface InputField {
 export function input({ name, label, type, autocomplete, value, message }: InputField): Html {
   const id = `in-${name}`;
   return html`<p class="row">
-    <label for="${id}">${label}</label>
+    ${label !== undefined && html`<label for="${id}">${label}</label>`}
     <input
       id="${id}"
       name="${name}"

@@ -1,6 +1,7 @@
 import { Router, type Response } from 'express';
 import { countryOfPhone, DEFAULT_PHONE_COUNTRY, PHONE_COUNTRIES } from '../domain/phone.ts';
 import { html } from '../site/html.ts';
+import { LOW_CONTRAST } from '../site/phone-page.ts';
 import { guards, type ClassicContext, type ProfileVisit } from './context.ts';
 import { phoneForm, readForm } from './forms.ts';
 import { input, memberHeader, noteId, page, problem, tickBox, tokenField } from './layout.ts';
@@ -47,12 +48,13 @@ export function phonePage(context: ClassicContext): Router {
       </p>
       ${input({
         name: 'number',
-        label: 'Phone number',
+        label: site.phoneFieldLabelled ? 'Phone number' : undefined,
         type: 'tel',
         autocomplete: 'tel-national',
         value: view.number,
         message: fields.number,
       })}`;
+    const saveStyle = site.phoneSaveContrast === 'low' && html` style="${LOW_CONTRAST}"`;
     const passwordField = input({
       name: 'password',
       label: 'Password',
@@ -75,7 +77,7 @@ export function phonePage(context: ClassicContext): Router {
             tickBox({ name: 'texts', label: WORDS.textMessagesLabel, checked: view.texts ?? !!stored?.textMessages })
           }
           <p>
-            <button type="submit" class="btn">Save</button>
+            <button type="submit" class="btn" ${saveStyle}>Save</button>
             <a class="plain-btn" href="/member/settings">Cancel</a>
           </p>
         </form>

@@ -8,6 +8,8 @@ export interface SiteVariant {
   signInPlacement: 'upper-right' | 'lower-left';
   /** Where the chosen profile and its pop-up menu sit once a profile is chosen. */
   profileMenuPlacement: 'header' | 'lower-left';
+  /** What opens the profile's pop-up menu: a click, Enter or Space on the name (a person's every way), or only a mouse hovering over it. */
+  profileMenuOpens: 'click' | 'hover-only';
   accountMenuLabel: string;
   changePasswordLabel: string;
   /** The section of the account page that holds the "Change password" text button. */
@@ -21,6 +23,10 @@ export interface SiteVariant {
   signOutOthersBox: boolean;
   textMessagesBox: boolean;
   phoneFormOrder: 'phone-then-password' | 'password-then-phone';
+  /** Whether the phone number field has a label (false: nothing names it to a screen reader, or to the eye). */
+  phoneFieldLabelled: boolean;
+  /** The colours of the phone page's "Save" button: the site's own, or grey on grey (contrast far below 4.5:1). */
+  phoneSaveContrast: 'normal' | 'low';
   /** Sign-in lands on "Who's watching?" (true) or straight on the first profile's home page. */
   profileGate: boolean;
   checkCurrentPassword: boolean;
@@ -51,6 +57,7 @@ export interface SiteVariant {
 export const CLEAN_SITE: Readonly<SiteVariant> = Object.freeze({
   signInPlacement: 'upper-right',
   profileMenuPlacement: 'header',
+  profileMenuOpens: 'click',
   accountMenuLabel: 'Your Account',
   changePasswordLabel: 'Change password',
   changePasswordSection: 'membership',
@@ -61,6 +68,8 @@ export const CLEAN_SITE: Readonly<SiteVariant> = Object.freeze({
   signOutOthersBox: true,
   textMessagesBox: true,
   phoneFormOrder: 'phone-then-password',
+  phoneFieldLabelled: true,
+  phoneSaveContrast: 'normal',
   profileGate: true,
   checkCurrentPassword: true,
   signOutOtherDevices: 'as-ticked',
@@ -181,6 +190,30 @@ export const DRIFT_VARIANTS: readonly DriftVariant[] = [
       'A cookie-consent banner lies over the "Sign In" button in the upper-right corner, so a click on it lands on the banner.',
     caughtBy: ['sign-in.2'],
     override: { cookieBanner: 'over-sign-in' },
+  },
+  // A person using a keyboard, a screen reader or a touch screen: the guide's steps must work for them too.
+  {
+    name: 'profile-menu-on-hover-only',
+    kind: 'unusable',
+    breaks:
+      "The profile's pop-up menu opens only while a mouse hovers over the profile name: not on a click, Enter or Space, so a keyboard reader cannot open it.",
+    caughtBy: ['account.1'],
+    caughtByTag: 'keyboard',
+    override: { profileMenuOpens: 'hover-only' },
+  },
+  {
+    name: 'phone-field-unlabelled',
+    kind: 'unusable',
+    breaks: 'The phone number field has no label: a screen reader announces an unnamed text box.',
+    caughtBy: ['phone.2'],
+    override: { phoneFieldLabelled: false },
+  },
+  {
+    name: 'save-low-contrast',
+    kind: 'unusable',
+    breaks: 'The phone page\'s "Save" button is light grey on grey, with a contrast far below 4.5:1.',
+    caughtBy: ['phone.5'],
+    override: { phoneSaveContrast: 'low' },
   },
   {
     name: 'profile-gate-skipped',

@@ -77,7 +77,9 @@ export function profileHeader(account: Account, current: Profile, site: SiteVari
 
 function profileMenu(account: Account, current: Profile, site: SiteVariant): Html {
   const others = account.profiles.filter((p) => p.id !== current.id);
-  return html`<div class="profile-menu">
+  // Hover-only (a drift): no script opens it, and a style shows it only while a mouse is over the name.
+  const hoverOnly = site.profileMenuOpens === 'hover-only';
+  return html`<div class="profile-menu" ${hoverOnly ? html`data-opens="hover"` : ''}>
     <button
       type="button"
       class="profile-button"
@@ -87,7 +89,7 @@ function profileMenu(account: Account, current: Profile, site: SiteVariant): Htm
     >
       ${avatar(current)}<span class="profile-name">${current.name}</span>
     </button>
-    <ul id="profile-menu" role="menu" aria-label="${current.name}" hidden>
+    <ul id="profile-menu" role="menu" aria-label="${current.name}" ${hoverOnly ? '' : html`hidden`}>
       ${others.map((p) => html`<li role="none"><a role="menuitem" href="/profiles">${avatar(p)}${p.name}</a></li>`)}
       <li role="none"><a role="menuitem" href="/profiles">Manage Profiles</a></li>
       <li role="separator"></li>

@@ -5,6 +5,9 @@ import { field, formError, layout, profileHeader } from './layout.ts';
 import type { SiteOptions } from './pages.ts';
 import { visitGuards } from './visits.ts';
 
+/** A drift's colours for "Save": light grey on grey, a contrast of about 1.3:1 (WCAG asks 4.5:1). */
+export const LOW_CONTRAST = 'background:#d6d6d6;color:#b8b8b8';
+
 /**
  * "Add phone number" (or "Change phone number" once there is one), laid out as the guide describes: the phone
  * number first, the account password second, a tick box for text messages below, then "Save".
@@ -33,7 +36,7 @@ export function phonePage({ accounts, variant, csrfToken }: SiteOptions): Router
           </select>
         </div>
         <div class="field">
-          <label for="phoneNumber">Phone number</label>
+          ${variant.site.phoneFieldLabelled && html`<label for="phoneNumber">Phone number</label>`}
           <input
             id="phoneNumber"
             name="phoneNumber"
@@ -47,6 +50,7 @@ export function phonePage({ accounts, variant, csrfToken }: SiteOptions): Router
       <p class="field-error" id="country-error"></p>
       <p class="field-error" id="phoneNumber-error"></p>
     </div>`;
+    const saveStyle = variant.site.phoneSaveContrast === 'low' && html` style="${LOW_CONTRAST}"`;
     const passwordField = field('password', 'Password', 'password', 'current-password');
     const textMessagesBox = html`<div class="checkbox">
       <input id="textMessages" name="textMessages" type="checkbox" ${phone?.textMessages ? html`checked` : ''} />
@@ -69,7 +73,7 @@ export function phonePage({ accounts, variant, csrfToken }: SiteOptions): Router
             }
             ${variant.site.textMessagesBox && textMessagesBox}
             <div class="form-buttons">
-              <button type="submit" class="button primary">Save</button>
+              <button type="submit" class="button primary" ${saveStyle}>Save</button>
               <a class="button secondary" href="/account">Cancel</a>
             </div>
           </form>

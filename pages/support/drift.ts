@@ -15,6 +15,17 @@ export const DRIFT_KINDS = ['moved', 'renamed', 'missing', 'reordered', 'unusabl
 export type DriftKind = (typeof DRIFT_KINDS)[number];
 
 /**
+ * What a rewrite of the guide's sentence needs, said where the drift was found rather than read back from words:
+ * the guide's label and the site's (renamed), where the label went (moved), the label gone (missing), or the guide's
+ * order of things against the page's (reordered).
+ */
+export type RewriteHint =
+  | { kind: 'renamed'; guideLabel: string; siteLabel: string }
+  | { kind: 'moved'; guideLabel: string; where: string }
+  | { kind: 'missing'; guideLabel: string }
+  | { kind: 'reordered'; guideOrder: string[]; siteOrder: string[] };
+
+/**
  * The site no longer matches what the guide says. `siteShowed` is what the site showed instead, in words a
  * stakeholder reads; it is what the reports show (steps/support/guide-step.ts records it). The message carries the
  * same words for the terminal and the trace, and nothing reads it back.
@@ -24,13 +35,16 @@ export class GuideDrift extends Error {
   readonly siteShowed: string;
   /** Raw detail behind `siteShowed` (a comparison, a list of what the page offers), kept out of its sentence. */
   readonly evidence: string | undefined;
+  /** What a rewrite of the guide's sentence needs (harness/guide-rewrite.ts), when the drift says how it changed. */
+  readonly rewrite: RewriteHint | undefined;
 
-  constructor(kind: DriftKind, siteShowed: string, evidence?: string) {
+  constructor(kind: DriftKind, siteShowed: string, evidence?: string, rewrite?: RewriteHint) {
     super(`Drift (${kind}): ${siteShowed}`);
     this.name = 'GuideDrift';
     this.kind = kind;
     this.siteShowed = siteShowed;
     this.evidence = evidence;
+    this.rewrite = rewrite;
   }
 }
 
@@ -98,6 +112,7 @@ export async function findByGuideLabel(
   }
   if (found) {
     await markGuideTarget(control);
+    await watchers.get(control.page())?.(control);
     await expectUsable(control, label, place);
     return control;
   }
@@ -108,16 +123,27 @@ export async function findByGuideLabel(
   const page = 'page' in scope ? scope.page() : scope;
   const elsewhere = byRole(page, matching).filter({ visible: true }).first();
   if (await elsewhere.count()) {
+    const where = await whereOnThePage(elsewhere);
     throw new GuideDrift(
       'moved',
-      `${place} has no “${label}”: it is ${await whereOnThePage(elsewhere)} instead (${place.replace(/^The /, 'the ')} offers ${list}).`,
+      `${place} has no “${label}”: it is ${where} instead (${place.replace(/^The /, 'the ')} offers ${list}).`,
+      undefined,
+      { kind: 'moved', guideLabel: label, where },
     );
   }
   const renamedTo = closestLabel(label, offered, alsoNamedHere);
   if (renamedTo) {
-    throw new GuideDrift('renamed', `${place} has no “${label}”; in its place is “${renamedTo}” (it offers ${list}).`);
+    throw new GuideDrift(
+      'renamed',
+      `${place} has no “${label}”; in its place is “${renamedTo}” (it offers ${list}).`,
+      undefined,
+      { kind: 'renamed', guideLabel: label, siteLabel: renamedTo },
+    );
   }
-  throw new GuideDrift('missing', `${place} has no “${label}” (it offers ${list}).`);
+  throw new GuideDrift('missing', `${place} has no “${label}” (it offers ${list}).`, undefined, {
+    kind: 'missing',
+    guideLabel: label,
+  });
 }
 
 /**
@@ -245,6 +271,14 @@ export const GUIDE_TARGET_ATTRIBUTE = 'data-guide-target';
 
 /** CSS applied only while a screenshot is taken. */
 export const GUIDE_TARGET_OUTLINE = `[${GUIDE_TARGET_ATTRIBUTE}] { outline: 4px solid #ffb000 !important; outline-offset: 3px !important; }`;
+
+/** Told of each control a guide step names, once found and before it is acted on (the harness scans it). */
+export type GuideTargetWatcher = (control: Locator) => Promise<void>;
+const watchers = new WeakMap<Page, GuideTargetWatcher>();
+
+export function watchGuideTargets(page: Page, watcher: GuideTargetWatcher): void {
+  watchers.set(page, watcher);
+}
 
 async function markGuideTarget(control: Locator): Promise<void> {
   await control.evaluate((element, attribute) => {

@@ -15,6 +15,14 @@ const SETTLE_LIMIT_MS = 3_000;
  * answer). What the page shows next is then judged against the answer.
  */
 export async function clickAndAwaitAnswer(page: Page, control: Locator): Promise<void> {
+  await actAndAwaitAnswer(page, () => control.click());
+}
+
+/**
+ * Acts (a click, a key pressed on the focused control) and waits for the site's answer as clickAndAwaitAnswer does.
+ * False when nothing answered at all: no page, no request, no new address, so the act did nothing.
+ */
+export async function actAndAwaitAnswer(page: Page, act: () => Promise<void>): Promise<boolean> {
   const before = page.url();
   // Each waiter that loses the race rejects at its timeout, unwatched: caught here, not an unhandled rejection.
   const loaded = page
@@ -31,14 +39,15 @@ export async function clickAndAwaitAnswer(page: Page, control: Locator): Promise
   const failed = page
     .waitForEvent('requestfailed', { predicate: sendsAChange, timeout: ANSWER_TIMEOUT_MS })
     .catch(() => undefined);
-  await control.click();
+  await act();
   const first = await Promise.race([answered, failed, loaded, moved]);
-  if (first === 'loaded') return;
+  if (first === 'loaded') return true;
   if (first === 'moved') {
     await page.waitForLoadState('load');
     await settled(page);
   } else if (isNavigationAnswer(first)) await loaded;
   else await settled(page);
+  return first !== undefined;
 }
 
 function isNavigationAnswer(answer: Response | Request | undefined): boolean {

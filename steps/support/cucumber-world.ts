@@ -3,6 +3,7 @@ import { type IWorldOptions } from '@cucumber/cucumber';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright';
 import { CHROMIUM_ARGS, requireChromium } from '../../harness/browser.ts';
 import { OUTCOME_ATTACHMENT, OUTCOME_MEDIA_TYPE, outcomeBody } from '../../harness/outcome.ts';
+import { ACCESSIBILITY_ATTACHMENT, accessibilityBody } from '../../harness/accessibility.ts';
 import { TestControlClient } from '../../mock-server/index.ts';
 import { openSiteUnderTest, type SiteUnderTest } from './site.ts';
 import { skipper } from './skipping.ts';
@@ -62,6 +63,13 @@ export class CucumberWorld extends ScenarioWorld {
       },
       attachOutcome: (record) => {
         attach(outcomeBody(record), { mediaType: OUTCOME_MEDIA_TYPE, fileName: `${OUTCOME_ATTACHMENT}.json` });
+        return Promise.resolve();
+      },
+      attachAccessibility: (record) => {
+        attach(accessibilityBody(record), {
+          mediaType: OUTCOME_MEDIA_TYPE,
+          fileName: `${ACCESSIBILITY_ATTACHMENT}.json`,
+        });
         return Promise.resolve();
       },
       openDevicePage: async (): Promise<Page> => {

@@ -30,6 +30,7 @@ export function verifies<Args extends unknown[]>(stepId: string, fn: StepFn<Args
   const step = guideStep(stepId);
   const wrapped = async function (this: ScenarioWorld, ...args: Args) {
     let failed = false;
+    this.beginGuideStep(step.id);
     try {
       await fn.apply(this, args);
     } catch (error) {
@@ -46,6 +47,14 @@ export function verifies<Args extends unknown[]>(stepId: string, fn: StepFn<Args
       if (!observing.has(wrapped)) throw renamed(error as Error, message);
       this.noteSoftFailure(message);
     } finally {
+      // A control a reader cannot use (an accessibility violation on it) fails the step, but the scenario goes on.
+      const unusable = await this.finishGuideStep();
+      if (unusable && !failed) {
+        failed = true;
+        const record = recordOf(unusable, step)!;
+        await this.recordOutcome(record);
+        this.noteSoftFailure([guideHeading(record), driftLine(record)].join('\n'));
+      }
       if (failed || evidence === 'every-step') await this.captureEvidence(`${EVIDENCE_PREFIX}${step.id}`);
     }
   };

@@ -87,6 +87,12 @@ export const expect = base.extend({
     return {
       pass,
       name: 'toBeInTheGuideOrder',
+      // The two orders, for a suggested rewrite of the guide's sentence (harness/guide-rewrite.ts).
+      expected: fields.map(({ what }) => what),
+      actual: shown
+        .filter((item) => !!item.box)
+        .sort((a, b) => (comesBefore(a as Required<PlacedField>, b as Required<PlacedField>) ? -1 : 1))
+        .map(({ what }) => what),
       message: () =>
         pass
           ? `The page shows ${guideOrder}, as the guide says.`

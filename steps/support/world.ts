@@ -10,13 +10,20 @@ import { NetworkFaults } from '../../pages/network-faults.ts';
 import { ProfileGatePage } from '../../pages/profile-gate-page.ts';
 import { SignInPage } from '../../pages/sign-in-page.ts';
 import { SiteHeader } from '../../pages/site-header.ts';
-import { GUIDE_TARGET_OUTLINE, GuideDrift } from '../../pages/support/drift.ts';
+import {
+  GUIDE_TARGET_ATTRIBUTE,
+  GUIDE_TARGET_OUTLINE,
+  GuideDrift,
+  watchGuideTargets,
+} from '../../pages/support/drift.ts';
 import { FormMessage } from '../../pages/support/forms.ts';
 import type { GuideField } from './matchers.ts';
 import { coverScript, generatedEmails, MASK_DOTS, uncover } from '../../harness/evidence-masks.ts';
 import { sessionDrift, type SessionChanges } from '../../harness/session-drift.ts';
 import { sessionCookieDrift } from '../../harness/cookie-drift.ts';
 import type { OutcomeRecord } from '../../harness/outcome.ts';
+import { blockingSentence, blockingViolation, StepAccessibility } from '../../harness/accessibility.ts';
+import type { AccessibilityRecord } from '../../harness/accessibility.ts';
 import type { SiteControl } from '../../harness/site-control.ts';
 import { inSiteWords, siteProfile, type SiteProfile } from '../../harness/site-profile.ts';
 
@@ -70,9 +77,9 @@ export class Device {
     await this.page.reload();
   }
 
-  /** Clicks one of the profiles the site asks to choose from, and remembers it. */
-  async chooseProfile(name: string): Promise<void> {
-    await this.profiles.chooseProfile(name);
+  /** Clicks one of the profiles the site asks to choose from (or Tabs to it and presses Enter), and remembers it. */
+  async chooseProfile(name: string, by: 'mouse' | 'keyboard' = 'mouse'): Promise<void> {
+    await (by === 'keyboard' ? this.profiles.chooseProfileByKeyboard(name) : this.profiles.chooseProfile(name));
     this.chosenProfile = name;
   }
 
@@ -99,6 +106,8 @@ export interface WorldOptions {
   attachScreenshot?: (name: string, png: Buffer) => Promise<void>;
   /** Stores the record of a failed check with the test result, as structured data (harness/outcome.ts). */
   attachOutcome?: (record: OutcomeRecord) => Promise<void>;
+  /** Stores what the accessibility scan of a guide step's page found, as structured data (harness/accessibility.ts). */
+  attachAccessibility?: (record: AccessibilityRecord) => Promise<void>;
 }
 
 export interface ScenarioAccount extends TestAccount {
@@ -116,6 +125,8 @@ export class ScenarioWorld {
   readonly #openDevicePage: () => Promise<Page>;
   readonly #attachScreenshot: WorldOptions['attachScreenshot'];
   readonly #attachOutcome: WorldOptions['attachOutcome'];
+  readonly #attachAccessibility: WorldOptions['attachAccessibility'];
+  readonly #accessibility = new StepAccessibility();
   /** The failed checks of observing steps, which let the scenario go on (steps/support/guide-step.ts). */
   readonly #softFailures: string[] = [];
   readonly #devices = new Map<string, Device>();
@@ -127,8 +138,16 @@ export class ScenarioWorld {
   #freshDevices = 0;
   #account: ScenarioAccount | undefined;
 
-  constructor({ openDevicePage, control, scenarioKey, attachScreenshot, attachOutcome }: WorldOptions) {
+  constructor({
+    openDevicePage,
+    control,
+    scenarioKey,
+    attachScreenshot,
+    attachOutcome,
+    attachAccessibility,
+  }: WorldOptions) {
     this.#openDevicePage = openDevicePage;
+    this.#attachAccessibility = attachAccessibility;
     this.#attachScreenshot = attachScreenshot;
     this.#attachOutcome = attachOutcome;
     this.control = control;
@@ -151,6 +170,7 @@ export class ScenarioWorld {
         (globalThis as { __name?: unknown }).__name ??= (target: unknown) => target;
       });
       device = new Device(name, page);
+      watchGuideTargets(device.page, (control) => this.#accessibility.controlFound(control, GUIDE_TARGET_ATTRIBUTE));
       this.#devices.set(name, device);
     }
     this.#current = device;
@@ -335,6 +355,23 @@ export class ScenarioWorld {
       .catch(() => undefined);
     if (covered) await page.evaluate(uncover, layerId).catch(() => undefined);
     if (png) await this.#attachScreenshot(name, png);
+  }
+
+  /** A guide step begins: the accessibility scan attributes what it finds to it (steps/support/guide-step.ts). */
+  beginGuideStep(stepId: string): void {
+    if (this.#attachAccessibility) this.#accessibility.begin(stepId);
+  }
+
+  /**
+   * A guide step ended: attaches what the scan of its page found, and returns a drift when a serious or critical
+   * violation lies on the control the step names (a reader cannot follow the step).
+   */
+  async finishGuideStep(): Promise<GuideDrift | undefined> {
+    const record = await this.#accessibility.finish(this.#current?.page);
+    if (!record) return undefined;
+    await this.#attachAccessibility?.(record);
+    const blocking = blockingViolation(record);
+    return blocking && new GuideDrift('unusable', blockingSentence(blocking));
   }
 
   async recordOutcome(record: OutcomeRecord): Promise<void> {

@@ -95,6 +95,7 @@ const PROBES: Record<keyof SiteVariant, Probe> = {
   signInPlacement: async (site) =>
     headerOf(await (await new SiteClient(site.url).page('/')).text()).includes('Sign In'),
   profileMenuPlacement: async (site) => headerOf(await pageText(site, '/account')).includes('aria-haspopup="menu"'),
+  profileMenuOpens: async (site) => (await pageText(site, '/account')).includes('data-opens="hover"'),
   accountMenuLabel: async (site) => /href="\/account">([^<]*)</.exec(await pageText(site, '/account'))?.[1],
   changePasswordLabel: async (site) => /href="\/password">([^<]*)</.exec(await pageText(site, '/account'))?.[1],
   changePasswordSection: async (site) => {
@@ -113,6 +114,8 @@ const PROBES: Record<keyof SiteVariant, Probe> = {
     const page = await pageText(site, '/phone');
     return page.indexOf('id="phoneNumber"') < page.indexOf('id="password"') ? 'phone first' : 'password first';
   },
+  phoneFieldLabelled: async (site) => (await pageText(site, '/phone')).includes('<label for="phoneNumber">'),
+  phoneSaveContrast: async (site) => /<button type="submit"[^>]*style=/.test(await pageText(site, '/phone')),
   profileGate: async (site) => {
     const account = await freshAccount(site);
     return ((await (await new SiteClient(site.url).signIn(account.email, PASSWORD)).json()) as { redirectTo: string })
@@ -209,6 +212,7 @@ describe('each drift variant changes what the site does, and the clean site keep
     expect(Object.fromEntries(cleanObservations)).toEqual({
       signInPlacement: true,
       profileMenuPlacement: true,
+      profileMenuOpens: false,
       accountMenuLabel: 'Your Account',
       changePasswordLabel: 'Change password',
       changePasswordSection: 'membership',
@@ -219,6 +223,8 @@ describe('each drift variant changes what the site does, and the clean site keep
       signOutOthersBox: true,
       textMessagesBox: true,
       phoneFormOrder: 'phone first',
+      phoneFieldLabelled: true,
+      phoneSaveContrast: false,
       profileGate: '/profiles',
       checkCurrentPassword: 400,
       signOutOtherDevices: { ticked: 1, unticked: 2 },

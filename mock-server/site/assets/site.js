@@ -94,6 +94,8 @@ document.addEventListener('click', (event) => {
     for (const banner of document.querySelectorAll('[data-cookie-banner]')) banner.hidden = true;
   }
 
+  // A hover-only menu (a drift variant) has no script: only the style sheet shows it, under the mouse.
+  if (event.target.closest('[data-opens="hover"]')) return;
   const toggle = event.target.closest('.profile-button');
   const menu = document.getElementById('profile-menu');
   if (!menu) return;

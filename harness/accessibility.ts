@@ -1,0 +1,245 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Locator, Page } from '@playwright/test';
+import { z } from 'zod';
+
+/** The rules of WCAG 2.2 levels A and AA that axe-core tests automatically. */
+export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+/** A violation of these impacts on the control a step names means a reader cannot follow the step. */
+export const BLOCKING_IMPACTS = ['serious', 'critical'] as const;
+
+const IMPACTS = ['minor', 'moderate', 'serious', 'critical'] as const;
+
+export const accessibilityRecordSchema = z.object({
+  guideStep: z.string().min(1),
+  /** The address of the page scanned, as the step found it. */
+  url: z.string(),
+  /** How long the scan took (0 when the step reused an earlier scan of the same page). */
+  scanMs: z.number(),
+  violations: z.array(
+    z.object({
+      rule: z.string(),
+      impact: z.enum(IMPACTS).nullable(),
+      help: z.string(),
+      nodes: z.array(
+        z.object({
+          /** What a reader would call the element: its accessible name or its text, else its tag. */
+          name: z.string(),
+          /** True when the element is the control the step names (or inside it, or holds it). */
+          onStepControl: z.boolean(),
+        }),
+      ),
+    }),
+  ),
+});
+
+export type AccessibilityRecord = z.infer<typeof accessibilityRecordSchema>;
+export type Violation = AccessibilityRecord['violations'][number];
+
+export const ACCESSIBILITY_ATTACHMENT = 'guide-accessibility';
+
+export function accessibilityBody(record: AccessibilityRecord): string {
+  return JSON.stringify(accessibilityRecordSchema.parse(record));
+}
+
+export function readAccessibilityBody(body: string, where: string): AccessibilityRecord {
+  const parsed = accessibilityRecordSchema.safeParse(JSON.parse(body));
+  if (!parsed.success) throw new Error(`${where}: not an accessibility record: ${z.prettifyError(parsed.error)}`);
+  return parsed.data;
+}
+
+/** An element axe found, with where it is in the page and whether it is the step's control. */
+interface ScannedNode {
+  selector: string | undefined;
+  name: string;
+  onStepControl: boolean;
+}
+interface ScannedViolation {
+  rule: string;
+  impact: Violation['impact'];
+  help: string;
+  nodes: ScannedNode[];
+}
+
+const isImpact = (value: unknown): value is NonNullable<Violation['impact']> =>
+  IMPACTS.includes(value as (typeof IMPACTS)[number]);
+
+/**
+ * The first violation that stops a reader on the step's own control: serious or critical, on that control. A
+ * violation elsewhere on the page is shown with the step, but blames no step: the guide does not send the reader
+ * there.
+ */
+export function blockingViolation(record: AccessibilityRecord): { violation: Violation; name: string } | undefined {
+  for (const violation of record.violations) {
+    if (!BLOCKING_IMPACTS.includes(violation.impact as (typeof BLOCKING_IMPACTS)[number])) continue;
+    const node = violation.nodes.find((n) => n.onStepControl);
+    if (node) return { violation, name: node.name };
+  }
+  return undefined;
+}
+
+/** The one sentence a blocking violation is reported in: the rule, its impact, the element. */
+export function blockingSentence({ violation, name }: { violation: Violation; name: string }): string {
+  return `The control “${name}” breaks the accessibility rule “${violation.rule}” (${violation.impact}): ${violation.help.replace(/\.?$/, '.')}`;
+}
+
+/**
+ * Which violations of a page a step's record lists: every one on the step's control, and the rest of the page's
+ * only the first time the scenario shows that page's violation (so one page-wide problem is listed once, not under
+ * every step that passes by).
+ */
+export function attribute(violations: ScannedViolation[], url: string, alreadyListed: Set<string>): Violation[] {
+  return violations.flatMap((v) => {
+    const nodes = v.nodes.filter((node) => {
+      if (node.onStepControl) return true;
+      const key = `${url} ${v.rule} ${node.selector ?? node.name}`;
+      if (alreadyListed.has(key)) return false;
+      alreadyListed.add(key);
+      return true;
+    });
+    return nodes.length
+      ? [
+          {
+            rule: v.rule,
+            impact: v.impact,
+            help: v.help,
+            nodes: nodes.map(({ name, onStepControl }) => ({ name, onStepControl })),
+          },
+        ]
+      : [];
+  });
+}
+
+/** When scans happen: per page and step in every scenario, once per step and page in a run (a worker), or never. */
+export type ScanMode = 'scenario' | 'run' | 'off';
+
+export function scanMode(value = process.env.GUIDE_A11Y): ScanMode {
+  // One scan per page and step per scenario cost ~1 s a scan, about half again a scenario's time: once a run is the default.
+  if (value === undefined || value === '') return 'run';
+  if (value === 'scenario' || value === 'run' || value === 'off') return value;
+  throw new Error(`GUIDE_A11Y is "${value}"; it takes scenario, run or off.`);
+}
+
+/** Scans done in this process, for mode "run": a page and step scanned once stays scanned for the whole run. */
+const scannedInRun = new Set<string>();
+
+/**
+ * Scans the pages a scenario's guide steps act on, with axe-core, and says per step what it found: begin() when a
+ * step starts, controlFound() when a page object finds the control the step names (before acting on it), finish()
+ * when the step ends. A page is scanned once per address and step; with no control found, the page the step ends
+ * on is scanned instead.
+ */
+export class StepAccessibility {
+  readonly mode: ScanMode;
+  #step: string | undefined;
+  #scans = new Map<string, { url: string; violations: ScannedViolation[]; ms: number }>();
+  #listed = new Set<string>();
+  /** The pages the current step scanned or reused, by key. */
+  #stepKeys = new Set<string>();
+  /** Time the current step spent scanning (a reused scan costs nothing). */
+  #stepMs = 0;
+
+  constructor(mode = scanMode()) {
+    this.mode = mode;
+  }
+
+  begin(guideStep: string): void {
+    this.#step = guideStep;
+    this.#stepKeys.clear();
+    this.#stepMs = 0;
+  }
+
+  /** The control a step names was found: the page is scanned (once) and the violations on it are marked. */
+  async controlFound(control: Locator, targetAttribute: string): Promise<void> {
+    if (!this.#step || this.mode === 'off') return;
+    const scan = await this.#scan(control.page());
+    if (!scan) return;
+    const selectors = scan.violations.flatMap((v) => v.nodes.map((n) => n.selector ?? ''));
+    const on = await control
+      .page()
+      .evaluate(onTarget, { selectors, attribute: targetAttribute })
+      .catch(() => selectors.map(() => false));
+    let i = 0;
+    for (const v of scan.violations) for (const node of v.nodes) node.onStepControl ||= on[i++] ?? false;
+  }
+
+  /** The step's record, or none when nothing was scanned (mode, a closed page, a page scanned earlier in the run). */
+  async finish(page: Page | undefined): Promise<AccessibilityRecord | undefined> {
+    const step = this.#step;
+    this.#step = undefined;
+    if (!step || this.mode === 'off') return undefined;
+    if (this.#stepKeys.size === 0 && page && !page.isClosed()) {
+      this.#step = step;
+      await this.#scan(page);
+      this.#step = undefined;
+    }
+    const scans = [...this.#stepKeys].flatMap((key) => this.#scans.get(key) ?? []);
+    if (!scans.length) return undefined;
+    return {
+      guideStep: step,
+      url: scans[0]!.url,
+      scanMs: this.#stepMs,
+      violations: scans.flatMap((s) => attribute(s.violations, s.url, this.#listed)),
+    };
+  }
+
+  async #scan(page: Page) {
+    const url = page.url().replace(/[?#].*$/, '');
+    const key = `${url} ${this.#step}`;
+    const done = this.#scans.get(key);
+    if (done) {
+      this.#stepKeys.add(key);
+      return done;
+    }
+    if (this.mode === 'run' && scannedInRun.has(key)) return undefined;
+    const started = Date.now();
+    const results = await new AxeBuilder({ page })
+      .withTags(WCAG_TAGS)
+      .analyze()
+      .catch(() => undefined);
+    if (!results) return undefined;
+    const violations: ScannedViolation[] = results.violations.map((v) => ({
+      rule: v.id,
+      impact: isImpact(v.impact) ? v.impact : null,
+      help: v.help,
+      nodes: v.nodes.map((node) => {
+        const only = node.target.length === 1 ? node.target[0] : undefined;
+        return { selector: typeof only === 'string' ? only : undefined, name: '', onStepControl: false };
+      }),
+    }));
+    const selectors = violations.flatMap((v) => v.nodes.map((n) => n.selector ?? ''));
+    const names = await page.evaluate(readerNames, selectors).catch(() => selectors.map(() => ''));
+    let i = 0;
+    for (const v of violations) for (const node of v.nodes) node.name = names[i++] || 'an element';
+    const scan = { url, violations, ms: Date.now() - started };
+    this.#stepMs += scan.ms;
+    this.#scans.set(key, scan);
+    this.#stepKeys.add(key);
+    scannedInRun.add(key);
+    return scan;
+  }
+}
+
+// The two functions below run in the page, so they stand alone.
+
+function readerNames(selectors: string[]): string[] {
+  return selectors.map((selector) => {
+    const element = selector ? document.querySelector(selector) : null;
+    if (!element) return '';
+    const labelled = element.getAttribute('aria-label');
+    const label = element.id ? document.querySelector(`label[for="${CSS.escape(element.id)}"]`)?.textContent : null;
+    const text = (element as HTMLElement).innerText || (element as HTMLInputElement).value || '';
+    const name = (labelled || label || text || element.getAttribute('placeholder') || '').replace(/\s+/g, ' ').trim();
+    return name ? name.slice(0, 80) : `a ${element.tagName.toLowerCase()} element`;
+  });
+}
+
+function onTarget({ selectors, attribute }: { selectors: string[]; attribute: string }): boolean[] {
+  const target = document.querySelector(`[${attribute}]`);
+  return selectors.map((selector) => {
+    const element = selector ? document.querySelector(selector) : null;
+    if (!element || !target) return false;
+    if (element === target || target.contains(element)) return true;
+    return element.contains(target) && element !== document.body && element !== document.documentElement;
+  });
+}
