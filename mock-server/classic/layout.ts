@@ -46,6 +46,8 @@ main{max-width:880px;margin:32px auto;padding:0 24px}
 .gate form{display:flex;gap:16px;justify-content:center;flex-wrap:wrap}
 .gate button{width:120px;padding:48px 0 8px;font:inherit;border:2px solid transparent;background:#ddd;cursor:pointer}
 .shelf{display:flex;gap:8px}.shelf span{flex:1;height:80px;background:#c9c2b4}
+/* The drift variant save-low-contrast: light grey on grey, far below 4.5:1. */
+.btn.low-contrast { background: #d6d6d6; color: #b8b8b8; }
 `;
 
 /** Built here, not in the page's template, so its text is exactly what the hash covers. */

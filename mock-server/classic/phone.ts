@@ -1,7 +1,6 @@
 import { Router, type Response } from 'express';
 import { countryOfPhone, DEFAULT_PHONE_COUNTRY, PHONE_COUNTRIES } from '../domain/phone.ts';
 import { html } from '../site/html.ts';
-import { LOW_CONTRAST } from '../site/phone-page.ts';
 import { guards, type ClassicContext, type ProfileVisit } from './context.ts';
 import { phoneForm, readForm } from './forms.ts';
 import { input, memberHeader, noteId, page, problem, tickBox, tokenField } from './layout.ts';
@@ -54,7 +53,6 @@ export function phonePage(context: ClassicContext): Router {
         value: view.number,
         message: fields.number,
       })}`;
-    const saveStyle = site.phoneSaveContrast === 'low' && html` style="${LOW_CONTRAST}"`;
     const passwordField = input({
       name: 'password',
       label: 'Password',
@@ -77,7 +75,7 @@ export function phonePage(context: ClassicContext): Router {
             tickBox({ name: 'texts', label: WORDS.textMessagesLabel, checked: view.texts ?? !!stored?.textMessages })
           }
           <p>
-            <button type="submit" class="btn" ${saveStyle}>Save</button>
+            <button type="submit" class="btn${site.phoneSaveContrast === 'low' ? ' low-contrast' : ''}">Save</button>
             <a class="plain-btn" href="/member/settings">Cancel</a>
           </p>
         </form>

@@ -6,7 +6,6 @@ import type { SiteOptions } from './pages.ts';
 import { visitGuards } from './visits.ts';
 
 /** A drift's colours for "Save": light grey on grey, a contrast of about 1.3:1 (WCAG asks 4.5:1). */
-export const LOW_CONTRAST = 'background:#d6d6d6;color:#b8b8b8';
 
 /**
  * "Add phone number" (or "Change phone number" once there is one), laid out as the guide describes: the phone
@@ -50,7 +49,6 @@ export function phonePage({ accounts, variant, csrfToken }: SiteOptions): Router
       <p class="field-error" id="country-error"></p>
       <p class="field-error" id="phoneNumber-error"></p>
     </div>`;
-    const saveStyle = variant.site.phoneSaveContrast === 'low' && html` style="${LOW_CONTRAST}"`;
     const passwordField = field('password', 'Password', 'password', 'current-password');
     const textMessagesBox = html`<div class="checkbox">
       <input id="textMessages" name="textMessages" type="checkbox" ${phone?.textMessages ? html`checked` : ''} />
@@ -73,7 +71,12 @@ export function phonePage({ accounts, variant, csrfToken }: SiteOptions): Router
             }
             ${variant.site.textMessagesBox && textMessagesBox}
             <div class="form-buttons">
-              <button type="submit" class="button primary" ${saveStyle}>Save</button>
+              <button
+                type="submit"
+                class="button primary${variant.site.phoneSaveContrast === 'low' ? ' low-contrast' : ''}"
+              >
+                Save
+              </button>
               <a class="button secondary" href="/account">Cancel</a>
             </div>
           </form>

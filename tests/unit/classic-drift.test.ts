@@ -73,7 +73,7 @@ const PROBES: Record<string, () => Promise<unknown>> = {
   'profile-menu-on-hover-only': async () => (await html('/home')).includes('class="who-hover"'),
   'phone-field-unlabelled': async () => (await html('/member/settings/phone')).includes('<label for="in-number">'),
   'save-low-contrast': async () =>
-    /<button type="submit" class="btn" style=/.test(await html('/member/settings/phone')),
+    /<button type="submit" class="btn low-contrast"/.test(await html('/member/settings/phone')),
   'profile-gate-skipped': async () => (await member()).signIn.location,
   'current-password-unchecked': async () =>
     (await changePassword({ current_password: 'wrong-password-1' })).answer.status,

@@ -115,7 +115,7 @@ const PROBES: Record<keyof SiteVariant, Probe> = {
     return page.indexOf('id="phoneNumber"') < page.indexOf('id="password"') ? 'phone first' : 'password first';
   },
   phoneFieldLabelled: async (site) => (await pageText(site, '/phone')).includes('<label for="phoneNumber">'),
-  phoneSaveContrast: async (site) => /<button type="submit"[^>]*style=/.test(await pageText(site, '/phone')),
+  phoneSaveContrast: async (site) => /class="[^"]*\blow-contrast\b/.test(await pageText(site, '/phone')),
   profileGate: async (site) => {
     const account = await freshAccount(site);
     return ((await (await new SiteClient(site.url).signIn(account.email, PASSWORD)).json()) as { redirectTo: string })
