@@ -37,6 +37,8 @@ export type AccessibilityRecord = z.infer<typeof accessibilityRecordSchema>;
 export type Violation = AccessibilityRecord['violations'][number];
 
 export const ACCESSIBILITY_ATTACHMENT = 'guide-accessibility';
+/** Apart from outcome records (application/json) in reports that keep no attachment names (Cucumber JSON). */
+export const ACCESSIBILITY_MEDIA_TYPE = 'application/vnd.guide-accessibility+json';
 
 export function accessibilityBody(record: AccessibilityRecord): string {
   return JSON.stringify(accessibilityRecordSchema.parse(record));

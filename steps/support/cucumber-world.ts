@@ -3,7 +3,7 @@ import { type IWorldOptions } from '@cucumber/cucumber';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright';
 import { CHROMIUM_ARGS, requireChromium } from '../../harness/browser.ts';
 import { OUTCOME_ATTACHMENT, OUTCOME_MEDIA_TYPE, outcomeBody } from '../../harness/outcome.ts';
-import { ACCESSIBILITY_ATTACHMENT, accessibilityBody } from '../../harness/accessibility.ts';
+import { ACCESSIBILITY_ATTACHMENT, ACCESSIBILITY_MEDIA_TYPE, accessibilityBody } from '../../harness/accessibility.ts';
 import { TestControlClient } from '../../mock-server/index.ts';
 import { openSiteUnderTest, type SiteUnderTest } from './site.ts';
 import { skipper } from './skipping.ts';
@@ -66,8 +66,9 @@ export class CucumberWorld extends ScenarioWorld {
         return Promise.resolve();
       },
       attachAccessibility: (record) => {
+        // Its own media type: Cucumber JSON keeps no attachment names, and its reader takes JSON as outcome records.
         attach(accessibilityBody(record), {
-          mediaType: OUTCOME_MEDIA_TYPE,
+          mediaType: ACCESSIBILITY_MEDIA_TYPE,
           fileName: `${ACCESSIBILITY_ATTACHMENT}.json`,
         });
         return Promise.resolve();

@@ -1,3 +1,4 @@
+import { ACCESSIBILITY_MEDIA_TYPE } from '../../harness/accessibility.ts';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -140,6 +141,8 @@ describe('the Cucumber JSON reader', () => {
     result: { status, ...(status === 'failed' && { error_message: 'Drift (renamed): …' }) },
     embeddings: [
       { mime_type: 'image/png', data: base64('png') },
+      // An accessibility record is JSON too, but no outcome record: the reader must leave it alone.
+      { mime_type: ACCESSIBILITY_MEDIA_TYPE, data: base64('{"step":"sign-in.2","violations":[]}') },
       ...embeddings.map((r) => ({ mime_type: 'application/json', data: base64(outcomeBody(r)) })),
     ],
   });
