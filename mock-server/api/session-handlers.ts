@@ -21,13 +21,7 @@ export function sessionHandlers({ accounts, signInThrottle, variant }: ApiContex
       if (!body.ok) return body.response;
       const { email, password } = body.data;
       const throttled = variant.site.throttleSignIns;
-      const atomic = variant.site.atomicSignInLock;
-      // The clean site takes the attempt before checking the password; the racy variant checks, then records.
-      const lockedFor = !throttled
-        ? 0
-        : atomic
-          ? await signInThrottle.attempt(email)
-          : await signInThrottle.lockedFor(email);
+      const lockedFor = await signInThrottle.admit(email, variant.site);
       if (lockedFor) {
         return HttpResponse.json<ApiError>(
           { error: signInLocked(lockedFor) },
@@ -39,7 +33,7 @@ export function sessionHandlers({ accounts, signInThrottle, variant }: ApiContex
         previousSessionId: readSessionId(request),
       });
       if (!session) {
-        if (throttled && !atomic) await signInThrottle.recordFailure(email);
+        await signInThrottle.afterFailure(email, variant.site);
         const unknown = !variant.site.sameSignInFailureMessage && !accounts.hasAccountWithEmail(email);
         return refuse(401, unknown ? NO_SUCH_ACCOUNT : SIGN_IN_FAILED);
       }

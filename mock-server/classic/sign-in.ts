@@ -64,13 +64,7 @@ export function signInPages(context: ClassicContext): Router {
     if (!form.ok) return show(res, visit, { email: typedEmail, fields: form.fields }, 422);
     const { email, password } = form.data;
     const throttled = variant.site.throttleSignIns;
-    const atomic = variant.site.atomicSignInLock;
-    // The clean site takes the attempt before checking the password; the racy variant checks, then records.
-    const lockedFor = !throttled
-      ? 0
-      : atomic
-        ? await signInThrottle.attempt(email)
-        : await signInThrottle.lockedFor(email);
+    const lockedFor = await signInThrottle.admit(email, variant.site);
     if (lockedFor) {
       res.set('Retry-After', String(lockedFor));
       return show(res, visit, { email: typedEmail, problem: signInLocked(lockedFor) }, 429);
@@ -80,7 +74,7 @@ export function signInPages(context: ClassicContext): Router {
       previousSessionId: visit.kind === 'signed-in' ? visit.session.id : undefined,
     });
     if (!session) {
-      if (throttled && !atomic) await signInThrottle.recordFailure(email);
+      await signInThrottle.afterFailure(email, variant.site);
       const unknown = !variant.site.sameSignInFailureMessage && !accounts.hasAccountWithEmail(email);
       return show(res, visit, { email: typedEmail, problem: unknown ? WORDS.noSuchAccount : WORDS.signInFailed }, 401);
     }

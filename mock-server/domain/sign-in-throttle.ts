@@ -38,6 +38,21 @@ export class SignInThrottle {
    * `consume`), so a burst of parallel guesses cannot all pass a check made before any failure is counted.
    * Returns 0 when the password may be checked, or the seconds until the email may try again.
    */
+  /**
+   * The gate every rendition's sign-in passes: seconds the email must still wait (0: go on). The clean site takes
+   * the attempt before the password is checked; the racy drift variant only looks, and counts a failure afterwards
+   * (`afterFailure`).
+   */
+  admit(email: string, rules: { throttleSignIns: boolean; atomicSignInLock: boolean }): Promise<number> {
+    if (!rules.throttleSignIns) return Promise.resolve(0);
+    return rules.atomicSignInLock ? this.attempt(email) : this.lockedFor(email);
+  }
+
+  /** After a failed sign-in: only the racy variant counts it here, the clean site counted it on the way in. */
+  async afterFailure(email: string, rules: { throttleSignIns: boolean; atomicSignInLock: boolean }): Promise<void> {
+    if (rules.throttleSignIns && !rules.atomicSignInLock) await this.recordFailure(email);
+  }
+
   async attempt(email: string): Promise<number> {
     try {
       await this.#attempts.consume(keyOf(email));
