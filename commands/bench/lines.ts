@@ -81,5 +81,7 @@ export function renderTable(lines: Line[]): string {
 export function renderMarkdownTable(lines: Line[]): string {
   const escape = (cell: string) => cell.replaceAll('|', '\\|').trim();
   const render = (row: string[]) => `| ${row.map(escape).join(' | ')} |`;
-  return [render(HEADER), render(HEADER.map(() => '---')), ...lines.map((l) => render(cells(l)))].join('\n');
+  // An indented label belongs to the line above it (a ratio of that line): Markdown would drop the indent.
+  const row = (l: Line) => render(cells({ ...l, label: l.label.replace(/^\s+/, '↳ ') }));
+  return [render(HEADER), render(HEADER.map(() => '---')), ...lines.map(row)].join('\n');
 }

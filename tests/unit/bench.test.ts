@@ -185,6 +185,7 @@ describe('the benchmark’s table and its page', () => {
   it('renders the same lines as Markdown, a row each', () => {
     const rows = renderMarkdownTable(lines).split('\n');
     expect(rows).toHaveLength(lines.length + 2);
+    expect(rows[4]).toBe('| ↳ ratio to the floor | 1.30× | 1.20× – 1.40× |  |  |  |');
     expect(rows[2]).toBe(
       '| The floor (plain Playwright, 1 browser) | 5.00 s | 5.00 s – 5.00 s |  |  | 4 scenarios; browser launch 300 ms |',
     );

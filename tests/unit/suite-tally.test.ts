@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { check, featureTally, summarize, vitestTallies, type VitestReport } from '../../commands/suite-tally.ts';
+import { parityProblems } from '../../commands/parity.ts';
 import type { ScenarioOutcome, ScenarioStatus } from '../../harness/scenario-outcome.ts';
 
 const scenario = (line: number, status: ScenarioStatus): ScenarioOutcome => ({
@@ -60,5 +61,24 @@ describe('npm test’s tally', () => {
       exitCode: 0,
       lines: ['Suites:', expect.any(String), '1 passed, 0 failed, 0 skipped'],
     });
+  });
+});
+
+describe('runner parity', () => {
+  it('finds nothing when both runners passed the same scenarios', () => {
+    const both = [scenario(1, 'passed'), scenario(2, 'passed')];
+    expect(parityProblems(both, [...both].reverse())).toEqual([]);
+  });
+
+  it('names a scenario one runner lacks, a different result, and a scenario failed under both, once each', () => {
+    const playwright = [scenario(1, 'failed'), scenario(2, 'passed'), scenario(3, 'passed')];
+    const cucumber = [scenario(1, 'failed'), scenario(2, 'skipped')];
+    expect(parityProblems(playwright, cucumber)).toEqual([
+      'features/a.feature:2 s2: passed under Playwright, skipped under cucumber-js',
+      'only Playwright has features/a.feature:3 s3',
+      'features/a.feature:1 s1: failed under Playwright',
+      'features/a.feature:1 s1: failed under cucumber-js',
+      'features/a.feature:2 s2: skipped under cucumber-js',
+    ]);
   });
 });
