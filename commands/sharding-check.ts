@@ -1,6 +1,6 @@
 // `npm run guide:sharding-check [-- <selection>]`: proves that `npm run guide:sharded -- 2` reports what a single
 // run reports: the same scenarios with the same outcomes, in Playwright's JSON and in the Cucumber JSON. It runs the
-// selection (by default features/choose-profile.feature) once each way, each into its own folder under
+// selection (by default features/strengthening-account-security/choose-profile.feature) once each way, each into its own folder under
 // reports/sharding-check/ (GUIDE_REPORTS_DIR), so it overwrites no other run's reports.
 import { rmSync } from 'node:fs';
 import { readCucumberOutcomes } from '../harness/cucumber-json.ts';
@@ -49,7 +49,7 @@ export function shardingTable(single: RunReports, sharded: RunReports): string[]
 
 export async function shardingCheck(argv: string[]): Promise<number> {
   const out = `${reportPaths().dir}/sharding-check`;
-  const selection = argv.length ? argv : ['features/choose-profile.feature'];
+  const selection = argv.length ? argv : ['features/strengthening-account-security/choose-profile.feature'];
   const runs = [
     { name: 'single run', dir: `${out}/single`, script: 'scripts/guide.ts', args: selection },
     {

@@ -23,7 +23,7 @@ export function benchSelection(all: WrittenScenario[], limit?: number): BenchSel
   const bucket = (i: number) => Math.floor((i * (limit ?? all.length)) / all.length);
   const measured = limit && limit < all.length ? all.filter((_, i) => bucket(i) !== bucket(i - 1)) : all;
   const half = measured.filter((_, i) => i % 2 === 0);
-  const first = all.find((s) => s.file === 'features/sign-in.feature') ?? all[0]!;
+  const first = all.find((s) => s.file === 'features/strengthening-account-security/sign-in.feature') ?? all[0]!;
   return {
     all,
     measured,

@@ -16,8 +16,8 @@ import type { FloorOutcome, RunOutcome } from '../../commands/bench/timed-runs.t
 import type { WrittenScenario } from '../../harness/features.ts';
 
 const scenario = (file: string, line: number): WrittenScenario => ({
-  name: `features/${file}:${line}`,
-  file: `features/${file}`,
+  name: `${file}:${line}`,
+  file: `features/strengthening-account-security/${file}`,
   line,
   scenarioLine: line,
   tags: [],
@@ -89,13 +89,13 @@ describe('the benchmark’s selection', () => {
   it('spreads --limit evenly over the feature files, halves it, and times sign-in’s first scenario alone', () => {
     const selection = benchSelection(all, 4);
     expect(selection.measured.map((s) => s.name)).toEqual([
-      'features/add-phone.feature:1',
-      'features/add-phone.feature:3',
-      'features/sign-in.feature:1',
-      'features/new.feature:1',
+      'add-phone.feature:1',
+      'add-phone.feature:3',
+      'sign-in.feature:1',
+      'new.feature:1',
     ]);
-    expect(selection.half.map((s) => s.name)).toEqual(['features/add-phone.feature:1', 'features/sign-in.feature:1']);
-    expect(selection.first.name).toBe('features/sign-in.feature:1');
+    expect(selection.half.map((s) => s.name)).toEqual(['add-phone.feature:1', 'sign-in.feature:1']);
+    expect(selection.first.name).toBe('sign-in.feature:1');
     expect(selection.sizes.map((s) => s.scenarios.length)).toEqual([1, 2, 4]);
   });
 
@@ -108,7 +108,7 @@ describe('the benchmark’s selection', () => {
 
   it('says which feature files the floor times with another file’s journey', () => {
     expect(borrowedJourneys(all)).toBe(
-      "; features/new.feature without a journey of its own: choose-profile's stands in",
+      "; features/strengthening-account-security/new.feature without a journey of its own: choose-profile's stands in",
     );
     expect(borrowedJourneys(all.slice(0, 4))).toBe('');
   });
