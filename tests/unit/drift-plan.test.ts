@@ -8,7 +8,8 @@ import {
   sweepRuns,
 } from '../../commands/drift-plan.ts';
 import type { DriftOutcome, DriftReport } from '../../harness/drift-report.ts';
-import type { ScenarioOutcome, ScenarioStatus } from '../../harness/scenario-outcome.ts';
+import type { ScenarioStatus } from '../../harness/scenario-outcome.ts';
+import { scenarioOutcome } from '../support/scenario-outcomes.ts';
 import type { DriftVariant } from '../../mock-server/index.ts';
 
 const variant = (name: string, caughtBy: string[], caughtByTag?: string): DriftVariant => ({
@@ -21,15 +22,7 @@ const variant = (name: string, caughtBy: string[], caughtByTag?: string): DriftV
 });
 const CATALOGUE = [variant('a-renamed', ['account.2']), variant('b-hover', ['account.1'], 'keyboard')];
 
-const scenario = (status: ScenarioStatus): ScenarioOutcome => ({
-  scenario: { file: 'features/a.feature', line: 3, name: 'a' },
-  status,
-  tags: [],
-  guideSteps: [],
-  records: [],
-  error: undefined,
-  attachments: [],
-});
+const scenario = (status: ScenarioStatus) => scenarioOutcome(3, status);
 
 const outcome = (name: string, verdict: DriftOutcome['verdict']): DriftOutcome => ({
   name,

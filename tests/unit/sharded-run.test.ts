@@ -7,17 +7,10 @@ import { judgeRun } from '../../commands/quality-gate.ts';
 import { planShards, shardsLine } from '../../commands/sharded-run.ts';
 import { shardingProblems, shardingTable, type RunReports } from '../../commands/sharding-check.ts';
 import { reportPaths } from '../../harness/reports-dir.ts';
-import type { ScenarioOutcome, ScenarioStatus } from '../../harness/scenario-outcome.ts';
+import type { ScenarioOutcome } from '../../harness/scenario-outcome.ts';
+import { scenarioOutcome } from '../support/scenario-outcomes.ts';
 
-const scenario = (line: number, status: ScenarioStatus): ScenarioOutcome => ({
-  scenario: { file: 'features/a.feature', line, name: `s${line}` },
-  status,
-  tags: [],
-  guideSteps: [],
-  records: [],
-  error: undefined,
-  attachments: [],
-});
+const scenario = scenarioOutcome;
 
 const put = (path: string, text: string) => {
   mkdirSync(join(path, '..'), { recursive: true });

@@ -1,17 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { check, featureTally, summarize, vitestTallies, type VitestReport } from '../../commands/suite-tally.ts';
 import { parityProblems } from '../../commands/parity.ts';
-import type { ScenarioOutcome, ScenarioStatus } from '../../harness/scenario-outcome.ts';
+import { scenarioOutcome } from '../support/scenario-outcomes.ts';
 
-const scenario = (line: number, status: ScenarioStatus): ScenarioOutcome => ({
-  scenario: { file: 'features/a.feature', line, name: `s${line}` },
-  status,
-  tags: [],
-  guideSteps: [],
-  records: [],
-  error: undefined,
-  attachments: [],
-});
+const scenario = scenarioOutcome;
 
 const file = (name: string, status: string, tests: string[]) => ({
   name,
