@@ -2,7 +2,7 @@
 // mock-server/drift/variants.ts (commands/drift-plan.ts decides which scenarios), judges each variant
 // (harness/drift-sweep.ts), and writes drift.json, the illustrated guide and the suggested rewrites.
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { requireChromium } from '../harness/browser.ts';
 import { DRIFT_JSON, driftAppendix, readDriftReport, type DriftReport } from '../harness/drift-report.ts';
 import { judgeVariant } from '../harness/drift-sweep.ts';
@@ -79,6 +79,7 @@ export async function driftCommand(argv: string[]): Promise<number> {
       ...judgeVariant(variant, outcomesOf(variant.name)),
     })),
   };
+  mkdirSync(dirname(DRIFT_JSON), { recursive: true });
   writeFileSync(DRIFT_JSON, `${JSON.stringify(report, null, 2)}\n`);
 
   // The illustrated guide, from the clean run, with the drift catalogue's summary at its end.
