@@ -153,6 +153,16 @@ describe('the benchmark’s figures', () => {
     });
   });
 
+  it('holds the mock’s p99 to its target, and not the bare server’s, which is the floor', () => {
+    expect(byKey(lines, 'mock.page.p99')).toMatchObject({ median: 8, met: true });
+    expect(byKey(lines, 'mock.api.p99')).toMatchObject({ median: 12, met: false });
+    expect(byKey(lines, 'mock.floor.p99')).toMatchObject({
+      met: null,
+      note: 'what this machine and the load generator allow',
+    });
+    expect(byKey(lines, 'mock.page.p50').note).toBe('10 connections, 5 s; ~1000 requests');
+  });
+
   it('names the command’s problem when no scenario failed', () => {
     expect(failures([{ seconds: 1, passed: 0, failed: 0, problem: 'no browser' }])).toBe('0 scenarios; no browser');
   });
