@@ -16,7 +16,9 @@ export function judgeRun(results: ScenarioOutcome[], expected: { count: number; 
   const problems = [
     counts.failed ? `${counts.failed} scenario(s) failed` : '',
     counts.flaky ? `${counts.flaky} scenario(s) were flaky (passed only on retry)` : '',
-    results.length < expected.count
+    // A run that reported nothing verified nothing, whatever it expected.
+    results.length === 0 ? 'no scenario reported a result' : '',
+    results.length > 0 && results.length < expected.count
       ? `only ${results.length} of the ${expected.count} ${expected.selected ? 'selected' : 'written'} scenarios reported a result`
       : '',
   ].filter(Boolean);

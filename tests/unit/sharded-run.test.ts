@@ -75,6 +75,11 @@ describe('the quality gate', () => {
     });
   });
 
+  it('fails a run that reported nothing, even when nothing was expected', () => {
+    expect(judgeRun([], { count: 0, selected: true }).problems).toEqual(['no scenario reported a result']);
+    expect(judgeRun([], { count: 5, selected: false }).problems).toEqual(['no scenario reported a result']);
+  });
+
   it('fails a failed or flaky scenario, and a scenario lost on the way', () => {
     const verdict = judgeRun([scenario(1, 'failed'), scenario(2, 'flaky')], { count: 3, selected: true });
     expect(verdict.problems).toEqual([
