@@ -1,0 +1,76 @@
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { basename, join, relative, resolve } from 'node:path';
+import { guideStepIdsOf, readScenarios } from '../features.ts';
+import type { Guide, GuideStep } from '../guide.ts';
+import { formatOf, readArticle } from './article.ts';
+import { classify, sentencesOf, slug } from './classify.ts';
+import { draftFeature, type DraftFeature } from './draft-feature.ts';
+import { freshIds, reconcile, type Changes } from './ids.ts';
+import { stepExpressions, stepMatcher } from './step-library.ts';
+
+export { slug } from './classify.ts';
+
+export const STEPS_NOTE =
+  'One entry per sentence of the guide, in its order. kind "action" asks the user to do or see something and must be verified by a scenario tagged @guide:<id>; every other kind is prose, with the reason it needs no scenario. textHash pins the text the features were written against (sha256, first 16 hex).';
+
+export interface InitOptions {
+  file: string;
+  slug?: string;
+  guidesDir: string;
+  featuresDir: string;
+  stepsDir: string;
+}
+
+export interface InitResult {
+  slug: string;
+  guideDir: string;
+  guide: Guide;
+  /** Undefined on a first run: there was no steps.json to keep ids from. */
+  changes?: Changes;
+  written: DraftFeature[];
+  /** Sections that already have a feature, with their ids that no scenario carries yet. */
+  kept: { section: string; uncovered: string[] }[];
+}
+
+/** Reads an article, gives its sentences ids and pins (keeping the ids a previous run gave), and drafts features. */
+export function initGuide(options: InitOptions): InitResult {
+  const text = readFileSync(options.file, 'utf8');
+  const source = basename(options.file);
+  const guideSlug = options.slug ?? slug(source.replace(/\.[^.]+$/, ''));
+  const guideDir = join(options.guidesDir, guideSlug);
+  const stepsFile = join(guideDir, 'steps.json');
+  const sentences = classify(sentencesOf(readArticle(text, formatOf(source, text))));
+  const fresh = freshIds(sentences);
+  const prior = existsSync(stepsFile) ? (JSON.parse(readFileSync(stepsFile, 'utf8')) as Guide) : undefined;
+  const { steps, changes } = prior ? reconcile(fresh, prior.steps) : { steps: fresh, changes: undefined };
+  const title = sentences.find((s) => s.kind === 'title')?.text ?? prior?.title ?? guideSlug;
+  const guide: Guide & { note: string } = { source, title, note: STEPS_NOTE, steps };
+
+  mkdirSync(guideDir, { recursive: true });
+  if (resolve(options.file) !== resolve(guideDir, source)) copyFileSync(options.file, join(guideDir, source));
+  writeFileSync(stepsFile, `${JSON.stringify(guide, null, 2)}\n`);
+
+  const featureDir = join(options.featuresDir, guideSlug);
+  const covered = new Set(existsSync(featureDir) ? readScenarios(featureDir).flatMap(guideStepIdsOf) : []);
+  const matchStep = stepMatcher(stepExpressions(options.stepsDir));
+  const written: DraftFeature[] = [];
+  const kept: InitResult['kept'] = [];
+  for (const section of new Set(steps.filter((s) => s.kind === 'action').map((s) => s.section))) {
+    const ofSection = steps.flatMap((s, i): [GuideStep, number][] => (s.section === section ? [[s, i]] : []));
+    const file = join(featureDir, `${section}.feature`);
+    if (existsSync(file) || ofSection.some(([s]) => covered.has(s.id))) {
+      kept.push({ section, uncovered: ofSection.map(([s]) => s.id).filter((id) => !covered.has(id)) });
+      continue;
+    }
+    const draft = draftFeature(
+      section,
+      ofSection.map(([s]) => s),
+      ofSection.map(([, i]) => sentences[i]!),
+      { guideTitle: title, source: relative(process.cwd(), join(guideDir, source)), matchStep },
+    );
+    mkdirSync(featureDir, { recursive: true });
+    writeFileSync(file, draft.text);
+    written.push(draft);
+  }
+  return { slug: guideSlug, guideDir, guide, changes, written, kept };
+}
