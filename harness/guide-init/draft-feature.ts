@@ -1,6 +1,6 @@
 import type { GuideStep } from '../guide.ts';
 import type { Sentence } from './classify.ts';
-import { asStepText, clausesOf, isImperative, isObligation } from './wording.ts';
+import { asStepText, clausesOf, isImperative, isObligation, mainClause } from './wording.ts';
 
 export interface DraftFeature {
   section: string;
@@ -44,7 +44,11 @@ export function draftFeature(
     let previous = '';
     for (const [, sentence] of group) {
       for (const clause of clausesOf(sentence.text)) {
-        const text = asStepText(clause);
+        // "Now, click on the “Save” button" runs the library's 'I click on the {string} button' when the words
+        // before the comma are only when or where.
+        const whole = asStepText(clause);
+        const main = asStepText(mainClause(clause));
+        const text = !context.matchStep(whole) && context.matchStep(main) ? main : whole;
         const keyword = isImperative(clause) || isObligation(clause) ? 'When' : 'Then';
         lines.push(`    ${keyword === previous ? 'And' : keyword} ${text}`);
         previous = keyword;

@@ -73,6 +73,12 @@ export function isPointer(sentence: string): boolean {
   );
 }
 
+/** A step's text goes on after its keyword: these lose their capital there ("And all the actions…"). */
+const COMMON_FIRST_WORDS = new Set([
+  ...LEADING_WORDS,
+  ...'all the a an this that these those every each some any there it its my'.split(' '),
+]);
+
 /** "you" after these is the object ("Netflix will ask you"); anywhere else it is the one who acts ("you have"). */
 const OBJECT_YOU =
   /\b(to|for|with|at|from|by|of|ask|asks|let|lets|take|takes|show|shows|tell|tells|send|sends|help|helps|give|gives|allow|allows|remind|reminds|sign|signs|log|logs) you\b/gi;
@@ -97,21 +103,21 @@ export function asStepText(clause: string): string {
     .replace(OBJECT_YOU, (_m, before: string) => `${before} me`)
     .replace(/\byou(?:’|')ll\b/gi, 'I will')
     .replace(/\byou(?:’|')re\b/gi, 'I am')
-    .replace(/\bI have to\b|\bI need to\b|\bI should\b|\bI must\b/g, 'I')
     .replace(/\byours\b/gi, 'mine')
     .replace(/\byour\b/gi, 'my')
     .replace(/\byou\b/gi, 'I')
     .replace(/\bI are\b/g, 'I am')
-    .replace(/^\w+/, (first) => (LEADING_WORDS.has(first.toLowerCase()) ? first.toLowerCase() : first))
+    .replace(/\bI (?:have to|need to|should|must) (?=[a-z])/g, 'I ')
+    .replace(/^\w+/, (first) => (COMMON_FIRST_WORDS.has(first.toLowerCase()) ? first.toLowerCase() : first))
     .replace(/\uE000(\d+)/g, (_m, n: string) => labels[Number(n)] ?? '');
 }
 
 /**
  * One instruction sentence often holds several: "Type your email address and password, then click “Sign in”." is
- * two steps. Cut at "then", ";" and at "and"/"or" followed by another instruction verb.
+ * two steps. Cut at "then", ";", ", and you" and at "and"/"or" followed by another instruction verb.
  */
 export function clausesOf(sentence: string): string[] {
-  const parts = sentence.split(/,? then (?=[a-z])|; /);
+  const parts = sentence.split(/,? then (?=[a-z])|; |, and (?=you\b)/);
   return parts.flatMap((part) => {
     const pieces: string[] = [];
     let rest = part;
@@ -155,8 +161,8 @@ export function properNouns(sentences: string[]): Set<string> {
 }
 
 /**
- * The words of a passage that could name it, most frequent first ("sign in" counts as one word). Verb forms in -ed
- * and names of the product are left out: they say how, or whose, not what.
+ * The words of a passage that could name it, most frequent first ("sign in" counts as one word). Verbs (instruction
+ * verbs, forms in -ed) and names of the product are left out: they say how, or whose, not what.
  */
 export function topicWords(text: string, names: Set<string> = new Set()): string[] {
   const joined = text.replace(PARTICLE_VERBS, (_m, verb: string, particle: string) => {
@@ -167,6 +173,7 @@ export function topicWords(text: string, names: Set<string> = new Set()): string
   for (const word of words(joined)) {
     const singular = word.length > 3 && word.endsWith('s') && !word.endsWith('ss') ? word.slice(0, -1) : word;
     if (word.split('-').every((part) => NOT_A_TOPIC.has(part)) || NOT_A_TOPIC.has(singular)) continue;
+    if (INSTRUCTION_VERBS.has(word)) continue;
     if (singular.length < 3) continue;
     if (names.has(word) || word.endsWith('ed') || (word.endsWith('ing') && singular === word)) continue;
     counts.set(singular, (counts.get(singular) ?? 0) + 1);
