@@ -44,7 +44,7 @@ else {
 
 for (const draft of result.written) {
   console.log(
-    `Drafted features/${result.slug}/${draft.section}.feature: ${draft.reused} step(s) from the library, ${draft.undefinedSteps.length} to define.`,
+    `Drafted ${result.featureDir}/${draft.section}.feature: ${draft.reused} step(s) from the library, ${draft.undefinedSteps.length} to define.`,
   );
 }
 for (const { section, uncovered } of result.kept) {

@@ -24,6 +24,7 @@ export interface InitOptions {
 export interface InitResult {
   slug: string;
   guideDir: string;
+  featureDir: string;
   guide: Guide;
   /** Undefined on a first run: there was no steps.json to keep ids from. */
   changes?: Changes;
@@ -72,5 +73,13 @@ export function initGuide(options: InitOptions): InitResult {
     writeFileSync(file, draft.text);
     written.push(draft);
   }
-  return { slug: guideSlug, guideDir, guide, changes, written, kept };
+  return { slug: guideSlug, guideDir, featureDir, guide, changes, written, kept };
+}
+
+/**
+ * The article's sentences in order, cut exactly as guide:init cut them for steps.json: a coverage gate comparing a
+ * guide's text with its steps.json should cut with this, so that both agree on what one sentence is.
+ */
+export function articleSentences(fileName: string, text: string): string[] {
+  return sentencesOf(readArticle(text, formatOf(fileName, text))).map((s) => s.text);
 }
