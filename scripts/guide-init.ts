@@ -52,3 +52,5 @@ for (const { section, uncovered } of result.kept) {
   console.log(`Kept the features of section ${section} as they are${todo}.`);
 }
 if (changes?.reworded.length) console.log('Re-read the scenarios of the reworded ids: their pins changed.');
+if (result.orphans.length)
+  console.log(`No longer in the guide, still tagged by scenarios: ${result.orphans.join(', ')}.`);

@@ -31,6 +31,8 @@ export interface InitResult {
   written: DraftFeature[];
   /** Sections that already have a feature, with their ids that no scenario carries yet. */
   kept: { section: string; uncovered: string[] }[];
+  /** Ids gone from the guide that scenarios still carry. */
+  orphans: string[];
 }
 
 /** Reads an article, gives its sentences ids and pins (keeping the ids a previous run gave), and drafts features. */
@@ -73,7 +75,8 @@ export function initGuide(options: InitOptions): InitResult {
     writeFileSync(file, draft.text);
     written.push(draft);
   }
-  return { slug: guideSlug, guideDir, featureDir, guide, changes, written, kept };
+  const orphans = (changes?.removed ?? []).map((s) => s.id).filter((id) => covered.has(id));
+  return { slug: guideSlug, guideDir, featureDir, guide, changes, written, kept, orphans };
 }
 
 /**

@@ -17,7 +17,8 @@ const DEFINERS = new Set(['Given', 'When', 'Then', 'Step']);
  * JavaScript: the TypeScript compiler would take longer to load than the rest of guide:init takes to run.
  */
 export function stepExpressions(dir: string): string[] {
-  const files = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts'));
+  // Both runners load step definitions from steps/**/*.steps.ts (playwright.config.ts, cucumber.mjs).
+  const files = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.steps.ts'));
   return files.sort().flatMap((file) => expressionsIn(readFileSync(join(dir, file), 'utf8')));
 }
 

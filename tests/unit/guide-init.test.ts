@@ -297,7 +297,14 @@ describe('npm run guide:init', () => {
     expect(second.kept).toEqual([{ section: 'account', uncovered: ['account.2'] }]);
     expect(second.written.map((d) => d.section)).toEqual(['phone']);
     expect(second.changes?.added.map((s) => s.id)).toEqual(['account.2', 'heading.2', 'phone.1']);
+    expect(second.orphans).toEqual([]);
     const guide = JSON.parse(readFileSync(join(dir, 'guides', 'change-email', 'steps.json'), 'utf8')) as Guide;
     expect(guide.steps.find((s) => s.id === 'account.1')?.textHash).toBe(hashStepText('Click on the “Save” button.'));
+
+    writeFileSync(options.file, '# Change email\n\n## Phone\n\n2. Type your phone number.\n');
+    const third = initGuide(options);
+    expect(third.changes?.removed.map((s) => s.id)).toEqual(['heading.1', 'account.1', 'account.2']);
+    expect(third.orphans).toEqual(['account.1']);
+    expect(third.written).toEqual([]);
   });
 });
