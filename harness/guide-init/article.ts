@@ -1,5 +1,5 @@
 import { extname } from 'node:path';
-import type { Element, ElementContent, Root as HastRoot } from 'hast';
+import type { Element, Root as HastRoot } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { toString as hastText } from 'hast-util-to-string';
 import type { Nodes as MdastNodes, PhrasingContent } from 'mdast';
@@ -116,45 +116,65 @@ function markdownBlocks(text: string): Block[] {
   return blocks;
 }
 
-const SKIPPED = new Set(['script', 'style', 'noscript', 'template', 'nav', 'header', 'footer', 'aside', 'form']);
+const SKIPPED = new Set([
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'nav',
+  'header',
+  'footer',
+  'aside',
+  'form',
+  'head',
+]);
 const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
-const TEXT_BLOCKS = new Set(['p', 'li', 'figcaption', 'dd', 'dt', 'td', 'th', 'blockquote']);
+/** Elements that start a block of their own; anything else (text, links, emphasis…) runs on inside one. */
+const BLOCK_LEVEL = new Set([
+  ...SKIPPED,
+  ...HEADINGS,
+  ...'p div ul ol li figure figcaption img table thead tbody tr td th section article main blockquote dl dt dd pre br hr'.split(
+    ' ',
+  ),
+]);
 
 function htmlBlocks(html: string): Block[] {
   const root: HastRoot = fromHtml(html);
   const elements = (node: HastRoot | Element): Element[] =>
     node.children.flatMap((c) => (c.type === 'element' ? [c, ...elements(c)] : []));
   // A saved page carries menus and footers; the article itself is in <article> or <main> when the page has one.
-  const article =
-    elements(root).find((e) => e.tagName === 'article') ?? elements(root).find((e) => e.tagName === 'main');
-  const title = elements(root).find((e) => e.tagName === 'title');
+  const all = elements(root);
+  const article = all.find((e) => e.tagName === 'article') ?? all.find((e) => e.tagName === 'main');
   const blocks: Block[] = [];
+  const title = all.find((e) => e.tagName === 'title');
   if (!elements(article ?? root).some((e) => e.tagName === 'h1') && title)
     blocks.push({ role: 'heading', text: hastText(title) });
-  const visit = (node: Element) => {
-    if (SKIPPED.has(node.tagName) || node.tagName === 'title' || node.tagName === 'head') return;
-    if (node.tagName === 'img') {
-      blocks.push({ role: 'image', text: String(node.properties.alt ?? '') });
-      return;
+  const visit = (node: HastRoot | Element, inItem: boolean) => {
+    if (node.type === 'element') {
+      if (SKIPPED.has(node.tagName) || node.tagName === 'title') return;
+      if (node.tagName === 'img') return void blocks.push({ role: 'image', text: String(node.properties.alt ?? '') });
+      if (HEADINGS.has(node.tagName)) return void blocks.push({ role: 'heading', text: hastText(node) });
     }
-    if (HEADINGS.has(node.tagName)) {
-      blocks.push({ role: 'heading', text: hastText(node) });
-      return;
+    const role: BlockRole =
+      node.type === 'element' && node.tagName === 'figcaption' ? 'caption' : inItem ? 'item' : 'paragraph';
+    const within = inItem || (node.type === 'element' && node.tagName === 'li');
+    let run = '';
+    const flush = () => {
+      if (run.trim()) blocks.push({ role: within && role !== 'caption' ? 'item' : role, text: run });
+      run = '';
+    };
+    for (const child of node.children) {
+      if (child.type === 'text') run += child.value;
+      else if (child.type === 'element' && !isBlock(child)) run += hastText(child);
+      else if (child.type === 'element') {
+        flush();
+        visit(child, within);
+      }
     }
-    if (TEXT_BLOCKS.has(node.tagName)) {
-      // Nested lists and pictures are blocks of their own; the rest of this element is one block.
-      const own = node.children.filter((c) => !(c.type === 'element' && hasBlockInside(c)));
-      const text = own.map((c) => hastText(c as ElementContent)).join('');
-      const role = node.tagName === 'figcaption' ? 'caption' : node.tagName === 'li' ? 'item' : 'paragraph';
-      blocks.push({ role, text });
-      for (const child of node.children) if (child.type === 'element' && hasBlockInside(child)) visit(child);
-      return;
-    }
-    for (const child of node.children) if (child.type === 'element') visit(child);
+    flush();
   };
-  const hasBlockInside = (e: Element): boolean =>
-    ['ul', 'ol', 'img', 'figure', 'p', 'div'].includes(e.tagName) ||
-    e.children.some((c) => c.type === 'element' && hasBlockInside(c));
-  for (const child of (article ?? root).children) if (child.type === 'element') visit(child);
+  const isBlock = (e: Element): boolean =>
+    BLOCK_LEVEL.has(e.tagName) || e.children.some((c) => c.type === 'element' && isBlock(c));
+  visit(article ?? root, false);
   return blocks;
 }

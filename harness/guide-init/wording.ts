@@ -161,11 +161,13 @@ export function properNouns(sentences: string[]): Set<string> {
 }
 
 /**
- * The words of a passage that could name it, most frequent first ("sign in" counts as one word). Verbs (instruction
- * verbs, forms in -ed) and names of the product are left out: they say how, or whose, not what.
+ * The words of a passage that could name it, most frequent first ("sign in" counts as one word). A word of a quoted
+ * label counts twice: the site's own names for things say best what a step is about. Verbs (instruction verbs, forms
+ * in -ed), contractions and names of the product are left out: they say how, or whose, not what.
  */
 export function topicWords(text: string, names: Set<string> = new Set()): string[] {
-  const joined = text.replace(PARTICLE_VERBS, (_m, verb: string, particle: string) => {
+  const labels = [...text.matchAll(/“([^”]*)”|"([^"]*)"/g)].map((m) => m[1] ?? m[2] ?? '');
+  const joined = [text, ...labels].join(' ').replace(PARTICLE_VERBS, (_m, verb: string, particle: string) => {
     const base = verb.toLowerCase().startsWith('s') ? 'sign' : 'log';
     return `${base}-${particle.toLowerCase()}`;
   });
@@ -173,7 +175,7 @@ export function topicWords(text: string, names: Set<string> = new Set()): string
   for (const word of words(joined)) {
     const singular = word.length > 3 && word.endsWith('s') && !word.endsWith('ss') ? word.slice(0, -1) : word;
     if (word.split('-').every((part) => NOT_A_TOPIC.has(part)) || NOT_A_TOPIC.has(singular)) continue;
-    if (INSTRUCTION_VERBS.has(word)) continue;
+    if (INSTRUCTION_VERBS.has(word) || /['’]/.test(word)) continue;
     if (singular.length < 3) continue;
     if (names.has(word) || word.endsWith('ed') || (word.endsWith('ing') && singular === word)) continue;
     counts.set(singular, (counts.get(singular) ?? 0) + 1);

@@ -87,6 +87,48 @@ describe('guide:init splits an article into sentences', () => {
   });
 });
 
+describe('guide:init reads the same article alike in any format', () => {
+  const text = [
+    'Change Your Email',
+    'Lost your old address? Here is how.',
+    'email settings',
+    'Open the settings here',
+    '1. Click your name and choose “Account”.',
+    '2. On the next page, Netflix explains what will happen. Type the new address.',
+    'Keep in mind that it takes a day.',
+  ].join('\n\n');
+  const markdown = [
+    '# Change Your Email',
+    'Lost your old address? Here is how.',
+    '![email settings](a.png)\n*Open the settings here*',
+    '1. Click your name and choose “Account”.\n2. On the next page, Netflix explains what will happen. Type the new address.',
+    'Keep in mind that it takes a day.',
+  ].join('\n\n');
+  const html = `<html><body><header>Menu</header><main><h1>Change Your Email</h1>
+    <div>Lost your old address? <a href="#">Here is how.</a></div>
+    <figure><img alt="email settings" src="a.png"><figcaption>Open the settings here</figcaption></figure>
+    <ol><li>Click your name and choose <b>“Account”</b>.</li>
+    <li><p>On the next page, Netflix explains what will happen. Type the new address.</p></li></ol>
+    <p>Keep in mind that it takes a day.</p></main></body></html>`;
+
+  it('gives the same ids, kinds and texts for plain text, Markdown and HTML', () => {
+    const fromText = stepsOf(text, 'text');
+    expect(fromText.map((s) => `${s.id} ${s.kind}`)).toEqual([
+      'title.1 title',
+      'intro.1 intro',
+      'intro.2 intro',
+      'image.1 image',
+      'caption.1 caption',
+      'account.1 action',
+      'account.2 action',
+      'account.3 action',
+      'outro.1 outro',
+    ]);
+    expect(stepsOf(markdown, 'markdown')).toEqual(fromText);
+    expect(stepsOf(html, 'html')).toEqual(fromText);
+  });
+});
+
 describe('guide:init tells actions from prose', () => {
   const article = [
     '# Change your email',
