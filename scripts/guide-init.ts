@@ -3,13 +3,14 @@
 // Run it again on an edited article: ids of sentences found again stay, and what changed is listed.
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { GUIDES_DIR } from '../harness/guide.ts';
 import { initGuide } from '../harness/guide-init/index.ts';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
   options: {
     slug: { type: 'string' },
-    'guides-dir': { type: 'string', default: 'guides' },
+    'guides-dir': { type: 'string', default: GUIDES_DIR },
     'features-dir': { type: 'string', default: 'features' },
     'steps-dir': { type: 'string', default: 'steps' },
   },

@@ -15,6 +15,8 @@ export interface Sentence {
   section: string;
   /** A heading's words, when the section is named after one. */
   heading?: string;
+  /** The section's name before it was set apart from another guide's (see apartFrom): a feature's title. */
+  topic?: string;
 }
 
 export function sentencesOf(blocks: Block[]): Omit<Sentence, 'kind' | 'section'>[] {
@@ -120,4 +122,21 @@ export function slug(text: string): string {
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-|-$/g, '');
+}
+
+/**
+ * An action's id names one step of one guide (harness/guide.ts, guideStep): a section name another guide already
+ * uses gets this guide's own topic in front, the first topic word of its title ("sign-in" → "sign-out-sign-in").
+ */
+export function apartFrom(sentences: Sentence[], taken: Set<string>, guideSlug: string): Sentence[] {
+  const names = properNouns(sentences.filter((s) => s.role === 'paragraph' || s.role === 'item').map((s) => s.text));
+  const title = sentences.find((s) => s.kind === 'title')?.text ?? '';
+  const topic = topicWords(title, names)[0] ?? guideSlug;
+  const apart = (section: string) => {
+    const prefixed = `${topic}-${section}`;
+    return section === topic || taken.has(prefixed) ? `${guideSlug}-${section}` : prefixed;
+  };
+  return sentences.map((s) =>
+    s.kind === 'action' && taken.has(s.section) ? { ...s, section: apart(s.section), topic: s.section } : s,
+  );
 }

@@ -22,7 +22,8 @@ export function draftFeature(
   context: { guideTitle: string; source: string; matchStep: (text: string) => string | undefined },
 ): DraftFeature {
   const heading = sentences.find((s) => s.heading)?.heading;
-  const title = heading ?? section.charAt(0).toUpperCase() + section.slice(1).replace(/-/g, ' ');
+  const name = sentences[0]?.topic ?? section;
+  const title = heading ?? name.charAt(0).toUpperCase() + name.slice(1).replace(/-/g, ' ');
   const lines = [
     `# Drafted by npm run guide:init from ${context.source}.`,
     '# Finish it by hand: guide:init never writes over it.',

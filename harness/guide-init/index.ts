@@ -1,9 +1,11 @@
-import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join, relative, resolve } from 'node:path';
 import { guideStepIdsOf, readScenarios } from '../features.ts';
 import type { Guide, GuideStep } from '../guide.ts';
+
+type StoredGuide = Omit<Guide, 'slug'> & { note?: string };
 import { formatOf, readArticle } from './article.ts';
-import { classify, sentencesOf, slug } from './classify.ts';
+import { apartFrom, classify, sentencesOf, slug } from './classify.ts';
 import { draftFeature, type DraftFeature } from './draft-feature.ts';
 import { freshIds, reconcile, type Changes } from './ids.ts';
 import { stepExpressions, stepMatcher } from './step-library.ts';
@@ -25,7 +27,8 @@ export interface InitResult {
   slug: string;
   guideDir: string;
   featureDir: string;
-  guide: Guide;
+  /** What steps.json holds: the slug is its folder's name. */
+  guide: StoredGuide;
   /** Undefined on a first run: there was no steps.json to keep ids from. */
   changes?: Changes;
   written: DraftFeature[];
@@ -42,12 +45,16 @@ export function initGuide(options: InitOptions): InitResult {
   const guideSlug = options.slug ?? slug(source.replace(/\.[^.]+$/, ''));
   const guideDir = join(options.guidesDir, guideSlug);
   const stepsFile = join(guideDir, 'steps.json');
-  const sentences = classify(sentencesOf(readArticle(text, formatOf(source, text))));
+  const sentences = apartFrom(
+    classify(sentencesOf(readArticle(text, formatOf(source, text)))),
+    actionSectionsOfOtherGuides(options.guidesDir, guideSlug),
+    guideSlug,
+  );
   const fresh = freshIds(sentences);
-  const prior = existsSync(stepsFile) ? (JSON.parse(readFileSync(stepsFile, 'utf8')) as Guide) : undefined;
+  const prior = existsSync(stepsFile) ? (JSON.parse(readFileSync(stepsFile, 'utf8')) as StoredGuide) : undefined;
   const { steps, changes } = prior ? reconcile(fresh, prior.steps) : { steps: fresh, changes: undefined };
   const title = sentences.find((s) => s.kind === 'title')?.text ?? prior?.title ?? guideSlug;
-  const guide: Guide & { note: string } = { source, title, note: STEPS_NOTE, steps };
+  const guide: StoredGuide = { source, title, note: STEPS_NOTE, steps };
 
   mkdirSync(guideDir, { recursive: true });
   if (resolve(options.file) !== resolve(guideDir, source)) copyFileSync(options.file, join(guideDir, source));
@@ -85,4 +92,17 @@ export function initGuide(options: InitOptions): InitResult {
  */
 export function articleSentences(fileName: string, text: string): string[] {
   return sentencesOf(readArticle(text, formatOf(fileName, text))).map((s) => s.text);
+}
+
+function actionSectionsOfOtherGuides(guidesDir: string, guideSlug: string): Set<string> {
+  if (!existsSync(guidesDir)) return new Set();
+  const others = readdirSync(guidesDir).filter((name) => name !== guideSlug);
+  return new Set(
+    others
+      .map((name) => join(guidesDir, name, 'steps.json'))
+      .filter((file) => existsSync(file))
+      .flatMap((file) => (JSON.parse(readFileSync(file, 'utf8')) as StoredGuide).steps)
+      .filter((step) => step.kind === 'action')
+      .map((step) => step.section),
+  );
 }

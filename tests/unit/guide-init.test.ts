@@ -340,7 +340,10 @@ describe('npm run guide:init', () => {
     expect(second.written.map((d) => d.section)).toEqual(['phone']);
     expect(second.changes?.added.map((s) => s.id)).toEqual(['account.2', 'heading.2', 'phone.1']);
     expect(second.orphans).toEqual([]);
-    const guide = JSON.parse(readFileSync(join(dir, 'guides', 'change-email', 'steps.json'), 'utf8')) as Guide;
+    const guide = JSON.parse(readFileSync(join(dir, 'guides', 'change-email', 'steps.json'), 'utf8')) as Pick<
+      Guide,
+      'steps'
+    >;
     expect(guide.steps.find((s) => s.id === 'account.1')?.textHash).toBe(hashStepText('Click on the “Save” button.'));
 
     writeFileSync(options.file, '# Change email\n\n## Phone\n\n2. Type your phone number.\n');
@@ -348,5 +351,25 @@ describe('npm run guide:init', () => {
     expect(third.changes?.removed.map((s) => s.id)).toEqual(['heading.1', 'account.1', 'account.2']);
     expect(third.orphans).toEqual(['account.1']);
     expect(third.written).toEqual([]);
+  });
+
+  it('keeps an action id to one guide: a section another guide has is named apart', () => {
+    dir = mkdtempSync(join(tmpdir(), 'guide-init-'));
+    const options = {
+      guidesDir: join(dir, 'guides'),
+      featuresDir: join(dir, 'features'),
+      stepsDir: join(dir, 'steps'),
+    };
+    mkdirSync(options.stepsDir);
+    writeFileSync(join(dir, 'first.md'), '# Change your email\n\n1. Click your “Account”.\n');
+    writeFileSync(join(dir, 'second.md'), '# Change your phone\n\n1. Click your “Account”.\n');
+    expect(initGuide({ ...options, file: join(dir, 'first.md') }).guide.steps.map((s) => s.id)).toEqual([
+      'title.1',
+      'account.1',
+    ]);
+    expect(initGuide({ ...options, file: join(dir, 'second.md') }).guide.steps.map((s) => s.id)).toEqual([
+      'title.1',
+      'phone-account.1',
+    ]);
   });
 });

@@ -6,16 +6,16 @@ Feature: Sign in
   "Type your email address and password, then click “Sign in”."
   "Pick any profile on the “Who's watching?” screen."
 
-  @guide:sign-in.1
+  @guide:sign-out-sign-in.1
   Scenario: Open the Netflix website and click the "Sign In" button in the top-right corner
     When I open the Netflix website
     And I click the "Sign In" button in the top-right corner
 
-  @guide:sign-in.2
+  @guide:sign-out-sign-in.2
   Scenario: Type your email address and password, then click "Sign in"
     When I type my email address and password
     And I click "Sign in"
 
-  @guide:sign-in.3
+  @guide:sign-out-sign-in.3
   Scenario: Pick any profile on the "Who's watching?" screen
     When I pick any profile on the "Who's watching?" screen

@@ -6,15 +6,15 @@ Feature: Account
   "Scroll down to the “SETTINGS” section of the account page."
   "Click the “Sign out of all devices” link."
 
-  @guide:account.1
+  @guide:sign-out-account.1
   Scenario: Hover over or click your profile name in the top-right corner and choose "Your Account"…
     When I hover over or click my profile name in the top-right corner
     And I choose "Your Account" from the menu
 
-  @guide:account.2
+  @guide:sign-out-account.2
   Scenario: Scroll down to the "SETTINGS" section of the account page
     When I scroll down to the "SETTINGS" section of the account page
 
-  @guide:account.3
+  @guide:sign-out-account.3
   Scenario: Click the "Sign out of all devices" link
     When I click the "Sign out of all devices" link
