@@ -24,6 +24,31 @@ function step(id: string, section: string, kind: GuideStep['kind'], text: string
   return { id, section, kind, text, ...(reason ? { reason } : {}), textHash: hashStepText(text) };
 }
 
+/**
+ * A guide whose steps.json gave one id to several sentences (a paragraph of prose, say) keeps that unit while its
+ * text is unchanged: its sentences, cut anew, are joined back into it.
+ */
+export function keepPriorUnits(sentences: Sentence[], prior: GuideStep[]): Sentence[] {
+  const fresh = new Set(sentences.map((s) => s.text));
+  const units = new Set(prior.map((p) => p.text).filter((text) => !fresh.has(text)));
+  if (!units.size) return sentences;
+  const kept: Sentence[] = [];
+  for (let i = 0; i < sentences.length; i++) {
+    const first = sentences[i]!;
+    let text = first.text;
+    let end = i;
+    for (let k = i + 1; k < sentences.length && sentences[k]!.block === first.block && !units.has(text); k++) {
+      text = `${text} ${sentences[k]!.text}`;
+      end = k;
+    }
+    if (end > i && units.has(text)) {
+      kept.push({ ...first, text });
+      i = end;
+    } else kept.push(first);
+  }
+  return kept;
+}
+
 /** A sentence reworded rather than replaced: at most this share of its characters changed. */
 const REWORDED = 0.35;
 

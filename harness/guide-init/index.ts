@@ -7,7 +7,7 @@ type StoredGuide = Omit<Guide, 'slug'> & { note?: string };
 import { formatOf, readArticle } from './article.ts';
 import { apartFrom, classify, sentencesOf, slug } from './classify.ts';
 import { draftFeature, type DraftFeature } from './draft-feature.ts';
-import { freshIds, reconcile, type Changes } from './ids.ts';
+import { freshIds, keepPriorUnits, reconcile, type Changes } from './ids.ts';
 import { stepExpressions, stepMatcher } from './step-library.ts';
 
 export { slug } from './classify.ts';
@@ -50,8 +50,9 @@ export function initGuide(options: InitOptions): InitResult {
     actionSectionsOfOtherGuides(options.guidesDir, guideSlug),
     guideSlug,
   );
-  const fresh = freshIds(sentences);
   const prior = existsSync(stepsFile) ? (JSON.parse(readFileSync(stepsFile, 'utf8')) as StoredGuide) : undefined;
+  const units = prior ? keepPriorUnits(sentences, prior.steps) : sentences;
+  const fresh = freshIds(units);
   const { steps, changes } = prior ? reconcile(fresh, prior.steps) : { steps: fresh, changes: undefined };
   const title = sentences.find((s) => s.kind === 'title')?.text ?? prior?.title ?? guideSlug;
   const guide: StoredGuide = { source, title, note: STEPS_NOTE, steps };
@@ -75,7 +76,7 @@ export function initGuide(options: InitOptions): InitResult {
     const draft = draftFeature(
       section,
       ofSection.map(([s]) => s),
-      ofSection.map(([, i]) => sentences[i]!),
+      ofSection.map(([, i]) => units[i]!),
       { guideTitle: title, source: relative(process.cwd(), join(guideDir, source)), matchStep },
     );
     mkdirSync(featureDir, { recursive: true });

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { hashStepText, type Guide } from '../../harness/guide.ts';
 import { formatOf, readArticle } from '../../harness/guide-init/article.ts';
 import { classify, sentencesOf } from '../../harness/guide-init/classify.ts';
-import { freshIds, reconcile } from '../../harness/guide-init/ids.ts';
+import { freshIds, keepPriorUnits, reconcile } from '../../harness/guide-init/ids.ts';
 import { initGuide } from '../../harness/guide-init/index.ts';
 import { splitSentences } from '../../harness/guide-init/sentences.ts';
 import { expressionsIn, stepMatcher } from '../../harness/guide-init/step-library.ts';
@@ -245,6 +245,17 @@ describe('guide:init gives stable ids', () => {
     expect(changes.moved.map((s) => s.id)).toEqual(['sign-in.3']);
     expect(changes.added.map((s) => s.id)).toEqual(['sign-in.4']);
     expect(steps.map((s) => s.id)).toEqual(['title.1', 'sign-in.3', 'sign-in.1', 'sign-in.4', 'outro.1']);
+  });
+
+  it('keeps a unit of several sentences that a steps.json gave one id, while its text is unchanged', () => {
+    const sentences = classify(sentencesOf(readArticle('T\n\nWhy. Because.\n\n• Click “Go”.\n', 'text')));
+    const prior = freshIds(sentences).map((s) => (s.id === 'intro.1' ? { ...s, text: 'Why. Because.' } : s));
+    const units = keepPriorUnits(
+      sentences,
+      prior.filter((s) => s.id !== 'intro.2'),
+    );
+    expect(units.map((s) => s.text)).toEqual(['T', 'Why. Because.', 'Click “Go”.']);
+    expect(keepPriorUnits(sentences, freshIds(sentences))).toEqual(sentences);
   });
 
   it('keeps the kind and reason a person corrected by hand', () => {
