@@ -21,13 +21,14 @@ if (!file || !existsSync(file)) {
   process.exit(2);
 }
 
-const result = initGuide({
-  file,
-  slug: values.slug,
-  guidesDir: values['guides-dir'],
-  featuresDir: values['features-dir'],
-  stepsDir: values['steps-dir'],
-});
+const { slug, 'guides-dir': guidesDir, 'features-dir': featuresDir, 'steps-dir': stepsDir } = values;
+let result: ReturnType<typeof initGuide>;
+try {
+  result = initGuide({ file, slug, guidesDir, featuresDir, stepsDir });
+} catch (error) {
+  console.error((error as Error).message);
+  process.exit(2);
+}
 const { steps } = result.guide;
 const actions = steps.filter((s) => s.kind === 'action');
 console.log(`${result.guide.title} → ${result.guideDir}/steps.json`);

@@ -42,6 +42,8 @@ export interface InitResult {
 export function initGuide(options: InitOptions): InitResult {
   const text = readFileSync(options.file, 'utf8');
   const source = basename(options.file);
+  if (text.includes('\u0000'))
+    throw new Error(`${options.file} is not text: save the article as text, Markdown or HTML.`);
   const guideSlug = options.slug ?? slug(source.replace(/\.[^.]+$/, ''));
   const guideDir = join(options.guidesDir, guideSlug);
   const stepsFile = join(guideDir, 'steps.json');
@@ -50,6 +52,10 @@ export function initGuide(options: InitOptions): InitResult {
     actionSectionsOfOtherGuides(options.guidesDir, guideSlug),
     guideSlug,
   );
+  if (!sentences.some((s) => s.kind === 'action'))
+    throw new Error(
+      `${options.file} tells the reader to do nothing that guide:init can find: no steps, nothing written.`,
+    );
   const prior = existsSync(stepsFile) ? (JSON.parse(readFileSync(stepsFile, 'utf8')) as StoredGuide) : undefined;
   const units = prior ? keepPriorUnits(sentences, prior.steps) : sentences;
   const fresh = freshIds(units);

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   CucumberExpression,
@@ -17,6 +17,7 @@ const DEFINERS = new Set(['Given', 'When', 'Then', 'Step']);
  * JavaScript: the TypeScript compiler would take longer to load than the rest of guide:init takes to run.
  */
 export function stepExpressions(dir: string): string[] {
+  if (!existsSync(dir)) return [];
   // Both runners load step definitions from steps/**/*.steps.ts (playwright.config.ts, cucumber.mjs).
   const files = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.steps.ts'));
   return files.sort().flatMap((file) => expressionsIn(readFileSync(join(dir, file), 'utf8')));

@@ -383,4 +383,13 @@ describe('npm run guide:init', () => {
       'phone-account.1',
     ]);
   });
+
+  it('refuses, in one sentence, a file that is not an article or holds no step', () => {
+    dir = mkdtempSync(join(tmpdir(), 'guide-init-'));
+    const options = { guidesDir: join(dir, 'guides'), featuresDir: join(dir, 'features'), stepsDir: join(dir, 'none') };
+    writeFileSync(join(dir, 'a.pdf'), '%PDF-1.7\u0000\u0001');
+    writeFileSync(join(dir, 'b.md'), '# Only a title\n\nAnd a thought.\n');
+    expect(() => initGuide({ ...options, file: join(dir, 'a.pdf') })).toThrow(/a\.pdf is not text/);
+    expect(() => initGuide({ ...options, file: join(dir, 'b.md') })).toThrow(/b\.md tells the reader to do nothing/);
+  });
 });
