@@ -6,24 +6,21 @@ import { parseArgs } from 'node:util';
 import { GUIDES_DIR } from '../harness/guide.ts';
 import { initGuide } from '../harness/guide-init/index.ts';
 
-const { values, positionals } = parseArgs({
-  allowPositionals: true,
-  options: {
-    slug: { type: 'string' },
-    'guides-dir': { type: 'string', default: GUIDES_DIR },
-    'features-dir': { type: 'string', default: 'features' },
-    'steps-dir': { type: 'string', default: 'steps' },
-  },
-});
-const [file] = positionals;
-if (!file || !existsSync(file)) {
-  console.error(`Usage: npm run guide:init -- <article.txt|.md|.html> [--slug s]${file ? `\nNo file ${file}.` : ''}`);
-  process.exit(2);
-}
-
-const { slug, 'guides-dir': guidesDir, 'features-dir': featuresDir, 'steps-dir': stepsDir } = values;
+const USAGE = 'Usage: npm run guide:init -- <article.txt|.md|.html> [--slug s]';
 let result: ReturnType<typeof initGuide>;
 try {
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: {
+      slug: { type: 'string' },
+      'guides-dir': { type: 'string', default: GUIDES_DIR },
+      'features-dir': { type: 'string', default: 'features' },
+      'steps-dir': { type: 'string', default: 'steps' },
+    },
+  });
+  const [file] = positionals;
+  if (!file || !existsSync(file)) throw new Error(file ? `No file ${file}.\n${USAGE}` : USAGE);
+  const { slug, 'guides-dir': guidesDir, 'features-dir': featuresDir, 'steps-dir': stepsDir } = values;
   result = initGuide({ file, slug, guidesDir, featuresDir, stepsDir });
 } catch (error) {
   console.error((error as Error).message);
