@@ -96,6 +96,30 @@ export function tagExpressionProblem(tags: string): string | undefined {
   }
 }
 
+/**
+ * How many scenarios a selection of feature files, lines and a tag expression runs, read from the feature files:
+ * undefined when another argument (a directory, a title grep, --repeat-each…) may change the count, so that only
+ * `playwright test --list` can say it. Listing starts Playwright once more, a second or more before the first verdict.
+ */
+export function countFromFeatures(args: string[], scenarios: WrittenScenario[]): number | undefined {
+  const { tags, rest } = splitGuideArgs(args);
+  const wanted = rest.map((arg) => FEATURE_ARG.exec(arg)?.groups);
+  if (wanted.some((groups) => !groups)) return undefined;
+  const expression = tags === undefined ? undefined : parseTagExpression(tags);
+  const tagged = scenarios.filter((s) => !expression || expression.evaluate(s.tags.map((tag) => `@${tag}`)));
+  if (wanted.length === 0) return tagged.length;
+  const picked = new Set<WrittenScenario>();
+  for (const groups of wanted) {
+    const file = groups!.file!.replace(/^\.\//, '');
+    const lines = groups!.lines!.split(':').filter(Boolean).map(Number);
+    for (const s of tagged) {
+      if (s.file === file && (lines.length === 0 || lines.includes(s.line) || lines.includes(s.scenarioLine)))
+        picked.add(s);
+    }
+  }
+  return picked.size;
+}
+
 /** How many tests `playwright test` finds for the arguments, without running any. */
 export function countSelectedTests(playwrightArgs: string[]): number {
   const listed = spawnSync('node_modules/.bin/playwright', ['test', '--list', '--reporter=json', ...playwrightArgs], {

@@ -5,7 +5,7 @@
 import { ensureBrowser } from '../harness/ensure-browser.ts';
 import { readScenarios } from '../harness/features.ts';
 import { clearRunReports, publishReports } from '../harness/publish-reports.ts';
-import { compileSelection, countSelectedTests } from '../harness/feature-selection.ts';
+import { compileSelection, countFromFeatures, countSelectedTests } from '../harness/feature-selection.ts';
 import { reportPaths } from '../harness/reports-dir.ts';
 import { reportsDirFor, runKindOf, SELECTION_ENV, selectionSentence } from '../harness/run-kind.ts';
 import { checkSiteAnswers, siteSetting } from '../harness/site-under-test.ts';
@@ -30,12 +30,13 @@ const paths = reportPaths(reportsDirFor(run));
 const playwrightArgs = compileSelection(args);
 let selection: string | undefined;
 if (run.kind === 'selection') {
-  const selected = countSelectedTests(playwrightArgs);
+  const scenarios = readScenarios();
+  const selected = countFromFeatures(args, scenarios) ?? countSelectedTests(playwrightArgs);
   if (selected === 0) {
     console.error(`The selection ${run.typed} matches no scenario: nothing was run and no report was written.`);
     process.exit(2);
   }
-  selection = selectionSentence({ typed: run.typed, selected, total: readScenarios().length });
+  selection = selectionSentence({ typed: run.typed, selected, total: scenarios.length });
   console.log(`${selection}; its reports go to ${paths.dir}/, the last full run's stay in place.`);
 }
 

@@ -2,7 +2,7 @@ import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { splitGuideArgs, toGeneratedSpecs } from '../../harness/feature-selection.ts';
+import { countFromFeatures, splitGuideArgs, toGeneratedSpecs } from '../../harness/feature-selection.ts';
 import type { WrittenScenario } from '../../harness/features.ts';
 
 const scenario = (line: number, scenarioLine = line): WrittenScenario => ({
@@ -41,6 +41,20 @@ describe('selecting scenarios as cucumber-js does, on the Playwright runner', ()
     expect(toGeneratedSpecs(['features/x.feature:10'], scenarios, dir)).toEqual([`${spec}:9`, `${spec}:12`]);
     expect(toGeneratedSpecs(['features/x.feature:15', '--headed'], scenarios, dir)).toEqual([`${spec}:12`, '--headed']);
     expect(toGeneratedSpecs(['features/x.feature'], scenarios, dir)).toEqual([spec]);
+  });
+
+  it('counts a selection of files, lines and tags from the feature files, and leaves any other to Playwright', () => {
+    const tagged = [{ ...scenario(5), tags: ['slow'] }, scenario(14, 10), { ...scenario(15, 10), tags: ['slow'] }];
+    const other = { ...scenario(3), file: 'features/y.feature' };
+    const all = [...tagged, other];
+    expect(countFromFeatures([], all)).toBe(4);
+    expect(countFromFeatures(['features/x.feature:10'], all)).toBe(2);
+    expect(countFromFeatures(['./features/x.feature:5:15', 'features/y.feature'], all)).toBe(3);
+    expect(countFromFeatures(['--tags', '@slow and not @fast'], all)).toBe(2);
+    expect(countFromFeatures(['features/x.feature:10', '--tags=@slow'], all)).toBe(1);
+    expect(countFromFeatures(['features/y.feature', '--tags', '@slow'], all)).toBe(0);
+    expect(countFromFeatures(['features/x.feature', '-g', 'at 5'], all)).toBeUndefined();
+    expect(countFromFeatures(['features/'], all)).toBeUndefined();
   });
 
   it('names the scenario lines when a line starts none', () => {
