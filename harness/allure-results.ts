@@ -198,11 +198,11 @@ export async function tidyAllureResults({
   for (const file of readdirSync(dir).filter((f) => f.includes('-attachment'))) {
     if (!kept.has(file)) rmSync(join(dir, file));
   }
-  const pngs = [...kept].filter((source) => source.endsWith('.png')).map((source) => join(dir, source));
-  const jpegs = await shrinkImages(pngs);
+  const pictures = [...kept].filter((source) => /\.(png|jpg)$/.test(source)).map((source) => join(dir, source));
+  const jpegs = await shrinkImages(pictures);
   for (const [path, jpeg] of jpegs) {
     writeFileSync(path, jpeg);
-    renameSync(path, path.replace(/\.png$/, '.jpg'));
+    if (path.endsWith('.png')) renameSync(path, path.replace(/\.png$/, '.jpg'));
   }
   const asJpeg = (a: Attachment): Attachment =>
     jpegs.has(join(dir, a.source)) ? { ...a, source: a.source.replace(/\.png$/, '.jpg'), type: 'image/jpeg' } : a;

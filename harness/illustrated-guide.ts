@@ -6,6 +6,7 @@ import type { Guide, GuideStep } from './guide.ts';
 import type { StepVerdict } from './guide-verdicts.ts';
 import { driftLine } from './outcome.ts';
 import { rewriteSentence } from './guide-rewrite.ts';
+import { imageTypeOf } from './step-pictures.ts';
 import type { ScenarioOutcome } from './scenario-outcome.ts';
 
 /** The one picture of a guide step, as the page shows it. */
@@ -233,8 +234,9 @@ function originalPictures(verdicts: StepVerdict[]): Map<string, GuidePicture> {
   const pictures = new Map<string, GuidePicture>();
   for (const v of verdicts) {
     const chosen = v.step.kind === 'action' ? chooseEvidence(v) : undefined;
-    if (chosen && existsSync(chosen.path))
-      pictures.set(v.step.id, { data: readFileSync(chosen.path), type: 'image/png', scenario: chosen.scenario });
+    if (!chosen || !existsSync(chosen.path)) continue;
+    const data = readFileSync(chosen.path);
+    pictures.set(v.step.id, { data, type: imageTypeOf(data), scenario: chosen.scenario });
   }
   return pictures;
 }

@@ -15,6 +15,7 @@ import { runEnvironment } from './report-setup.ts';
 import { readPlaywrightOutcomes } from './results.ts';
 import { SELECTION_ENV } from './run-kind.ts';
 import { shrinkImages } from './shrink-images.ts';
+import { imageTypeOf } from './step-pictures.ts';
 import { speedOptions } from './speed-options.ts';
 import { reportPaths, type ReportPaths } from './reports-dir.ts';
 
@@ -66,10 +67,10 @@ export async function publishReports({ paths = reportPaths(), selection }: Publi
   const shrunk = await shrinkImages([...chosen.values()].map((c) => c.path));
   const pictures = new Map<string, GuidePicture>();
   for (const [id, { path, scenario }] of chosen) {
-    const jpeg = shrunk.get(path);
+    const data = shrunk.get(path) ?? readFileSync(path);
     pictures.set(id, {
-      data: jpeg ?? readFileSync(path),
-      type: jpeg ? 'image/jpeg' : 'image/png',
+      data,
+      type: imageTypeOf(data),
       scenario,
       gherkinStep: gherkinSteps.get(hashFile(path)),
     });

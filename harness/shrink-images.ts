@@ -1,16 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { chromium } from 'playwright';
 import { CHROMIUM_ARGS, requireChromium } from './browser.ts';
+import { imageTypeOf } from './step-pictures.ts';
 
 /**
  * The shareable reports carry pictures small enough to mail: JPEG, this wide (CSS pixels of a 1280-wide
- * viewport, still readable); the full-resolution PNGs stay in test-results for QA.
+ * viewport, still readable); the full-resolution pictures stay in test-results for QA.
  */
 export const SHARED_WIDTH = 960;
 export const SHARED_QUALITY = 0.72;
 
 /**
- * Each PNG re-encoded as a JPEG by the browser the run already has (no image library to install).
+ * Each picture (PNG or JPEG) re-encoded as a smaller JPEG by the browser the run already has (no image library to install).
  * Returns the JPEG bytes by source path; a file the browser cannot read is left out.
  */
 export async function shrinkImages(paths: string[], width = SHARED_WIDTH): Promise<Map<string, Buffer>> {
@@ -21,12 +22,13 @@ export async function shrinkImages(paths: string[], width = SHARED_WIDTH): Promi
   try {
     const page = await browser.newPage();
     for (const path of unique) {
-      const png = readFileSync(path).toString('base64');
+      const data = readFileSync(path);
+      const source = `data:${imageTypeOf(data)};base64,${data.toString('base64')}`;
       const jpeg = await page
         .evaluate(
-          async ({ png, width, quality }) => {
+          async ({ source, width, quality }) => {
             const image = new Image();
-            image.src = `data:image/png;base64,${png}`;
+            image.src = source;
             await image.decode();
             const scale = Math.min(1, width / image.naturalWidth);
             const canvas = document.createElement('canvas');
@@ -37,7 +39,7 @@ export async function shrinkImages(paths: string[], width = SHARED_WIDTH): Promi
             context.drawImage(image, 0, 0, canvas.width, canvas.height);
             return canvas.toDataURL('image/jpeg', quality).split(',')[1]!;
           },
-          { png, width, quality: SHARED_QUALITY },
+          { source, width, quality: SHARED_QUALITY },
         )
         .catch(() => undefined);
       if (jpeg) shrunk.set(path, Buffer.from(jpeg, 'base64'));

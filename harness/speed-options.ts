@@ -1,16 +1,19 @@
 /**
  * What a run may leave out to finish sooner. The defaults keep everything a person reading a report needs; each
  * option's cost and what it gives up are measured by `npm run bench -- --levers` and written in the README ("Speed").
- *   GUIDE_EVIDENCE=failures  a screenshot only where a guide step failed, not after every guide step
- *   GUIDE_TRACES=off         no Playwright trace, not even of a failure
+ *   GUIDE_EVIDENCE=each-step     (default) a picture of each guide step: always in `@guide-path` scenarios and where
+ *                                a step failed, elsewhere once per worker (harness/step-pictures.ts)
+ *   GUIDE_EVIDENCE=every-step    a picture after every guide step of every scenario, as Allure showed before
+ *   GUIDE_EVIDENCE=failures      a screenshot only where a guide step failed
+ *   GUIDE_TRACES=off             no Playwright trace, not even of a failure
  */
 export interface SpeedOptions {
-  evidence: 'every-step' | 'failures';
+  evidence: 'each-step' | 'every-step' | 'failures';
   traces: 'retain-on-failure' | 'off';
 }
 
 const CHOICES = {
-  GUIDE_EVIDENCE: ['every-step', 'failures'],
+  GUIDE_EVIDENCE: ['each-step', 'every-step', 'failures'],
   GUIDE_TRACES: ['retain-on-failure', 'off'],
 } as const;
 

@@ -7,6 +7,7 @@ import { guideStep, loadGuide } from '../harness/guide.ts';
 import { siteProfile, unmetNeed } from '../harness/site-profile.ts';
 import { DRIFT_LABEL, OUTCOME_ATTACHMENT, OUTCOME_MEDIA_TYPE, outcomeBody } from '../harness/outcome.ts';
 import { ACCESSIBILITY_ATTACHMENT, accessibilityBody } from '../harness/accessibility.ts';
+import { PICTURE_FORMAT, StepPictures } from '../harness/step-pictures.ts';
 import { openSiteUnderTest, type SiteUnderTest } from './support/site.ts';
 import { skipper } from './support/skipping.ts';
 import { ScenarioWorld } from './support/world.ts';
@@ -16,7 +17,10 @@ const GUIDE_TITLE = loadGuide().title;
 // and a malformed feature file must be reported by the runner, not as a crash of this module.
 let writtenScenarios: ReturnType<typeof readScenarios> | undefined;
 
-export const test = bddTest.extend<{ world: ScenarioWorld; reportLabels: void }, { site: SiteUnderTest }>({
+export const test = bddTest.extend<
+  { world: ScenarioWorld; reportLabels: void },
+  { site: SiteUnderTest; stepPictures: StepPictures }
+>({
   // Groups the Allure report as a stakeholder reads it: the guide, then the feature, then the scenario.
   reportLabels: [
     async ({ $uri, $bddTestData }, use, testInfo) => {
@@ -46,11 +50,19 @@ export const test = bddTest.extend<{ world: ScenarioWorld; reportLabels: void },
     { scope: 'worker' },
   ],
 
+  // Which guide steps this worker has pictured already: elsewhere than on the guide's path, once is enough.
+  stepPictures: [
+    async ({}, use) => {
+      await use(new StepPictures());
+    },
+    { scope: 'worker' },
+  ],
+
   baseURL: async ({ site }, use) => {
     await use(site.url);
   },
 
-  world: async ({ page, browser, baseURL, viewport, site }, use, testInfo) => {
+  world: async ({ page, browser, baseURL, viewport, site, stepPictures }, use, testInfo) => {
     // A scenario needing what the site profile says the site lacks is skipped, with the reason, before it starts.
     const need = unmetNeed(siteProfile(), testInfo.tags);
     testInfo.skip(need !== undefined, need ?? '');
@@ -65,10 +77,10 @@ export const test = bddTest.extend<{ world: ScenarioWorld; reportLabels: void },
         skip: skipper((reason) => testInfo.skip(true, reason)),
       }),
       // Written to a file, so the JSON results name a path instead of carrying the image.
-      attachScreenshot: async (name, png) => {
-        const path = testInfo.outputPath(`evidence-${++evidenceCount}.png`);
-        await writeFile(path, png);
-        await testInfo.attach(name, { path, contentType: 'image/png' });
+      attachScreenshot: async (name, picture) => {
+        const path = testInfo.outputPath(`evidence-${++evidenceCount}${PICTURE_FORMAT.extension}`);
+        await writeFile(path, picture);
+        await testInfo.attach(name, { path, contentType: PICTURE_FORMAT.mediaType });
       },
       attachOutcome: async (record) => {
         await testInfo.attach(OUTCOME_ATTACHMENT, { body: outcomeBody(record), contentType: OUTCOME_MEDIA_TYPE });
@@ -95,6 +107,7 @@ export const test = bddTest.extend<{ world: ScenarioWorld; reportLabels: void },
         return context.newPage();
       },
     });
+    world.takePictures(stepPictures.forScenario(testInfo.tags));
     await use(world);
     await world.cleanUp();
     await Promise.all(extraContexts.map((context) => context.close()));

@@ -46,6 +46,11 @@ Before(function (this: CucumberWorld, { pickle }) {
   return 'skipped';
 });
 
+// Which guide-step pictures the scenario takes depends on its tags (harness/step-pictures.ts).
+Before(function (this: CucumberWorld, { pickle }) {
+  this.picturesFor(pickle.tags.map((tag) => tag.name));
+});
+
 After(async function (this: CucumberWorld, { result }) {
   if (result?.status === Status.FAILED) await this.captureEvidence('screenshot of the failure');
   await this.tearDown();

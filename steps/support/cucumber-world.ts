@@ -6,12 +6,15 @@ import { OUTCOME_ATTACHMENT, OUTCOME_MEDIA_TYPE, outcomeBody } from '../../harne
 import { ACCESSIBILITY_ATTACHMENT, ACCESSIBILITY_MEDIA_TYPE, accessibilityBody } from '../../harness/accessibility.ts';
 import { TestControlClient } from '../../mock-server/index.ts';
 import { openSiteUnderTest, type SiteUnderTest } from './site.ts';
+import { PICTURE_FORMAT, StepPictures } from '../../harness/step-pictures.ts';
 import { skipper } from './skipping.ts';
 import { ScenarioWorld } from './world.ts';
 
 interface Run {
   browser: Browser;
   site: SiteUnderTest;
+  /** The guide steps the run has pictured already (harness/step-pictures.ts). */
+  pictures: StepPictures;
 }
 
 // cucumber-js builds worlds after BeforeAll and gives them only a structured clone of its world parameters, which
@@ -22,7 +25,11 @@ let run: Run | undefined;
 export async function startRun(): Promise<void> {
   const site = await openSiteUnderTest();
   const { executablePath } = requireChromium();
-  run = { site, browser: await chromium.launch({ executablePath, args: CHROMIUM_ARGS }) };
+  run = {
+    site,
+    browser: await chromium.launch({ executablePath, args: CHROMIUM_ARGS }),
+    pictures: new StepPictures(),
+  };
 }
 
 export async function stopRun(): Promise<void> {
@@ -43,6 +50,7 @@ const NAVIGATION_TIMEOUT_MS = 15_000;
 export class CucumberWorld extends ScenarioWorld {
   readonly #contexts: BrowserContext[] = [];
   readonly #log: IWorldOptions['log'];
+  readonly #runPictures: StepPictures | undefined;
 
   constructor({ attach, log }: IWorldOptions) {
     // A dry run builds worlds but runs no hooks, so there may be no run: nothing is opened until a step needs it.
@@ -57,8 +65,8 @@ export class CucumberWorld extends ScenarioWorld {
       control: run?.site.controlFor({ ...slot, skip: skipper() }) ?? new TestControlClient(siteUrl),
       scenarioKey: `cucumber-${randomUUID().slice(0, 8)}-${Date.now().toString(36)}`,
       // cucumber-js's attach of a buffer or string is synchronous; the world's interface allows either.
-      attachScreenshot: (name, png) => {
-        attach(png, { mediaType: 'image/png', fileName: `${name}.png` });
+      attachScreenshot: (name, picture) => {
+        attach(picture, { mediaType: PICTURE_FORMAT.mediaType, fileName: `${name}${PICTURE_FORMAT.extension}` });
         return Promise.resolve();
       },
       attachOutcome: (record) => {
@@ -84,6 +92,12 @@ export class CucumberWorld extends ScenarioWorld {
     });
     this.#contexts = contexts;
     this.#log = log;
+    this.#runPictures = run?.pictures;
+  }
+
+  /** The scenario's tags decide which guide-step pictures it takes, with the run's memory of those taken. */
+  picturesFor(tags: readonly string[]): void {
+    if (this.#runPictures) this.takePictures(this.#runPictures.forScenario(tags));
   }
 
   /** cucumber-js has no reason on a skipped step: the reason goes in the scenario's log, which its reports show. */

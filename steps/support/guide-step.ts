@@ -1,14 +1,11 @@
 import { recordOf } from '../../harness/failed-check.ts';
 import { EVIDENCE_PREFIX, guideStep } from '../../harness/guide.ts';
 import { driftLine, guideHeading } from '../../harness/outcome.ts';
-import { speedOptions } from '../../harness/speed-options.ts';
 import { MATCHER_KINDS } from './matchers.ts';
 import { skipReasonOf } from './skipping.ts';
 import type { ScenarioWorld } from './world.ts';
 
 type StepFn<Args extends unknown[]> = (this: ScenarioWorld, ...args: Args) => Promise<void>;
-
-const { evidence } = speedOptions();
 
 /**
  * Step functions registered with Then (steps/support/bdd.ts). A Then step observes: when its check fails the
@@ -55,7 +52,7 @@ export function verifies<Args extends unknown[]>(stepId: string, fn: StepFn<Args
         await this.recordOutcome(record);
         this.noteSoftFailure([guideHeading(record), driftLine(record)].join('\n'));
       }
-      if (failed || evidence === 'every-step') await this.captureEvidence(`${EVIDENCE_PREFIX}${step.id}`);
+      await this.captureStepPicture(`${EVIDENCE_PREFIX}${step.id}`, failed);
     }
   };
   // playwright-bdd checks a step function's arity against its pattern.

@@ -25,6 +25,7 @@ import type { OutcomeRecord } from '../../harness/outcome.ts';
 import { blockingSentence, blockingViolation, StepAccessibility } from '../../harness/accessibility.ts';
 import type { AccessibilityRecord } from '../../harness/accessibility.ts';
 import type { SiteControl } from '../../harness/site-control.ts';
+import { EVERY_PICTURE, PICTURE_FORMAT, type ScenarioPictures } from '../../harness/step-pictures.ts';
 import { inSiteWords, siteProfile, type SiteProfile } from '../../harness/site-profile.ts';
 
 /** Inputs whose values never appear in a screenshot: passwords, and phone numbers by their type or their label. */
@@ -103,7 +104,7 @@ export interface WorldOptions {
   /** Unique per scenario run; account emails are made from it so parallel scenarios never share data. */
   scenarioKey: string;
   /** Attaches evidence to the step being run, in every report. */
-  attachScreenshot?: (name: string, png: Buffer) => Promise<void>;
+  attachScreenshot?: (name: string, picture: Buffer) => Promise<void>;
   /** Stores the record of a failed check with the test result, as structured data (harness/outcome.ts). */
   attachOutcome?: (record: OutcomeRecord) => Promise<void>;
   /** Stores what the accessibility scan of a guide step's page found, as structured data (harness/accessibility.ts). */
@@ -127,6 +128,8 @@ export class ScenarioWorld {
   readonly #attachOutcome: WorldOptions['attachOutcome'];
   readonly #attachAccessibility: WorldOptions['attachAccessibility'];
   readonly #accessibility = new StepAccessibility();
+  /** Which guide steps' pictures this scenario takes (harness/step-pictures.ts); set from its tags by the runner. */
+  #pictures: ScenarioPictures = EVERY_PICTURE;
   /** The failed checks of observing steps, which let the scenario go on (steps/support/guide-step.ts). */
   readonly #softFailures: string[] = [];
   readonly #devices = new Map<string, Device>();
@@ -324,13 +327,25 @@ export class ScenarioWorld {
       .replace(/\{(\d+) digits\}/g, (_, count: string) => '1'.repeat(Number(count)));
   }
 
+  /** The runner's choice of the guide-step pictures this scenario takes: its worker's, by the scenario's tags. */
+  takePictures(pictures: ScenarioPictures): void {
+    this.#pictures = pictures;
+  }
+
+  /** After a guide step: its picture, when it failed or the scenario takes it (harness/step-pictures.ts). */
+  async captureStepPicture(name: string, failed: boolean): Promise<void> {
+    if (!this.#pictures.wanted(name, failed)) return;
+    if ((await this.captureEvidence(name)) && !failed) this.#pictures.taken(name);
+  }
+
   /**
    * A screenshot of the current device, the element the guide names outlined: a filled password or phone field shows
-   * a row of dots (its value never), a generated test address its short alias (harness/evidence-masks.ts).
+   * a row of dots (its value never), a generated test address its short alias (harness/evidence-masks.ts). Whether
+   * one was attached.
    */
-  async captureEvidence(name: string): Promise<void> {
+  async captureEvidence(name: string): Promise<boolean> {
     const page = this.#current?.page;
-    if (!page || !this.#attachScreenshot || page.isClosed()) return;
+    if (!page || !this.#attachScreenshot || page.isClosed()) return false;
     const layerId = 'guide-evidence-cover';
     const covered = await page
       .evaluate(
@@ -344,8 +359,10 @@ export class ScenarioWorld {
       )
       .then(() => true)
       .catch(() => false);
-    const png = await page
+    const picture = await page
       .screenshot({
+        type: PICTURE_FORMAT.type,
+        quality: PICTURE_FORMAT.quality,
         // Playwright's own boxes, only when the layer could not be drawn: the values must stay out either way.
         mask: covered ? [] : [page.locator(SENSITIVE_INPUTS), page.getByRole('textbox', { name: PHONE_LABEL })],
         style: GUIDE_TARGET_OUTLINE,
@@ -354,7 +371,9 @@ export class ScenarioWorld {
       })
       .catch(() => undefined);
     if (covered) await page.evaluate(uncover, layerId).catch(() => undefined);
-    if (png) await this.#attachScreenshot(name, png);
+    if (!picture) return false;
+    await this.#attachScreenshot(name, picture);
+    return true;
   }
 
   /** A guide step begins: the accessibility scan attributes what it finds to it (steps/support/guide-step.ts). */

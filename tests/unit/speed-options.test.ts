@@ -3,7 +3,7 @@ import { speedOptions } from '../../harness/speed-options.ts';
 
 describe('speed options', () => {
   it('keep everything a report reader needs when nothing is set', () => {
-    expect(speedOptions({})).toEqual({ evidence: 'every-step', traces: 'retain-on-failure' });
+    expect(speedOptions({})).toEqual({ evidence: 'each-step', traces: 'retain-on-failure' });
   });
 
   it('take each documented choice', () => {
