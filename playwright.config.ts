@@ -36,7 +36,8 @@ export default defineConfig({
         resultsDir: `${REPORTS_DIR}/allure-results`,
         detail: false,
         suiteTitle: false,
-        environmentInfo: runEnvironment(browser),
+        // Read by the runner's reporter only: a worker, which loads this file too, spares the git and browser calls.
+        environmentInfo: process.env.TEST_WORKER_INDEX === undefined ? runEnvironment(browser) : {},
         // Allure's categories are in allurerc.mjs, sorted by the outcome records' kinds.
       },
     ],

@@ -3,8 +3,8 @@
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { readCucumberOutcomes } from '../harness/cucumber-json.ts';
 import { ensureBrowser } from '../harness/ensure-browser.ts';
-import { clearRunReports, publishReports } from '../harness/publish-reports.ts';
-import { reportPaths } from '../harness/reports-dir.ts';
+import { publishReports } from '../harness/publish-reports.ts';
+import { clearRunReports, reportPaths } from '../harness/reports-dir.ts';
 import { readPlaywrightOutcomes } from '../harness/results.ts';
 import type { ScenarioOutcome } from '../harness/scenario-outcome.ts';
 import { bin, status, tsx } from './processes.ts';

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { hashFile, tidyAllureResults, withoutTrackers } from './allure-results.ts';
 import { requireChromium } from './browser.ts';
@@ -23,13 +23,6 @@ export interface PublishOptions {
   paths?: ReportPaths;
   /** A selection's sentence (harness/run-kind.ts), shown on every page; absent for a full run. */
   selection?: string;
-}
-
-/** The report files a run writes: cleared before it, so no page of an earlier run is left beside the new ones. */
-export function clearRunReports(paths: ReportPaths): void {
-  const { playwrightJson, playwrightHtml, testResults, cucumber, allureResults, allureReport, guide } = paths;
-  for (const path of [playwrightJson, playwrightHtml, testResults, cucumber, allureResults, allureReport, guide])
-    rmSync(path, { recursive: true, force: true });
 }
 
 /**

@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 /**
@@ -32,3 +33,10 @@ export function reportPaths(dir: string = REPORTS_DIR) {
 }
 
 export type ReportPaths = ReturnType<typeof reportPaths>;
+
+/** The report files a run writes: cleared before it, so no page of an earlier run is left beside the new ones. */
+export function clearRunReports(paths: ReportPaths): void {
+  const { playwrightJson, playwrightHtml, testResults, cucumber, allureResults, allureReport, guide } = paths;
+  for (const path of [playwrightJson, playwrightHtml, testResults, cucumber, allureResults, allureReport, guide])
+    rmSync(path, { recursive: true, force: true });
+}

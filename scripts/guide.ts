@@ -4,9 +4,8 @@
 // GUIDE_REPORTS_DIR), so the last full run's stakeholder reports in reports/ stay as they were.
 import { ensureBrowser } from '../harness/ensure-browser.ts';
 import { readScenarios } from '../harness/features.ts';
-import { clearRunReports, publishReports } from '../harness/publish-reports.ts';
 import { compileSelection, countFromFeatures, countSelectedTests } from '../harness/feature-selection.ts';
-import { reportPaths } from '../harness/reports-dir.ts';
+import { clearRunReports, reportPaths } from '../harness/reports-dir.ts';
 import { reportsDirFor, runKindOf, SELECTION_ENV, selectionSentence } from '../harness/run-kind.ts';
 import { checkSiteAnswers, siteSetting } from '../harness/site-under-test.ts';
 import { speedOptions } from '../harness/speed-options.ts';
@@ -43,9 +42,12 @@ if (run.kind === 'selection') {
 // allure-playwright never clears its results (old ones would come back as retries), and no report of an earlier
 // run may be left beside this run's.
 clearRunReports(paths);
-const { exitCode: testStatus } = await runCommand(bin('playwright'), ['test', ...playwrightArgs], {
+const testing = runCommand(bin('playwright'), ['test', ...playwrightArgs], {
   // playwright.config.ts and its reporters read where to write, and the selection's sentence, from these.
   env: { GUIDE_REPORTS_DIR: paths.dir, [SELECTION_ENV]: selection ?? '' },
 });
+// Loaded while Playwright runs, not before it starts: the first verdict does not wait for the report writers.
+const { publishReports } = await import('../harness/publish-reports.ts');
+const { exitCode: testStatus } = await testing;
 const allureStatus = await publishReports({ paths, selection });
 process.exit(testStatus || allureStatus);

@@ -19,7 +19,7 @@ let writtenScenarios: ReturnType<typeof readScenarios> | undefined;
 
 export const test = bddTest.extend<
   { world: ScenarioWorld; reportLabels: void },
-  { site: SiteUnderTest; stepPictures: StepPictures }
+  { site: SiteUnderTest; siteOpening: Promise<SiteUnderTest>; stepPictures: StepPictures }
 >({
   // Groups the Allure report as a stakeholder reads it: the guide, then the feature, then the scenario.
   reportLabels: [
@@ -40,12 +40,22 @@ export const test = bddTest.extend<
     { auto: true },
   ],
 
-  // One site per worker, so parallel workers never wait on each other's server.
-  site: [
+  // One site per worker, so parallel workers never wait on each other's server. Opened by an automatic fixture, set
+  // up before any other, and awaited only when a scenario needs it: the mock loads while Chromium starts.
+  siteOpening: [
     async ({}, use) => {
-      const site = await openSiteUnderTest();
-      await use(site);
-      await site.close();
+      const opening = openSiteUnderTest();
+      // Its failure is the `site` fixture's to report, when a scenario awaits it.
+      opening.catch(() => undefined);
+      await use(opening);
+      const site = await opening.catch(() => undefined);
+      await site?.close();
+    },
+    { scope: 'worker', auto: true },
+  ],
+  site: [
+    async ({ siteOpening }, use) => {
+      await use(await siteOpening);
     },
     { scope: 'worker' },
   ],
