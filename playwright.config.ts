@@ -4,7 +4,7 @@ import { canRecordVideo, CHROMIUM_ARGS, requireChromium } from './harness/browse
 import { runEnvironment } from './harness/report-setup.ts';
 import { reportFileReporters, STRIP_ALLURE_METADATA } from './harness/reporters.ts';
 import { REPORTS_DIR } from './harness/reports-dir.ts';
-import { speedOptions } from './harness/speed-options.ts';
+import { speedOptions, traceSetting } from './harness/speed-options.ts';
 
 const testDir = defineBddConfig({
   features: 'features/**/*.feature',
@@ -46,7 +46,7 @@ export default defineConfig({
   ],
   use: {
     viewport: { width: 1280, height: 720 },
-    trace: speedOptions().traces,
+    trace: traceSetting(speedOptions().traces),
     screenshot: 'only-on-failure',
     video: canRecordVideo() ? 'retain-on-failure' : 'off',
     actionTimeout: 10_000,

@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { hashFile, tidyAllureResults, withoutTrackers } from './allure-results.ts';
@@ -48,14 +48,16 @@ export async function publishReports({ paths = reportPaths(), selection }: Publi
         chosenPictures: [...chosen.values()].map((c) => c.path),
       })
     : new Map<string, string>();
-  const allureStatus =
-    spawnSync('node_modules/.bin/allure', ['generate', paths.allureResults], {
-      stdio: ['ignore', 'pipe', 'inherit'],
+  // Allure generates its report while the illustrated guide is written: neither reads what the other writes.
+  const allureGenerating = new Promise<number>((resolve) => {
+    const allure = spawn('node_modules/.bin/allure', ['generate', paths.allureResults], {
+      stdio: ['ignore', 'ignore', 'inherit'],
       // allurerc.mjs reads where to write, and whether this is a selection, from these.
       env: { ...process.env, GUIDE_REPORTS_DIR: paths.dir, [SELECTION_ENV]: selection ?? '' },
-    }).status ?? 1;
-  const allureHtml = join(paths.allureReport, 'index.html');
-  if (existsSync(allureHtml)) writeFileSync(allureHtml, withoutTrackers(readFileSync(allureHtml, 'utf8')));
+    });
+    allure.on('error', () => resolve(1));
+    allure.on('close', (code) => resolve(code ?? 1));
+  });
 
   const shrunk = await shrinkImages([...chosen.values()].map((c) => c.path));
   const pictures = new Map<string, GuidePicture>();
@@ -87,6 +89,9 @@ export async function publishReports({ paths = reportPaths(), selection }: Publi
     paths.guide,
   );
   if (selection) markSelection(join(paths.cucumber, 'report.html'), selection);
+  const allureStatus = await allureGenerating;
+  const allureHtml = join(paths.allureReport, 'index.html');
+  if (existsSync(allureHtml)) writeFileSync(allureHtml, withoutTrackers(readFileSync(allureHtml, 'utf8')));
   const rows = new Map(coverage.rows.map((r) => [r.step.id, r]));
   const verdicts = allVerdicts
     .filter((v) => v.verdict !== 'prose')
