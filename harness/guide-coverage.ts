@@ -27,7 +27,7 @@ export function checkCoverage(
   results: ScenarioOutcome[],
 ): Coverage {
   const problems: string[] = [];
-  const sentences = guideSentences(guideText);
+  const sentences = guideSentences(guideText, guide.source);
   const known = new Set(guide.steps.map((s) => s.id));
   const statusOf = new Map(results.map((o) => [scenarioKey(o), o.status]));
 
