@@ -3,7 +3,7 @@ import { readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'no
 import { join } from 'node:path';
 import type { WrittenScenario } from './features.ts';
 import { guideStepIdsOf } from './features.ts';
-import { EVIDENCE_PREFIX, type Guide } from './guide.ts';
+import { EVIDENCE_PREFIX, featuresDirOf, type Guide } from './guide.ts';
 import { shrinkImages } from './shrink-images.ts';
 
 /** The epic of the features that check the site beyond the guide's own words (security, faults). */
@@ -38,35 +38,42 @@ export interface Placement {
 }
 
 /**
- * Where each feature file sits in Allure's tree: the guide's features in the order of the guide's first step each
- * verifies, numbered so any sort keeps that order; security and fault features apart, under "Supporting checks".
+ * Where each feature file sits in Allure's tree: a parent level per guide (its title), its features in the order of
+ * the guide's first step each verifies, numbered so any sort keeps that order; security and fault features apart,
+ * under "Supporting checks". A feature belongs to the guide of its folder (features/<slug>/), else to the first guide
+ * one of its tags names.
  */
 export function placeFeatures(
-  guide: Guide,
+  guides: Guide | Guide[],
   written: WrittenScenario[],
   titles: Map<string, string>,
 ): Map<string, Placement> {
-  const position = new Map(guide.steps.map((s, i) => [s.id, i]));
+  const all = Array.isArray(guides) ? guides : [guides];
+  const position = new Map(all.flatMap((g) => g.steps.map((s, i) => [s.id, i] as const)));
   const firstStep = new Map<string, number>();
+  const guideOfFile = new Map<string, Guide>();
   for (const s of written) {
-    const positions = guideStepIdsOf(s).map((id) => position.get(id) ?? Infinity);
+    const ids = guideStepIdsOf(s);
+    const positions = ids.map((id) => position.get(id) ?? Infinity);
     firstStep.set(s.file, Math.min(firstStep.get(s.file) ?? Infinity, ...positions));
+    const guide =
+      all.find((g) => s.file.startsWith(featuresDirOf(g.slug))) ??
+      all.find((g) => g.steps.some((step) => step.kind === 'action' && ids.includes(step.id)));
+    if (guide && !guideOfFile.has(s.file)) guideOfFile.set(s.file, guide);
   }
   const supporting = (file: string) => SUPPORTING_DIRS.some((dir) => file.startsWith(dir));
+  const epicOf = (file: string) => (supporting(file) ? SUPPORTING_EPIC : (guideOfFile.get(file) ?? all[0])?.title);
+  const epicRank = (file: string) => (supporting(file) ? all.length : all.indexOf(guideOfFile.get(file) ?? all[0]!));
   const files = [...firstStep.keys()].sort(
-    (a, b) =>
-      Number(supporting(a)) - Number(supporting(b)) || firstStep.get(a)! - firstStep.get(b)! || a.localeCompare(b),
+    (a, b) => epicRank(a) - epicRank(b) || firstStep.get(a)! - firstStep.get(b)! || a.localeCompare(b),
   );
   const placements = new Map<string, Placement>();
-  let number = { guide: 0, supporting: 0 };
+  const numbers = new Map<string, number>();
   for (const file of files) {
-    const isSupporting = supporting(file);
-    number = isSupporting ? { ...number, supporting: number.supporting + 1 } : { ...number, guide: number.guide + 1 };
-    const n = isSupporting ? number.supporting : number.guide;
-    placements.set(file, {
-      epic: isSupporting ? SUPPORTING_EPIC : guide.title,
-      feature: `${n}. ${titles.get(file) ?? file}`,
-    });
+    const epic = epicOf(file) ?? SUPPORTING_EPIC;
+    const n = (numbers.get(epic) ?? 0) + 1;
+    numbers.set(epic, n);
+    placements.set(file, { epic, feature: `${n}. ${titles.get(file) ?? file}` });
   }
   return placements;
 }
@@ -155,7 +162,7 @@ export const hashFile = (path: string) => createHash('sha1').update(readFileSync
 
 export interface TidyInput {
   dir: string;
-  guide: Guide;
+  guides: Guide | Guide[];
   written: WrittenScenario[];
   /** Full-resolution screenshots chosen as the pictures of guide steps (harness/evidence-choice.ts). */
   chosenPictures: string[];
@@ -167,7 +174,7 @@ export interface TidyInput {
  */
 export async function tidyAllureResults({
   dir,
-  guide,
+  guides,
   written,
   chosenPictures,
 }: TidyInput): Promise<Map<string, string>> {
@@ -187,7 +194,7 @@ export async function tidyAllureResults({
       result.labels.find((l) => l.name === 'feature')?.value ?? '',
     ]),
   );
-  const placements = placeFeatures(guide, written, titles);
+  const placements = placeFeatures(guides, written, titles);
   const results = read.map(({ file, result }) => {
     evidenceSteps(result, hashOf, steps);
     const tidy = keptAttachments(relabel(result, placements.get(featureFileOf(result) ?? '')), hashOf, chosen);

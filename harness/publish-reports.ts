@@ -5,12 +5,20 @@ import { hashFile, tidyAllureResults, withoutTrackers } from './allure-results.t
 import { requireChromium } from './browser.ts';
 import { driftAppendix } from './drift-report.ts';
 import { readScenarios } from './features.ts';
-import { loadGuide, loadGuideText } from './guide.ts';
-import { checkCoverage } from './guide-coverage.ts';
+import { loadGuides, loadGuideText } from './guide.ts';
+import { checkGuideCoverage } from './guide-coverage.ts';
 import { guideVerdicts } from './guide-verdicts.ts';
 import { chooseEvidence, type ChosenEvidence } from './evidence-choice.ts';
 import { writeGuideSuggestions } from './guide-rewrite.ts';
-import { shownVerdict, writeIllustratedGuide, type GuidePicture, type ShownVerdict } from './illustrated-guide.ts';
+import {
+  countVerdicts,
+  shownVerdict,
+  writeGuideIndex,
+  writeIllustratedGuide,
+  type GuideIndexEntry,
+  type GuidePicture,
+  type ShownVerdict,
+} from './illustrated-guide.ts';
 import { runEnvironment } from './report-setup.ts';
 import { readPlaywrightOutcomes } from './results.ts';
 import { SELECTION_ENV } from './run-kind.ts';
@@ -22,6 +30,8 @@ export interface PublishOptions {
   paths?: ReportPaths;
   /** A selection's sentence (harness/run-kind.ts), shown on every page; absent for a full run. */
   selection?: string;
+  /** The slugs of the guides to report on; every guide by default. */
+  guides?: string[];
 }
 
 /** The report files a run writes: cleared before it, so no page of an earlier run is left beside the new ones. */
@@ -32,16 +42,22 @@ export function clearRunReports(paths: ReportPaths): void {
 }
 
 /**
- * After a run: the Allure report, the illustrated guide, and the per-step verdicts printed for the terminal.
- * Returns the Allure generator's exit status.
+ * After a run: the Allure report (a parent level per guide), an illustrated page per guide with an index of every
+ * guide, and the per-step verdicts printed for the terminal, guide by guide. Returns the Allure generator's exit
+ * status. `guides` narrows the pages and the terminal to those guides (`npm run guide -- --guide <slug>`).
  */
-export async function publishReports({ paths = reportPaths(), selection }: PublishOptions = {}): Promise<number> {
-  const guide = loadGuide();
+export async function publishReports({
+  paths = reportPaths(),
+  selection,
+  guides: onlyGuides,
+}: PublishOptions = {}): Promise<number> {
+  const allGuides = loadGuides();
+  const guides = onlyGuides ? allGuides.filter((g) => onlyGuides.includes(g.slug)) : allGuides;
   const written = readScenarios();
   const results = readPlaywrightOutcomes(paths.playwrightJson, written) ?? [];
-  const allVerdicts = guideVerdicts(guide, results);
+  const verdictsOf = new Map(guides.map((g) => [g.slug, guideVerdicts(g, results)]));
   const chosen = new Map<string, ChosenEvidence>();
-  for (const v of allVerdicts) {
+  for (const v of [...verdictsOf.values()].flat()) {
     const evidence = v.step.kind === 'action' ? chooseEvidence(v) : undefined;
     if (evidence && existsSync(evidence.path)) chosen.set(v.step.id, evidence);
   }
@@ -49,7 +65,7 @@ export async function publishReports({ paths = reportPaths(), selection }: Publi
   const gherkinSteps = existsSync(paths.allureResults)
     ? await tidyAllureResults({
         dir: paths.allureResults,
-        guide,
+        guides: allGuides,
         written,
         chosenPictures: [...chosen.values()].map((c) => c.path),
       })
@@ -74,32 +90,9 @@ export async function publishReports({ paths = reportPaths(), selection }: Publi
       gherkinStep: gherkinSteps.get(hashFile(path)),
     });
   }
-  const coverage = checkCoverage(guide, loadGuideText(guide), written, results);
-  const illustrated = writeIllustratedGuide({
-    guide,
-    verdicts: allVerdicts,
-    coverage,
-    environment: runEnvironment(requireChromium()),
-    outputDir: paths.guide,
-    // The last `npm run drift`'s summary, when there is one; a selection is not compared with it.
-    appendix: selection ? '' : driftAppendix(),
-    selection,
-    pictures,
-  });
-  writeGuideSuggestions(
-    guide,
-    loadGuideText(guide),
-    results.flatMap((o) => o.records),
-    paths.guide,
-  );
-  if (selection) markSelection(join(paths.cucumber, 'report.html'), selection);
-  const rows = new Map(coverage.rows.map((r) => [r.step.id, r]));
-  const verdicts = allVerdicts
-    .filter((v) => v.verdict !== 'prose')
-    .map((v) => {
-      const row = rows.get(v.step.id);
-      return { ...v, verdict: shownVerdict(v, row?.stale ?? false, row?.scenarios.length ?? 0, !!selection) };
-    });
+  const environment = runEnvironment(requireChromium());
+  const indexPage = join(paths.guide, 'index.html');
+  const entries: GuideIndexEntry[] = [];
   const MARKS: Record<ShownVerdict, string> = {
     verified: '✔',
     drifted: '✘',
@@ -110,20 +103,56 @@ export async function publishReports({ paths = reportPaths(), selection }: Publi
     'not run': '–',
     'not selected': '–',
   };
-  console.log(`\nThe guide, step by step${selection ? ` (${selection})` : ''}:`);
-  for (const { step, verdict, scenarios, reason } of verdicts) {
-    const text = step.text.length > 78 ? `${step.text.slice(0, 77)}…` : step.text;
-    console.log(
-      `  ${MARKS[verdict]} ${step.id.padEnd(11)} ${(verdict === 'not selected' ? 'not run in this selection' : verdict).padEnd(11)} ${String(scenarios.length).padStart(2)} scenario(s)  ${text}`,
+  for (const guide of guides) {
+    const allVerdicts = verdictsOf.get(guide.slug)!;
+    const coverage = checkGuideCoverage(guide, loadGuideText(guide), written, results, allGuides);
+    const outputDir = guideReportDir(paths, guide.slug);
+    const page = writeIllustratedGuide({
+      guide,
+      verdicts: allVerdicts,
+      coverage,
+      environment,
+      outputDir,
+      // The last `npm run drift`'s summary, when there is one; a selection is not compared with it.
+      appendix: selection ? '' : driftAppendix(undefined, new Set(guide.steps.map((s) => s.id))),
+      selection,
+      pictures,
+      reportsDir: paths.dir,
+      indexPage,
+    });
+    entries.push({ guide, page, ...countVerdicts(allVerdicts, coverage, !!selection) });
+    writeGuideSuggestions(
+      guide,
+      loadGuideText(guide),
+      results.flatMap((o) => o.records),
+      outputDir,
     );
-    if (reason) console.log(`      ↳ ${reason}`);
+    const rows = new Map(coverage.rows.map((r) => [r.step.id, r]));
+    const verdicts = allVerdicts
+      .filter((v) => v.verdict !== 'prose')
+      .map((v) => {
+        const row = rows.get(v.step.id);
+        return { ...v, verdict: shownVerdict(v, row?.stale ?? false, row?.scenarios.length ?? 0, !!selection) };
+      });
+    console.log(`\n${guide.title}, step by step${selection ? ` (${selection})` : ''}:`);
+    const width = Math.max(11, ...verdicts.map((v) => v.step.id.length));
+    for (const { step, verdict, scenarios, reason } of verdicts) {
+      const text = step.text.length > 78 ? `${step.text.slice(0, 77)}…` : step.text;
+      console.log(
+        `  ${MARKS[verdict]} ${step.id.padEnd(width)} ${(verdict === 'not selected' ? 'not run in this selection' : verdict).padEnd(11)} ${String(scenarios.length).padStart(2)} scenario(s)  ${text}`,
+      );
+      if (reason) console.log(`      ↳ ${reason}`);
+    }
+    const count = (verdict: string) => verdicts.filter((v) => v.verdict === verdict).length;
+    console.log(
+      `${count('verified')} guide steps verified, ${count('drifted')} drifted, ${count('not reached')} not reached, ${count('failed')} failed, ${count('stale')} stale, ${count('not covered')} not covered, ${count('not run')} not run${selection ? `, ${count('not selected')} not run in this selection` : ''}.`,
+    );
   }
-  const count = (verdict: string) => verdicts.filter((v) => v.verdict === verdict).length;
-  console.log(
-    `\n${count('verified')} guide steps verified, ${count('drifted')} drifted, ${count('not reached')} not reached, ${count('failed')} failed, ${count('stale')} stale, ${count('not covered')} not covered, ${count('not run')} not run${selection ? `, ${count('not selected')} not run in this selection` : ''}.`,
-  );
-  console.log('Reports:');
-  console.log(`  The illustrated guide:      ${illustrated}`);
+  const index = writeGuideIndex({ entries, environment, outputDir: paths.guide, selection });
+  if (selection) markSelection(join(paths.cucumber, 'report.html'), selection);
+  console.log('\nReports:');
+  console.log(`  The illustrated guides:     ${index}`);
+  for (const { guide, page } of entries) console.log(`    ${guide.slug}: ${page}`);
   console.log(
     `  Allure (stakeholders):      ${paths.allureReport}/index.html${allureStatus === 0 ? '' : '  (generation FAILED)'}`,
   );
@@ -139,6 +168,11 @@ export async function publishReports({ paths = reportPaths(), selection }: Publi
     `  Cucumber (tools):           ${paths.cucumber}/ (report.html, report.json, report.xml, messages.ndjson)`,
   );
   return allureStatus;
+}
+
+/** Where one guide's illustrated page, suggested diff and marked copy go: reports/guide/<slug>/. */
+export function guideReportDir(paths: ReportPaths, slug: string): string {
+  return join(paths.guide, slug);
 }
 
 /** The Cucumber HTML report has no title option: the selection's sentence goes in at the top of its page. */

@@ -20,7 +20,12 @@ export class SignOutEverywherePage {
 
   constructor(page: Page) {
     this.page = page;
-    this.explanation = page.getByText(SAYS_DEVICES_SIGNED_OUT).filter({ visible: true }).first();
+    // Words of the page itself, not a link's name ("Sign out of all devices" names the way here, not what happens).
+    this.explanation = page
+      .getByText(SAYS_DEVICES_SIGNED_OUT)
+      .filter({ visible: true })
+      .and(page.locator(':not(a, button)'))
+      .first();
   }
 
   /** The button that confirms, found by the guide's words only (no guessing at a relabelled one from elsewhere). */
@@ -43,8 +48,10 @@ export class SignOutEverywherePage {
     } catch {
       // Said below, with what the page shows instead.
     }
+    await this.page.waitForLoadState('load').catch(() => undefined);
     const heading = await pageTitle(this.page);
-    const says = (await this.explanation.isVisible()) ? ` and says “${await this.explanation.innerText()}”` : '';
+    const status = this.page.getByRole('status').filter({ visible: true }).first();
+    const says = (await status.isVisible()) ? `, saying “${(await status.innerText()).trim()}”` : '';
     throw new GuideDrift(
       'missing',
       `After “Sign out of all devices”, no page explains what will happen and asks for “${label}”: the site shows ${heading ? `“${heading}”` : 'a page without a heading'}${says}.`,

@@ -91,6 +91,7 @@ export class SiteHeader {
     } catch {
       // Said below: what the browser shows instead.
     }
+    await this.page.waitForLoadState('load').catch(() => undefined);
     const heading = await pageTitle(this.page);
     throw new GuideDrift(
       'behaviour',

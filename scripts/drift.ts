@@ -7,8 +7,8 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { requireChromium } from '../harness/browser.ts';
 import { readScenarios } from '../harness/features.ts';
-import { loadGuide, loadGuideText } from '../harness/guide.ts';
-import { checkCoverage } from '../harness/guide-coverage.ts';
+import { loadGuides, loadGuideText } from '../harness/guide.ts';
+import { checkGuideCoverage } from '../harness/guide-coverage.ts';
 import { guideVerdicts } from '../harness/guide-verdicts.ts';
 import {
   DRIFT_JSON,
@@ -17,7 +17,8 @@ import {
   type DriftOutcome,
   type DriftReport,
 } from '../harness/drift-report.ts';
-import { writeIllustratedGuide } from '../harness/illustrated-guide.ts';
+import { countVerdicts, writeGuideIndex, writeIllustratedGuide } from '../harness/illustrated-guide.ts';
+import { guideReportDir } from '../harness/publish-reports.ts';
 import { writeGuideSuggestions } from '../harness/guide-rewrite.ts';
 import { runEnvironment } from '../harness/report-setup.ts';
 import { judgeVariant } from '../harness/drift-sweep.ts';
@@ -151,28 +152,39 @@ const report: DriftReport = {
 };
 writeFileSync(DRIFT_JSON, `${JSON.stringify(report, null, 2)}\n`);
 
-// The illustrated guide, from the clean run, with the drift catalogue's summary at its end.
-const guide = loadGuide();
-const illustrated = writeIllustratedGuide({
-  guide,
-  verdicts: guideVerdicts(guide, cleanResults),
-  coverage: checkCoverage(guide, loadGuideText(guide), readScenarios(), cleanResults),
-  environment: runEnvironment(requireChromium()),
-  outputDir: paths.guide,
-  appendix: driftAppendix(report),
+// Each guide's illustrated page, from the clean run, with the part of the drift catalogue meant for its steps; and
+// how each guide should read now: every variant's drift records that say how, as a patch and a marked copy.
+const guides = loadGuides();
+const scenarios = readScenarios();
+const environment = runEnvironment(requireChromium());
+const indexPage = join(paths.guide, 'index.html');
+const pages = guides.map((guide) => {
+  const verdicts = guideVerdicts(guide, cleanResults);
+  const coverage = checkGuideCoverage(guide, loadGuideText(guide), scenarios, cleanResults, guides);
+  const outputDir = guideReportDir(paths, guide.slug);
+  const page = writeIllustratedGuide({
+    guide,
+    verdicts,
+    coverage,
+    environment,
+    outputDir,
+    appendix: driftAppendix(report, new Set(guide.steps.map((step) => step.id))),
+    reportsDir: paths.dir,
+    indexPage,
+  });
+  const suggested = writeGuideSuggestions(
+    guide,
+    loadGuideText(guide),
+    outcomes.flatMap((o) => o.records),
+    outputDir,
+  );
+  if (suggested.length) {
+    console.log(`\nSuggested rewrites of ${guide.slug} (${join(outputDir, 'suggested-guide.diff')}):`);
+    for (const s of suggested) console.log(`  ${s.guideStep}: ${s.text ? `“${s.text}”` : '(remove the sentence)'}`);
+  }
+  return { guide, page, ...countVerdicts(verdicts, coverage, false) };
 });
-
-// How the guide should read now: every variant's drift records that say how, as a patch and a marked copy.
-const suggested = writeGuideSuggestions(
-  guide,
-  loadGuideText(guide),
-  outcomes.flatMap((o) => o.records),
-  paths.guide,
-);
-if (suggested.length) {
-  console.log(`\nSuggested rewrites (${join(paths.guide, 'suggested-guide.diff')}):`);
-  for (const s of suggested) console.log(`  ${s.guideStep}: ${s.text ? `“${s.text}”` : '(remove the sentence)'}`);
-}
+const illustrated = writeGuideIndex({ entries: pages, environment, outputDir: paths.guide });
 
 const clip = (text: string, width: number) => (text.length > width ? `${text.slice(0, width - 1)}…` : text);
 console.log(

@@ -3,7 +3,7 @@ import * as allure from 'allure-js-commons';
 import type { TestInfo } from '@playwright/test';
 import { createBdd, test as bddTest } from 'playwright-bdd';
 import { guideStepIdsOf, readScenarios } from '../harness/features.ts';
-import { guideStep, loadGuide } from '../harness/guide.ts';
+import { featuresDirOf, guideOfStep, guideStep, loadGuides } from '../harness/guide.ts';
 import { siteProfile, unmetNeed } from '../harness/site-profile.ts';
 import { DRIFT_LABEL, OUTCOME_ATTACHMENT, OUTCOME_MEDIA_TYPE, outcomeBody } from '../harness/outcome.ts';
 import { ACCESSIBILITY_ATTACHMENT, accessibilityBody } from '../harness/accessibility.ts';
@@ -11,7 +11,7 @@ import { openSiteUnderTest, type SiteUnderTest } from './support/site.ts';
 import { skipper } from './support/skipping.ts';
 import { ScenarioWorld } from './support/world.ts';
 
-const GUIDE_TITLE = loadGuide().title;
+const GUIDES = loadGuides();
 // Read when the first scenario starts, not at import: cucumber-js imports this file before it parses the features,
 // and a malformed feature file must be reported by the runner, not as a crash of this module.
 let writtenScenarios: ReturnType<typeof readScenarios> | undefined;
@@ -21,15 +21,22 @@ export const test = bddTest.extend<{ world: ScenarioWorld; reportLabels: void },
   reportLabels: [
     async ({ $uri, $bddTestData }, use, testInfo) => {
       const [, featureTitle = '', scenarioTitle = testInfo.title] = testInfo.titlePath;
-      await allure.epic(GUIDE_TITLE);
+      const ids = guideStepIdsOf({ tags: testInfo.tags.map((tag) => tag.replace(/^@/, '')) });
+      // A parent level per guide: the guide of the feature's folder, else of the steps it verifies.
+      const guide =
+        GUIDES.find((g) => $uri.replaceAll('\\', '/').includes(featuresDirOf(g.slug))) ??
+        ids.map((id) => guideOfStep(id, GUIDES)).find(Boolean) ??
+        GUIDES[0];
+      if (guide) await allure.epic(guide.title);
       await allure.feature(featureTitle);
       await allure.story(scenarioTitle);
       const written = (writtenScenarios ??= readScenarios()).find(
         (s) => $uri.endsWith(s.file) && s.line === $bddTestData?.pickleLine,
       );
       for (const [name, value] of Object.entries(written?.parameters ?? {})) await allure.parameter(name, value);
-      for (const id of guideStepIdsOf({ tags: testInfo.tags.map((tag) => tag.replace(/^@/, '')) })) {
-        await allure.link(`../guide/index.html#step-${id}`, `Guide step ${id}: ${guideStep(id).text}`);
+      for (const id of ids) {
+        const page = `../guide/${guideOfStep(id, GUIDES)?.slug ?? ''}/index.html#step-${id}`;
+        await allure.link(page, `Guide step ${id}: ${guideStep(id, GUIDES).text}`);
       }
       await use();
     },

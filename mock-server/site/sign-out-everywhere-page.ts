@@ -30,8 +30,8 @@ export function signOutEverywherePage({ accounts, variant, csrfToken }: SiteOpti
         main: html`<section class="card">
           <h1>Sign out of all devices</h1>
           <p>
-            This signs your account out of ${BRAND} on every other device where it is in use: other browsers, phones,
-            TVs and game consoles. Anyone watching there will have to sign in again with your password.
+            Every other device signed in to your ${BRAND} account will be signed out: other browsers, phones, TVs and
+            game consoles. Anyone watching there will have to sign in again with your password.
           </p>
           <p>You stay signed in on this browser.</p>
           <form data-api="/api/account/devices/sign-out" data-method="POST" novalidate>

@@ -109,7 +109,7 @@ describe('"Sign out of all devices" on the first rendition', () => {
     const page = await me.page('/account/devices/sign-out');
     const text = await page.text();
     expect(page.status).toBe(200);
-    expect(text).toMatch(/every other device/);
+    expect(text).toMatch(/Every other device signed in to your Flickbox account will be signed out/);
     expect(text).toMatch(/You stay signed in on this browser/);
     expect(text).toMatch(/<button type="submit"[^>]*>Sign Out<\/button>/);
     expect(text).toMatch(/<a class="button" href="\/account">Cancel<\/a>/);
