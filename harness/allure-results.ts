@@ -146,11 +146,18 @@ function attachmentsOf(step: Step): Attachment[] {
   return [...(step.attachments ?? []), ...(step.steps ?? []).flatMap(attachmentsOf)];
 }
 
-/** The Gherkin step each evidence screenshot was attached under, by its bytes' hash. */
+/**
+ * How the Gherkin step of an evidence screenshot is found again: its name (the guide step) and its bytes' hash. Two
+ * steps can leave the same picture (two devices on the same page), so the bytes alone do not say which.
+ */
+export const evidenceKey = (name: string, hash: string) => `${name}\n${hash}`;
+
+/** The Gherkin step each evidence screenshot was attached under, by evidenceKey. */
 function evidenceSteps(result: AllureResult, hashOf: (source: string) => string, into: Map<string, string>): void {
   const walk = (step: Step, gherkin: string | undefined) => {
     for (const a of step.attachments ?? [])
-      if (gherkin && !into.has(hashOf(a.source))) into.set(hashOf(a.source), gherkin);
+      if (gherkin && !into.has(evidenceKey(a.name, hashOf(a.source))))
+        into.set(evidenceKey(a.name, hashOf(a.source)), gherkin);
     // The step whose name starts with a Gherkin keyword is the one that acted; the attach step is its child.
     for (const child of step.steps ?? [])
       walk(child, /^(Given|When|Then|And|But) /.test(child.name ?? '') ? child.name : gherkin);
@@ -170,7 +177,7 @@ export interface TidyInput {
 
 /**
  * Rewrites allure-playwright's results for the shareable report before `allure generate` reads them. Returns the
- * Gherkin step each evidence screenshot (by hash of its bytes) was attached under.
+ * Gherkin step each evidence screenshot (by evidenceKey) was attached under.
  */
 export async function tidyAllureResults({
   dir,

@@ -1,11 +1,11 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { hashFile, tidyAllureResults, withoutTrackers } from './allure-results.ts';
+import { evidenceKey, hashFile, tidyAllureResults, withoutTrackers } from './allure-results.ts';
 import { requireChromium } from './browser.ts';
 import { driftAppendix } from './drift-report.ts';
 import { readScenarios } from './features.ts';
-import { loadGuides, loadGuideText } from './guide.ts';
+import { EVIDENCE_PREFIX, loadGuides, loadGuideText } from './guide.ts';
 import { checkGuideCoverage } from './guide-coverage.ts';
 import { guideVerdicts } from './guide-verdicts.ts';
 import { chooseEvidence, type ChosenEvidence } from './evidence-choice.ts';
@@ -87,7 +87,7 @@ export async function publishReports({
       data: jpeg ?? readFileSync(path),
       type: jpeg ? 'image/jpeg' : 'image/png',
       scenario,
-      gherkinStep: gherkinSteps.get(hashFile(path)),
+      gherkinStep: gherkinSteps.get(evidenceKey(`${EVIDENCE_PREFIX}${id}`, hashFile(path))),
     });
   }
   const environment = runEnvironment(requireChromium());

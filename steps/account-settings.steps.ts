@@ -98,7 +98,7 @@ Then(
 
 When(
   'I hover over or click my profile name in the top-right corner and choose {string} from the menu',
-  verifies('all-devices-4.1', async function (label: string) {
+  verifies('sign-out-account.1', async function (label: string) {
     const { header, profileInUse } = this.device;
     await expect(header.profileName(profileInUse)).toBeInTheRightUpperCorner(`the profile name “${profileInUse}”`);
     await header.openProfileMenuByHoverOrClick(profileInUse);
@@ -108,18 +108,18 @@ When(
 
 When(
   'I scroll down to the {string} section of the account page',
-  verifies('all-devices-5.1', async function (title: string) {
+  verifies('sign-out-account.2', async function (title: string) {
     await expect(this.device.account.heading).toBeVisible();
     await expect(await this.device.account.scrollToSection(title)).toBeInViewport();
   }),
 );
 
-// "Scroll down to the “SETTINGS” section … Click the “Sign out of all devices” link." (all-devices-5.1, 6.1)
+// "Scroll down to the “SETTINGS” section … Click the “Sign out of all devices” link." (sign-out-account.2, 6.1)
 const SETTINGS = 'SETTINGS';
 
 When(
   'I click the {string} link',
-  verifies('all-devices-6.1', async function (label: string) {
+  verifies('sign-out-account.3', async function (label: string) {
     await this.device.account.clickTextButton(SETTINGS, label);
   }),
 );

@@ -77,21 +77,21 @@ const OTHER_DEVICES_SIGNED_OUT =
 
 Then(
   'the next page explains what will happen and asks me to click {string}',
-  verifies('all-devices-7.1', async function (label: string) {
+  verifies('sign-out.1', async function (label: string) {
     await this.device.signOutEverywhere.expectToExplainAndAsk(label);
   }),
 );
 
 Then(
   'no device has been signed out yet',
-  verifies('all-devices-7.1', async function () {
+  verifies('sign-out.1', async function () {
     await this.expectSessions({ stillSignedIn: ['A', 'B'], newSessions: 0 }, 'before “Sign Out” was clicked');
   }),
 );
 
 When(
   'I go back to my account page without confirming',
-  verifies('all-devices-7.1', async function () {
+  verifies('sign-out.1', async function () {
     await this.device.signOutEverywhere.goBackWithoutConfirming();
     await expect(this.device.account.heading).toBeVisible();
   }),
@@ -99,21 +99,21 @@ When(
 
 When(
   'I click the {string} button to confirm',
-  verifies('all-devices-7.2', async function (label: string) {
+  verifies('sign-out.2', async function (label: string) {
     await this.device.signOutEverywhere.confirm(label);
   }),
 );
 
 Then(
   'I stay signed in on the browser I am using',
-  verifies('all-devices-8.1', async function () {
+  verifies('sign-out.3', async function () {
     await this.device.header.expectStillSignedIn(this.device.profileInUse, 'After “Sign Out”');
   }),
 );
 
 Then(
   'I am taken back to my account page with a message that the other devices will be signed out',
-  verifies('all-devices-8.1', async function () {
+  verifies('sign-out.3', async function () {
     await expect(this.device.account.heading).toBeVisible();
     await expect(this.device.account.statusMessage(OTHER_DEVICES_SIGNED_OUT)).toBeVisible();
   }),
@@ -121,14 +121,14 @@ Then(
 
 Then(
   'the site has signed out every other device, and this one has a new session',
-  verifies('all-devices-8.1', async function () {
+  verifies('sign-out.3', async function () {
     await this.expectSessions({ stillSignedIn: [], newSessions: 1 }, 'after “Sign Out”');
   }),
 );
 
 Then(
   'on device {word} the next page load asks me to sign in again',
-  verifies('all-devices-8.1', async function (name: string) {
+  verifies('sign-out.3', async function (name: string) {
     await (await this.useDevice(name)).loadNextPage();
     await expect(this.device.signIn.heading, `device ${name} should have to sign in again`).toBeVisible();
   }),

@@ -41,7 +41,7 @@ Then(
 
 When(
   'I pick the profile {string} on the "Who\'s watching?" screen',
-  verifies('all-devices-3.1', async function (name: string) {
+  verifies('sign-out-sign-in.3', async function (name: string) {
     await this.device.profiles.expectToOffer(this.profileNames, 'After signing in');
     await this.device.chooseProfile(name);
     await this.device.header.expectProfileInUse(name, this.profileNames);

@@ -117,7 +117,7 @@ When('I sign out', async function () {
 
 When(
   'I open the website and click the {string} button in the top-right corner',
-  verifies('all-devices-1.1', async function (label: string) {
+  verifies('sign-out-sign-in.1', async function (label: string) {
     const { home } = await this.useDevice();
     await home.open();
     await expect(await home.signInButton()).toBeInTheRightUpperCorner(`the “${label}” button`);
@@ -127,7 +127,7 @@ When(
 
 When(
   'I type my email address and password, then click {string}',
-  verifies('all-devices-2.1', async function (label: string) {
+  verifies('sign-out-sign-in.2', async function (label: string) {
     await this.device.signIn.enterCredentials(this.account.email, this.account.password);
     await this.device.signIn.clickSignIn(label);
   }),

@@ -22,9 +22,9 @@ Feature: Sign out of every device at once, and stay signed in here
     Given I have an account with the profiles "Alex, Sam"
     And I have signed in on device B
 
-  @guide:all-devices-1.1 @guide:all-devices-2.1 @guide:all-devices-3.1 @guide:all-devices-4.1
-  @guide:all-devices-5.1 @guide:all-devices-6.1 @guide:all-devices-7.1 @guide:all-devices-7.2
-  @guide:all-devices-8.1 @guide-path
+  @guide:sign-out-sign-in.1 @guide:sign-out-sign-in.2 @guide:sign-out-sign-in.3 @guide:sign-out-account.1
+  @guide:sign-out-account.2 @guide:sign-out-account.3 @guide:sign-out.1 @guide:sign-out.2
+  @guide:sign-out.3 @guide-path
   Scenario: "Sign Out" signs my other device out and keeps me signed in on this browser
     When I open the website and click the "Sign In" button in the top-right corner
     And I type my email address and password, then click "Sign in"
@@ -39,7 +39,7 @@ Feature: Sign out of every device at once, and stay signed in here
     And the site has signed out every other device, and this one has a new session
     And on device B the next page load asks me to sign in again
 
-  @guide:all-devices-7.1
+  @guide:sign-out.1
   Scenario: The page after the link changes nothing until "Sign Out" is clicked, and offers a way back
     Given I have signed in on device A
     And I have clicked on the profile "Alex"

@@ -51,9 +51,9 @@ describe('every guide in guides/', () => {
   });
 
   it('finds an action by its id in whichever guide holds it; prose ids repeat across guides', () => {
-    expect(guideOfStep('all-devices-7.2', guides)?.slug).toBe('sign-out-of-all-devices');
+    expect(guideOfStep('sign-out.2', guides)?.slug).toBe('sign-out-of-all-devices');
     expect(guideOfStep('password.4', guides)?.slug).toBe('strengthening-account-security');
-    expect(guideStep('all-devices-8.1').text).toMatch(/^You stay signed in/);
+    expect(guideStep('sign-out.3').text).toMatch(/^You stay signed in/);
     expect(guideOfStep('title.1', guides)).toBeUndefined();
   });
 });
@@ -79,8 +79,8 @@ describe('the coverage gate, guide by guide', () => {
   });
 
   it('names an action of the second guide left uncovered, and a tag of its folder that names another guide’s step', () => {
-    const withoutOne = written.filter((s) => !s.tags.includes('guide:all-devices-7.1'));
-    const strayTag = scenario('features/sign-out-of-all-devices/y.feature', 'all-devices-8.1', 'nope.1');
+    const withoutOne = written.filter((s) => !s.tags.includes('guide:sign-out.1'));
+    const strayTag = scenario('features/sign-out-of-all-devices/y.feature', 'sign-out.3', 'nope.1');
     expect(checkGuideCoverage(second, loadGuideText(second), [...withoutOne, strayTag], [], guides).problems).toEqual([
       expect.stringMatching(/^Guide step all-devices-7\.1 describes an action but no scenario verifies it/),
       expect.stringMatching(/tagged @guide:nope\.1, which is not a step of the guide\.$/),
@@ -88,9 +88,9 @@ describe('the coverage gate, guide by guide', () => {
   });
 
   it('names an action id two guides share, and a supporting scenario that names no guide’s step', () => {
-    const twin: Guide = { ...second, slug: 'twin', steps: second.steps.filter((s) => s.id === 'all-devices-1.1') };
+    const twin: Guide = { ...second, slug: 'twin', steps: second.steps.filter((s) => s.id === 'sign-out-sign-in.1') };
     expect(crossGuideProblems([...guides, twin], [scenario('features/faults/w.feature', 'nope.2')])).toEqual([
-      'The action id all-devices-1.1 is a step of both sign-out-of-all-devices and twin: rename one.',
+      'The action id sign-out-sign-in.1 is a step of both sign-out-of-all-devices and twin: rename one.',
       expect.stringMatching(/^features\/faults\/w\.feature:\d+ “verifies nope\.2” is in no guide's folder/),
     ]);
   });
@@ -99,7 +99,7 @@ describe('the coverage gate, guide by guide', () => {
 describe('choosing a guide to run', () => {
   const written = [
     scenario('features/strengthening-account-security/a.feature', 'sign-in.1'),
-    scenario('features/sign-out-of-all-devices/b.feature', 'all-devices-1.1'),
+    scenario('features/sign-out-of-all-devices/b.feature', 'sign-out-sign-in.1'),
     scenario('features/security/c.feature', 'sign-in.4'),
   ];
 
@@ -129,7 +129,7 @@ describe('choosing a guide to run', () => {
 describe('Allure: a parent level per guide', () => {
   it('puts each guide’s features under its title, numbered in its order, and the supporting ones apart', () => {
     const written = [
-      scenario('features/sign-out-of-all-devices/b.feature', 'all-devices-1.1'),
+      scenario('features/sign-out-of-all-devices/b.feature', 'sign-out-sign-in.1'),
       scenario('features/strengthening-account-security/p.feature', 'password.1'),
       scenario('features/strengthening-account-security/a.feature', 'sign-in.1'),
       scenario('features/security/c.feature', 'sign-in.4'),
