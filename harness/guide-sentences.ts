@@ -1,14 +1,18 @@
+import { formatOf, readArticle } from './guide-init/article.ts';
+import { sentencesOf } from './guide-init/classify.ts';
+
 /**
  * The guide's text cut into the units its steps.json (guides/<slug>/) gives ids to, in order. Used to notice when
  * the guide copy no longer says what the features were written against.
  *
- * A plain-text guide: each non-empty line, with bullet lines cut into sentences. A Markdown guide (`.md`): the
- * heading, each image's alternative text and its caption (an emphasised line under it) apart, and paragraphs and
- * list items cut into sentences, list numbers left out. `npm run guide:init` reads guides with full Markdown and
- * HTML parsers; this reader only has to find the units again in a guide whose steps.json already exists.
+ * A Markdown or HTML guide is read as `npm run guide:init` reads it (a Markdown or HTML parser; heading, alt texts,
+ * captions and list items apart, then sentences), so the gate and the ids it wrote agree. A plain-text guide is cut
+ * by its lines, bullet lines into sentences: the first guide's steps.json keeps its intro paragraph as one entry,
+ * which guide:init would cut into sentences.
  */
 export function guideSentences(guideText: string, source = 'guide.txt'): string[] {
-  if (source.endsWith('.md')) return markdownSentences(guideText);
+  const format = formatOf(source, guideText);
+  if (format !== 'text') return sentencesOf(readArticle(guideText, format)).map((s) => s.text);
   return guideText
     .split('\n')
     .map((line) => line.trim())
@@ -18,34 +22,4 @@ export function guideSentences(guideText: string, source = 'guide.txt'): string[
 
 function splitSentences(text: string): string[] {
   return text.split(/(?<=[.:…]”?)\s+(?=[A-Z])/);
-}
-
-const HEADING = /^#{1,6}\s+(.+?)\s*#*$/;
-const IMAGE = /^!\[([^\]]*)\]\([^)]*\)$/;
-const CAPTION = /^[*_](.+)[*_]$/;
-const LIST_ITEM = /^(?:\d+[.)]|[-*+])\s+(.*)$/;
-
-function markdownSentences(text: string): string[] {
-  const units: string[] = [];
-  let paragraph: string[] = [];
-  const endParagraph = () => {
-    if (paragraph.length) units.push(...proseSentences(paragraph.join(' ')));
-    paragraph = [];
-  };
-  for (const raw of text.split('\n')) {
-    const line = raw.trim();
-    const unit = HEADING.exec(line) ?? IMAGE.exec(line) ?? CAPTION.exec(line);
-    const item = LIST_ITEM.exec(line);
-    if (!line || unit || item) endParagraph();
-    if (unit) units.push(unit[1]!);
-    else if (item) paragraph.push(item[1]!);
-    else if (line) paragraph.push(line);
-  }
-  endParagraph();
-  return units.filter(Boolean);
-}
-
-/** A Markdown guide's sentences end at . ? ! or …, not at a colon (its colons run on within a sentence). */
-function proseSentences(text: string): string[] {
-  return text.split(/(?<=[.?!…]”?)\s+(?=[A-Z“])/);
 }
