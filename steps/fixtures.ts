@@ -7,6 +7,14 @@ import { guideStep, loadGuide } from '../harness/guide.ts';
 import { siteProfile, unmetNeed } from '../harness/site-profile.ts';
 import { DRIFT_LABEL, OUTCOME_ATTACHMENT, OUTCOME_MEDIA_TYPE, outcomeBody } from '../harness/outcome.ts';
 import { ACCESSIBILITY_ATTACHMENT, accessibilityBody } from '../harness/accessibility.ts';
+import {
+  LOOK_ATTACHMENT,
+  LOOK_DIFF_PREFIX,
+  LOOK_MEDIA_TYPE,
+  LOOK_PICTURE_PREFIX,
+  lookBody,
+  lookStepsOf,
+} from '../harness/guide-looks.ts';
 import { openSiteUnderTest, type SiteUnderTest } from './support/site.ts';
 import { skipper } from './support/skipping.ts';
 import { ScenarioWorld } from './support/world.ts';
@@ -82,6 +90,19 @@ export const test = bddTest.extend<{ world: ScenarioWorld; reportLabels: void },
           contentType: OUTCOME_MEDIA_TYPE,
         });
       },
+      // Files, as screenshots are: `npm run guide:accept-pictures` copies the fresh ones from the run's JSON report.
+      attachLook: async (record, picture, diff) => {
+        const step = record.guideStep;
+        const path = testInfo.outputPath(`look-${step}.png`);
+        await writeFile(path, picture);
+        await testInfo.attach(`${LOOK_PICTURE_PREFIX}${step}`, { path, contentType: 'image/png' });
+        if (diff) {
+          const diffPath = testInfo.outputPath(`look-${step}-difference.png`);
+          await writeFile(diffPath, diff);
+          await testInfo.attach(`${LOOK_DIFF_PREFIX}${step}`, { path: diffPath, contentType: 'image/png' });
+        }
+        await testInfo.attach(LOOK_ATTACHMENT, { body: lookBody(record), contentType: LOOK_MEDIA_TYPE });
+      },
       scenarioKey:
         `${testInfo.testId}-r${testInfo.repeatEachIndex}-t${testInfo.retry}-${Date.now().toString(36)}`.toLowerCase(),
       // Device A is Playwright's own page, so traces, screenshots and video follow it; others are new contexts.
@@ -95,6 +116,7 @@ export const test = bddTest.extend<{ world: ScenarioWorld; reportLabels: void },
         return context.newPage();
       },
     });
+    world.pictureLooksOf(lookStepsOf(testInfo.tags));
     await use(world);
     await world.cleanUp();
     await Promise.all(extraContexts.map((context) => context.close()));

@@ -4,6 +4,7 @@ import { type Browser, type BrowserContext, chromium, type Page } from 'playwrig
 import { CHROMIUM_ARGS, requireChromium } from '../../harness/browser.ts';
 import { OUTCOME_ATTACHMENT, OUTCOME_MEDIA_TYPE, outcomeBody } from '../../harness/outcome.ts';
 import { ACCESSIBILITY_ATTACHMENT, ACCESSIBILITY_MEDIA_TYPE, accessibilityBody } from '../../harness/accessibility.ts';
+import { LOOK_DIFF_PREFIX, LOOK_MEDIA_TYPE, LOOK_PICTURE_PREFIX, lookBody } from '../../harness/guide-looks.ts';
 import { TestControlClient } from '../../mock-server/index.ts';
 import { openSiteUnderTest, type SiteUnderTest } from './site.ts';
 import { skipper } from './skipping.ts';
@@ -71,6 +72,12 @@ export class CucumberWorld extends ScenarioWorld {
           mediaType: ACCESSIBILITY_MEDIA_TYPE,
           fileName: `${ACCESSIBILITY_ATTACHMENT}.json`,
         });
+        return Promise.resolve();
+      },
+      attachLook: (record, picture, diff) => {
+        attach(picture, { mediaType: 'image/png', fileName: `${LOOK_PICTURE_PREFIX}${record.guideStep}.png` });
+        if (diff) attach(diff, { mediaType: 'image/png', fileName: `${LOOK_DIFF_PREFIX}${record.guideStep}.png` });
+        attach(lookBody(record), { mediaType: LOOK_MEDIA_TYPE, fileName: `${record.guideStep}.json` });
         return Promise.resolve();
       },
       openDevicePage: async (): Promise<Page> => {

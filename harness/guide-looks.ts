@@ -1,0 +1,192 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import pixelmatch from 'pixelmatch';
+import { PNG } from 'pngjs';
+import { z } from 'zod';
+import { GUIDE_PATH_TAG } from './evidence-choice.ts';
+import { guideStepIdsOf } from './features.ts';
+import { loadGuide } from './guide.ts';
+
+/**
+ * "Does it still look like the guide?": per guide step, the picture of the control the step names and its
+ * surroundings, taken when a guide-path scenario finds that control, is compared with the picture a person accepted
+ * (guides/<slug>/pictures/<step-id>.png, `npm run guide:accept-pictures`). A difference is a warning in the
+ * illustrated guide, never a failure: a new colour or spacing may be fine, only a person can say.
+ */
+
+/**
+ * pixelmatch's per-pixel colour distance (0–1, YIQ), its default: below it two pixels count as the same. Together
+ * with its anti-aliasing detection it leaves out the sub-pixel noise of text edges.
+ */
+export const PIXEL_THRESHOLD = 0.1;
+
+/**
+ * Share of the picture's pixels that must differ before it "looks different": 0.5 %. Five clean runs on one machine
+ * differ by 0 pixels (docs/guide-pictures.md has the figures), so any floor above noise would do; the smallest drift
+ * a reader notices, one renamed menu entry ("Your Account" → "Account"), changes several times this share of a
+ * picture, while a caret, a one-pixel anti-aliasing shift or a cursor blink stays far below it.
+ */
+export const LOOK_THRESHOLD = 0.005;
+
+/** Around the control: this many CSS pixels on each side, cut at the viewport's edge. */
+export const LOOK_MARGIN = { x: 240, y: 140 };
+
+export const LOOK_VERDICTS = ['same', 'looks different', 'no accepted picture'] as const;
+
+export const lookRecordSchema = z.object({
+  /** The guide's folder under guides/. */
+  guide: z.string().min(1),
+  guideStep: z.string().min(1),
+  verdict: z.enum(LOOK_VERDICTS),
+  /** Pixels that differ (a size change counts every pixel outside the overlap). */
+  differentPixels: z.number().int().nonnegative(),
+  totalPixels: z.number().int().nonnegative(),
+  /** LOOK_THRESHOLD when the comparison was made, so a report says what it was judged by. */
+  threshold: z.number(),
+  size: z.object({ width: z.number().int(), height: z.number().int() }),
+  acceptedSize: z.object({ width: z.number().int(), height: z.number().int() }).optional(),
+});
+
+export type LookRecord = z.infer<typeof lookRecordSchema>;
+
+export const LOOK_ATTACHMENT = 'guide-look';
+export const LOOK_MEDIA_TYPE = 'application/vnd.guide-look+json';
+/** The fresh picture of a step, and the picture of what differs, are attached under these names and the step id. */
+export const LOOK_PICTURE_PREFIX = 'look of guide step ';
+export const LOOK_DIFF_PREFIX = 'look difference of guide step ';
+
+export function lookBody(record: LookRecord): string {
+  return JSON.stringify(lookRecordSchema.parse(record));
+}
+
+export function readLookBody(body: string, where: string): LookRecord {
+  const parsed = lookRecordSchema.safeParse(JSON.parse(body));
+  if (!parsed.success) throw new Error(`${where}: not a look record: ${z.prettifyError(parsed.error)}`);
+  return parsed.data;
+}
+
+/**
+ * The steps whose look a scenario pictures: those it is tagged with, when it walks the guide's own path (@guide-path).
+ * One picture per step, from the scenario most like the guide; other scenarios reach the same pages in other states.
+ */
+export function lookStepsOf(tags: string[]): string[] {
+  const bare = tags.map((tag) => tag.replace(/^@/, ''));
+  return bare.includes(GUIDE_PATH_TAG) ? guideStepIdsOf({ tags: bare }) : [];
+}
+
+/** The guide (its folder under guides/) a step id belongs to. */
+export function guideOfStep(step: string): string {
+  const guide = loadGuide();
+  if (!guide.steps.some((s) => s.id === step)) throw new Error(`No guide has a step "${step}".`);
+  return guide.source.replace(/\.txt$/, '');
+}
+
+/** Where a guide keeps its accepted pictures, from the repository's root. */
+export const picturesDirOf = (guide: string) => join('guides', guide, 'pictures');
+export const acceptedPicturePath = (guide: string, step: string) => join(picturesDirOf(guide), `${step}.png`);
+
+/** The accepted picture of a step, if a person has accepted one. */
+export function acceptedPicture(guide: string, step: string): Buffer | undefined {
+  const path = acceptedPicturePath(guide, step);
+  return existsSync(path) ? readFileSync(path) : undefined;
+}
+
+export interface LookComparison {
+  record: LookRecord;
+  /** The accepted picture with what differs in red, when anything differs. */
+  diff?: Buffer;
+}
+
+/** Compares today's picture of a step with the accepted one. */
+export function compareLook(
+  { guide, guideStep }: { guide: string; guideStep: string },
+  fresh: Buffer,
+  accepted: Buffer | undefined,
+  threshold = LOOK_THRESHOLD,
+): LookComparison {
+  const now = PNG.sync.read(fresh);
+  const size = { width: now.width, height: now.height };
+  if (!accepted) {
+    return {
+      record: {
+        guide,
+        guideStep,
+        verdict: 'no accepted picture',
+        differentPixels: 0,
+        totalPixels: size.width * size.height,
+        threshold,
+        size,
+      },
+    };
+  }
+  const before = PNG.sync.read(accepted);
+  const width = Math.max(now.width, before.width);
+  const height = Math.max(now.height, before.height);
+  // Pictures of different sizes are laid on the same white canvas: what one has and the other lacks differs.
+  const a = onCanvas(before, width, height);
+  const b = onCanvas(now, width, height);
+  const out = new PNG({ width, height });
+  const differentPixels = pixelmatch(a.data, b.data, out.data, width, height, { threshold: PIXEL_THRESHOLD });
+  const totalPixels = width * height;
+  return {
+    record: {
+      guide,
+      guideStep,
+      verdict: differentPixels / totalPixels > threshold ? 'looks different' : 'same',
+      differentPixels,
+      totalPixels,
+      threshold,
+      size,
+      acceptedSize: { width: before.width, height: before.height },
+    },
+    ...(differentPixels > 0 && { diff: PNG.sync.write(out) }),
+  };
+}
+
+/** The part of a screenshot around a box (CSS pixels, scale 1), cut at the picture's edges, in whole pixels. */
+export function cropAround(
+  png: Buffer,
+  box: { x: number; y: number; width: number; height: number },
+  margin = LOOK_MARGIN,
+): Buffer {
+  const image = PNG.sync.read(png);
+  const left = Math.max(0, Math.floor(box.x - margin.x));
+  const top = Math.max(0, Math.floor(box.y - margin.y));
+  const right = Math.min(image.width, Math.ceil(box.x + box.width + margin.x));
+  const bottom = Math.min(image.height, Math.ceil(box.y + box.height + margin.y));
+  if (right <= left || bottom <= top) return png;
+  const cut = new PNG({ width: right - left, height: bottom - top });
+  PNG.bitblt(image, cut, left, top, cut.width, cut.height, 0, 0);
+  return PNG.sync.write(cut);
+}
+
+function onCanvas(image: PNG, width: number, height: number): PNG {
+  if (image.width === width && image.height === height) return image;
+  const canvas = new PNG({ width, height });
+  canvas.data.fill(255);
+  PNG.bitblt(image, canvas, 0, 0, image.width, image.height, 0, 0);
+  return canvas;
+}
+
+/** The share of a record's picture that differs, as a person reads it: "2.31 %". */
+export function differentShare(record: Pick<LookRecord, 'differentPixels' | 'totalPixels'>): string {
+  const share = record.totalPixels ? (100 * record.differentPixels) / record.totalPixels : 0;
+  return `${share.toFixed(2)} %`;
+}
+
+/** The one sentence of a step that looks different. */
+export function lookSentence(record: LookRecord): string {
+  const resized =
+    record.acceptedSize &&
+    (record.acceptedSize.width !== record.size.width || record.acceptedSize.height !== record.size.height)
+      ? `, and its size went from ${record.acceptedSize.width}×${record.acceptedSize.height} to ${record.size.width}×${record.size.height}`
+      : '';
+  return `Looks different from the accepted picture: ${differentShare(record)} of it changed (warning above ${(record.threshold * 100).toFixed(1)} %)${resized}.`;
+}
+
+/**
+ * Dates and times a page shows change from run to run (or month to month: "Member since November 2026"): blanked in
+ * a look picture. A regular expression's source, for the page script of harness/evidence-masks.ts.
+ */
+export const DATE_PATTERN =
+  '\\b(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:tember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?(?: \\d{1,2},?)? \\d{4}\\b|\\b\\d{4}-\\d{2}-\\d{2}(?:[T ]\\d{2}:\\d{2}(?::\\d{2})?)?\\b|\\b\\d{1,2}/\\d{1,2}/\\d{2,4}\\b|\\b\\d{1,2}:\\d{2}(?::\\d{2})?(?: ?[AP]M)?\\b';
