@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { GUIDE_PATH_TAG } from './evidence-choice.ts';
 import { guideStepIdsOf } from './features.ts';
 import { loadGuide } from './guide.ts';
+import type { ScenarioOutcome } from './scenario-outcome.ts';
 
 /**
  * "Does it still look like the guide?": per guide step, the picture of the control the step names and its
@@ -190,3 +191,33 @@ export function lookSentence(record: LookRecord): string {
  */
 export const DATE_PATTERN =
   '\\b(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:tember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?(?: \\d{1,2},?)? \\d{4}\\b|\\b\\d{4}-\\d{2}-\\d{2}(?:[T ]\\d{2}:\\d{2}(?::\\d{2})?)?\\b|\\b\\d{1,2}/\\d{1,2}/\\d{2,4}\\b|\\b\\d{1,2}:\\d{2}(?::\\d{2})?(?: ?[AP]M)?\\b';
+
+/** A step's look in a run, as the reports show it: the record, and the files of today's picture and of what differs. */
+export interface StepLook {
+  record: LookRecord;
+  scenario: ScenarioOutcome['scenario'];
+  /** Today's picture. */
+  picture?: string;
+  /** The accepted picture with what differs in red. */
+  diff?: string;
+}
+
+/** Every pictured step's look in a run, by step id (the first scenario that pictured it, when two did). */
+export function stepLooks(outcomes: ScenarioOutcome[]): Map<string, StepLook> {
+  const looks = new Map<string, StepLook>();
+  for (const o of outcomes) {
+    for (const record of o.looks ?? []) {
+      if (looks.has(record.guideStep)) continue;
+      const file = (prefix: string) => o.attachments.find((a) => a.name === `${prefix}${record.guideStep}`)?.path;
+      const picture = file(LOOK_PICTURE_PREFIX);
+      const diff = file(LOOK_DIFF_PREFIX);
+      looks.set(record.guideStep, {
+        record,
+        scenario: o.scenario,
+        ...(picture && { picture }),
+        ...(diff && { diff }),
+      });
+    }
+  }
+  return looks;
+}
