@@ -48,7 +48,7 @@ export function gapNote(scenario: Pick<WrittenScenario, 'file' | 'scenarioLine' 
       `${scenario.file}:${scenario.scenarioLine} is tagged @${GAP_TAG} but does not say the gap: write it as the first line under its Scenario line, “Gap: what the guide doesn't tell the reader”.`,
     );
   }
-  return note;
+  return note.charAt(0).toUpperCase() + note.slice(1);
 }
 
 export const isGap = (scenario: { tags: string[] }) => scenario.tags.includes(GAP_TAG);
@@ -90,9 +90,9 @@ function pictureOf(o: ScenarioOutcome): string | undefined {
   return (shots.at(-1) ?? o.attachments.find((a) => a.name === 'screenshot'))?.path;
 }
 
-/** What a gap's runs say about the site today, in a few words. */
-export function gapStatus(gap: GuideGap): 'the site does this' | 'not seen today' | 'not run' {
+/** What a gap's check came to in this run: passed only when every run of it that ran passed. */
+export function gapStatus(gap: GuideGap): 'passed' | 'failed' | 'not run' {
   const ran = gap.evidence.filter((e) => e.status !== 'not run' && e.status !== 'skipped');
   if (!ran.length) return 'not run';
-  return ran.every((e) => e.status === 'passed' || e.status === 'flaky') ? 'the site does this' : 'not seen today';
+  return ran.every((e) => e.status === 'passed' || e.status === 'flaky') ? 'passed' : 'failed';
 }

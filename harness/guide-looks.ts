@@ -123,17 +123,19 @@ export function compareLook(
   const before = PNG.sync.read(accepted);
   const width = Math.max(now.width, before.width);
   const height = Math.max(now.height, before.height);
-  // Pictures of different sizes are laid on the same white canvas: what one has and the other lacks differs.
+  // Pictures of different sizes are laid on the same magenta canvas: what one has and the other lacks differs.
   const a = onCanvas(before, width, height);
   const b = onCanvas(now, width, height);
   const out = new PNG({ width, height });
   const differentPixels = pixelmatch(a.data, b.data, out.data, width, height, { threshold: PIXEL_THRESHOLD });
   const totalPixels = width * height;
+  const resized = now.width !== before.width || now.height !== before.height;
   return {
     record: {
       guide,
       guideStep,
-      verdict: differentPixels / totalPixels > threshold ? 'looks different' : 'same',
+      // A picture whose size changed looks different whatever its pixels: the layout around the control moved.
+      verdict: resized || differentPixels / totalPixels > threshold ? 'looks different' : 'same',
       differentPixels,
       totalPixels,
       threshold,
@@ -164,7 +166,7 @@ export function cropAround(
 function onCanvas(image: PNG, width: number, height: number): PNG {
   if (image.width === width && image.height === height) return image;
   const canvas = new PNG({ width, height });
-  canvas.data.fill(255);
+  for (let i = 0; i < canvas.data.length; i += 4) canvas.data.set([255, 0, 255, 255], i);
   PNG.bitblt(image, canvas, 0, 0, image.width, image.height, 0, 0);
   return canvas;
 }
