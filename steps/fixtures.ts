@@ -7,6 +7,7 @@ import { guideStep, loadGuide } from '../harness/guide.ts';
 import { siteProfile, unmetNeed } from '../harness/site-profile.ts';
 import { DRIFT_LABEL, OUTCOME_ATTACHMENT, OUTCOME_MEDIA_TYPE, outcomeBody } from '../harness/outcome.ts';
 import { ACCESSIBILITY_ATTACHMENT, accessibilityBody } from '../harness/accessibility.ts';
+import { GAP_LABEL, gapNote, isGap } from '../harness/guide-gaps.ts';
 import {
   LOOK_ATTACHMENT,
   LOOK_DIFF_PREFIX,
@@ -36,6 +37,12 @@ export const test = bddTest.extend<{ world: ScenarioWorld; reportLabels: void },
         (s) => $uri.endsWith(s.file) && s.line === $bddTestData?.pickleLine,
       );
       for (const [name, value] of Object.entries(written?.parameters ?? {})) await allure.parameter(name, value);
+      // What the guide leaves out: the note as a label, and a link to the illustrated guide's section of them.
+      if (written && isGap(written)) {
+        const note = gapNote(written);
+        await allure.label(GAP_LABEL, note);
+        await allure.link('../guide/index.html#gaps', `What the guide doesn't tell the reader: ${note}`);
+      }
       for (const id of guideStepIdsOf({ tags: testInfo.tags.map((tag) => tag.replace(/^@/, '')) })) {
         await allure.link(`../guide/index.html#step-${id}`, `Guide step ${id}: ${guideStep(id).text}`);
       }
