@@ -5,7 +5,7 @@ import { PNG } from 'pngjs';
 import { z } from 'zod';
 import { GUIDE_PATH_TAG } from './evidence-choice.ts';
 import { guideStepIdsOf } from './features.ts';
-import { loadGuide } from './guide.ts';
+import { loadGuides, type Guide } from './guide.ts';
 import type { ScenarioOutcome } from './scenario-outcome.ts';
 
 /**
@@ -75,11 +75,11 @@ export function lookStepsOf(tags: string[]): string[] {
   return bare.includes(GUIDE_PATH_TAG) ? guideStepIdsOf({ tags: bare }) : [];
 }
 
-/** The guide (its folder under guides/) a step id belongs to. */
-export function guideOfStep(step: string): string {
-  const guide = loadGuide();
-  if (!guide.steps.some((s) => s.id === step)) throw new Error(`No guide has a step "${step}".`);
-  return guide.source.replace(/\.txt$/, '');
+/** The guide (its folder under guides/) a step id belongs to: an action's id names one step of one guide. */
+export function guideOfStep(step: string, guides: Guide[] = loadGuides()): string {
+  const guide = guides.find((g) => g.steps.some((s) => s.id === step));
+  if (!guide) throw new Error(`No guide has a step "${step}".`);
+  return guide.slug;
 }
 
 /** Where a guide keeps its accepted pictures, from the repository's root. */
