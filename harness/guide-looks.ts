@@ -146,21 +146,17 @@ export function compareLook(
   };
 }
 
-/** The part of a screenshot around a box (CSS pixels, scale 1), cut at the picture's edges, in whole pixels. */
-export function cropAround(
-  png: Buffer,
+/** The part of the viewport around a box (CSS pixels), cut at the viewport's edges, in whole pixels. */
+export function clipAround(
   box: { x: number; y: number; width: number; height: number },
+  viewport: { width: number; height: number },
   margin = LOOK_MARGIN,
-): Buffer {
-  const image = PNG.sync.read(png);
+): { x: number; y: number; width: number; height: number } | undefined {
   const left = Math.max(0, Math.floor(box.x - margin.x));
   const top = Math.max(0, Math.floor(box.y - margin.y));
-  const right = Math.min(image.width, Math.ceil(box.x + box.width + margin.x));
-  const bottom = Math.min(image.height, Math.ceil(box.y + box.height + margin.y));
-  if (right <= left || bottom <= top) return png;
-  const cut = new PNG({ width: right - left, height: bottom - top });
-  PNG.bitblt(image, cut, left, top, cut.width, cut.height, 0, 0);
-  return PNG.sync.write(cut);
+  const right = Math.min(viewport.width, Math.ceil(box.x + box.width + margin.x));
+  const bottom = Math.min(viewport.height, Math.ceil(box.y + box.height + margin.y));
+  return right > left && bottom > top ? { x: left, y: top, width: right - left, height: bottom - top } : undefined;
 }
 
 function onCanvas(image: PNG, width: number, height: number): PNG {

@@ -27,10 +27,9 @@ import type { AccessibilityRecord } from '../../harness/accessibility.ts';
 import {
   acceptedPicture,
   compareLook,
-  cropAround,
+  clipAround,
   DATE_PATTERN,
   guideOfStep,
-  LOOK_MARGIN,
   type LookRecord,
 } from '../../harness/guide-looks.ts';
 import type { SiteControl } from '../../harness/site-control.ts';
@@ -399,15 +398,17 @@ export class ScenarioWorld {
 
   /**
    * The control a pictured step names, with its surroundings, as the reader meets it (before acting on it); a step
-   * that names several is pictured at the last. The box is read after the screenshot, which ends any animation.
+   * that names several is pictured at the last. Only the part around it is taken: a whole page costs more.
    */
   async #pictureLook(control: Locator): Promise<void> {
     if (!this.#look || !this.#attachLook) return;
     const page = control.page();
     await control.scrollIntoViewIfNeeded({ timeout: 2_000 }).catch(() => undefined);
-    const whole = await this.#coveredScreenshot(page, { blank: DATE_PATTERN });
     const box = await control.boundingBox().catch(() => null);
-    if (whole && box) this.#look.picture = cropAround(whole, box, LOOK_MARGIN);
+    const viewport = page.viewportSize();
+    if (!box || !viewport) return;
+    const clip = clipAround(box, viewport);
+    if (clip) this.#look.picture = await this.#coveredScreenshot(page, { clip, blank: DATE_PATTERN });
   }
 
   /**

@@ -9,7 +9,7 @@ import { EVIDENCE_PREFIX } from '../../harness/guide.ts';
 import { gapNote, gapStatus, gatherGaps } from '../../harness/guide-gaps.ts';
 import {
   compareLook,
-  cropAround,
+  clipAround,
   DATE_PATTERN,
   LOOK_DIFF_PREFIX,
   LOOK_PICTURE_PREFIX,
@@ -169,9 +169,15 @@ describe('does it still look like the guide', () => {
     expect(compareLook(step, picture(10, 10), undefined).record.verdict).toBe('no accepted picture');
   });
 
-  it('crops around the control in whole pixels, cut at the picture’s edge', () => {
-    const crop = PNG.sync.read(cropAround(picture(1280, 720), { x: 1000.4, y: 20.6, width: 100, height: 30 }));
-    expect([crop.width, crop.height]).toEqual([1280 - 760, 20 + 31 + 140]);
+  it('clips around the control in whole pixels, cut at the viewport’s edge', () => {
+    const viewport = { width: 1280, height: 720 };
+    expect(clipAround({ x: 1000.4, y: 20.6, width: 100, height: 30 }, viewport)).toEqual({
+      x: 760,
+      y: 0,
+      width: 1280 - 760,
+      height: 20 + 31 + 140,
+    });
+    expect(clipAround({ x: 2000, y: 20, width: 10, height: 10 }, viewport)).toBeUndefined();
   });
 
   it('pictures the steps of @guide-path scenarios only', () => {
