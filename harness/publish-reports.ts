@@ -159,7 +159,8 @@ export async function publishReports({ paths = reportPaths(), selection }: Publi
   const different = [...looks.values()].filter((l) => l.record.verdict === 'looks different');
   if (different.length) {
     console.log(`\nLooks different (warnings, not failures; npm run guide:accept-pictures accepts today's):`);
-    for (const { record } of different) console.log(`  ⚠ ${record.guideStep.padEnd(11)} ${lookSentence(record)}`);
+    for (const { record } of different)
+      console.log(`  ⚠ ${record.guideStep.padEnd(11)} looks different: ${lookSentence(record)}`);
   }
   if (gaps.length) {
     console.log(`\nWhat the guide doesn't tell the reader:`);
