@@ -46,14 +46,19 @@ if (fresh.size === 0) {
 }
 
 const WAS: Record<LookRecord['verdict'], (r: LookRecord) => string> = {
-  same: (r) => (r.differentPixels ? `same within the threshold, ${differentShare(r)} changed` : 'unchanged'),
+  same: (r) =>
+    r.differentPixels ? `same within the threshold, ${differentShare(r)} changed` : 'unchanged, kept as it was',
   'looks different': (r) => `looked different, ${differentShare(r)} changed`,
   'no accepted picture': () => 'new',
 };
 for (const [step, { record, picture }] of [...fresh].sort(([a], [b]) => a.localeCompare(b))) {
   const target = acceptedPicturePath(record.guide, step);
-  mkdirSync(dirname(target), { recursive: true });
-  copyFileSync(picture, target);
+  // The same pixels in other bytes would only make a change in the repository that changes nothing.
+  const identical = record.verdict === 'same' && record.differentPixels === 0 && existsSync(target);
+  if (!identical) {
+    mkdirSync(dirname(target), { recursive: true });
+    copyFileSync(picture, target);
+  }
   console.log(`  accepted ${step.padEnd(12)} ${target}  (${WAS[record.verdict](record)})`);
 }
 console.log(`${fresh.size} picture(s) accepted; commit them with the change that made them so.`);
