@@ -28,6 +28,8 @@ interface JsonSpec {
   /** The generated test file, relative to the test folder: features/x.feature.spec.js. */
   file: string;
   tags: string[];
+  /** The test's id, as the HTML report's `#?testId=` takes it. */
+  id?: string;
   tests: { results: JsonResult[] }[];
 }
 interface JsonSuite {
@@ -75,6 +77,7 @@ export function readPlaywrightOutcomes(
       return outcome({
         ...(accessibility.length && { accessibility }),
         scenario: { file, line: match?.line ?? 0, name: spec.title },
+        ...(spec.id && { testId: spec.id }),
         attempts: test.results.map((r) => ATTEMPTS[r.status]),
         tags: spec.tags.map((tag) => (tag.startsWith('@') ? tag.slice(1) : tag)),
         records: test.results.flatMap((result) => recordsOf(result, path)),

@@ -2,6 +2,7 @@
 // Reuses the Cucumber JSON that the Playwright run (npm test's features suite) wrote; runs cucumber-js once.
 import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { readCucumberOutcomes } from '../harness/cucumber-json.ts';
 import { reportPaths } from '../harness/reports-dir.ts';
 import { compareOutcomes, scenarioKey } from '../harness/scenario-outcome.ts';
@@ -14,7 +15,8 @@ if (!playwright) {
   process.exit(1);
 }
 
-rmSync(CUCUMBER_JS_JSON, { force: true });
+// Every cucumber-js report of the last run goes, not only the one read here: no folder holds pages of two runs.
+rmSync(dirname(CUCUMBER_JS_JSON), { recursive: true, force: true });
 const status = spawnSync('node_modules/.bin/cucumber-js', ['--format', 'summary'], {
   stdio: 'inherit',
   env: { ...process.env, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --import tsx`.trim() },
