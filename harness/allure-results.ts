@@ -98,7 +98,10 @@ export function placeFeatures(
     numbered.set(parent, n);
     // Allure sorts names as text: "10." would come before "2." unless every number has the same width.
     const width = String(counts.get(parent)).length;
-    placements.set(p.file, { epic: parent, feature: `${String(n).padStart(width, '0')}. ${titles.get(p.file) ?? p.file}` });
+    placements.set(p.file, {
+      epic: parent,
+      feature: `${String(n).padStart(width, '0')}. ${titles.get(p.file) ?? p.file}`,
+    });
   }
   return placements;
 }

@@ -158,5 +158,8 @@ function noteOnCucumberHtml(html: string, sentences: string[]): void {
         `<div role="note" style="font:600 15px system-ui,sans-serif;background:#fff2cc;color:#5a4300;padding:8px 16px;border-bottom:1px solid #e0c060">${sentence.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`)}</div>`,
     )
     .join('');
-  writeFileSync(html, readFileSync(html, 'utf8').replace(/<body([^>]*)>/, (_, attributes: string) => `<body${attributes}>${banner}`));
+  writeFileSync(
+    html,
+    readFileSync(html, 'utf8').replace(/<body([^>]*)>/, (_, attributes: string) => `<body${attributes}>${banner}`),
+  );
 }
