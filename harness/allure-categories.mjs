@@ -7,6 +7,8 @@
 export const DRIFT_CATEGORY_KINDS = ['moved', 'renamed', 'missing', 'reordered', 'unusable', 'behaviour'];
 /** The label steps/fixtures.ts gives a failed scenario: the kind of its first outcome record (harness/outcome.ts). */
 export const DRIFT_LABEL = 'guide-drift';
+/** The label with that record's guide step (steps/fixtures.ts): a drift's scenarios are listed under the step. */
+export const DRIFT_STEP_LABEL = 'guide-drift-step';
 
 const FAILED = ['failed', 'broken'];
 
@@ -17,6 +19,10 @@ export const CATEGORY_RULES = [
     id: `guide-drift-${kind}`,
     name: `Guide drift (${kind})`,
     matchers: { statuses: FAILED, labels: { [DRIFT_LABEL]: new RegExp(`^${kind}$`) } },
+    // By the guide step that drifted, not by message: each scenario's message names what its own page offered.
+    groupBy: [{ label: DRIFT_STEP_LABEL }],
+    groupByMessage: false,
+    expand: true,
   })),
   // Only failures that named no drift get this far: the site's own error page or a failed connection.
   {
