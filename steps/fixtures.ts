@@ -5,7 +5,13 @@ import { createBdd, test as bddTest } from 'playwright-bdd';
 import { guideStepIdsOf, readScenarios } from '../harness/features.ts';
 import { guideStep, loadGuide } from '../harness/guide.ts';
 import { siteProfile, unmetNeed } from '../harness/site-profile.ts';
-import { DRIFT_LABEL, DRIFT_STEP_LABEL, OUTCOME_ATTACHMENT, OUTCOME_MEDIA_TYPE, outcomeBody } from '../harness/outcome.ts';
+import {
+  DRIFT_LABEL,
+  DRIFT_STEP_LABEL,
+  OUTCOME_ATTACHMENT,
+  OUTCOME_MEDIA_TYPE,
+  outcomeBody,
+} from '../harness/outcome.ts';
 import { ACCESSIBILITY_ATTACHMENT, accessibilityBody } from '../harness/accessibility.ts';
 import { openSiteUnderTest, type SiteUnderTest } from './support/site.ts';
 import { skipper } from './support/skipping.ts';

@@ -15,7 +15,7 @@ import { chooseEvidence, GUIDE_PATH_TAG } from '../../harness/evidence-choice.ts
 import { emailAlias, generatedEmails } from '../../harness/evidence-masks.ts';
 import { tagExpressionProblem } from '../../harness/feature-selection.ts';
 import type { WrittenScenario } from '../../harness/features.ts';
-import { EVIDENCE_PREFIX, type Guide, type GuideStep } from '../../harness/guide.ts';
+import { CHECKED_SUFFIX, EVIDENCE_PREFIX, type Guide, type GuideStep } from '../../harness/guide.ts';
 import type { StepVerdict } from '../../harness/guide-verdicts.ts';
 import { shownVerdict } from '../../harness/illustrated-guide.ts';
 import { reportsDirFor, runKindOf, selectionSentence } from '../../harness/run-kind.ts';
@@ -127,6 +127,17 @@ describe('the picture of a guide step', () => {
     const path = outcome('passed', [GUIDE_PATH_TAG], ['password.5']);
     const found = outcome('failed', [], ['password.5'], ['password.5']);
     expect(chooseEvidence(verdictOf('drifted', [path, found]))?.scenario).toBe(found);
+  });
+
+  it('shows the page right after a step acted on the sentence, not after one that only looked at it first', () => {
+    const path = outcome('passed', [GUIDE_PATH_TAG], []);
+    path.attachments = [
+      { name: `${EVIDENCE_PREFIX}password.5${CHECKED_SUFFIX}`, path: '/shots/looked.png' },
+      { name: `${EVIDENCE_PREFIX}password.5`, path: '/shots/acted.png' },
+    ];
+    expect(chooseEvidence(verdictOf('verified', [path]))?.path).toBe('/shots/acted.png');
+    path.attachments = path.attachments.slice(0, 1);
+    expect(chooseEvidence(verdictOf('verified', [path]))?.path).toBe('/shots/looked.png');
   });
 
   it('is absent when no scenario got as far as the step', () => {
