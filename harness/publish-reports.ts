@@ -5,7 +5,7 @@ import { hashFile, tidyAllureResults, withoutTrackers } from './allure-results.t
 import { requireChromium } from './browser.ts';
 import { driftAppendix } from './drift-report.ts';
 import { readScenarios } from './features.ts';
-import { loadGuide, loadGuideText } from './guide.ts';
+import { loadGuide, loadGuides, loadGuideText } from './guide.ts';
 import { checkCoverage } from './guide-coverage.ts';
 import { guideVerdicts } from './guide-verdicts.ts';
 import { chooseEvidence, type ChosenEvidence } from './evidence-choice.ts';
@@ -49,7 +49,8 @@ export async function publishReports({ paths = reportPaths(), selection }: Publi
   const gherkinSteps = existsSync(paths.allureResults)
     ? await tidyAllureResults({
         dir: paths.allureResults,
-        guides: [guide],
+        // Every guide's sections, each under its own title, ready for a second guide.
+        guides: loadGuides(),
         written,
         chosenPictures: [...chosen.values()].map((c) => c.path),
       })
@@ -62,7 +63,9 @@ export async function publishReports({ paths = reportPaths(), selection }: Publi
         ...process.env,
         GUIDE_REPORTS_DIR: paths.dir,
         [SELECTION_ENV]: selection ?? '',
-        GUIDE_REPORT_TITLE: `Guide verification: ${guide.title}`,
+        GUIDE_REPORT_TITLE: `Guide verification: ${loadGuides()
+          .map((g) => g.title)
+          .join(' · ')}`,
       },
     }).status ?? 1;
   const allureHtml = join(paths.allureReport, 'index.html');
