@@ -7,7 +7,7 @@ export interface GuideStep {
   id: string;
   section: string;
   /** "action" asks the user to do or see something and needs a scenario; every other kind is prose. */
-  kind: 'action' | 'title' | 'intro' | 'image' | 'caption' | 'outro';
+  kind: 'action' | 'title' | 'heading' | 'intro' | 'image' | 'caption' | 'note' | 'outro';
   text: string;
   /** Why a prose step needs no scenario. */
   reason?: string;
