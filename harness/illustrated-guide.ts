@@ -1,5 +1,5 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { chooseEvidence } from './evidence-choice.ts';
 import type { Coverage } from './guide-coverage.ts';
 import type { Guide, GuideStep } from './guide.ts';
@@ -328,11 +328,16 @@ function originalPictures(verdicts: StepVerdict[]): Map<string, GuidePicture> {
   return pictures;
 }
 
+/**
+ * A failed scenario's trace, opened in the Playwright report's own trace viewer (its test page), not as a zip to
+ * download. The viewer needs the report served: `npx playwright show-report` does that.
+ */
 function traceLink(s: ScenarioOutcome, outputDir: string): string {
   const trace = s.attachments.find((a) => a.name === 'trace');
-  if (!trace) return '';
-  const href = relative(outputDir, trace.path);
-  return ` — <a href="${escape(href)}" title="Open with: npx playwright show-trace ${escape(trace.path)}">trace</a>`;
+  if (!trace || !s.testId) return '';
+  const report = join(dirname(outputDir), 'playwright-html');
+  const href = `${relative(outputDir, join(report, 'index.html'))}#?testId=${encodeURIComponent(s.testId)}`;
+  return ` — <a href="${escape(href)}" title="The trace viewer needs the report served: npx playwright show-report ${escape(report)}">trace and steps in the Playwright report</a>`;
 }
 
 const STYLE = `

@@ -5,7 +5,7 @@ import { hashFile, tidyAllureResults, withoutTrackers } from './allure-results.t
 import { requireChromium } from './browser.ts';
 import { driftAppendix } from './drift-report.ts';
 import { readScenarios } from './features.ts';
-import { loadGuide, loadGuideText } from './guide.ts';
+import { loadGuide, loadGuides, loadGuideText } from './guide.ts';
 import { checkCoverage } from './guide-coverage.ts';
 import { guideVerdicts } from './guide-verdicts.ts';
 import { chooseEvidence, type ChosenEvidence } from './evidence-choice.ts';
@@ -58,7 +58,8 @@ export async function publishReports({ paths = reportPaths(), selection }: Publi
   const gherkinSteps = existsSync(paths.allureResults)
     ? await tidyAllureResults({
         dir: paths.allureResults,
-        guide,
+        // Every guide's sections, each under its own title, ready for a second guide.
+        guides: loadGuides(),
         written,
         chosenPictures: [...chosen.values()].map((c) => c.path),
       })
@@ -67,7 +68,14 @@ export async function publishReports({ paths = reportPaths(), selection }: Publi
     spawnSync('node_modules/.bin/allure', ['generate', paths.allureResults], {
       stdio: ['ignore', 'pipe', 'inherit'],
       // allurerc.mjs reads where to write, and whether this is a selection, from these.
-      env: { ...process.env, GUIDE_REPORTS_DIR: paths.dir, [SELECTION_ENV]: selection ?? '' },
+      env: {
+        ...process.env,
+        GUIDE_REPORTS_DIR: paths.dir,
+        [SELECTION_ENV]: selection ?? '',
+        GUIDE_REPORT_TITLE: `Guide verification: ${loadGuides()
+          .map((g) => g.title)
+          .join(' · ')}`,
+      },
     }).status ?? 1;
   const allureHtml = join(paths.allureReport, 'index.html');
   if (existsSync(allureHtml)) writeFileSync(allureHtml, withoutTrackers(readFileSync(allureHtml, 'utf8')));
@@ -126,7 +134,10 @@ export async function publishReports({ paths = reportPaths(), selection }: Publi
     results.flatMap((o) => o.records),
     paths.guide,
   );
-  if (selection) markSelection(join(paths.cucumber, 'report.html'), selection);
+  noteOnCucumberHtml(join(paths.cucumber, 'report.html'), [
+    ...(selection ? [selection] : []),
+    'Screenshots are not embedded here: see the Playwright report (every step, full resolution) or the illustrated guide.',
+  ]);
   const rows = new Map(coverage.rows.map((r) => [r.step.id, r]));
   const verdicts = allVerdicts
     .filter((v) => v.verdict !== 'prose')
@@ -185,10 +196,17 @@ export async function publishReports({ paths = reportPaths(), selection }: Publi
   return allureStatus;
 }
 
-/** The Cucumber HTML report has no title option: the selection's sentence goes in at the top of its page. */
-function markSelection(html: string, sentence: string): void {
+/** The Cucumber HTML report has no title option: a selection's sentence, and where its pictures are, go at its top. */
+function noteOnCucumberHtml(html: string, sentences: string[]): void {
   if (!existsSync(html)) return;
-  const escaped = sentence.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
-  const banner = `<div role="note" style="font:600 16px system-ui,sans-serif;background:#fff2cc;color:#5a4300;padding:10px 16px;border-bottom:1px solid #e0c060">${escaped}</div>`;
-  writeFileSync(html, readFileSync(html, 'utf8').replace(/<body([^>]*)>/, `<body$1>${banner}`));
+  const banner = sentences
+    .map(
+      (sentence) =>
+        `<div role="note" style="font:600 15px system-ui,sans-serif;background:#fff2cc;color:#5a4300;padding:8px 16px;border-bottom:1px solid #e0c060">${sentence.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`)}</div>`,
+    )
+    .join('');
+  writeFileSync(
+    html,
+    readFileSync(html, 'utf8').replace(/<body([^>]*)>/, (_, attributes: string) => `<body${attributes}>${banner}`),
+  );
 }

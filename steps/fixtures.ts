@@ -5,7 +5,13 @@ import { createBdd, test as bddTest } from 'playwright-bdd';
 import { guideStepIdsOf, readScenarios } from '../harness/features.ts';
 import { guideStep, loadGuide } from '../harness/guide.ts';
 import { siteProfile, unmetNeed } from '../harness/site-profile.ts';
-import { DRIFT_LABEL, OUTCOME_ATTACHMENT, OUTCOME_MEDIA_TYPE, outcomeBody } from '../harness/outcome.ts';
+import {
+  DRIFT_LABEL,
+  DRIFT_STEP_LABEL,
+  OUTCOME_ATTACHMENT,
+  OUTCOME_MEDIA_TYPE,
+  outcomeBody,
+} from '../harness/outcome.ts';
 import { ACCESSIBILITY_ATTACHMENT, accessibilityBody } from '../harness/accessibility.ts';
 import { GAP_LABEL, gapNote, isGap } from '../harness/guide-gaps.ts';
 import {
@@ -88,7 +94,10 @@ export const test = bddTest.extend<{ world: ScenarioWorld; reportLabels: void },
       attachOutcome: async (record) => {
         await testInfo.attach(OUTCOME_ATTACHMENT, { body: outcomeBody(record), contentType: OUTCOME_MEDIA_TYPE });
         // Allure's categories (allurerc.mjs) sort a failure by the kind of its first cause.
-        if (++recordCount === 1) await allure.label(DRIFT_LABEL, record.kind);
+        if (++recordCount === 1) {
+          await allure.label(DRIFT_LABEL, record.kind);
+          await allure.label(DRIFT_STEP_LABEL, record.guideStep);
+        }
       },
       // Inside the Gherkin step that ran, so Allure shows the violations under that step.
       attachAccessibility: async (record) => {
