@@ -76,3 +76,8 @@ export function guideStep(id: string, guides: Guide | Guide[] = loadGuides()): G
 
 /** Screenshots taken after a guide step are attached under this prefix and the step id; reports find them so. */
 export const EVIDENCE_PREFIX = 'screenshot after guide step ';
+/**
+ * Added to the name when the step that took it only looked (a Then step that passed): the picture of a guide step
+ * is the state right after a step acted on it, when there is one (harness/evidence-choice.ts).
+ */
+export const CHECKED_SUFFIX = ' (checked)';

@@ -6,10 +6,12 @@ import { requireChromium } from './browser.ts';
 import { driftAppendix } from './drift-report.ts';
 import { readScenarios } from './features.ts';
 import { EVIDENCE_PREFIX, loadGuides, loadGuideText } from './guide.ts';
-import { checkGuideCoverage } from './guide-coverage.ts';
+import { checkGuideCoverage, scenariosOfGuide } from './guide-coverage.ts';
 import { guideVerdicts } from './guide-verdicts.ts';
 import { chooseEvidence, type ChosenEvidence } from './evidence-choice.ts';
 import { writeGuideSuggestions } from './guide-rewrite.ts';
+import { gapStatus, gatherGaps } from './guide-gaps.ts';
+import { acceptedPicture, lookSentence, stepLooks } from './guide-looks.ts';
 import {
   countVerdicts,
   shownVerdict,
@@ -17,6 +19,8 @@ import {
   writeIllustratedGuide,
   type GuideIndexEntry,
   type GuidePicture,
+  type Picture,
+  type ShownLook,
   type ShownVerdict,
 } from './illustrated-guide.ts';
 import { runEnvironment } from './report-setup.ts';
@@ -65,6 +69,7 @@ export async function publishReports({
   const gherkinSteps = existsSync(paths.allureResults)
     ? await tidyAllureResults({
         dir: paths.allureResults,
+        // Every guide's sections, each under its own title.
         guides: allGuides,
         written,
         chosenPictures: [...chosen.values()].map((c) => c.path),
@@ -74,12 +79,40 @@ export async function publishReports({
     spawnSync('node_modules/.bin/allure', ['generate', paths.allureResults], {
       stdio: ['ignore', 'pipe', 'inherit'],
       // allurerc.mjs reads where to write, and whether this is a selection, from these.
-      env: { ...process.env, GUIDE_REPORTS_DIR: paths.dir, [SELECTION_ENV]: selection ?? '' },
+      env: {
+        ...process.env,
+        GUIDE_REPORTS_DIR: paths.dir,
+        [SELECTION_ENV]: selection ?? '',
+        GUIDE_REPORT_TITLE: `Guide verification: ${allGuides.map((g) => g.title).join(' · ')}`,
+      },
     }).status ?? 1;
   const allureHtml = join(paths.allureReport, 'index.html');
   if (existsSync(allureHtml)) writeFileSync(allureHtml, withoutTrackers(readFileSync(allureHtml, 'utf8')));
 
-  const shrunk = await shrinkImages([...chosen.values()].map((c) => c.path));
+  const gaps = gatherGaps(written, results);
+  const gapShots = gaps.flatMap((g) =>
+    g.evidence.flatMap((e) => (e.picture && existsSync(e.picture) ? [e.picture] : [])),
+  );
+  const shrunk = await shrinkImages([...[...chosen.values()].map((c) => c.path), ...gapShots]);
+  const gapPictures = new Map<string, Picture>(
+    gapShots.flatMap((path) => {
+      const jpeg = shrunk.get(path);
+      return jpeg ? [[path, { data: jpeg, type: 'image/jpeg' as const }]] : [];
+    }),
+  );
+  // The looks' pictures are small crops already: inline as PNG, so what differs stays exact.
+  const png = (path: string | undefined): Picture | undefined =>
+    path && existsSync(path) ? { data: readFileSync(path), type: 'image/png' } : undefined;
+  const looks = new Map<string, ShownLook>();
+  for (const [step, look] of stepLooks(results)) {
+    const accepted = acceptedPicture(look.record.guide, step);
+    looks.set(step, {
+      record: look.record,
+      ...(accepted && { accepted: { data: accepted, type: 'image/png' as const } }),
+      ...(look.picture && { today: png(look.picture) }),
+      ...(look.diff && { diff: png(look.diff) }),
+    });
+  }
   const pictures = new Map<string, GuidePicture>();
   for (const [id, { path, scenario }] of chosen) {
     const jpeg = shrunk.get(path);
@@ -106,6 +139,9 @@ export async function publishReports({
   for (const guide of guides) {
     const allVerdicts = verdictsOf.get(guide.slug)!;
     const coverage = checkGuideCoverage(guide, loadGuideText(guide), written, results, allGuides);
+    const ownFiles = new Set(scenariosOfGuide(guide, written, allGuides).map((s) => s.file));
+    const ownGaps = gaps.filter((gap) => ownFiles.has(gap.file));
+    const ownIds = new Set(guide.steps.filter((s) => s.kind === 'action').map((s) => s.id));
     const outputDir = guideReportDir(paths, guide.slug);
     const page = writeIllustratedGuide({
       guide,
@@ -117,6 +153,8 @@ export async function publishReports({
       appendix: selection ? '' : driftAppendix(undefined, new Set(guide.steps.map((s) => s.id))),
       selection,
       pictures,
+      looks,
+      gaps: { gaps: ownGaps, pictures: gapPictures },
       reportsDir: paths.dir,
       indexPage,
     });
@@ -147,9 +185,24 @@ export async function publishReports({
     console.log(
       `${count('verified')} guide steps verified, ${count('drifted')} drifted, ${count('not reached')} not reached, ${count('failed')} failed, ${count('stale')} stale, ${count('not covered')} not covered, ${count('not run')} not run${selection ? `, ${count('not selected')} not run in this selection` : ''}.`,
     );
+    const different = [...looks.values()].filter(
+      (l) => l.record.verdict === 'looks different' && ownIds.has(l.record.guideStep),
+    );
+    if (different.length) {
+      console.log(`Looks different (warnings, not failures; npm run guide:accept-pictures accepts today's):`);
+      for (const { record } of different)
+        console.log(`  ⚠ ${record.guideStep.padEnd(width)} looks different: ${lookSentence(record)}`);
+    }
+    if (ownGaps.length) {
+      console.log(`What the guide doesn't tell the reader:`);
+      for (const gap of ownGaps) console.log(`  • ${gap.note}  [${gapStatus(gap)}: ${gap.file}:${gap.line}]`);
+    }
   }
   const index = writeGuideIndex({ entries, environment, outputDir: paths.guide, selection });
-  if (selection) markSelection(join(paths.cucumber, 'report.html'), selection);
+  noteOnCucumberHtml(join(paths.cucumber, 'report.html'), [
+    ...(selection ? [selection] : []),
+    'Screenshots are not embedded here: see the Playwright report (every step, full resolution) or the illustrated guide.',
+  ]);
   console.log('\nReports:');
   console.log(`  The illustrated guides:     ${index}`);
   for (const { guide, page } of entries) console.log(`    ${guide.slug}: ${page}`);
@@ -175,10 +228,17 @@ export function guideReportDir(paths: ReportPaths, slug: string): string {
   return join(paths.guide, slug);
 }
 
-/** The Cucumber HTML report has no title option: the selection's sentence goes in at the top of its page. */
-function markSelection(html: string, sentence: string): void {
+/** The Cucumber HTML report has no title option: a selection's sentence, and where its pictures are, go at its top. */
+function noteOnCucumberHtml(html: string, sentences: string[]): void {
   if (!existsSync(html)) return;
-  const escaped = sentence.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
-  const banner = `<div role="note" style="font:600 16px system-ui,sans-serif;background:#fff2cc;color:#5a4300;padding:10px 16px;border-bottom:1px solid #e0c060">${escaped}</div>`;
-  writeFileSync(html, readFileSync(html, 'utf8').replace(/<body([^>]*)>/, `<body$1>${banner}`));
+  const banner = sentences
+    .map(
+      (sentence) =>
+        `<div role="note" style="font:600 15px system-ui,sans-serif;background:#fff2cc;color:#5a4300;padding:8px 16px;border-bottom:1px solid #e0c060">${sentence.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`)}</div>`,
+    )
+    .join('');
+  writeFileSync(
+    html,
+    readFileSync(html, 'utf8').replace(/<body([^>]*)>/, (_, attributes: string) => `<body${attributes}>${banner}`),
+  );
 }

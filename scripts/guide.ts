@@ -3,7 +3,6 @@
 // `--tags <expr>`; `--guide <slug>` runs one guide's features (and the supporting ones tagged with its steps); any
 // other argument goes to `playwright test`. A selection writes its reports to reports/selection/ (or
 // GUIDE_REPORTS_DIR), so the last full run's stakeholder reports in reports/ stay as they were.
-import { spawnSync } from 'node:child_process';
 import { ensureBrowser } from '../harness/ensure-browser.ts';
 import { readScenarios } from '../harness/features.ts';
 import { clearRunReports, publishReports } from '../harness/publish-reports.ts';
@@ -13,8 +12,7 @@ import { reportPaths } from '../harness/reports-dir.ts';
 import { reportsDirFor, runKindOf, SELECTION_ENV, selectionSentence } from '../harness/run-kind.ts';
 import { checkSiteAnswers, siteSetting } from '../harness/site-under-test.ts';
 import { speedOptions } from '../harness/speed-options.ts';
-
-const bin = (name: string) => `node_modules/.bin/${name}`;
+import { bin, run as runCommand } from '../commands/processes.ts';
 
 if (!ensureBrowser()) process.exit(1);
 
@@ -46,12 +44,10 @@ if (run.kind === 'selection') {
 // allure-playwright never clears its results (old ones would come back as retries), and no report of an earlier
 // run may be left beside this run's.
 clearRunReports(paths);
-const testStatus =
-  spawnSync(bin('playwright'), ['test', ...playwrightArgs], {
-    stdio: 'inherit',
-    // playwright.config.ts and its reporters read where to write, and the selection's sentence, from these.
-    env: { ...process.env, GUIDE_REPORTS_DIR: paths.dir, [SELECTION_ENV]: selection ?? '' },
-  }).status ?? 1;
+const { exitCode: testStatus } = await runCommand(bin('playwright'), ['test', ...playwrightArgs], {
+  // playwright.config.ts and its reporters read where to write, and the selection's sentence, from these.
+  env: { GUIDE_REPORTS_DIR: paths.dir, [SELECTION_ENV]: selection ?? '' },
+});
 const { slugs } = splitGuideOption(args);
 const allureStatus = await publishReports({ paths, selection, guides: slugs.length ? slugs : undefined });
 process.exit(testStatus || allureStatus);

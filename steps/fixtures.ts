@@ -5,8 +5,23 @@ import { createBdd, test as bddTest } from 'playwright-bdd';
 import { guideStepIdsOf, readScenarios } from '../harness/features.ts';
 import { featuresDirOf, guideOfStep, guideStep, loadGuides } from '../harness/guide.ts';
 import { siteProfile, unmetNeed } from '../harness/site-profile.ts';
-import { DRIFT_LABEL, OUTCOME_ATTACHMENT, OUTCOME_MEDIA_TYPE, outcomeBody } from '../harness/outcome.ts';
+import {
+  DRIFT_LABEL,
+  DRIFT_STEP_LABEL,
+  OUTCOME_ATTACHMENT,
+  OUTCOME_MEDIA_TYPE,
+  outcomeBody,
+} from '../harness/outcome.ts';
 import { ACCESSIBILITY_ATTACHMENT, accessibilityBody } from '../harness/accessibility.ts';
+import { GAP_LABEL, gapNote, isGap } from '../harness/guide-gaps.ts';
+import {
+  LOOK_ATTACHMENT,
+  LOOK_DIFF_PREFIX,
+  LOOK_MEDIA_TYPE,
+  LOOK_PICTURE_PREFIX,
+  lookBody,
+  lookStepsOf,
+} from '../harness/guide-looks.ts';
 import { openSiteUnderTest, type SiteUnderTest } from './support/site.ts';
 import { skipper } from './support/skipping.ts';
 import { ScenarioWorld } from './support/world.ts';
@@ -34,6 +49,13 @@ export const test = bddTest.extend<{ world: ScenarioWorld; reportLabels: void },
         (s) => $uri.endsWith(s.file) && s.line === $bddTestData?.pickleLine,
       );
       for (const [name, value] of Object.entries(written?.parameters ?? {})) await allure.parameter(name, value);
+      // What the guide leaves out: the note as a label, and a link to the illustrated guide's section of them.
+      if (written && isGap(written)) {
+        const note = gapNote(written);
+        await allure.label(GAP_LABEL, note);
+        const gapsPage = `../guide/${guide?.slug ?? ''}/index.html#gaps`;
+        await allure.link(gapsPage, `What the guide doesn't tell the reader: ${note}`);
+      }
       for (const id of ids) {
         const page = `../guide/${guideOfStep(id, GUIDES)?.slug ?? ''}/index.html#step-${id}`;
         await allure.link(page, `Guide step ${id}: ${guideStep(id, GUIDES).text}`);
@@ -80,7 +102,10 @@ export const test = bddTest.extend<{ world: ScenarioWorld; reportLabels: void },
       attachOutcome: async (record) => {
         await testInfo.attach(OUTCOME_ATTACHMENT, { body: outcomeBody(record), contentType: OUTCOME_MEDIA_TYPE });
         // Allure's categories (allurerc.mjs) sort a failure by the kind of its first cause.
-        if (++recordCount === 1) await allure.label(DRIFT_LABEL, record.kind);
+        if (++recordCount === 1) {
+          await allure.label(DRIFT_LABEL, record.kind);
+          await allure.label(DRIFT_STEP_LABEL, record.guideStep);
+        }
       },
       // Inside the Gherkin step that ran, so Allure shows the violations under that step.
       attachAccessibility: async (record) => {
@@ -88,6 +113,19 @@ export const test = bddTest.extend<{ world: ScenarioWorld; reportLabels: void },
           body: accessibilityBody(record),
           contentType: OUTCOME_MEDIA_TYPE,
         });
+      },
+      // Files, as screenshots are: `npm run guide:accept-pictures` copies the fresh ones from the run's JSON report.
+      attachLook: async (record, picture, diff) => {
+        const step = record.guideStep;
+        const path = testInfo.outputPath(`look-${step}.png`);
+        await writeFile(path, picture);
+        await testInfo.attach(`${LOOK_PICTURE_PREFIX}${step}`, { path, contentType: 'image/png' });
+        if (diff) {
+          const diffPath = testInfo.outputPath(`look-${step}-difference.png`);
+          await writeFile(diffPath, diff);
+          await testInfo.attach(`${LOOK_DIFF_PREFIX}${step}`, { path: diffPath, contentType: 'image/png' });
+        }
+        await testInfo.attach(LOOK_ATTACHMENT, { body: lookBody(record), contentType: LOOK_MEDIA_TYPE });
       },
       scenarioKey:
         `${testInfo.testId}-r${testInfo.repeatEachIndex}-t${testInfo.retry}-${Date.now().toString(36)}`.toLowerCase(),
@@ -102,6 +140,7 @@ export const test = bddTest.extend<{ world: ScenarioWorld; reportLabels: void },
         return context.newPage();
       },
     });
+    world.pictureLooksOf(lookStepsOf(testInfo.tags));
     await use(world);
     await world.cleanUp();
     await Promise.all(extraContexts.map((context) => context.close()));
