@@ -3,6 +3,7 @@ import { stripVTControlCharacters } from 'node:util';
 import { readScenarios, type WrittenScenario } from './features.ts';
 import { OUTCOME_ATTACHMENT, readOutcomeBody, type OutcomeRecord } from './outcome.ts';
 import { ACCESSIBILITY_ATTACHMENT, readAccessibilityBody } from './accessibility.ts';
+import { LOOK_ATTACHMENT, readLookBody } from './guide-looks.ts';
 import { reportPaths } from './reports-dir.ts';
 import { outcome, type AttemptStatus, type ScenarioOutcome } from './scenario-outcome.ts';
 
@@ -28,6 +29,8 @@ interface JsonSpec {
   /** The generated test file, relative to the test folder: features/x.feature.spec.js. */
   file: string;
   tags: string[];
+  /** The test's id, as the HTML report's `#?testId=` takes it. */
+  id?: string;
   tests: { results: JsonResult[] }[];
 }
 interface JsonSuite {
@@ -72,9 +75,14 @@ export function readPlaywrightOutcomes(
       const accessibility = (last?.attachments ?? [])
         .filter((a) => a.name === ACCESSIBILITY_ATTACHMENT)
         .map((a) => readAccessibilityBody(bodyOf(a), path));
+      const looks = (last?.attachments ?? [])
+        .filter((a) => a.name === LOOK_ATTACHMENT)
+        .map((a) => readLookBody(bodyOf(a), path));
       return outcome({
         ...(accessibility.length && { accessibility }),
+        ...(looks.length && { looks }),
         scenario: { file, line: match?.line ?? 0, name: spec.title },
+        ...(spec.id && { testId: spec.id }),
         attempts: test.results.map((r) => ATTEMPTS[r.status]),
         tags: spec.tags.map((tag) => (tag.startsWith('@') ? tag.slice(1) : tag)),
         records: test.results.flatMap((result) => recordsOf(result, path)),

@@ -1,6 +1,7 @@
 import { guideStepIdsOf } from './features.ts';
 import type { OutcomeRecord } from './outcome.ts';
 import type { AccessibilityRecord } from './accessibility.ts';
+import type { LookRecord } from './guide-looks.ts';
 
 /** What one attempt at a scenario came to, in any runner. */
 export type AttemptStatus = 'passed' | 'failed' | 'skipped';
@@ -23,8 +24,12 @@ export interface ScenarioOutcome {
   error: string | undefined;
   /** What the accessibility scans of its guide steps' pages found (last attempt), where the runner's report has it. */
   accessibility?: AccessibilityRecord[];
+  /** How its guide steps' pictures compare with the accepted ones (last attempt; guide-path scenarios only). */
+  looks?: LookRecord[];
   /** Files attached by the last attempt: evidence screenshots, the trace of a failure. */
   attachments: { name: string; path: string }[];
+  /** Its test's id in the Playwright report (`index.html#?testId=…`), where the runner has one. */
+  testId?: string;
 }
 
 /** The one rule, for every runner, of what a scenario's attempts (in order) come to. */

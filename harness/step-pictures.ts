@@ -1,4 +1,5 @@
 import { GUIDE_PATH_TAG } from './evidence-choice.ts';
+import { GAP_TAG } from './guide-gaps.ts';
 import { speedOptions, type SpeedOptions } from './speed-options.ts';
 
 /** Whether a scenario takes the picture of a guide step that just ended, and noting the ones it took. */
@@ -7,13 +8,17 @@ export interface ScenarioPictures {
   taken(name: string): void;
 }
 
+/** Scenarios whose every guide-step picture a report shows. */
+const ALWAYS_PICTURED = new Set([GUIDE_PATH_TAG, GAP_TAG]);
+
 /**
  * Which guide-step pictures a worker (or a cucumber-js run) takes. Readers need one picture per guide step, which
  * the illustrated guide takes from a `@guide-path` scenario first (harness/evidence-choice.ts), and a picture of
  * every failure; the shareable Allure report drops every other passing scenario's picture (harness/allure-results.ts
- * keptAttachments). So by default (GUIDE_EVIDENCE=each-step) a step is pictured in a `@guide-path` scenario and
- * where it failed, always, and elsewhere only the first time it passes in this worker: a copy per scenario costs a
- * screenshot and adds nothing. One instance per worker or run, never shared through module state.
+ * keptAttachments). A `@gap` scenario's own last picture shows what the guide leaves out (harness/guide-gaps.ts).
+ * So by default (GUIDE_EVIDENCE=each-step) a step is pictured in a `@guide-path` or `@gap` scenario and where it
+ * failed, always, and elsewhere only the first time it passes in this worker: a copy per scenario costs a screenshot
+ * and adds nothing. One instance per worker or run, never shared through module state.
  */
 export class StepPictures {
   readonly #evidence: SpeedOptions['evidence'];
@@ -25,12 +30,12 @@ export class StepPictures {
 
   /** The pictures of one scenario, by its tags (with or without "@"). */
   forScenario(tags: readonly string[]): ScenarioPictures {
-    const onGuidePath = tags.some((tag) => tag.replace(/^@/, '') === GUIDE_PATH_TAG);
+    const always = tags.some((tag) => ALWAYS_PICTURED.has(tag.replace(/^@/, '')));
     return {
       wanted: (name, failed) => {
         if (failed || this.#evidence === 'every-step') return true;
         if (this.#evidence === 'failures') return false;
-        return onGuidePath || !this.#taken.has(name);
+        return always || !this.#taken.has(name);
       },
       taken: (name) => {
         this.#taken.add(name);

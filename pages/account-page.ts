@@ -76,6 +76,18 @@ export class AccountPage {
     );
   }
 
+  /** "Scroll down to the … section": the section is found by its heading and brought into view. */
+  async scrollToSection(title: string): Promise<Locator> {
+    const section = await this.section(title);
+    await section.scrollIntoViewIfNeeded();
+    return section;
+  }
+
+  /** A status message the page shows (after a change made on another page), found by what it says. */
+  statusMessage(says: RegExp): Locator {
+    return this.page.getByRole('status').filter({ hasText: says }).or(this.confirmationThat(says)).first();
+  }
+
   async textButton(sectionTitle: string, label: string): Promise<Locator> {
     return findByGuideLabel(
       await this.section(sectionTitle),

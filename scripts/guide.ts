@@ -1,10 +1,12 @@
-// The main job: verify the guide against the site (the bundled mock unless GUIDE_BASE_URL is set), write the
-// reports, and print a verdict per guide step. Selection as cucumber-js takes it: `<file>[:line]`, `--tags <expr>`;
-// any other argument goes to `playwright test`. A selection writes its reports to reports/selection/ (or
+// The main job: verify every guide against the site (the bundled mock unless GUIDE_BASE_URL is set), write the
+// reports, and print a verdict per guide step, guide by guide. Selection as cucumber-js takes it: `<file>[:line]`,
+// `--tags <expr>`; `--guide <slug>` runs one guide's features (and the supporting ones tagged with its steps); any
+// other argument goes to `playwright test`. A selection writes its reports to reports/selection/ (or
 // GUIDE_REPORTS_DIR), so the last full run's stakeholder reports in reports/ stay as they were.
 import { ensureBrowser } from '../harness/ensure-browser.ts';
 import { readScenarios } from '../harness/features.ts';
 import { compileSelection, countFromFeatures, countSelectedTests } from '../harness/feature-selection.ts';
+import { splitGuideOption } from '../harness/guide-selection.ts';
 import { clearRunReports, reportPaths } from '../harness/reports-dir.ts';
 import { reportsDirFor, runKindOf, SELECTION_ENV, selectionSentence } from '../harness/run-kind.ts';
 import { checkSiteAnswers, siteSetting } from '../harness/site-under-test.ts';
@@ -49,5 +51,6 @@ const testing = runCommand(bin('playwright'), ['test', ...playwrightArgs], {
 // Loaded while Playwright runs, not before it starts: the first verdict does not wait for the report writers.
 const { publishReports } = await import('../harness/publish-reports.ts');
 const { exitCode: testStatus } = await testing;
-const allureStatus = await publishReports({ paths, selection });
+const { slugs } = splitGuideOption(args);
+const allureStatus = await publishReports({ paths, selection, guides: slugs.length ? slugs : undefined });
 process.exit(testStatus || allureStatus);

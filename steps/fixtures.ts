@@ -3,16 +3,31 @@ import * as allure from 'allure-js-commons';
 import type { TestInfo } from '@playwright/test';
 import { createBdd, test as bddTest } from 'playwright-bdd';
 import { guideStepIdsOf, readScenarios } from '../harness/features.ts';
-import { guideStep, loadGuide } from '../harness/guide.ts';
+import { featuresDirOf, guideOfStep, guideStep, loadGuides } from '../harness/guide.ts';
 import { siteProfile, unmetNeed } from '../harness/site-profile.ts';
-import { DRIFT_LABEL, OUTCOME_ATTACHMENT, OUTCOME_MEDIA_TYPE, outcomeBody } from '../harness/outcome.ts';
+import {
+  DRIFT_LABEL,
+  DRIFT_STEP_LABEL,
+  OUTCOME_ATTACHMENT,
+  OUTCOME_MEDIA_TYPE,
+  outcomeBody,
+} from '../harness/outcome.ts';
 import { ACCESSIBILITY_ATTACHMENT, accessibilityBody } from '../harness/accessibility.ts';
 import { PICTURE_FORMAT, StepPictures } from '../harness/step-pictures.ts';
+import { GAP_LABEL, gapNote, isGap } from '../harness/guide-gaps.ts';
+import {
+  LOOK_ATTACHMENT,
+  LOOK_DIFF_PREFIX,
+  LOOK_MEDIA_TYPE,
+  LOOK_PICTURE_PREFIX,
+  lookBody,
+  lookStepsOf,
+} from '../harness/guide-looks.ts';
 import { openSiteUnderTest, type SiteUnderTest } from './support/site.ts';
 import { skipper } from './support/skipping.ts';
 import { ScenarioWorld } from './support/world.ts';
 
-const GUIDE_TITLE = loadGuide().title;
+const GUIDES = loadGuides();
 // Read when the first scenario starts, not at import: cucumber-js imports this file before it parses the features,
 // and a malformed feature file must be reported by the runner, not as a crash of this module.
 let writtenScenarios: ReturnType<typeof readScenarios> | undefined;
@@ -25,15 +40,29 @@ export const test = bddTest.extend<
   reportLabels: [
     async ({ $uri, $bddTestData }, use, testInfo) => {
       const [, featureTitle = '', scenarioTitle = testInfo.title] = testInfo.titlePath;
-      await allure.epic(GUIDE_TITLE);
+      const ids = guideStepIdsOf({ tags: testInfo.tags.map((tag) => tag.replace(/^@/, '')) });
+      // A parent level per guide: the guide of the feature's folder, else of the steps it verifies.
+      const guide =
+        GUIDES.find((g) => $uri.replaceAll('\\', '/').includes(featuresDirOf(g.slug))) ??
+        ids.map((id) => guideOfStep(id, GUIDES)).find(Boolean) ??
+        GUIDES[0];
+      if (guide) await allure.epic(guide.title);
       await allure.feature(featureTitle);
       await allure.story(scenarioTitle);
       const written = (writtenScenarios ??= readScenarios()).find(
         (s) => $uri.endsWith(s.file) && s.line === $bddTestData?.pickleLine,
       );
       for (const [name, value] of Object.entries(written?.parameters ?? {})) await allure.parameter(name, value);
-      for (const id of guideStepIdsOf({ tags: testInfo.tags.map((tag) => tag.replace(/^@/, '')) })) {
-        await allure.link(`../guide/index.html#step-${id}`, `Guide step ${id}: ${guideStep(id).text}`);
+      // What the guide leaves out: the note as a label, and a link to the illustrated guide's section of them.
+      if (written && isGap(written)) {
+        const note = gapNote(written);
+        await allure.label(GAP_LABEL, note);
+        const gapsPage = `../guide/${guide?.slug ?? ''}/index.html#gaps`;
+        await allure.link(gapsPage, `What the guide doesn't tell the reader: ${note}`);
+      }
+      for (const id of ids) {
+        const page = `../guide/${guideOfStep(id, GUIDES)?.slug ?? ''}/index.html#step-${id}`;
+        await allure.link(page, `Guide step ${id}: ${guideStep(id, GUIDES).text}`);
       }
       await use();
     },
@@ -95,7 +124,10 @@ export const test = bddTest.extend<
       attachOutcome: async (record) => {
         await testInfo.attach(OUTCOME_ATTACHMENT, { body: outcomeBody(record), contentType: OUTCOME_MEDIA_TYPE });
         // Allure's categories (allurerc.mjs) sort a failure by the kind of its first cause.
-        if (++recordCount === 1) await allure.label(DRIFT_LABEL, record.kind);
+        if (++recordCount === 1) {
+          await allure.label(DRIFT_LABEL, record.kind);
+          await allure.label(DRIFT_STEP_LABEL, record.guideStep);
+        }
       },
       // Inside the Gherkin step that ran, so Allure shows the violations under that step.
       attachAccessibility: async (record) => {
@@ -103,6 +135,19 @@ export const test = bddTest.extend<
           body: accessibilityBody(record),
           contentType: OUTCOME_MEDIA_TYPE,
         });
+      },
+      // Files, as screenshots are: `npm run guide:accept-pictures` copies the fresh ones from the run's JSON report.
+      attachLook: async (record, picture, diff) => {
+        const step = record.guideStep;
+        const path = testInfo.outputPath(`look-${step}.png`);
+        await writeFile(path, picture);
+        await testInfo.attach(`${LOOK_PICTURE_PREFIX}${step}`, { path, contentType: 'image/png' });
+        if (diff) {
+          const diffPath = testInfo.outputPath(`look-${step}-difference.png`);
+          await writeFile(diffPath, diff);
+          await testInfo.attach(`${LOOK_DIFF_PREFIX}${step}`, { path: diffPath, contentType: 'image/png' });
+        }
+        await testInfo.attach(LOOK_ATTACHMENT, { body: lookBody(record), contentType: LOOK_MEDIA_TYPE });
       },
       scenarioKey:
         `${testInfo.testId}-r${testInfo.repeatEachIndex}-t${testInfo.retry}-${Date.now().toString(36)}`.toLowerCase(),
@@ -118,6 +163,7 @@ export const test = bddTest.extend<
       },
     });
     world.takePictures(stepPictures.forScenario(testInfo.tags));
+    world.pictureLooksOf(lookStepsOf(testInfo.tags));
     await use(world);
     await world.cleanUp();
     await Promise.all(extraContexts.map((context) => context.close()));

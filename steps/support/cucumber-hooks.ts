@@ -12,6 +12,7 @@ import {
 import { CucumberWorld, startRun, stopRun } from './cucumber-world.ts';
 import { siteProfile, unmetNeed } from '../../harness/site-profile.ts';
 import { skipReasonOf } from './skipping.ts';
+import { lookStepsOf } from '../../harness/guide-looks.ts';
 
 setWorldConstructor(CucumberWorld);
 
@@ -37,6 +38,7 @@ BeforeAll(startRun);
 
 // A scenario needing what the site profile says the site lacks is skipped, with the reason, before it starts.
 Before(function (this: CucumberWorld, { pickle }) {
+  this.pictureLooksOf(lookStepsOf(pickle.tags.map((tag) => tag.name)));
   const need = unmetNeed(
     siteProfile(),
     pickle.tags.map((tag) => tag.name),

@@ -1,9 +1,13 @@
 import { randomUUID } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { type IWorldOptions } from '@cucumber/cucumber';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright';
 import { CHROMIUM_ARGS, requireChromium } from '../../harness/browser.ts';
+import { reportPaths } from '../../harness/reports-dir.ts';
 import { OUTCOME_ATTACHMENT, OUTCOME_MEDIA_TYPE, outcomeBody } from '../../harness/outcome.ts';
 import { ACCESSIBILITY_ATTACHMENT, ACCESSIBILITY_MEDIA_TYPE, accessibilityBody } from '../../harness/accessibility.ts';
+import { LOOK_DIFF_PREFIX, LOOK_MEDIA_TYPE, LOOK_PICTURE_PREFIX, lookBody } from '../../harness/guide-looks.ts';
 import { TestControlClient } from '../../mock-server/index.ts';
 import { openSiteUnderTest, type SiteUnderTest } from './site.ts';
 import { PICTURE_FORMAT, StepPictures } from '../../harness/step-pictures.ts';
@@ -41,6 +45,9 @@ export async function stopRun(): Promise<void> {
 /** The same settings playwright.config.ts gives every Playwright context. */
 export const CONTEXT_SETTINGS = { viewport: { width: 1280, height: 720 } };
 const ACTION_TIMEOUT_MS = 10_000;
+/** Beside the cucumber-js reports, which link to each screenshot by this relative path (cleared by cucumber.mjs). */
+export const EVIDENCE_FOLDER = 'evidence';
+const EVIDENCE_DIR = join(dirname(reportPaths().cucumberJsJson), EVIDENCE_FOLDER);
 const NAVIGATION_TIMEOUT_MS = 15_000;
 
 /**
@@ -56,6 +63,8 @@ export class CucumberWorld extends ScenarioWorld {
     // A dry run builds worlds but runs no hooks, so there may be no run: nothing is opened until a step needs it.
     const siteUrl = run?.site.url ?? 'http://site-not-started.invalid';
     const contexts: BrowserContext[] = [];
+    const scenarioKey = `cucumber-${randomUUID().slice(0, 8)}-${Date.now().toString(36)}`;
+    let screenshots = 0;
     // cucumber-js sets these in each worker of a --parallel run; otherwise one scenario runs at a time.
     const slot = {
       slot: Number(process.env.CUCUMBER_WORKER_ID ?? 0),
@@ -63,10 +72,14 @@ export class CucumberWorld extends ScenarioWorld {
     };
     super({
       control: run?.site.controlFor({ ...slot, skip: skipper() }) ?? new TestControlClient(siteUrl),
-      scenarioKey: `cucumber-${randomUUID().slice(0, 8)}-${Date.now().toString(36)}`,
+      scenarioKey,
       // cucumber-js's attach of a buffer or string is synchronous; the world's interface allows either.
+      // By reference: embedded, every screenshot of every step would make each cucumber-js report tens of MB.
       attachScreenshot: (name, picture) => {
-        attach(picture, { mediaType: PICTURE_FORMAT.mediaType, fileName: `${name}${PICTURE_FORMAT.extension}` });
+        const file = `${scenarioKey}-${++screenshots}${PICTURE_FORMAT.extension}`;
+        mkdirSync(EVIDENCE_DIR, { recursive: true });
+        writeFileSync(join(EVIDENCE_DIR, file), picture);
+        attach(`${EVIDENCE_FOLDER}/${file}`, { mediaType: 'text/uri-list', fileName: name });
         return Promise.resolve();
       },
       attachOutcome: (record) => {
@@ -79,6 +92,12 @@ export class CucumberWorld extends ScenarioWorld {
           mediaType: ACCESSIBILITY_MEDIA_TYPE,
           fileName: `${ACCESSIBILITY_ATTACHMENT}.json`,
         });
+        return Promise.resolve();
+      },
+      attachLook: (record, picture, diff) => {
+        attach(picture, { mediaType: 'image/png', fileName: `${LOOK_PICTURE_PREFIX}${record.guideStep}.png` });
+        if (diff) attach(diff, { mediaType: 'image/png', fileName: `${LOOK_DIFF_PREFIX}${record.guideStep}.png` });
+        attach(lookBody(record), { mediaType: LOOK_MEDIA_TYPE, fileName: `${record.guideStep}.json` });
         return Promise.resolve();
       },
       openDevicePage: async (): Promise<Page> => {

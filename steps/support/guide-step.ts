@@ -1,5 +1,5 @@
 import { recordOf } from '../../harness/failed-check.ts';
-import { EVIDENCE_PREFIX, guideStep } from '../../harness/guide.ts';
+import { CHECKED_SUFFIX, EVIDENCE_PREFIX, guideStep } from '../../harness/guide.ts';
 import { driftLine, guideHeading } from '../../harness/outcome.ts';
 import { MATCHER_KINDS } from './matchers.ts';
 import { skipReasonOf } from './skipping.ts';
@@ -52,7 +52,8 @@ export function verifies<Args extends unknown[]>(stepId: string, fn: StepFn<Args
         await this.recordOutcome(record);
         this.noteSoftFailure([guideHeading(record), driftLine(record)].join('\n'));
       }
-      await this.captureStepPicture(`${EVIDENCE_PREFIX}${step.id}`, failed);
+      const onlyLooked = observing.has(wrapped) && !failed;
+      await this.captureStepPicture(`${EVIDENCE_PREFIX}${step.id}${onlyLooked ? CHECKED_SUFFIX : ''}`, failed);
     }
   };
   // playwright-bdd checks a step function's arity against its pattern.

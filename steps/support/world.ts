@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import type { NewTestAccount, TestAccount } from '../../mock-server/index.ts';
 import { AccountPage } from '../../pages/account-page.ts';
 import { ChangePasswordPage } from '../../pages/change-password-page.ts';
@@ -9,6 +9,7 @@ import { HomePage } from '../../pages/home-page.ts';
 import { NetworkFaults } from '../../pages/network-faults.ts';
 import { ProfileGatePage } from '../../pages/profile-gate-page.ts';
 import { SignInPage } from '../../pages/sign-in-page.ts';
+import { SignOutEverywherePage } from '../../pages/sign-out-everywhere-page.ts';
 import { SiteHeader } from '../../pages/site-header.ts';
 import {
   GUIDE_TARGET_ATTRIBUTE,
@@ -24,6 +25,14 @@ import { sessionCookieDrift } from '../../harness/cookie-drift.ts';
 import type { OutcomeRecord } from '../../harness/outcome.ts';
 import { blockingSentence, blockingViolation, StepAccessibility } from '../../harness/accessibility.ts';
 import type { AccessibilityRecord } from '../../harness/accessibility.ts';
+import {
+  acceptedPicture,
+  compareLook,
+  clipAround,
+  DATE_PATTERN,
+  guideOfStep,
+  type LookRecord,
+} from '../../harness/guide-looks.ts';
 import type { SiteControl } from '../../harness/site-control.ts';
 import { EVERY_PICTURE, PICTURE_FORMAT, type ScenarioPictures } from '../../harness/step-pictures.ts';
 import { inSiteWords, siteProfile, type SiteProfile } from '../../harness/site-profile.ts';
@@ -50,6 +59,7 @@ export class Device {
   readonly account: AccountPage;
   readonly changePassword: ChangePasswordPage;
   readonly addPhone: AddPhonePage;
+  readonly signOutEverywhere: SignOutEverywherePage;
   readonly cookies: BrowserCookies;
   readonly forgedRequest: ForgedRequest;
   readonly network: NetworkFaults;
@@ -67,6 +77,7 @@ export class Device {
     this.account = new AccountPage(page);
     this.changePassword = new ChangePasswordPage(page);
     this.addPhone = new AddPhonePage(page);
+    this.signOutEverywhere = new SignOutEverywherePage(page);
     this.cookies = new BrowserCookies(page);
     this.forgedRequest = new ForgedRequest(page);
     this.network = new NetworkFaults(page);
@@ -109,6 +120,8 @@ export interface WorldOptions {
   attachOutcome?: (record: OutcomeRecord) => Promise<void>;
   /** Stores what the accessibility scan of a guide step's page found, as structured data (harness/accessibility.ts). */
   attachAccessibility?: (record: AccessibilityRecord) => Promise<void>;
+  /** Stores a guide step's look picture, how it compares with the accepted one, and the picture of what differs. */
+  attachLook?: (record: LookRecord, picture: Buffer, diff: Buffer | undefined) => Promise<void>;
 }
 
 export interface ScenarioAccount extends TestAccount {
@@ -130,6 +143,12 @@ export class ScenarioWorld {
   readonly #accessibility = new StepAccessibility();
   /** Which guide steps' pictures this scenario takes (harness/step-pictures.ts); set from its tags by the runner. */
   #pictures: ScenarioPictures = EVERY_PICTURE;
+  readonly #attachLook: WorldOptions['attachLook'];
+  /** The guide steps whose look this scenario pictures (harness/guide-looks.ts: lookStepsOf), and those it has. */
+  readonly #lookSteps = new Set<string>();
+  readonly #pictured = new Set<string>();
+  /** The step being pictured now, and its picture once its first control was found. */
+  #look: { step: string; picture?: Buffer } | undefined;
   /** The failed checks of observing steps, which let the scenario go on (steps/support/guide-step.ts). */
   readonly #softFailures: string[] = [];
   readonly #devices = new Map<string, Device>();
@@ -148,8 +167,10 @@ export class ScenarioWorld {
     attachScreenshot,
     attachOutcome,
     attachAccessibility,
+    attachLook,
   }: WorldOptions) {
     this.#openDevicePage = openDevicePage;
+    this.#attachLook = attachLook;
     this.#attachAccessibility = attachAccessibility;
     this.#attachScreenshot = attachScreenshot;
     this.#attachOutcome = attachOutcome;
@@ -173,7 +194,10 @@ export class ScenarioWorld {
         (globalThis as { __name?: unknown }).__name ??= (target: unknown) => target;
       });
       device = new Device(name, page);
-      watchGuideTargets(device.page, (control) => this.#accessibility.controlFound(control, GUIDE_TARGET_ATTRIBUTE));
+      watchGuideTargets(device.page, async (control) => {
+        await this.#accessibility.controlFound(control, GUIDE_TARGET_ATTRIBUTE);
+        await this.#pictureLook(control);
+      });
       this.#devices.set(name, device);
     }
     this.#current = device;
@@ -346,6 +370,24 @@ export class ScenarioWorld {
   async captureEvidence(name: string): Promise<boolean> {
     const page = this.#current?.page;
     if (!page || !this.#attachScreenshot || page.isClosed()) return false;
+    const picture = await this.#coveredScreenshot(page, { jpeg: true });
+    if (!picture) return false;
+    await this.#attachScreenshot(name, picture);
+    return true;
+  }
+
+  /**
+   * A screenshot with secrets and generated values covered (and, for a look picture, dates blanked). A guide step's
+   * picture is a JPEG (harness/step-pictures.ts PICTURE_FORMAT); a look picture stays a PNG, compared pixel by pixel.
+   */
+  async #coveredScreenshot(
+    page: Page,
+    {
+      clip,
+      blank,
+      jpeg = false,
+    }: { clip?: { x: number; y: number; width: number; height: number }; blank?: string; jpeg?: boolean },
+  ): Promise<Buffer | undefined> {
     const layerId = 'guide-evidence-cover';
     const covered = await page
       .evaluate(
@@ -355,30 +397,75 @@ export class ScenarioWorld {
           dots: MASK_DOTS,
           aliases: generatedEmails(this.scenarioKey),
           layerId,
+          blank,
         }),
       )
       .then(() => true)
       .catch(() => false);
     const picture = await page
       .screenshot({
-        type: PICTURE_FORMAT.type,
-        quality: PICTURE_FORMAT.quality,
+        ...(jpeg && { type: PICTURE_FORMAT.type, quality: PICTURE_FORMAT.quality }),
         // Playwright's own boxes, only when the layer could not be drawn: the values must stay out either way.
         mask: covered ? [] : [page.locator(SENSITIVE_INPUTS), page.getByRole('textbox', { name: PHONE_LABEL })],
         style: GUIDE_TARGET_OUTLINE,
         animations: 'disabled',
+        caret: 'hide',
+        scale: 'css',
+        ...(clip && { clip }),
         timeout: 5_000,
       })
       .catch(() => undefined);
     if (covered) await page.evaluate(uncover, layerId).catch(() => undefined);
-    if (!picture) return false;
-    await this.#attachScreenshot(name, picture);
-    return true;
+    return picture;
+  }
+
+  /** The guide steps whose look this scenario pictures and compares with the accepted pictures. */
+  pictureLooksOf(steps: string[]): void {
+    for (const step of steps) this.#lookSteps.add(step);
+  }
+
+  /**
+   * The control a pictured step names, with its surroundings, as the reader meets it (before acting on it); a step
+   * that names several is pictured at the last. Only the part around it is taken: a whole page costs more.
+   */
+  async #pictureLook(control: Locator): Promise<void> {
+    if (!this.#look || !this.#attachLook) return;
+    const page = control.page();
+    await control.scrollIntoViewIfNeeded({ timeout: 2_000 }).catch(() => undefined);
+    const box = await control.boundingBox().catch(() => null);
+    const viewport = page.viewportSize();
+    if (!box || !viewport) return;
+    const clip = clipAround(box, viewport);
+    if (clip) this.#look.picture = await this.#coveredScreenshot(page, { clip, blank: DATE_PATTERN });
+  }
+
+  /**
+   * Compares a pictured step's picture with the accepted one, and attaches both and what differs. A step that found
+   * no control it names is pictured as the page it ends on.
+   */
+  async #finishLook(): Promise<void> {
+    const look = this.#look;
+    this.#look = undefined;
+    const page = this.#current?.page;
+    if (!look || !this.#attachLook) return;
+    look.picture ??=
+      page && !page.isClosed() ? await this.#coveredScreenshot(page, { blank: DATE_PATTERN }) : undefined;
+    if (!look.picture) return;
+    this.#pictured.add(look.step);
+    const guide = guideOfStep(look.step);
+    const { record, diff } = compareLook(
+      { guide, guideStep: look.step },
+      look.picture,
+      acceptedPicture(guide, look.step),
+    );
+    await this.#attachLook(record, look.picture, diff);
   }
 
   /** A guide step begins: the accessibility scan attributes what it finds to it (steps/support/guide-step.ts). */
   beginGuideStep(stepId: string): void {
     if (this.#attachAccessibility) this.#accessibility.begin(stepId);
+    // Each step is pictured once a scenario: by the first Gherkin step that finds a control it names.
+    this.#look = this.#lookSteps.has(stepId) && !this.#pictured.has(stepId) ? { step: stepId } : undefined;
   }
 
   /**
@@ -386,6 +473,7 @@ export class ScenarioWorld {
    * violation lies on the control the step names (a reader cannot follow the step).
    */
   async finishGuideStep(): Promise<GuideDrift | undefined> {
+    await this.#finishLook();
     const record = await this.#accessibility.finish(this.#current?.page);
     if (!record) return undefined;
     await this.#attachAccessibility?.(record);

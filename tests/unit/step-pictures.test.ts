@@ -46,10 +46,11 @@ const scenarios = [
       ['sign-in.2', 'failed'],
     ],
   },
+  { tags: ['@gap'], steps: [['sign-in.1', 'passed']] },
 ] satisfies Parameters<typeof run>[1];
 
 describe('which guide-step pictures a worker takes', () => {
-  it('by default: every failure, every step of the guide path, and elsewhere a step the first time it passes', () => {
+  it('by default: every failure, every step of the guide path and of a gap, and elsewhere a step the first time it passes', () => {
     expect(run(new StepPictures('each-step'), scenarios)).toEqual([
       'sign-in.1 failed',
       'sign-in.2 passed',
@@ -58,6 +59,7 @@ describe('which guide-step pictures a worker takes', () => {
       'sign-in.2 passed',
       'sign-in.1 failed',
       'sign-in.2 failed',
+      'sign-in.1 passed',
     ]);
   });
 
@@ -69,7 +71,7 @@ describe('which guide-step pictures a worker takes', () => {
   });
 
   it('pictures every step of every scenario, or only failures, when asked', () => {
-    expect(run(new StepPictures('every-step'), scenarios)).toHaveLength(9);
+    expect(run(new StepPictures('every-step'), scenarios)).toHaveLength(10);
     expect(run(new StepPictures('failures'), scenarios)).toEqual([
       'sign-in.1 failed',
       'sign-in.1 failed',
