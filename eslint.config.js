@@ -36,7 +36,7 @@ const SITE_AGNOSTIC = [
   {
     selector: 'Literal[value=/^\\/(api|__test)\\b/], TemplateElement[value.raw=/^\\/(api|__test)\\b/]',
     message:
-      'API and test-control paths are not the guide’s: drive the site through its pages, and the contract through harness/site-control.ts.',
+      'API and test-control paths are not the guide’s: drive the site through its pages, and the contract through site/control.ts.',
   },
 ];
 
@@ -95,8 +95,8 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: ['**/steps/**', '**/mock-server/**'],
-              message: 'Page objects import nothing of the harness or the mock.',
+              group: ['**/steps/**', '**/mock-server/**', '../site/**', '../../site/**'],
+              message: 'Page objects import nothing of the harness, the site module or the mock.',
             },
           ],
         },
@@ -113,7 +113,7 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: ['**/mock-server/*/**', '**/mock-server/!(index).ts'],
+              regex: String.raw`(^|/)mock-server/(?!index\.ts$)`,
               message: 'Steps use the mock server only through mock-server/index.ts.',
             },
           ],
@@ -121,16 +121,45 @@ export default tseslint.config(
       ],
     },
   },
-  {
-    files: ['mock-server/**/*.ts'],
+  // The mock has a site/ folder of its own, so the top-level site/ is told apart by how far up the import climbs.
+  ...['mock-server/*.ts', 'mock-server/*/*.ts', 'mock-server/*/*/**/*.ts'].map((files, depth) => ({
+    files: [files],
     rules: {
       'no-restricted-imports': [
         'error',
         {
           patterns: [
             {
-              group: ['**/steps/**', '**/pages/**', '**/harness/**', '@playwright/*', 'playwright*'],
+              group: [
+                '**/steps/**',
+                '**/pages/**',
+                '**/harness/**',
+                `${'../'.repeat(depth + 1)}site/**`,
+                '@playwright/*',
+                'playwright*',
+              ],
               message: 'The mock server never imports test code.',
+            },
+          ],
+        },
+      ],
+    },
+  })),
+  {
+    // The site under test (site/): which site, its control and signing in over HTTP, used by steps, scripts and tests.
+    files: ['site/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/steps/**', '**/features/**', '**/pages/**', '**/harness/**', '**/scripts/**', '**/tests/**'],
+              message: 'site/ stands alone: steps, scripts and tests import it, never the other way.',
+            },
+            {
+              regex: String.raw`(^|/)mock-server/(?!index\.ts$)`,
+              message: 'site/ uses the mock server only through mock-server/index.ts.',
             },
           ],
         },

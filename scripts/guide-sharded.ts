@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { compileSelection, countSelectedTests } from '../harness/feature-selection.ts';
 import { publishReports } from '../harness/publish-reports.ts';
 import { reportPaths } from '../harness/reports-dir.ts';
-import { checkSiteAnswers, siteSetting } from '../harness/site-under-test.ts';
+import { checkSiteAnswers, siteSetting } from '../site/setting.ts';
 
 const [shardArg, ...selection] = process.argv.slice(2);
 const shards = Number(shardArg ?? 2);

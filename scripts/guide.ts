@@ -9,7 +9,7 @@ import { clearRunReports, publishReports } from '../harness/publish-reports.ts';
 import { compileSelection, countSelectedTests } from '../harness/feature-selection.ts';
 import { reportPaths } from '../harness/reports-dir.ts';
 import { reportsDirFor, runKindOf, SELECTION_ENV, selectionSentence } from '../harness/run-kind.ts';
-import { checkSiteAnswers, siteSetting } from '../harness/site-under-test.ts';
+import { checkSiteAnswers, siteSetting } from '../site/setting.ts';
 import { speedOptions } from '../harness/speed-options.ts';
 
 const bin = (name: string) => `node_modules/.bin/${name}`;

@@ -112,7 +112,7 @@ tallies.push(check('runner parity', parityStatus));
 tallies.push(check('guide coverage gate', run(process.execPath, ['--import', 'tsx', 'scripts/guide-coverage.ts'])));
 
 // Every feature again against the classic rendition of the bundled mock (plain forms, its own paths, markup and
-// words, harness/site-profile.ts): the harness must pass on any site that follows the guide, not only on our mock.
+// words, site/profile.ts): the harness must pass on any site that follows the guide, not only on our mock.
 const classicPaths = reportPaths(CLASSIC_REPORTS_DIR);
 clearRunReports(classicPaths);
 const classicStatus = run(bin('playwright'), ['test'], {

@@ -4,10 +4,10 @@ import type { TestInfo } from '@playwright/test';
 import { createBdd, test as bddTest } from 'playwright-bdd';
 import { guideStepIdsOf, readScenarios } from '../harness/features.ts';
 import { guideStep, loadGuide } from '../harness/guide.ts';
-import { siteProfile, unmetNeed } from '../harness/site-profile.ts';
+import { siteProfile, unmetNeed } from '../site/profile.ts';
 import { DRIFT_LABEL, OUTCOME_ATTACHMENT, OUTCOME_MEDIA_TYPE, outcomeBody } from '../harness/outcome.ts';
 import { ACCESSIBILITY_ATTACHMENT, accessibilityBody } from '../harness/accessibility.ts';
-import { openSiteUnderTest, type SiteUnderTest } from './support/site.ts';
+import { openSiteUnderTest, type SiteUnderTest } from '../site/open.ts';
 import { skipper } from './support/skipping.ts';
 import { ScenarioWorld } from './support/world.ts';
 

@@ -4,7 +4,8 @@
 // Prints one JSON line: { ok, launchMs, mockMs, scenarioMs[], error? }.
 import { chromium } from 'playwright';
 import { CHROMIUM_ARGS, requireChromium } from '../../harness/browser.ts';
-import { startMockServer, TestControlClient } from '../../mock-server/index.ts';
+import { startMockServer } from '../../mock-server/index.ts';
+import { TestControlClient } from '../../site/test-control-client.ts';
 import { runJourney } from './journeys.ts';
 
 const scenarios = process.argv.slice(2);

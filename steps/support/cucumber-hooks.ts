@@ -10,7 +10,7 @@ import {
   Status,
 } from '@cucumber/cucumber';
 import { CucumberWorld, startRun, stopRun } from './cucumber-world.ts';
-import { siteProfile, unmetNeed } from '../../harness/site-profile.ts';
+import { siteProfile, unmetNeed } from '../../site/profile.ts';
 import { skipReasonOf } from './skipping.ts';
 
 setWorldConstructor(CucumberWorld);

@@ -4,8 +4,8 @@ import { type Browser, type BrowserContext, chromium, type Page } from 'playwrig
 import { CHROMIUM_ARGS, requireChromium } from '../../harness/browser.ts';
 import { OUTCOME_ATTACHMENT, OUTCOME_MEDIA_TYPE, outcomeBody } from '../../harness/outcome.ts';
 import { ACCESSIBILITY_ATTACHMENT, ACCESSIBILITY_MEDIA_TYPE, accessibilityBody } from '../../harness/accessibility.ts';
-import { TestControlClient } from '../../mock-server/index.ts';
-import { openSiteUnderTest, type SiteUnderTest } from './site.ts';
+import { TestControlClient } from '../../site/test-control-client.ts';
+import { openSiteUnderTest, type SiteUnderTest } from '../../site/open.ts';
 import { skipper } from './skipping.ts';
 import { ScenarioWorld } from './world.ts';
 

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import type { NewTestAccount, TestAccount } from '../../mock-server/index.ts';
+import type { NewTestAccount, TestAccount } from '../../site/test-control-client.ts';
 import { AccountPage } from '../../pages/account-page.ts';
 import { ChangePasswordPage } from '../../pages/change-password-page.ts';
 import { AddPhonePage } from '../../pages/add-phone-page.ts';
@@ -24,8 +24,8 @@ import { sessionCookieDrift } from '../../harness/cookie-drift.ts';
 import type { OutcomeRecord } from '../../harness/outcome.ts';
 import { blockingSentence, blockingViolation, StepAccessibility } from '../../harness/accessibility.ts';
 import type { AccessibilityRecord } from '../../harness/accessibility.ts';
-import type { SiteControl } from '../../harness/site-control.ts';
-import { inSiteWords, siteProfile, type SiteProfile } from '../../harness/site-profile.ts';
+import type { SiteControl } from '../../site/control.ts';
+import { inSiteWords, siteProfile, type SiteProfile } from '../../site/profile.ts';
 
 /** Inputs whose values never appear in a screenshot: passwords, and phone numbers by their type or their label. */
 const SENSITIVE_INPUTS = 'input[type="password"], input[type="tel"], input[autocomplete^="tel"]';
@@ -98,7 +98,7 @@ export class Device {
 export interface WorldOptions {
   /** Opens a page in a new, independent browser context (a new device). */
   openDevicePage: () => Promise<Page>;
-  /** The test-control API's client, or pre-made accounts when the site has no such API (harness/site-control.ts). */
+  /** The test-control API's client, or pre-made accounts when the site has no such API (site/control.ts). */
   control: SiteControl;
   /** Unique per scenario run; account emails are made from it so parallel scenarios never share data. */
   scenarioKey: string;
@@ -117,7 +117,7 @@ export interface ScenarioAccount extends TestAccount {
 /** Everything one scenario works with. Built by Playwright fixtures (steps/fixtures.ts). */
 export class ScenarioWorld {
   readonly control: SiteControl;
-  /** What the site under test says of itself where the guide is silent (harness/site-profile.ts). */
+  /** What the site under test says of itself where the guide is silent (site/profile.ts). */
   readonly site: SiteProfile = siteProfile();
   readonly scenarioKey: string;
   /** Things a scenario notes in one step to compare in a later one. */

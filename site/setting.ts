@@ -1,5 +1,6 @@
-import { SITE_RENDITIONS, type SiteRendition, TestControlClient } from '../mock-server/index.ts';
+import { SITE_RENDITIONS, type SiteRendition } from '../mock-server/index.ts';
 import { type PremadeAccount, readAccountsFile } from './accounts-file.ts';
+import { notAnswering, TestControlClient } from './test-control-client.ts';
 
 /** Where the guide is verified, and how scenarios get their accounts there. */
 export type SiteSetting =
@@ -44,10 +45,7 @@ export async function checkSiteAnswers(setting: SiteSetting): Promise<void> {
   try {
     response = await fetch(setting.url, { signal: AbortSignal.timeout(ANSWER_TIMEOUT_MS) });
   } catch (error) {
-    throw new Error(
-      `The site under test at ${setting.url} is not answering (${describeCause(error)}): start it, or point GUIDE_BASE_URL at a running site.`,
-      { cause: error },
-    );
+    throw notAnswering(setting.url, error, ANSWER_TIMEOUT_MS);
   }
   await response.body?.cancel();
   if (!response.ok) {
@@ -57,8 +55,17 @@ export async function checkSiteAnswers(setting: SiteSetting): Promise<void> {
   }
 }
 
-function describeCause(error: unknown): string {
-  const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-  if ((error as Error).name === 'TimeoutError') return `no answer within ${ANSWER_TIMEOUT_MS / 1000} s`;
-  return cause?.code ?? cause?.message ?? (error as Error).message;
+/** The site in words a stakeholder reads, for the reports' environment panel. */
+export function describeSite(setting: SiteSetting): Record<'Site under test' | 'Mock variant' | 'Accounts', string> {
+  const bundled = setting.kind === 'bundled mock';
+  return {
+    'Site under test': bundled
+      ? `bundled mock, ${setting.rendition} rendition (one per worker, on loopback)`
+      : setting.url,
+    'Mock variant': bundled ? (setting.drift ?? 'clean') : 'n/a',
+    Accounts:
+      setting.kind === 'pre-made accounts'
+        ? `pre-made, from ${setting.accountsFile} (scenarios needing the test-control API are skipped)`
+        : 'one per scenario, through the test-control API',
+  };
 }

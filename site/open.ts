@@ -1,6 +1,8 @@
-import { checkSiteAnswers, siteSetting } from '../../harness/site-under-test.ts';
-import { startMockServer, TestControlClient } from '../../mock-server/index.ts';
-import { PremadeAccounts, type ScenarioSlot, type SiteControl } from '../../harness/site-control.ts';
+import { startMockServer } from '../mock-server/index.ts';
+import type { ScenarioSlot, SiteControl } from './control.ts';
+import { PremadeAccounts } from './premade-accounts.ts';
+import { checkSiteAnswers, siteSetting } from './setting.ts';
+import { TestControlClient } from './test-control-client.ts';
 
 export interface SiteUnderTest {
   url: string;

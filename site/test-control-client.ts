@@ -76,10 +76,7 @@ export class TestControlClient {
         body: body === undefined ? null : JSON.stringify(body),
       });
     } catch (error) {
-      throw new Error(
-        `The site under test at ${this.baseUrl} is not answering (${describeCause(error)}): start it, or point GUIDE_BASE_URL at a running site.`,
-        { cause: error },
-      );
+      throw notAnswering(this.baseUrl, error);
     }
     if (!response.ok) {
       throw new Error(
@@ -90,7 +87,16 @@ export class TestControlClient {
   }
 }
 
-function describeCause(error: unknown): string {
+/** The sentence for a site that does not answer at all, whichever way it was called. */
+export function notAnswering(url: string, error: unknown, timeoutMs?: number): Error {
+  return new Error(
+    `The site under test at ${url} is not answering (${describeCause(error, timeoutMs)}): start it, or point GUIDE_BASE_URL at a running site.`,
+    { cause: error },
+  );
+}
+
+function describeCause(error: unknown, timeoutMs?: number): string {
   const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+  if ((error as Error).name === 'TimeoutError' && timeoutMs) return `no answer within ${timeoutMs / 1000} s`;
   return cause?.code ?? cause?.message ?? (error as Error).message;
 }
