@@ -20,6 +20,8 @@ export interface PasswordChange {
   confirmation?: string;
   /** The tick near "Require all devices…": set to this state whatever the page's default. */
   signOutOtherDevices: boolean;
+  /** The tick box's label in the guide's words, found as the guide words it (guideLabel: "…" matches a beginning). */
+  tick?: string;
 }
 
 /** "On the next page, you will be able to set up a new password": the page behind "Change Password". */
@@ -132,10 +134,13 @@ export class ChangePasswordPage {
   }
 
   /** The whole of the guide's password step by keyboard only: Tab to each field, type, Space for the tick, Enter. */
-  async changePasswordByKeyboard(
-    { current, next, confirmation, signOutOtherDevices }: PasswordChange,
+  async changePasswordByKeyboard({
+    current,
+    next,
+    confirmation,
+    signOutOtherDevices,
     tick = REQUIRE_ALL_DEVICES,
-  ): Promise<void> {
+  }: PasswordChange): Promise<void> {
     await typeInto(await this.countedField(1), 'the actual password', PLACE, current);
     await typeInto(await this.countedField(2), 'the new password', PLACE, next);
     await typeInto(await this.countedField(3), 'its confirmation', PLACE, confirmation ?? next);
@@ -144,10 +149,10 @@ export class ChangePasswordPage {
   }
 
   /** The whole of the guide's password step, in its order. */
-  async changePassword({ current, next, confirmation, signOutOtherDevices }: PasswordChange): Promise<void> {
+  async changePassword({ current, next, confirmation, signOutOtherDevices, tick }: PasswordChange): Promise<void> {
     await this.enterActualPassword(current);
     await this.enterNewPasswordTwice(next, confirmation);
-    await this.setTick(signOutOtherDevices);
+    await this.setTick(signOutOtherDevices, tick);
     await this.save();
   }
 }

@@ -81,7 +81,7 @@ Then(
 );
 
 When('I note the message above the form', async function () {
-  this.notes.set('message', await this.device.signIn.messageAboveTheForm());
+  this.notes.signInMessage = await this.device.signIn.messageAboveTheForm();
 });
 
 Then(
@@ -89,7 +89,7 @@ Then(
   verifies('sign-in.4', async function () {
     await expect
       .poll(() => this.device.signIn.messageAboveTheForm(), { message: 'what the sign in page says above the form' })
-      .toBe(this.notes.get('message'));
+      .toBe(this.noted('signInMessage'));
   }),
 );
 

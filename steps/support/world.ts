@@ -110,6 +110,18 @@ export interface WorldOptions {
   attachAccessibility?: (record: AccessibilityRecord) => Promise<void>;
 }
 
+/** What a scenario notes in one step to compare in a later one, by name and type. */
+export interface ScenarioNotes {
+  /** The password a step changed the account's to. */
+  newPassword: string;
+  /** What the sign-in page said above its form when a step noted it. */
+  signInMessage: string;
+  /** What the sign-in page said above its form after each of several attempts. */
+  signInAnswers: string[];
+  /** The HTTP status the site gave a change another site sent in the person's name. */
+  forgedRequestStatus: number;
+}
+
 export interface ScenarioAccount extends TestAccount {
   password: string;
 }
@@ -120,8 +132,8 @@ export class ScenarioWorld {
   /** What the site under test says of itself where the guide is silent (site/profile.ts). */
   readonly site: SiteProfile = siteProfile();
   readonly scenarioKey: string;
-  /** Things a scenario notes in one step to compare in a later one. */
-  readonly notes = new Map<string, string>();
+  /** What steps noted so far; a later step reads one with noted(), which says when no step noted it. */
+  readonly notes: Partial<ScenarioNotes> = {};
   readonly #openDevicePage: () => Promise<Page>;
   readonly #attachScreenshot: WorldOptions['attachScreenshot'];
   readonly #attachOutcome: WorldOptions['attachOutcome'];
@@ -311,6 +323,13 @@ export class ScenarioWorld {
         .sort(),
       newSessions: [...active].filter((id) => !noted.has(id)).length,
     };
+  }
+
+  /** A note an earlier step of the scenario must have made. */
+  noted<Name extends keyof ScenarioNotes>(name: Name): ScenarioNotes[Name] {
+    const value = this.notes[name];
+    if (value === undefined) throw new Error(`No earlier step of this scenario noted its ${name}.`);
+    return value as ScenarioNotes[Name];
   }
 
   /** Values in feature files that stand for the scenario's own data, e.g. "{my email}". */
