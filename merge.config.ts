@@ -4,8 +4,9 @@ import { defineConfig } from '@playwright/test';
 import { defineBddConfig } from 'playwright-bdd';
 import { reportFileReporters } from './harness/reporters.ts';
 import { REPORTS_DIR } from './harness/reports-dir.ts';
+import { BDD_CONFIG } from './harness/run-settings.ts';
 
 export default defineConfig({
-  testDir: defineBddConfig({ features: 'features/**/*.feature', steps: ['steps/**/*.ts'], outputDir: '.features-gen' }),
+  testDir: defineBddConfig(BDD_CONFIG),
   reporter: [['line'], ...reportFileReporters(REPORTS_DIR)],
 });

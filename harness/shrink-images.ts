@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { chromium } from 'playwright';
-import { CHROMIUM_ARGS, requireChromium } from './browser.ts';
+import { requireChromium } from './browser.ts';
+import { launchOptions } from './run-settings.ts';
 
 /**
  * The shareable reports carry pictures small enough to mail: JPEG, this wide (CSS pixels of a 1280-wide
@@ -17,7 +18,7 @@ export async function shrinkImages(paths: string[], width = SHARED_WIDTH): Promi
   const shrunk = new Map<string, Buffer>();
   const unique = [...new Set(paths)];
   if (unique.length === 0) return shrunk;
-  const browser = await chromium.launch({ executablePath: requireChromium().executablePath, args: CHROMIUM_ARGS });
+  const browser = await chromium.launch(launchOptions(requireChromium()));
   try {
     const page = await browser.newPage();
     for (const path of unique) {

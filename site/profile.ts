@@ -67,11 +67,9 @@ export function readSiteProfile(path: string): SiteProfile {
   return parsed.data;
 }
 
-let loaded: SiteProfile | undefined;
-
-/** The profile of the site under test, read once per process. */
+/** The profile of the site under test (a small file, read where it is needed rather than kept in module state). */
 export function siteProfile(): SiteProfile {
-  return (loaded ??= readSiteProfile(siteProfilePath()));
+  return readSiteProfile(siteProfilePath());
 }
 
 /** The site's own words for what the feature files quote in the bundled mock's words. */

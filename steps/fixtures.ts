@@ -12,21 +12,30 @@ import { skipper } from './support/skipping.ts';
 import { ScenarioWorld } from './support/world.ts';
 
 const GUIDE_TITLE = loadGuide().title;
-// Read when the first scenario starts, not at import: cucumber-js imports this file before it parses the features,
-// and a malformed feature file must be reported by the runner, not as a crash of this module.
-let writtenScenarios: ReturnType<typeof readScenarios> | undefined;
 
-export const test = bddTest.extend<{ world: ScenarioWorld; reportLabels: void }, { site: SiteUnderTest }>({
+interface WorkerFixtures {
+  site: SiteUnderTest;
+  writtenScenarios: ReturnType<typeof readScenarios>;
+}
+
+export const test = bddTest.extend<{ world: ScenarioWorld; reportLabels: void }, WorkerFixtures>({
+  // Read when a worker's first scenario starts, not at import: cucumber-js imports this file before it parses the
+  // features, and a malformed feature file must be reported by the runner, not as a crash of this module.
+  writtenScenarios: [
+    async ({}, use) => {
+      await use(readScenarios());
+    },
+    { scope: 'worker' },
+  ],
+
   // Groups the Allure report as a stakeholder reads it: the guide, then the feature, then the scenario.
   reportLabels: [
-    async ({ $uri, $bddTestData }, use, testInfo) => {
+    async ({ $uri, $bddTestData, writtenScenarios }, use, testInfo) => {
       const [, featureTitle = '', scenarioTitle = testInfo.title] = testInfo.titlePath;
       await allure.epic(GUIDE_TITLE);
       await allure.feature(featureTitle);
       await allure.story(scenarioTitle);
-      const written = (writtenScenarios ??= readScenarios()).find(
-        (s) => $uri.endsWith(s.file) && s.line === $bddTestData?.pickleLine,
-      );
+      const written = writtenScenarios.find((s) => $uri.endsWith(s.file) && s.line === $bddTestData?.pickleLine);
       for (const [name, value] of Object.entries(written?.parameters ?? {})) await allure.parameter(name, value);
       for (const id of guideStepIdsOf({ tags: testInfo.tags.map((tag) => tag.replace(/^@/, '')) })) {
         await allure.link(`../guide/index.html#step-${id}`, `Guide step ${id}: ${guideStep(id).text}`);

@@ -3,7 +3,8 @@
 // Usage: node --import tsx scripts/bench/floor.ts <feature file> …   (one argument per scenario to stand for)
 // Prints one JSON line: { ok, launchMs, mockMs, scenarioMs[], error? }.
 import { chromium } from 'playwright';
-import { CHROMIUM_ARGS, requireChromium } from '../../harness/browser.ts';
+import { requireChromium } from '../../harness/browser.ts';
+import { launchOptions } from '../../harness/run-settings.ts';
 import { startMockServer } from '../../mock-server/index.ts';
 import { TestControlClient } from '../../site/test-control-client.ts';
 import { runJourney } from './journeys.ts';
@@ -15,7 +16,7 @@ let started = performance.now();
 const mock = await startMockServer({ testMode: true });
 const mockMs = ms(started);
 started = performance.now();
-const browser = await chromium.launch({ executablePath: requireChromium().executablePath, args: CHROMIUM_ARGS });
+const browser = await chromium.launch(launchOptions(requireChromium()));
 const launchMs = ms(started);
 const control = new TestControlClient(mock.url);
 

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { type IWorldOptions } from '@cucumber/cucumber';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright';
-import { CHROMIUM_ARGS, requireChromium } from '../../harness/browser.ts';
+import { requireChromium } from '../../harness/browser.ts';
+import { launchOptions, newDeviceContext } from '../../harness/run-settings.ts';
 import { OUTCOME_ATTACHMENT, OUTCOME_MEDIA_TYPE, outcomeBody } from '../../harness/outcome.ts';
 import { ACCESSIBILITY_ATTACHMENT, ACCESSIBILITY_MEDIA_TYPE, accessibilityBody } from '../../harness/accessibility.ts';
 import { TestControlClient } from '../../site/test-control-client.ts';
@@ -9,42 +10,32 @@ import { openSiteUnderTest, type SiteUnderTest } from '../../site/open.ts';
 import { skipper } from './skipping.ts';
 import { ScenarioWorld } from './world.ts';
 
-interface Run {
+/** One browser and one site per cucumber-js run, as Playwright has one per worker. */
+export interface Run {
   browser: Browser;
   site: SiteUnderTest;
 }
 
-// cucumber-js builds worlds after BeforeAll and gives them only a structured clone of its world parameters, which
-// cannot carry a browser: the run's browser and site have to live in this module, started and stopped by the hooks.
-let run: Run | undefined;
-
-/** One browser and one site per cucumber-js run, as Playwright has one per worker. */
-export async function startRun(): Promise<void> {
+export async function startRun(): Promise<Run> {
   const site = await openSiteUnderTest();
-  const { executablePath } = requireChromium();
-  run = { site, browser: await chromium.launch({ executablePath, args: CHROMIUM_ARGS }) };
+  return { site, browser: await chromium.launch(launchOptions(requireChromium())) };
 }
 
-export async function stopRun(): Promise<void> {
+export async function stopRun(run: Run | undefined): Promise<void> {
   await run?.browser.close();
   await run?.site.close();
-  run = undefined;
 }
-
-/** The same settings playwright.config.ts gives every Playwright context. */
-export const CONTEXT_SETTINGS = { viewport: { width: 1280, height: 720 } };
-const ACTION_TIMEOUT_MS = 10_000;
-const NAVIGATION_TIMEOUT_MS = 15_000;
 
 /**
  * The world cucumber-js builds for each scenario: the same ScenarioWorld the Playwright fixtures build, with every
- * device a new context of the run's browser and screenshots attached through cucumber's own `attach`.
+ * device a new context of the run's browser and screenshots attached through cucumber's own `attach`. The run is
+ * given by the hooks that start and stop it (cucumber-hooks.ts); a dry run starts none.
  */
 export class CucumberWorld extends ScenarioWorld {
   readonly #contexts: BrowserContext[] = [];
   readonly #log: IWorldOptions['log'];
 
-  constructor({ attach, log }: IWorldOptions) {
+  constructor({ attach, log }: IWorldOptions, run: Run | undefined) {
     // A dry run builds worlds but runs no hooks, so there may be no run: nothing is opened until a step needs it.
     const siteUrl = run?.site.url ?? 'http://site-not-started.invalid';
     const contexts: BrowserContext[] = [];
@@ -75,9 +66,7 @@ export class CucumberWorld extends ScenarioWorld {
       },
       openDevicePage: async (): Promise<Page> => {
         if (!run) throw new Error('No browser: the cucumber-js hooks (steps/support/cucumber-hooks.ts) start it.');
-        const context = await run.browser.newContext({ ...CONTEXT_SETTINGS, baseURL: siteUrl });
-        context.setDefaultTimeout(ACTION_TIMEOUT_MS);
-        context.setDefaultNavigationTimeout(NAVIGATION_TIMEOUT_MS);
+        const context = await newDeviceContext(run.browser, siteUrl);
         contexts.push(context);
         return context.newPage();
       },
