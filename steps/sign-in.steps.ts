@@ -12,7 +12,8 @@ When(
 Then(
   'I see the {string} button in the right-upper corner',
   verifies('sign-in.2', async function (label: string) {
-    await expect(await this.device.home.signInButton()).toBeInTheRightUpperCorner(`the “${label}” button`);
+    await this.device.home.expectSignInButton();
+    await expect(this.device.home.signInButton).toBeInTheRightUpperCorner(`the “${label}” button`);
   }),
 );
 
