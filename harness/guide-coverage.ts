@@ -1,5 +1,5 @@
 import { guideStepIdsOf, type WrittenScenario } from './features.ts';
-import { hashStepText, type Guide, type GuideStep } from './guide.ts';
+import { hashStepText, stepsFileOf, type Guide, type GuideStep } from './guide.ts';
 import { guideSentences } from './guide-sentences.ts';
 import { scenarioKey, type ScenarioOutcome, type ScenarioStatus } from './scenario-outcome.ts';
 
@@ -38,11 +38,11 @@ export function checkCoverage(
     const pinOutdated = hashStepText(step.text) !== step.textHash;
     if (textChanged) {
       problems.push(
-        `Guide step ${step.id} is stale: the guide now reads “${now ?? '(nothing)'}” where the features were written against “${step.text}”. Re-read its ${tagged.length} scenario(s), then update the text and textHash in guide/steps.json.`,
+        `Guide step ${step.id} is stale: the guide now reads “${now ?? '(nothing)'}” where the features were written against “${step.text}”. Re-read its ${tagged.length} scenario(s), then update the text and textHash in ${stepsFileOf(guide.slug)}.`,
       );
     } else if (pinOutdated) {
       problems.push(
-        `Guide step ${step.id} is stale: its text in guide/steps.json changed but its textHash was not re-pinned (expected ${hashStepText(step.text)}). Re-read its scenario(s), then update textHash.`,
+        `Guide step ${step.id} is stale: its text in ${stepsFileOf(guide.slug)} changed but its textHash was not re-pinned (expected ${hashStepText(step.text)}). Re-read its scenario(s), then update textHash.`,
       );
     }
     if (step.kind === 'action' && tagged.length === 0) {
@@ -61,7 +61,7 @@ export function checkCoverage(
   });
 
   for (const extra of sentences.slice(guide.steps.length)) {
-    problems.push(`The guide has text no step id covers: “${extra}”. Add it to guide/steps.json.`);
+    problems.push(`The guide has text no step id covers: “${extra}”. Add it to ${stepsFileOf(guide.slug)}.`);
   }
   for (const scenario of scenarios) {
     for (const id of guideStepIdsOf(scenario).filter((id) => !known.has(id))) {

@@ -111,7 +111,7 @@ export function writeGuideSuggestions(
 ): Suggestion[] {
   const found = suggestions(guide, records);
   mkdirSync(outputDir, { recursive: true });
-  const diff = unifiedDiff(`guide/${guide.source}`, guideText, applySuggestions(guideText, found));
+  const diff = unifiedDiff(`guides/${guide.slug}/${guide.source}`, guideText, applySuggestions(guideText, found));
   writeFileSync(join(outputDir, 'suggested-guide.diff'), diff);
   const marked = applySuggestions(
     guideText,

@@ -1,5 +1,5 @@
 /**
- * The guide's text cut into the units guide/steps.json gives ids to: each non-empty line, with bullet lines cut
+ * The guide's text cut into the units its steps.json (guides/<slug>/) gives ids to: each non-empty line, with bullet lines cut
  * into sentences. Used to notice when the guide copy no longer says what the features were written against.
  */
 export function guideSentences(guideText: string): string[] {

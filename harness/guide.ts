@@ -1,12 +1,13 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export interface GuideStep {
   id: string;
   section: string;
   /** "action" asks the user to do or see something and needs a scenario; every other kind is prose. */
-  kind: 'action' | 'title' | 'intro' | 'image' | 'caption' | 'outro';
+  kind: 'action' | 'title' | 'heading' | 'intro' | 'image' | 'caption' | 'note' | 'outro';
   text: string;
   /** Why a prose step needs no scenario. */
   reason?: string;
@@ -15,28 +16,55 @@ export interface GuideStep {
 }
 
 export interface Guide {
+  /** The guide's folder under guides/, and its features' folder under features/. */
+  slug: string;
   source: string;
   title: string;
   steps: GuideStep[];
 }
 
-const guideDir = fileURLToPath(new URL('../guide/', import.meta.url));
+/** Each guide is a folder here: its text (the original file, word for word) and its steps.json. */
+export const GUIDES_DIR = 'guides';
+/** The first guide; the supporting features (features/security/, features/faults/) check the site beyond its words. */
+export const FIRST_GUIDE = 'strengthening-account-security';
 
-export function loadGuide(): Guide {
-  return JSON.parse(readFileSync(`${guideDir}steps.json`, 'utf8')) as Guide;
+const guidesRoot = fileURLToPath(new URL(`../${GUIDES_DIR}/`, import.meta.url));
+
+/** Where a guide's step ids and pins live, as a person finds it from the repository's root. */
+export const stepsFileOf = (slug: string) => `${GUIDES_DIR}/${slug}/steps.json`;
+/** Where a guide's features live. */
+export const featuresDirOf = (slug: string) => `features/${slug}/`;
+
+/** The slugs of every guide with step ids, in name order. */
+export function guideSlugs(): string[] {
+  return readdirSync(guidesRoot, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && existsSync(join(guidesRoot, entry.name, 'steps.json')))
+    .map((entry) => entry.name)
+    .sort();
+}
+
+export function loadGuide(slug: string = FIRST_GUIDE): Guide {
+  const stored = JSON.parse(readFileSync(join(guidesRoot, slug, 'steps.json'), 'utf8')) as Omit<Guide, 'slug'>;
+  return { ...stored, slug };
+}
+
+export function loadGuides(): Guide[] {
+  return guideSlugs().map((slug) => loadGuide(slug));
 }
 
 export function loadGuideText(guide: Guide = loadGuide()): string {
-  return readFileSync(`${guideDir}${guide.source}`, 'utf8');
+  return readFileSync(join(guidesRoot, guide.slug, guide.source), 'utf8');
 }
 
 export function hashStepText(text: string): string {
   return createHash('sha256').update(text).digest('hex').slice(0, 16);
 }
 
-export function guideStep(id: string, guide: Guide = loadGuide()): GuideStep {
-  const step = guide.steps.find((s) => s.id === id);
-  if (!step) throw new Error(`No guide step "${id}" in guide/steps.json.`);
+/** A step by its id, in the guides given (every guide by default): an action's id names one step of one guide. */
+export function guideStep(id: string, guides: Guide | Guide[] = loadGuides()): GuideStep {
+  const list = Array.isArray(guides) ? guides : [guides];
+  const step = list.flatMap((g) => g.steps).find((s) => s.id === id);
+  if (!step) throw new Error(`No guide step "${id}" in ${list.map((g) => stepsFileOf(g.slug)).join(' or ')}.`);
   return step;
 }
 

@@ -8,7 +8,7 @@ export { DRIFT_KINDS, type DriftKind };
  * with the test result as structured data, so no report has to read it back out of an error message.
  */
 export const outcomeRecordSchema = z.object({
-  /** The guide step (id in guide/steps.json) whose check failed. */
+  /** The guide step (id in guides/<slug>/steps.json) whose check failed. */
   guideStep: z.string().min(1),
   kind: z.enum(DRIFT_KINDS),
   /** The guide's own words for that step. */

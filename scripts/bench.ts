@@ -89,7 +89,7 @@ const bucket = (i: number) => Math.floor((i * (limit ?? all.length)) / all.lengt
 const measured = limit && limit < all.length ? all.filter((_, i) => bucket(i) !== bucket(i - 1)) : all;
 const half = measured.filter((_, i) => i % 2 === 0);
 // The scenario a QA engineer re-runs: the guide's first one, sign-in.feature's first scenario.
-const first = all.find((s) => s.file === 'features/sign-in.feature') ?? all[0]!;
+const first = all.find((s) => s.file === 'features/strengthening-account-security/sign-in.feature') ?? all[0]!;
 const one = [first];
 const isWholeSuite = (scenarios: WrittenScenario[]) => scenarios.length === all.length;
 const plural = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;

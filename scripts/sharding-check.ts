@@ -1,6 +1,6 @@
 // `npm run guide:sharding-check [-- <selection>]`: proves that `npm run guide:sharded -- 2` reports what a single
 // run reports: the same scenarios with the same outcomes, in Playwright's JSON and in the Cucumber JSON. It runs the
-// selection (by default features/choose-profile.feature, 6 scenarios) once as `npm run guide` and once as
+// selection (by default features/strengthening-account-security/choose-profile.feature, 6 scenarios) once as `npm run guide` and once as
 // `npm run guide:sharded -- 2`, each into its own folder under reports/sharding-check/ (GUIDE_REPORTS_DIR), so it
 // overwrites no other run's reports. Minutes, not seconds: it is not part of `npm test`.
 import { spawnSync } from 'node:child_process';
@@ -13,7 +13,7 @@ import { compareOutcomes, scenarioKey, tally, type ScenarioOutcome } from '../ha
 const OUT = `${reportPaths().dir}/sharding-check`;
 const SHARDS = '2';
 const selection = process.argv.slice(2);
-if (selection.length === 0) selection.push('features/choose-profile.feature');
+if (selection.length === 0) selection.push('features/strengthening-account-security/choose-profile.feature');
 
 interface Run {
   name: string;

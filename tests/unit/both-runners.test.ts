@@ -67,7 +67,12 @@ describe('an undefined step prints a snippet to paste', () => {
 
 describe('one scenario is picked by file:line', () => {
   it('under cucumber-js', () => {
-    const { status, output } = cucumberJs(['--dry-run', '--format', 'summary', 'features/sign-in.feature:14']);
+    const { status, output } = cucumberJs([
+      '--dry-run',
+      '--format',
+      'summary',
+      'features/strengthening-account-security/sign-in.feature:14',
+    ]);
     expect(status, output).toBe(0);
     expect(output).toMatch(/^1 scenario \(1 skipped\)$/m);
   });

@@ -7,7 +7,9 @@ import { SiteClient } from '../../site/site-client.ts';
 
 const PASSWORD = 'old-password-1';
 const guideSteps = (
-  JSON.parse(readFileSync('guide/steps.json', 'utf8')) as { steps: { id: string; section: string; kind: string }[] }
+  JSON.parse(readFileSync('guides/strengthening-account-security/steps.json', 'utf8')) as {
+    steps: { id: string; section: string; kind: string }[];
+  }
 ).steps;
 
 describe('the catalogue of drift variants', () => {

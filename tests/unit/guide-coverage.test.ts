@@ -21,7 +21,7 @@ describe('guide coverage gate', () => {
     expect(checkCoverage(guide, guideText, everyActionCovered, []).problems).toEqual([]);
   });
 
-  it('keeps the guide copy and guide/steps.json in step: every text and hash matches', () => {
+  it('keeps the guide copy and its steps.json in step: every text and hash matches', () => {
     const { rows } = checkCoverage(guide, guideText, everyActionCovered, []);
     expect(rows.filter((r) => r.stale).map((r) => r.step.id)).toEqual([]);
   });
@@ -78,7 +78,7 @@ describe('guide coverage gate', () => {
   it('notices guide text that no step id covers', () => {
     const grown = `${guideText}\n  • Finally, sign out of every device.\n`;
     expect(checkCoverage(guide, grown, everyActionCovered, []).problems).toEqual([
-      'The guide has text no step id covers: “Finally, sign out of every device.”. Add it to guide/steps.json.',
+      'The guide has text no step id covers: “Finally, sign out of every device.”. Add it to guides/strengthening-account-security/steps.json.',
     ]);
   });
 

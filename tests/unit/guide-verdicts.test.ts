@@ -12,6 +12,7 @@ const step = (id: string, kind: GuideStep['kind'] = 'action'): GuideStep => ({
   textHash: '',
 });
 const guide: Guide = {
+  slug: 'a-guide',
   source: 'guide.txt',
   title: 'A guide',
   steps: [step('intro', 'intro'), ...['a.1', 'a.2', 'a.3', 'a.4', 'a.5', 'a.6'].map((id) => step(id))],

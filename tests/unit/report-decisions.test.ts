@@ -21,7 +21,12 @@ import { reportsDirFor, runKindOf, selectionSentence } from '../../harness/run-k
 import type { ScenarioOutcome, ScenarioStatus } from '../../harness/scenario-outcome.ts';
 
 const step = (id: string): GuideStep => ({ id, section: id.split('.')[0]!, kind: 'action', text: id, textHash: '' });
-const guide: Guide = { source: 'g.txt', title: 'The guide', steps: ['sign-in.1', 'profile.1', 'password.1'].map(step) };
+const guide: Guide = {
+  slug: 'the-guide',
+  source: 'g.txt',
+  title: 'The guide',
+  steps: ['sign-in.1', 'profile.1', 'password.1'].map(step),
+};
 
 describe('a run knows what it is', () => {
   it('is a full run without arguments, or with options that select nothing', () => {
