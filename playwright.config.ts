@@ -1,11 +1,11 @@
 import { defineConfig } from '@playwright/test';
 import { defineBddConfig } from 'playwright-bdd';
-import { canRecordVideo, requireChromium } from './harness/browser.ts';
-import { runEnvironment } from './harness/report-setup.ts';
-import { reportFileReporters, STRIP_ALLURE_METADATA } from './harness/reporters.ts';
-import { REPORTS_DIR } from './harness/reports-dir.ts';
-import { BDD_CONFIG, browserUse, TIMEOUTS } from './harness/run-settings.ts';
-import { speedOptions } from './harness/speed-options.ts';
+import { canRecordVideo, requireChromium } from './harness/config/browser.ts';
+import { runEnvironment } from './harness/config/report-setup.ts';
+import { reportFileReporters, STRIP_ALLURE_METADATA } from './harness/config/reporters.ts';
+import { REPORTS_DIR } from './harness/config/reports-dir.ts';
+import { BDD_CONFIG, browserUse, TIMEOUTS } from './harness/config/run-settings.ts';
+import { speedOptions } from './harness/config/speed-options.ts';
 
 const testDir = defineBddConfig(BDD_CONFIG);
 

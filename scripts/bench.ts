@@ -5,16 +5,16 @@
 //   --limit N    "the suite" is N scenarios spread evenly over the feature files instead of all of them
 //   --drift      time `npm run drift` (once) instead of reading reports/drift/drift.json
 //   --mock-seconds S, --connections C   the bounded load on the mock (default 5 s at 10 connections each)
-//   --levers     also the suite (1 worker) with each speed option of harness/speed-options.ts, and all of them
+//   --levers     also the suite (1 worker) with each speed option of harness/config/speed-options.ts, and all of them
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { browserVersion, requireChromium } from '../harness/browser.ts';
-import { readDriftReport } from '../harness/drift-report.ts';
-import { toGeneratedSpecs } from '../harness/feature-selection.ts';
-import { readScenarios, type WrittenScenario } from '../harness/features.ts';
+import { browserVersion, requireChromium } from '../harness/config/browser.ts';
+import { readDriftReport } from '../harness/reporting/drift-report.ts';
+import { toGeneratedSpecs } from '../harness/config/feature-selection.ts';
+import { readScenarios, type WrittenScenario } from '../harness/guide/features.ts';
 import {
   BENCH_DIR,
   bddgen,
@@ -60,7 +60,7 @@ const TARGETS = {
   errors: { max: 0, text: '0' },
 };
 
-/** The speed options (harness/speed-options.ts), each measured alone, then all together. */
+/** The speed options (harness/config/speed-options.ts), each measured alone, then all together. */
 const LEVERS: { key: string; label: string; env: Record<string, string> }[] = [
   { key: 'evidence', label: 'GUIDE_EVIDENCE=failures', env: { GUIDE_EVIDENCE: 'failures' } },
   { key: 'traces', label: 'GUIDE_TRACES=off', env: { GUIDE_TRACES: 'off' } },

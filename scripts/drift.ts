@@ -5,25 +5,25 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { requireChromium } from '../harness/browser.ts';
-import { readScenarios } from '../harness/features.ts';
-import { loadGuide, loadGuideText } from '../harness/guide.ts';
-import { checkCoverage } from '../harness/guide-coverage.ts';
-import { guideVerdicts } from '../harness/guide-verdicts.ts';
+import { requireChromium } from '../harness/config/browser.ts';
+import { readScenarios } from '../harness/guide/features.ts';
+import { loadGuide, loadGuideText } from '../harness/guide/guide.ts';
+import { checkCoverage } from '../harness/reporting/guide-coverage.ts';
+import { guideVerdicts } from '../harness/reporting/guide-verdicts.ts';
 import {
   DRIFT_JSON,
   driftAppendix,
   readDriftReport,
   type DriftOutcome,
   type DriftReport,
-} from '../harness/drift-report.ts';
-import { writeIllustratedGuide } from '../harness/illustrated-guide.ts';
-import { writeGuideSuggestions } from '../harness/guide-rewrite.ts';
-import { runEnvironment } from '../harness/report-setup.ts';
-import { judgeVariant } from '../harness/drift-sweep.ts';
-import { reportPaths } from '../harness/reports-dir.ts';
-import { readPlaywrightOutcomes } from '../harness/results.ts';
-import { tally } from '../harness/scenario-outcome.ts';
+} from '../harness/reporting/drift-report.ts';
+import { writeIllustratedGuide } from '../harness/reporting/illustrated-guide.ts';
+import { writeGuideSuggestions } from '../harness/reporting/guide-rewrite.ts';
+import { runEnvironment } from '../harness/config/report-setup.ts';
+import { judgeVariant } from '../harness/reporting/drift-sweep.ts';
+import { reportPaths } from '../harness/config/reports-dir.ts';
+import { readPlaywrightOutcomes } from '../harness/reporting/results.ts';
+import { tally } from '../harness/reporting/scenario-outcome.ts';
 import { DRIFT_VARIANTS, type DriftVariant } from '../mock-server/index.ts';
 
 const paths = reportPaths();

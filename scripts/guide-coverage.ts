@@ -1,9 +1,9 @@
 // The coverage gate: each guide step → the scenarios tagged with it → their latest result. Fails when an action of
 // the guide has no scenario, a tag names an unknown step, or the guide's text changed since the features were written.
-import { readScenarios } from '../harness/features.ts';
-import { checkCoverage } from '../harness/guide-coverage.ts';
-import { loadGuide, loadGuideText } from '../harness/guide.ts';
-import { readPlaywrightOutcomes } from '../harness/results.ts';
+import { readScenarios } from '../harness/guide/features.ts';
+import { checkCoverage } from '../harness/reporting/guide-coverage.ts';
+import { loadGuide, loadGuideText } from '../harness/guide/guide.ts';
+import { readPlaywrightOutcomes } from '../harness/reporting/results.ts';
 
 const guide = loadGuide();
 const { rows, problems } = checkCoverage(guide, loadGuideText(guide), readScenarios(), readPlaywrightOutcomes() ?? []);

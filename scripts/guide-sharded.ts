@@ -1,13 +1,13 @@
 // `npm run guide:sharded -- <N> [selection]`: what the nightly workflow does on N machines, on this one: N shard
 // processes, each writing a blob, then one merge into the same reports a single run writes, then the quality gate.
 // The selection is `npm run guide`'s: `<file>[:line]`, `--tags <expr>`; other arguments go to `playwright test`.
-// GUIDE_REPORTS_DIR writes the reports elsewhere than reports/ (harness/reports-dir.ts).
+// GUIDE_REPORTS_DIR writes the reports elsewhere than reports/ (harness/config/reports-dir.ts).
 import { spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { compileSelection, countSelectedTests } from '../harness/feature-selection.ts';
-import { publishReports } from '../harness/publish-reports.ts';
-import { reportPaths } from '../harness/reports-dir.ts';
+import { compileSelection, countSelectedTests } from '../harness/config/feature-selection.ts';
+import { publishReports } from '../harness/reporting/publish-reports.ts';
+import { reportPaths } from '../harness/config/reports-dir.ts';
 import { checkSiteAnswers, siteSetting } from '../site/setting.ts';
 
 const [shardArg, ...selection] = process.argv.slice(2);

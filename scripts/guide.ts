@@ -3,14 +3,14 @@
 // any other argument goes to `playwright test`. A selection writes its reports to reports/selection/ (or
 // GUIDE_REPORTS_DIR), so the last full run's stakeholder reports in reports/ stay as they were.
 import { spawnSync } from 'node:child_process';
-import { ensureBrowser } from '../harness/ensure-browser.ts';
-import { readScenarios } from '../harness/features.ts';
-import { clearRunReports, publishReports } from '../harness/publish-reports.ts';
-import { compileSelection, countSelectedTests } from '../harness/feature-selection.ts';
-import { reportPaths } from '../harness/reports-dir.ts';
-import { reportsDirFor, runKindOf, SELECTION_ENV, selectionSentence } from '../harness/run-kind.ts';
+import { ensureBrowser } from '../harness/config/ensure-browser.ts';
+import { readScenarios } from '../harness/guide/features.ts';
+import { clearRunReports, publishReports } from '../harness/reporting/publish-reports.ts';
+import { compileSelection, countSelectedTests } from '../harness/config/feature-selection.ts';
+import { reportPaths } from '../harness/config/reports-dir.ts';
+import { reportsDirFor, runKindOf, SELECTION_ENV, selectionSentence } from '../harness/config/run-kind.ts';
 import { checkSiteAnswers, siteSetting } from '../site/setting.ts';
-import { speedOptions } from '../harness/speed-options.ts';
+import { speedOptions } from '../harness/config/speed-options.ts';
 
 const bin = (name: string) => `node_modules/.bin/${name}`;
 

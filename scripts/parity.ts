@@ -2,9 +2,9 @@
 // Reuses the Cucumber JSON that the Playwright run (npm test's features suite) wrote; runs cucumber-js once.
 import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
-import { readCucumberOutcomes } from '../harness/cucumber-json.ts';
-import { reportPaths } from '../harness/reports-dir.ts';
-import { compareOutcomes, scenarioKey } from '../harness/scenario-outcome.ts';
+import { readCucumberOutcomes } from '../harness/reporting/cucumber-json.ts';
+import { reportPaths } from '../harness/config/reports-dir.ts';
+import { compareOutcomes, scenarioKey } from '../harness/reporting/scenario-outcome.ts';
 
 const { cucumberJson: PLAYWRIGHT_JSON, cucumberJsJson: CUCUMBER_JS_JSON } = reportPaths();
 

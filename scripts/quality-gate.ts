@@ -2,9 +2,9 @@
 // lost scenarios (a shard that never reported, a broken generator) must fail, not look green.
 // `--expected <N>`: a run of a selection (guide:sharded with arguments) expects the N scenarios it selected instead.
 import { parseArgs } from 'node:util';
-import { readScenarios } from '../harness/features.ts';
-import { readPlaywrightOutcomes } from '../harness/results.ts';
-import { tally } from '../harness/scenario-outcome.ts';
+import { readScenarios } from '../harness/guide/features.ts';
+import { readPlaywrightOutcomes } from '../harness/reporting/results.ts';
+import { tally } from '../harness/reporting/scenario-outcome.ts';
 
 const { values } = parseArgs({ options: { expected: { type: 'string' } } });
 const written = values.expected === undefined ? readScenarios().length : Number(values.expected);

@@ -5,10 +5,10 @@
 // overwrites no other run's reports. Minutes, not seconds: it is not part of `npm test`.
 import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
-import { readCucumberOutcomes } from '../harness/cucumber-json.ts';
-import { reportPaths } from '../harness/reports-dir.ts';
-import { readPlaywrightOutcomes } from '../harness/results.ts';
-import { compareOutcomes, scenarioKey, tally, type ScenarioOutcome } from '../harness/scenario-outcome.ts';
+import { readCucumberOutcomes } from '../harness/reporting/cucumber-json.ts';
+import { reportPaths } from '../harness/config/reports-dir.ts';
+import { readPlaywrightOutcomes } from '../harness/reporting/results.ts';
+import { compareOutcomes, scenarioKey, tally, type ScenarioOutcome } from '../harness/reporting/scenario-outcome.ts';
 
 const OUT = `${reportPaths().dir}/sharding-check`;
 const SHARDS = '2';

@@ -2,11 +2,11 @@
 // It runs every suite even when one fails, and ends with the line CI reads: "N passed, N failed, N skipped".
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
-import { readCucumberOutcomes } from '../harness/cucumber-json.ts';
-import { clearRunReports, publishReports } from '../harness/publish-reports.ts';
-import { reportPaths } from '../harness/reports-dir.ts';
-import { readPlaywrightOutcomes } from '../harness/results.ts';
-import { tally, type ScenarioOutcome } from '../harness/scenario-outcome.ts';
+import { readCucumberOutcomes } from '../harness/reporting/cucumber-json.ts';
+import { clearRunReports, publishReports } from '../harness/reporting/publish-reports.ts';
+import { reportPaths } from '../harness/config/reports-dir.ts';
+import { readPlaywrightOutcomes } from '../harness/reporting/results.ts';
+import { tally, type ScenarioOutcome } from '../harness/reporting/scenario-outcome.ts';
 
 interface Tally {
   suite: string;

@@ -3,7 +3,7 @@ import { distance } from 'fastest-levenshtein';
 
 /**
  * The kinds of drift, defined here once: the page objects that throw them are the lowest layer, and the reports
- * (harness/outcome.ts) read them from here. mock-server/drift/variants.ts may not import test code, so its own
+ * (harness/scenario/outcome.ts) read them from here. mock-server/drift/variants.ts may not import test code, so its own
  * DriftKind is kept equal by tests/unit/outcome.test.ts.
  */
 export const DRIFT_KINDS = ['moved', 'renamed', 'missing', 'reordered', 'unusable', 'behaviour'] as const;
@@ -35,7 +35,7 @@ export class GuideDrift extends Error {
   readonly siteShowed: string;
   /** Raw detail behind `siteShowed` (a comparison, a list of what the page offers), kept out of its sentence. */
   readonly evidence: string | undefined;
-  /** What a rewrite of the guide's sentence needs (harness/guide-rewrite.ts), when the drift says how it changed. */
+  /** What a rewrite of the guide's sentence needs (harness/reporting/guide-rewrite.ts), when the drift says how it changed. */
   readonly rewrite: RewriteHint | undefined;
 
   constructor(kind: DriftKind, siteShowed: string, evidence?: string, rewrite?: RewriteHint) {

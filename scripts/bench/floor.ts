@@ -3,8 +3,8 @@
 // Usage: node --import tsx scripts/bench/floor.ts <feature file> …   (one argument per scenario to stand for)
 // Prints one JSON line: { ok, launchMs, mockMs, scenarioMs[], error? }.
 import { chromium } from 'playwright';
-import { requireChromium } from '../../harness/browser.ts';
-import { launchOptions } from '../../harness/run-settings.ts';
+import { requireChromium } from '../../harness/config/browser.ts';
+import { launchOptions } from '../../harness/config/run-settings.ts';
 import { startMockServer } from '../../mock-server/index.ts';
 import { TestControlClient } from '../../site/test-control-client.ts';
 import { runJourney } from './journeys.ts';

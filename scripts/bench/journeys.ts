@@ -2,7 +2,7 @@
 // harness around them (no runner, no page objects' drift diagnostics, no evidence screenshots, no traces). Each
 // journey waits only for what a person would see before the next action, so it still proves the site answered.
 import type { Browser, Page } from 'playwright';
-import { newDeviceContext } from '../../harness/run-settings.ts';
+import { newDeviceContext } from '../../harness/config/run-settings.ts';
 import type { TestControlClient } from '../../site/test-control-client.ts';
 
 export interface JourneyAccount {

@@ -10,7 +10,7 @@ import {
   Status,
   type IWorldOptions,
 } from '@cucumber/cucumber';
-import { TIMEOUTS } from '../../harness/run-settings.ts';
+import { TIMEOUTS } from '../../harness/config/run-settings.ts';
 import { CucumberWorld, type Run, startRun, stopRun } from './cucumber-world.ts';
 import { siteProfile, unmetNeed } from '../../site/profile.ts';
 import { skipReasonOf } from './skipping.ts';

@@ -1,10 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { type IWorldOptions } from '@cucumber/cucumber';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright';
-import { requireChromium } from '../../harness/browser.ts';
-import { launchOptions, newDeviceContext } from '../../harness/run-settings.ts';
-import { OUTCOME_ATTACHMENT, OUTCOME_MEDIA_TYPE, outcomeBody } from '../../harness/outcome.ts';
-import { ACCESSIBILITY_ATTACHMENT, ACCESSIBILITY_MEDIA_TYPE, accessibilityBody } from '../../harness/accessibility.ts';
+import { requireChromium } from '../../harness/config/browser.ts';
+import { launchOptions, newDeviceContext } from '../../harness/config/run-settings.ts';
+import { OUTCOME_ATTACHMENT, OUTCOME_MEDIA_TYPE, outcomeBody } from '../../harness/scenario/outcome.ts';
+import {
+  ACCESSIBILITY_ATTACHMENT,
+  ACCESSIBILITY_MEDIA_TYPE,
+  accessibilityBody,
+} from '../../harness/scenario/accessibility.ts';
 import { TestControlClient } from '../../site/test-control-client.ts';
 import { openSiteUnderTest, type SiteUnderTest } from '../../site/open.ts';
 import { skipper } from './skipping.ts';

@@ -1,7 +1,7 @@
-import { recordOf } from '../../harness/failed-check.ts';
-import { EVIDENCE_PREFIX, guideStep } from '../../harness/guide.ts';
-import { driftLine, guideHeading } from '../../harness/outcome.ts';
-import { speedOptions } from '../../harness/speed-options.ts';
+import { recordOf } from '../../harness/scenario/failed-check.ts';
+import { EVIDENCE_PREFIX, guideStep } from '../../harness/guide/guide.ts';
+import { driftLine, guideHeading } from '../../harness/scenario/outcome.ts';
+import { speedOptions } from '../../harness/config/speed-options.ts';
 import { MATCHER_KINDS } from './matchers.ts';
 import { skipReasonOf } from './skipping.ts';
 import type { ScenarioWorld } from './world.ts';
@@ -23,7 +23,7 @@ export function markObserving(fn: object): void {
 
 /**
  * Marks a step definition as verifying one sentence of the guide. A check that fails inside it leaves an outcome
- * record (harness/outcome.ts) with the test result: this guide step, the kind of drift, the guide's words and what
+ * record (harness/scenario/outcome.ts) with the test result: this guide step, the kind of drift, the guide's words and what
  * the site showed instead. The error keeps the same words for the terminal and the trace; no report reads them back.
  */
 export function verifies<Args extends unknown[]>(stepId: string, fn: StepFn<Args>): StepFn<Args> {

@@ -18,12 +18,12 @@ import {
 } from '../../pages/support/drift.ts';
 import { FormMessage } from '../../pages/support/forms.ts';
 import type { GuideField } from './matchers.ts';
-import { coverScript, generatedEmails, MASK_DOTS, uncover } from '../../harness/evidence-masks.ts';
-import { sessionDrift, type SessionChanges } from '../../harness/session-drift.ts';
-import { sessionCookieDrift } from '../../harness/cookie-drift.ts';
-import type { OutcomeRecord } from '../../harness/outcome.ts';
-import { blockingSentence, blockingViolation, StepAccessibility } from '../../harness/accessibility.ts';
-import type { AccessibilityRecord } from '../../harness/accessibility.ts';
+import { coverScript, generatedEmails, MASK_DOTS, uncover } from '../../harness/scenario/evidence-masks.ts';
+import { sessionDrift, type SessionChanges } from '../../harness/scenario/session-drift.ts';
+import { sessionCookieDrift } from '../../harness/scenario/cookie-drift.ts';
+import type { OutcomeRecord } from '../../harness/scenario/outcome.ts';
+import { blockingSentence, blockingViolation, StepAccessibility } from '../../harness/scenario/accessibility.ts';
+import type { AccessibilityRecord } from '../../harness/scenario/accessibility.ts';
 import type { SiteControl } from '../../site/control.ts';
 import { inSiteWords, siteProfile, type SiteProfile } from '../../site/profile.ts';
 
@@ -104,9 +104,9 @@ export interface WorldOptions {
   scenarioKey: string;
   /** Attaches evidence to the step being run, in every report. */
   attachScreenshot?: (name: string, png: Buffer) => Promise<void>;
-  /** Stores the record of a failed check with the test result, as structured data (harness/outcome.ts). */
+  /** Stores the record of a failed check with the test result, as structured data (harness/scenario/outcome.ts). */
   attachOutcome?: (record: OutcomeRecord) => Promise<void>;
-  /** Stores what the accessibility scan of a guide step's page found, as structured data (harness/accessibility.ts). */
+  /** Stores what the accessibility scan of a guide step's page found, as structured data (harness/scenario/accessibility.ts). */
   attachAccessibility?: (record: AccessibilityRecord) => Promise<void>;
 }
 
@@ -345,7 +345,7 @@ export class ScenarioWorld {
 
   /**
    * A screenshot of the current device, the element the guide names outlined: a filled password or phone field shows
-   * a row of dots (its value never), a generated test address its short alias (harness/evidence-masks.ts).
+   * a row of dots (its value never), a generated test address its short alias (harness/scenario/evidence-masks.ts).
    */
   async captureEvidence(name: string): Promise<void> {
     const page = this.#current?.page;

@@ -4,7 +4,7 @@ import {
   CATEGORY_RULES,
   DRIFT_CATEGORY_KINDS,
   DRIFT_LABEL as ALLURE_DRIFT_LABEL,
-} from '../../harness/allure-categories.mjs';
+} from '../../harness/reporting/allure-categories.mjs';
 import {
   DRIFT_KINDS,
   DRIFT_LABEL,
@@ -14,10 +14,10 @@ import {
   readOutcomeBody,
   type DriftKind,
   type OutcomeRecord,
-} from '../../harness/outcome.ts';
+} from '../../harness/scenario/outcome.ts';
 import { DRIFT_VARIANTS, type DriftKind as MockDriftKind } from '../../mock-server/index.ts';
 import { GuideDrift } from '../../pages/support/drift.ts';
-import { recordOf } from '../../harness/failed-check.ts';
+import { recordOf } from '../../harness/scenario/failed-check.ts';
 
 const record: OutcomeRecord = {
   guideStep: 'account.2',

@@ -2,25 +2,25 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { hashFile, tidyAllureResults, withoutTrackers } from './allure-results.ts';
-import { requireChromium } from './browser.ts';
+import { requireChromium } from '../config/browser.ts';
 import { driftAppendix } from './drift-report.ts';
-import { readScenarios } from './features.ts';
-import { loadGuide, loadGuideText } from './guide.ts';
+import { readScenarios } from '../guide/features.ts';
+import { loadGuide, loadGuideText } from '../guide/guide.ts';
 import { checkCoverage } from './guide-coverage.ts';
 import { guideVerdicts } from './guide-verdicts.ts';
 import { chooseEvidence, type ChosenEvidence } from './evidence-choice.ts';
 import { writeGuideSuggestions } from './guide-rewrite.ts';
 import { shownVerdict, writeIllustratedGuide, type GuidePicture, type ShownVerdict } from './illustrated-guide.ts';
-import { runEnvironment } from './report-setup.ts';
+import { runEnvironment } from '../config/report-setup.ts';
 import { readPlaywrightOutcomes } from './results.ts';
-import { SELECTION_ENV } from './run-kind.ts';
+import { SELECTION_ENV } from '../config/run-kind.ts';
 import { shrinkImages } from './shrink-images.ts';
-import { speedOptions } from './speed-options.ts';
-import { reportPaths, type ReportPaths } from './reports-dir.ts';
+import { speedOptions } from '../config/speed-options.ts';
+import { reportPaths, type ReportPaths } from '../config/reports-dir.ts';
 
 export interface PublishOptions {
   paths?: ReportPaths;
-  /** A selection's sentence (harness/run-kind.ts), shown on every page; absent for a full run. */
+  /** A selection's sentence (harness/config/run-kind.ts), shown on every page; absent for a full run. */
   selection?: string;
 }
 

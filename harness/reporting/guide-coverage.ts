@@ -1,6 +1,6 @@
-import { guideStepIdsOf, type WrittenScenario } from './features.ts';
-import { hashStepText, stepsFileOf, type Guide, type GuideStep } from './guide.ts';
-import { guideSentences } from './guide-sentences.ts';
+import { guideStepIdsOf, type WrittenScenario } from '../guide/features.ts';
+import { hashStepText, stepsFileOf, type Guide, type GuideStep } from '../guide/guide.ts';
+import { guideSentences } from '../guide/guide-sentences.ts';
 import { scenarioKey, type ScenarioOutcome, type ScenarioStatus } from './scenario-outcome.ts';
 
 export interface CoverageRow {

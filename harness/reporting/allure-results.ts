@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { WrittenScenario } from './features.ts';
-import { guideStepIdsOf } from './features.ts';
-import { EVIDENCE_PREFIX, type Guide } from './guide.ts';
+import type { WrittenScenario } from '../guide/features.ts';
+import { guideStepIdsOf } from '../guide/features.ts';
+import { EVIDENCE_PREFIX, type Guide } from '../guide/guide.ts';
 import { shrinkImages } from './shrink-images.ts';
 
 /** The epic of the features that check the site beyond the guide's own words (security, faults). */
@@ -157,7 +157,7 @@ export interface TidyInput {
   dir: string;
   guide: Guide;
   written: WrittenScenario[];
-  /** Full-resolution screenshots chosen as the pictures of guide steps (harness/evidence-choice.ts). */
+  /** Full-resolution screenshots chosen as the pictures of guide steps (harness/reporting/evidence-choice.ts). */
   chosenPictures: string[];
 }
 

@@ -5,7 +5,7 @@
  * TypeScript; tests/unit/outcome.test.ts keeps the two equal.
  */
 export const DRIFT_CATEGORY_KINDS = ['moved', 'renamed', 'missing', 'reordered', 'unusable', 'behaviour'];
-/** The label steps/fixtures.ts gives a failed scenario: the kind of its first outcome record (harness/outcome.ts). */
+/** The label steps/fixtures.ts gives a failed scenario: the kind of its first outcome record (harness/scenario/outcome.ts). */
 export const DRIFT_LABEL = 'guide-drift';
 
 const FAILED = ['failed', 'broken'];

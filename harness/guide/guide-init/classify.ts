@@ -125,7 +125,7 @@ export function slug(text: string): string {
 }
 
 /**
- * An action's id names one step of one guide (harness/guide.ts, guideStep): a section name another guide already
+ * An action's id names one step of one guide (harness/guide/guide.ts, guideStep): a section name another guide already
  * uses gets this guide's own topic in front, the first topic word of its title ("sign-in" → "sign-out-sign-in").
  */
 export function apartFrom(sentences: Sentence[], taken: Set<string>, guideSlug: string): Sentence[] {

@@ -1,4 +1,4 @@
-import { driftLine, type DriftKind, type OutcomeRecord } from './outcome.ts';
+import { driftLine, type DriftKind, type OutcomeRecord } from '../scenario/outcome.ts';
 import { failed, type ScenarioOutcome } from './scenario-outcome.ts';
 
 /**

@@ -1,5 +1,5 @@
-import type { Guide, GuideStep } from './guide.ts';
-import { driftLine, type OutcomeRecord } from './outcome.ts';
+import type { Guide, GuideStep } from '../guide/guide.ts';
+import { driftLine, type OutcomeRecord } from '../scenario/outcome.ts';
 import { failed, scenarioKey, type ScenarioOutcome } from './scenario-outcome.ts';
 
 /**

@@ -1,6 +1,6 @@
-import { guideStepIdsOf } from './features.ts';
-import type { OutcomeRecord } from './outcome.ts';
-import type { AccessibilityRecord } from './accessibility.ts';
+import { guideStepIdsOf } from '../guide/features.ts';
+import type { OutcomeRecord } from '../scenario/outcome.ts';
+import type { AccessibilityRecord } from '../scenario/accessibility.ts';
 
 /** What one attempt at a scenario came to, in any runner. */
 export type AttemptStatus = 'passed' | 'failed' | 'skipped';

@@ -2,9 +2,9 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { join, relative } from 'node:path';
 import { chooseEvidence } from './evidence-choice.ts';
 import type { Coverage } from './guide-coverage.ts';
-import type { Guide, GuideStep } from './guide.ts';
+import type { Guide, GuideStep } from '../guide/guide.ts';
 import type { StepVerdict } from './guide-verdicts.ts';
-import { driftLine } from './outcome.ts';
+import { driftLine } from '../scenario/outcome.ts';
 import { rewriteSentence } from './guide-rewrite.ts';
 import type { ScenarioOutcome } from './scenario-outcome.ts';
 
@@ -25,7 +25,7 @@ export interface IllustratedGuideInput {
   outputDir: string;
   /** Extra sections appended at the end (e.g. the drift catalogue's summary), already HTML. */
   appendix?: string;
-  /** A selection's sentence (harness/run-kind.ts); absent for a full run. */
+  /** A selection's sentence (harness/config/run-kind.ts); absent for a full run. */
   selection?: string;
   /** Each step's picture, already made small; without it the chosen screenshots go in as they are. */
   pictures?: Map<string, GuidePicture>;

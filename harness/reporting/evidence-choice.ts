@@ -1,4 +1,4 @@
-import { EVIDENCE_PREFIX } from './guide.ts';
+import { EVIDENCE_PREFIX } from '../guide/guide.ts';
 import type { StepVerdict } from './guide-verdicts.ts';
 import { failed, type ScenarioOutcome } from './scenario-outcome.ts';
 

@@ -1,6 +1,6 @@
 import { stripVTControlCharacters } from 'node:util';
-import { GuideDrift } from '../pages/support/drift.ts';
-import type { GuideStep } from './guide.ts';
+import { GuideDrift } from '../../pages/support/drift.ts';
+import type { GuideStep } from '../guide/guide.ts';
 import type { DriftKind, OutcomeRecord } from './outcome.ts';
 
 /**

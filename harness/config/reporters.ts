@@ -7,7 +7,7 @@ import { SELECTION_ENV } from './run-kind.ts';
  * Run after allure-playwright has read them: drops allure-playwright's "Allure Metadata" attachments, its way of
  * passing labels from the test, so the Playwright and Cucumber reports do not show them on every test.
  */
-export const STRIP_ALLURE_METADATA: ReporterDescription = ['./harness/strip-allure-metadata.ts'];
+export const STRIP_ALLURE_METADATA: ReporterDescription = ['./harness/reporting/strip-allure-metadata.ts'];
 
 /** The report files a run leaves behind; a sharded run gets them from `playwright merge-reports` instead. */
 export function reportFileReporters(reportsDir?: string): ReporterDescription[] {
@@ -18,7 +18,7 @@ export function reportFileReporters(reportsDir?: string): ReporterDescription[] 
       {
         outputFolder: paths.playwrightHtml,
         open: 'never',
-        // A selection says so at the top of the page (harness/run-kind.ts).
+        // A selection says so at the top of the page (harness/config/run-kind.ts).
         ...(process.env[SELECTION_ENV] ? { title: process.env[SELECTION_ENV] } : {}),
       },
     ],

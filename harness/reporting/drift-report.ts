@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import type { VariantJudgement } from './drift-sweep.ts';
-import type { DriftKind } from './outcome.ts';
-import { reportPaths } from './reports-dir.ts';
+import type { DriftKind } from '../scenario/outcome.ts';
+import { reportPaths } from '../config/reports-dir.ts';
 
 /** What `npm run drift` found for one drift variant of the mock. */
 export interface DriftOutcome extends VariantJudgement {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DRIFT_KINDS, type DriftKind } from '../pages/support/drift.ts';
+import { DRIFT_KINDS, type DriftKind } from '../../pages/support/drift.ts';
 
 export { DRIFT_KINDS, type DriftKind };
 
@@ -17,7 +17,7 @@ export const outcomeRecordSchema = z.object({
   siteShowed: z.string().min(1),
   /** The raw detail behind that sentence: an assertion's diff, what a page offered. */
   evidence: z.string().optional(),
-  /** What a suggested rewrite of the guide's sentence needs (harness/guide-rewrite.ts), when the drift says how. */
+  /** What a suggested rewrite of the guide's sentence needs (harness/reporting/guide-rewrite.ts), when the drift says how. */
   rewrite: z
     .discriminatedUnion('kind', [
       z.object({ kind: z.literal('renamed'), guideLabel: z.string(), siteLabel: z.string() }),

@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Guide } from './guide.ts';
-import type { OutcomeRecord } from './outcome.ts';
+import type { Guide } from '../guide/guide.ts';
+import type { OutcomeRecord } from '../scenario/outcome.ts';
 
 export type RewriteHint = NonNullable<OutcomeRecord['rewrite']>;
 

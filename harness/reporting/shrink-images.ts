@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { chromium } from 'playwright';
-import { requireChromium } from './browser.ts';
-import { launchOptions } from './run-settings.ts';
+import { requireChromium } from '../config/browser.ts';
+import { launchOptions } from '../config/run-settings.ts';
 
 /**
  * The shareable reports carry pictures small enough to mail: JPEG, this wide (CSS pixels of a 1280-wide

@@ -1,9 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { stripVTControlCharacters } from 'node:util';
-import { readScenarios, type WrittenScenario } from './features.ts';
-import { OUTCOME_ATTACHMENT, readOutcomeBody, type OutcomeRecord } from './outcome.ts';
-import { ACCESSIBILITY_ATTACHMENT, readAccessibilityBody } from './accessibility.ts';
-import { reportPaths } from './reports-dir.ts';
+import { readScenarios, type WrittenScenario } from '../guide/features.ts';
+import { OUTCOME_ATTACHMENT, readOutcomeBody, type OutcomeRecord } from '../scenario/outcome.ts';
+import { ACCESSIBILITY_ATTACHMENT, readAccessibilityBody } from '../scenario/accessibility.ts';
+import { reportPaths } from '../config/reports-dir.ts';
 import { outcome, type AttemptStatus, type ScenarioOutcome } from './scenario-outcome.ts';
 
 /**

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { describeSite, siteSetting } from '../site/setting.ts';
+import { describeSite, siteSetting } from '../../site/setting.ts';
 import { browserVersion, type BrowserChoice } from './browser.ts';
 
 /** What a stakeholder needs to know about the run, shown on Allure's environment panel. */

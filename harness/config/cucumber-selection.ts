@@ -1,5 +1,5 @@
 import { parse as parseTagExpression } from '@cucumber/tag-expressions';
-import type { WrittenScenario } from './features.ts';
+import type { WrittenScenario } from '../guide/features.ts';
 
 /** cucumber-js options whose value is the next argument, not a feature path. */
 const WITH_VALUE = new Set([

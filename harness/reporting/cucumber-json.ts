@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { OUTCOME_MEDIA_TYPE, readOutcomeBody } from './outcome.ts';
+import { OUTCOME_MEDIA_TYPE, readOutcomeBody } from '../scenario/outcome.ts';
 import { outcome, scenarioKey, type AttemptStatus, type ScenarioOutcome } from './scenario-outcome.ts';
 
 /**

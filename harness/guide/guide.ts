@@ -28,7 +28,7 @@ export const GUIDES_DIR = 'guides';
 /** The first guide; the supporting features (features/security/, features/faults/) check the site beyond its words. */
 export const FIRST_GUIDE = 'strengthening-account-security';
 
-const guidesRoot = fileURLToPath(new URL(`../${GUIDES_DIR}/`, import.meta.url));
+const guidesRoot = fileURLToPath(new URL(`../../${GUIDES_DIR}/`, import.meta.url));
 
 /** Where a guide's step ids and pins live, as a person finds it from the repository's root. */
 export const stepsFileOf = (slug: string) => `${GUIDES_DIR}/${slug}/steps.json`;

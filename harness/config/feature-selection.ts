@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { parse as parseTagExpression } from '@cucumber/tag-expressions';
 import { join } from 'node:path';
-import { readScenarios, type WrittenScenario } from './features.ts';
+import { readScenarios, type WrittenScenario } from '../guide/features.ts';
 import { GENERATED_DIR, generateTests } from './generated-tests.ts';
 
 /** What `npm run guide -- <file>[:line] [--tags <expression>]` asks for, in Playwright's and bddgen's terms. */
