@@ -40,6 +40,20 @@ const SITE_AGNOSTIC = [
   },
 ];
 
+/** What each harness folder may not import, by when its code runs. */
+const HARNESS_FORBIDS = {
+  guide: ['config', 'scenario', 'reporting'],
+  config: ['scenario', 'reporting'],
+  scenario: ['config', 'reporting'],
+  reporting: [],
+};
+const HARNESS_WHEN = {
+  guide: 'whenever the guide and its feature files are read',
+  config: 'when a runner or script sets up a run',
+  scenario: 'inside a scenario',
+  reporting: 'after the run, over its results',
+};
+
 export default tseslint.config(
   { ignores: ['node_modules/', 'reports/', '.features-gen/'] },
   js.configs.recommended,
@@ -166,5 +180,24 @@ export default tseslint.config(
       ],
     },
   },
+  // harness/ by when its code runs: the guide model, config time, scenario time, reporting. Each folder imports none
+  // of the folders named against it here, nor steps or features (the run's other layers import harness, not back).
+  ...Object.entries(HARNESS_FORBIDS).map(([folder, forbidden]) => ({
+    files: [`harness/${folder}/**/*.ts`, `harness/${folder}/**/*.mjs`],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/steps/**', '**/features/**'], message: 'Imports flow one way: features → steps → pages.' },
+            ...forbidden.map((other) => ({
+              group: [`../${other}/**`, `../../${other}/**`, `**/harness/${other}/**`],
+              message: `harness/${folder}/ runs ${HARNESS_WHEN[folder]}: it does not import harness/${other}/ (${HARNESS_WHEN[other]}).`,
+            })),
+          ],
+        },
+      ],
+    },
+  })),
   { files: ['mock-server/site/assets/**/*.js'], languageOptions: { globals: { ...globals.browser } } },
 );
