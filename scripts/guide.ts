@@ -2,7 +2,6 @@
 // reports, and print a verdict per guide step. Selection as cucumber-js takes it: `<file>[:line]`, `--tags <expr>`;
 // any other argument goes to `playwright test`. A selection writes its reports to reports/selection/ (or
 // GUIDE_REPORTS_DIR), so the last full run's stakeholder reports in reports/ stay as they were.
-import { spawnSync } from 'node:child_process';
 import { ensureBrowser } from '../harness/config/ensure-browser.ts';
 import { readScenarios } from '../harness/guide/features.ts';
 import { clearRunReports, publishReports } from '../harness/reporting/publish-reports.ts';
@@ -11,8 +10,7 @@ import { reportPaths } from '../harness/config/reports-dir.ts';
 import { reportsDirFor, runKindOf, SELECTION_ENV, selectionSentence } from '../harness/config/run-kind.ts';
 import { checkSiteAnswers, siteSetting } from '../site/setting.ts';
 import { speedOptions } from '../harness/config/speed-options.ts';
-
-const bin = (name: string) => `node_modules/.bin/${name}`;
+import { bin, run as runCommand } from '../commands/processes.ts';
 
 if (!ensureBrowser()) process.exit(1);
 
@@ -44,11 +42,9 @@ if (run.kind === 'selection') {
 // allure-playwright never clears its results (old ones would come back as retries), and no report of an earlier
 // run may be left beside this run's.
 clearRunReports(paths);
-const testStatus =
-  spawnSync(bin('playwright'), ['test', ...playwrightArgs], {
-    stdio: 'inherit',
-    // playwright.config.ts and its reporters read where to write, and the selection's sentence, from these.
-    env: { ...process.env, GUIDE_REPORTS_DIR: paths.dir, [SELECTION_ENV]: selection ?? '' },
-  }).status ?? 1;
+const { exitCode: testStatus } = await runCommand(bin('playwright'), ['test', ...playwrightArgs], {
+  // playwright.config.ts and its reporters read where to write, and the selection's sentence, from these.
+  env: { GUIDE_REPORTS_DIR: paths.dir, [SELECTION_ENV]: selection ?? '' },
+});
 const allureStatus = await publishReports({ paths, selection });
 process.exit(testStatus || allureStatus);

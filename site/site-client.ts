@@ -42,11 +42,17 @@ export class SiteClient {
     return this.fetch(path, { method, headers: init.headers, body: init.body ?? null });
   }
 
-  /** Loads a page as a browser would (following redirects), keeping the CSRF token it carries. */
-  async page(path: string): Promise<Response> {
+  /**
+   * Loads a page as a browser would (following redirects), keeping the CSRF token it carries. Any final status but
+   * the one expected throws: a test that loads a page which is not there must fail, not go on without a token.
+   */
+  async page(path: string, { status = 200 }: { status?: number } = {}): Promise<Response> {
     let response = await this.fetch(path);
     for (let hops = 0; hops < 3 && response.status >= 300 && response.status < 400; hops++) {
       response = await this.fetch(response.headers.get('location') ?? '/');
+    }
+    if (response.status !== status) {
+      throw new Error(`GET ${path} answered ${response.status} (${response.url || 'after redirects'}), not ${status}.`);
     }
     const token = /<meta name="csrf-token" content="([^"]+)"/.exec(await response.clone().text())?.[1];
     if (token) this.csrfToken = token;

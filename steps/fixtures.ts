@@ -7,6 +7,15 @@ import { guideStep, loadGuide } from '../harness/guide/guide.ts';
 import { siteProfile, unmetNeed } from '../site/profile.ts';
 import { DRIFT_LABEL, OUTCOME_ATTACHMENT, OUTCOME_MEDIA_TYPE, outcomeBody } from '../harness/scenario/outcome.ts';
 import { ACCESSIBILITY_ATTACHMENT, accessibilityBody } from '../harness/scenario/accessibility.ts';
+import { GAP_LABEL, gapNote, isGap } from '../harness/reporting/guide-gaps.ts';
+import {
+  LOOK_ATTACHMENT,
+  LOOK_DIFF_PREFIX,
+  LOOK_MEDIA_TYPE,
+  LOOK_PICTURE_PREFIX,
+  lookBody,
+  lookStepsOf,
+} from '../harness/reporting/guide-looks.ts';
 import { openSiteUnderTest, type SiteUnderTest } from '../site/open.ts';
 import { skipper } from './support/skipping.ts';
 import { ScenarioWorld } from './support/world.ts';
@@ -37,6 +46,12 @@ export const test = bddTest.extend<{ world: ScenarioWorld; reportLabels: void },
       await allure.story(scenarioTitle);
       const written = writtenScenarios.find((s) => $uri.endsWith(s.file) && s.line === $bddTestData?.pickleLine);
       for (const [name, value] of Object.entries(written?.parameters ?? {})) await allure.parameter(name, value);
+      // What the guide leaves out: the note as a label, and a link to the illustrated guide's section of them.
+      if (written && isGap(written)) {
+        const note = gapNote(written);
+        await allure.label(GAP_LABEL, note);
+        await allure.link('../guide/index.html#gaps', `What the guide doesn't tell the reader: ${note}`);
+      }
       for (const id of guideStepIdsOf({ tags: testInfo.tags.map((tag) => tag.replace(/^@/, '')) })) {
         await allure.link(`../guide/index.html#step-${id}`, `Guide step ${id}: ${guideStep(id).text}`);
       }
@@ -91,6 +106,19 @@ export const test = bddTest.extend<{ world: ScenarioWorld; reportLabels: void },
           contentType: OUTCOME_MEDIA_TYPE,
         });
       },
+      // Files, as screenshots are: `npm run guide:accept-pictures` copies the fresh ones from the run's JSON report.
+      attachLook: async (record, picture, diff) => {
+        const step = record.guideStep;
+        const path = testInfo.outputPath(`look-${step}.png`);
+        await writeFile(path, picture);
+        await testInfo.attach(`${LOOK_PICTURE_PREFIX}${step}`, { path, contentType: 'image/png' });
+        if (diff) {
+          const diffPath = testInfo.outputPath(`look-${step}-difference.png`);
+          await writeFile(diffPath, diff);
+          await testInfo.attach(`${LOOK_DIFF_PREFIX}${step}`, { path: diffPath, contentType: 'image/png' });
+        }
+        await testInfo.attach(LOOK_ATTACHMENT, { body: lookBody(record), contentType: LOOK_MEDIA_TYPE });
+      },
       scenarioKey:
         `${testInfo.testId}-r${testInfo.repeatEachIndex}-t${testInfo.retry}-${Date.now().toString(36)}`.toLowerCase(),
       // Device A is Playwright's own page, so traces, screenshots and video follow it; others are new contexts.
@@ -104,6 +132,7 @@ export const test = bddTest.extend<{ world: ScenarioWorld; reportLabels: void },
         return context.newPage();
       },
     });
+    world.pictureLooksOf(lookStepsOf(testInfo.tags));
     await use(world);
     await world.cleanUp();
     await Promise.all(extraContexts.map((context) => context.close()));

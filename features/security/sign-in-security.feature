@@ -16,8 +16,10 @@ Feature: Signing in keeps its security promises
     And I sign in with the email "{unknown email}" and the password "wrong-password-1"
     Then the message above the form is the one I noted
 
-  @asvs:2.2.1 @guide:sign-in.3 @guide:sign-in.4
+  @gap @asvs:2.2.1 @guide:sign-in.3 @guide:sign-in.4
   Scenario Outline: After 5 failed sign-ins with <whose> email, even the right password has to wait
+    Gap: after 5 failed sign-ins the email is locked for 15 minutes, even for the right password.
+
     Given I am on the sign in page
     When I sign in 5 times with the email "<email>" and the password "wrong-password-1"
     Then every answer was "Incorrect email or password. Please try again."

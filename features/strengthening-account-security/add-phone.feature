@@ -119,8 +119,10 @@ Feature: Add a phone number
         | a US number with +1 and United Kingdom chosen | United Kingdom | +1 213 555 0123                  | This number has the country code +1, but United Kingdom is +44. Choose the number’s country. |
         | a fictional UK number                         | United Kingdom | +44 7700 900123                  | Please enter a valid phone number for United Kingdom.                                        |
 
-    @guide:phone.3 @guide:phone.5
+    @gap @guide:phone.3 @guide:phone.5
     Scenario Outline: Nothing is saved when the password is <situation>
+      Gap: the phone number page asks for the account's own password, and saves nothing without the right one.
+
       When I click on the "Add phone number" button in "MEMBERSHIP & BILLING"
       And I enter the phone number "+1 213 555 0123" in the first field
       And I type the password "<password>" in the second field

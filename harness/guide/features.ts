@@ -14,6 +14,8 @@ export interface WrittenScenario {
   tags: string[];
   /** An outline example's values by column name; empty for a plain scenario. */
   parameters: Record<string, string>;
+  /** The free text under its Scenario line, before its steps (trimmed; empty when there is none). */
+  description?: string;
 }
 
 export const GUIDE_TAG = 'guide:';
@@ -41,18 +43,22 @@ export function readScenarios(dir = 'features'): WrittenScenario[] {
     const file = relative(process.cwd(), path);
     const newId = IdGenerator.uuid();
     const document = parseFeature(file, readFileSync(path, 'utf8'), newId);
-    const nodes = new Map<string, { line: number; scenarioLine: number; parameters: Record<string, string> }>();
+    const nodes = new Map<
+      string,
+      { line: number; scenarioLine: number; parameters: Record<string, string>; description: string }
+    >();
     for (const child of document.feature?.children ?? []) {
       const scenarios = [child.scenario, ...(child.rule?.children.map((c) => c.scenario) ?? [])];
       for (const scenario of scenarios) {
         if (!scenario) continue;
         const scenarioLine = scenario.location.line;
-        nodes.set(scenario.id, { line: scenarioLine, scenarioLine, parameters: {} });
+        const description = scenario.description.trim();
+        nodes.set(scenario.id, { line: scenarioLine, scenarioLine, parameters: {}, description });
         for (const examples of scenario.examples) {
           const columns = examples.tableHeader?.cells.map((cell) => cell.value) ?? [];
           for (const row of examples.tableBody) {
             const parameters = Object.fromEntries(row.cells.map((cell, i) => [columns[i] ?? String(i), cell.value]));
-            nodes.set(row.id, { line: row.location.line, scenarioLine, parameters });
+            nodes.set(row.id, { line: row.location.line, scenarioLine, parameters, description });
           }
         }
       }
@@ -66,6 +72,7 @@ export function readScenarios(dir = 'features'): WrittenScenario[] {
         scenarioLine: node?.scenarioLine ?? 0,
         tags: pickle.tags.map((tag) => tag.name.replace(/^@/, '')),
         parameters: node?.parameters ?? {},
+        description: node?.description ?? '',
       };
     });
   });

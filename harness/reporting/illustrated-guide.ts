@@ -6,6 +6,8 @@ import type { Guide, GuideStep } from '../guide/guide.ts';
 import type { StepVerdict } from './guide-verdicts.ts';
 import { driftLine } from '../scenario/outcome.ts';
 import { rewriteSentence } from './guide-rewrite.ts';
+import { gapStatus, type GuideGap } from './guide-gaps.ts';
+import { lookSentence, type LookRecord } from './guide-looks.ts';
 import type { ScenarioOutcome } from './scenario-outcome.ts';
 
 /** The one picture of a guide step, as the page shows it. */
@@ -29,6 +31,23 @@ export interface IllustratedGuideInput {
   selection?: string;
   /** Each step's picture, already made small; without it the chosen screenshots go in as they are. */
   pictures?: Map<string, GuidePicture>;
+  /** How each pictured step's look compares with its accepted picture (harness/reporting/guide-looks.ts), by step id. */
+  looks?: Map<string, ShownLook>;
+  /** What the guide leaves out (harness/reporting/guide-gaps.ts), with each run's picture by its file's path. */
+  gaps?: { gaps: GuideGap[]; pictures: Map<string, Picture> };
+}
+
+export interface Picture {
+  data: Buffer;
+  type: 'image/jpeg' | 'image/png';
+}
+
+/** A step's look as the page shows it: the record, and the accepted picture, today's and what differs. */
+export interface ShownLook {
+  record: LookRecord;
+  accepted?: Picture;
+  today?: Picture;
+  diff?: Picture;
 }
 
 export type ShownVerdict = Exclude<StepVerdict['verdict'], 'prose'> | 'not selected';
@@ -61,6 +80,8 @@ export function writeIllustratedGuide({
   appendix = '',
   selection,
   pictures = originalPictures(verdicts),
+  looks = new Map(),
+  gaps,
 }: IllustratedGuideInput): string {
   mkdirSync(outputDir, { recursive: true });
   // Pictures are inside the page now (one file to send); an img/ folder of an older run would only mislead.
@@ -75,7 +96,9 @@ export function writeIllustratedGuide({
 
   const body = verdicts
     .map((v) =>
-      v.step.kind === 'action' ? actionCard(v, shown(v), pictures.get(v.step.id), outputDir) : proseBlock(v.step),
+      v.step.kind === 'action'
+        ? actionCard(v, shown(v), pictures.get(v.step.id), outputDir, looks.get(v.step.id))
+        : proseBlock(v.step),
     )
     .join('\n');
   const banner = selection
@@ -98,6 +121,8 @@ export function writeIllustratedGuide({
     <span class="badge failed">${count('failed')} failed</span>
     <span class="badge stale">${count('stale')} stale</span>
     <span class="badge not-covered">${count('not covered') + count('not run')} not checked</span>
+    ${lookBadge(actions.filter((v) => looks.get(v.step.id)?.record.verdict === 'looks different').length)}
+    ${gaps?.gaps.length ? `<a class="badge gap" href="#gaps">${gaps.gaps.length} left out by the guide</a>` : ''}
     ${selection ? `<span class="badge not-selected">${count('not selected')} not run in this selection</span>` : ''}
     of ${actions.length} instructions
   </p>
@@ -116,6 +141,7 @@ export function writeIllustratedGuide({
 </header>
 <main>
 ${body}
+${gaps ? gapsSection(gaps.gaps, gaps.pictures) : ''}
 </main>
 ${appendix}
 </body></html>`;
@@ -148,6 +174,7 @@ function actionCard(
   verdict: ShownVerdict,
   picture: GuidePicture | undefined,
   outputDir: string,
+  look?: ShownLook,
 ): string {
   let image = '<div class="no-picture">No picture from this run</div>';
   if (picture) {
@@ -173,7 +200,7 @@ function actionCard(
       : '<p class="muted">No check covers this sentence yet.</p>';
   return `<section class="step ${verdict.replace(' ', '-')}" id="step-${v.step.id}">
   <div class="words"><span class="id">${v.step.id}</span><blockquote>${escape(v.step.text)}</blockquote>
-  <p class="verdict">${VERDICT_WORDS[verdict]}</p>${reason}${access}${scenarios}</div>
+  <p class="verdict">${VERDICT_WORDS[verdict]}</p>${reason}${lookBlock(look)}${access}${scenarios}</div>
   <div class="picture">${image}</div>
 </section>`;
 }
@@ -226,6 +253,68 @@ function accessibilityBlock(v: StepVerdict): string {
   return items.length
     ? `<details class="a11y" open><summary>Accessibility (WCAG 2.2 A/AA): ${items.length} violation(s)</summary><ul>${items.join('')}</ul></details>`
     : `<p class="a11y muted">Accessibility (WCAG 2.2 A/AA): no violation on ${scanned === 1 ? 'its page' : `its ${scanned} scans`}.</p>`;
+}
+
+const dataUrl = (p: Picture) => `data:${p.type};base64,${p.data.toString('base64')}`;
+
+function lookBadge(count: number): string {
+  return count ? `<span class="badge looks">${count} look different</span>` : '';
+}
+
+/**
+ * A step that looks different from its accepted picture: a warning, not a verdict (the step may still be verified),
+ * with the accepted picture, today's and what differs; a step with no accepted picture yet says how to accept one.
+ */
+function lookBlock(look: ShownLook | undefined): string {
+  if (!look) return '';
+  if (look.record.verdict === 'no accepted picture')
+    return '<p class="looks muted">No accepted picture of this step yet: after looking at today\'s, <code>npm run guide:accept-pictures</code>.</p>';
+  if (look.record.verdict === 'same') return '';
+  const figure = (p: Picture | undefined, caption: string) =>
+    p
+      ? `<figure><img src="${dataUrl(p)}" alt="${escape(caption)}"><figcaption>${escape(caption)}</figcaption></figure>`
+      : '';
+  return `<div class="looks warning" role="note"><p><b>⚠ Looks different</b> (a warning, not a failure): ${escape(
+    lookSentence(look.record),
+  )} If the change is right, <code>npm run guide:accept-pictures -- ${escape(look.record.guideStep)}</code>.</p>
+  <div class="look-pictures">${figure(look.diff, 'What differs (red)')}${figure(look.accepted, 'Accepted')}${figure(
+    look.today,
+    'Today',
+  )}</div></div>`;
+}
+
+const GAP_WORDS: Record<ReturnType<typeof gapStatus>, string> = {
+  passed: '✔ Its check passed today',
+  failed: '✘ Its check failed today: the site may have changed',
+  'not run': '· Its check did not run',
+};
+
+/** "What the guide doesn't tell the reader": each gap the features mark, with its check's verdict and picture. */
+function gapsSection(gaps: GuideGap[], pictures: Map<string, Picture>): string {
+  if (!gaps.length) return '';
+  const items = gaps.map((gap) => {
+    const steps = gap.guideSteps.map((id) => `<a href="#step-${escape(id)}">${escape(id)}</a>`).join(', ');
+    const runs = gap.evidence
+      .map(
+        (e) =>
+          `<li class="${e.status.replace(' ', '-')}">${SCENARIO_MARKS[e.status]} ${escape(e.scenario.name)} (${escape(`${e.scenario.file}:${e.scenario.line}`)})</li>`,
+      )
+      .join('');
+    const shot = gap.evidence.map((e) => e.picture && pictures.get(e.picture)).find(Boolean);
+    const picture = shot
+      ? `<figure><img src="${dataUrl(shot)}" alt="The site, in the check of: ${escape(gap.note)}"></figure>`
+      : '<div class="no-picture">No picture from this run</div>';
+    return `<section class="gap">
+  <div class="words"><p class="note">${escape(gap.note)}</p><p class="verdict">${GAP_WORDS[gapStatus(gap)]}</p>
+  <p class="muted">Guide steps: ${steps || 'none named'}</p><details><summary>The check behind it</summary><ul>${runs}</ul></details></div>
+  <div class="picture">${picture}</div>
+</section>`;
+  });
+  return `<section class="gaps" id="gaps"><h2>What the guide doesn't tell the reader</h2>
+<p class="muted">What a reader following the guide will meet on the site although the guide doesn't mention it. Each is a
+scenario tagged <code>@gap</code> in the features, with its note; its verdict says whether the site did it today.</p>
+${items.join('\n')}
+</section>`;
 }
 
 /** The chosen screenshots at full size, for a caller that did not make them small. */
@@ -283,6 +372,15 @@ details { font-family: system-ui, sans-serif; font-size: .85rem; } details ul { 
 li.failed, li.flaky { color: #9b1c14; }
 .picture img { width: 100%; border: 1px solid #ccc; border-radius: 4px; display: block; }
 .no-picture { display: grid; place-items: center; min-height: 8rem; background: #f0f0f0; color: #888; font-family: system-ui, sans-serif; border-radius: 4px; }
+.badge.looks, .looks.warning { background: #fff2cc; color: #5a4300; }
+.badge.gap { background: #e8e4f8; color: #3b2d7a; text-decoration: none; }
+.looks.warning { font-family: system-ui, sans-serif; font-size: .9rem; border: 1px solid #e0c060; padding: .5rem .7rem; border-radius: 4px; margin: .4rem 0; }
+.look-pictures { display: grid; grid-template-columns: repeat(3, 1fr); gap: .4rem; } .look-pictures img { width: 100%; border: 1px solid #ccc; }
+.gaps h2 { margin: 2.5rem 0 .3rem; }
+.gap { display: grid; grid-template-columns: minmax(18rem, 1fr) minmax(20rem, 1.3fr); gap: 1.5rem; background: #fff; border: 1px solid #ddd;
+  border-left: 6px solid #7a68c8; border-radius: 6px; padding: 1rem 1.2rem; margin: .8rem 0; }
+.gap .note { font-size: 1.1rem; margin: .2rem 0 .6rem; } .gap .verdict { background: #eee; }
+.gap img { width: 100%; border: 1px solid #ccc; border-radius: 4px; display: block; }
 @media (max-width: 800px) { .step { grid-template-columns: 1fr; } }
 @media print { .step { break-inside: avoid; } details { display: none; } body { background: #fff; } }
 `;

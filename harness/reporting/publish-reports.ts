@@ -10,7 +10,16 @@ import { checkCoverage } from './guide-coverage.ts';
 import { guideVerdicts } from './guide-verdicts.ts';
 import { chooseEvidence, type ChosenEvidence } from './evidence-choice.ts';
 import { writeGuideSuggestions } from './guide-rewrite.ts';
-import { shownVerdict, writeIllustratedGuide, type GuidePicture, type ShownVerdict } from './illustrated-guide.ts';
+import { gapStatus, gatherGaps } from './guide-gaps.ts';
+import { acceptedPicture, lookSentence, stepLooks } from './guide-looks.ts';
+import {
+  shownVerdict,
+  writeIllustratedGuide,
+  type GuidePicture,
+  type Picture,
+  type ShownLook,
+  type ShownVerdict,
+} from './illustrated-guide.ts';
 import { runEnvironment } from '../config/report-setup.ts';
 import { readPlaywrightOutcomes } from './results.ts';
 import { SELECTION_ENV } from '../config/run-kind.ts';
@@ -63,7 +72,30 @@ export async function publishReports({ paths = reportPaths(), selection }: Publi
   const allureHtml = join(paths.allureReport, 'index.html');
   if (existsSync(allureHtml)) writeFileSync(allureHtml, withoutTrackers(readFileSync(allureHtml, 'utf8')));
 
-  const shrunk = await shrinkImages([...chosen.values()].map((c) => c.path));
+  const gaps = gatherGaps(written, results);
+  const gapShots = gaps.flatMap((g) =>
+    g.evidence.flatMap((e) => (e.picture && existsSync(e.picture) ? [e.picture] : [])),
+  );
+  const shrunk = await shrinkImages([...[...chosen.values()].map((c) => c.path), ...gapShots]);
+  const gapPictures = new Map<string, Picture>(
+    gapShots.flatMap((path) => {
+      const jpeg = shrunk.get(path);
+      return jpeg ? [[path, { data: jpeg, type: 'image/jpeg' as const }]] : [];
+    }),
+  );
+  // The looks' pictures are small crops already: inline as PNG, so what differs stays exact.
+  const png = (path: string | undefined): Picture | undefined =>
+    path && existsSync(path) ? { data: readFileSync(path), type: 'image/png' } : undefined;
+  const looks = new Map<string, ShownLook>();
+  for (const [step, look] of stepLooks(results)) {
+    const accepted = acceptedPicture(look.record.guide, step);
+    looks.set(step, {
+      record: look.record,
+      ...(accepted && { accepted: { data: accepted, type: 'image/png' as const } }),
+      ...(look.picture && { today: png(look.picture) }),
+      ...(look.diff && { diff: png(look.diff) }),
+    });
+  }
   const pictures = new Map<string, GuidePicture>();
   for (const [id, { path, scenario }] of chosen) {
     const jpeg = shrunk.get(path);
@@ -85,6 +117,8 @@ export async function publishReports({ paths = reportPaths(), selection }: Publi
     appendix: selection ? '' : driftAppendix(),
     selection,
     pictures,
+    looks,
+    gaps: { gaps, pictures: gapPictures },
   });
   writeGuideSuggestions(
     guide,
@@ -122,6 +156,16 @@ export async function publishReports({ paths = reportPaths(), selection }: Publi
   console.log(
     `\n${count('verified')} guide steps verified, ${count('drifted')} drifted, ${count('not reached')} not reached, ${count('failed')} failed, ${count('stale')} stale, ${count('not covered')} not covered, ${count('not run')} not run${selection ? `, ${count('not selected')} not run in this selection` : ''}.`,
   );
+  const different = [...looks.values()].filter((l) => l.record.verdict === 'looks different');
+  if (different.length) {
+    console.log(`\nLooks different (warnings, not failures; npm run guide:accept-pictures accepts today's):`);
+    for (const { record } of different)
+      console.log(`  ⚠ ${record.guideStep.padEnd(11)} looks different: ${lookSentence(record)}`);
+  }
+  if (gaps.length) {
+    console.log(`\nWhat the guide doesn't tell the reader:`);
+    for (const gap of gaps) console.log(`  • ${gap.note}  [${gapStatus(gap)}: ${gap.file}:${gap.line}]`);
+  }
   console.log('Reports:');
   console.log(`  The illustrated guide:      ${illustrated}`);
   console.log(

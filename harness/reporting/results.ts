@@ -3,6 +3,7 @@ import { stripVTControlCharacters } from 'node:util';
 import { readScenarios, type WrittenScenario } from '../guide/features.ts';
 import { OUTCOME_ATTACHMENT, readOutcomeBody, type OutcomeRecord } from '../scenario/outcome.ts';
 import { ACCESSIBILITY_ATTACHMENT, readAccessibilityBody } from '../scenario/accessibility.ts';
+import { LOOK_ATTACHMENT, readLookBody } from './guide-looks.ts';
 import { reportPaths } from '../config/reports-dir.ts';
 import { outcome, type AttemptStatus, type ScenarioOutcome } from './scenario-outcome.ts';
 
@@ -72,8 +73,12 @@ export function readPlaywrightOutcomes(
       const accessibility = (last?.attachments ?? [])
         .filter((a) => a.name === ACCESSIBILITY_ATTACHMENT)
         .map((a) => readAccessibilityBody(bodyOf(a), path));
+      const looks = (last?.attachments ?? [])
+        .filter((a) => a.name === LOOK_ATTACHMENT)
+        .map((a) => readLookBody(bodyOf(a), path));
       return outcome({
         ...(accessibility.length && { accessibility }),
+        ...(looks.length && { looks }),
         scenario: { file, line: match?.line ?? 0, name: spec.title },
         attempts: test.results.map((r) => ATTEMPTS[r.status]),
         tags: spec.tags.map((tag) => (tag.startsWith('@') ? tag.slice(1) : tag)),

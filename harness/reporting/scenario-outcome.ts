@@ -1,6 +1,7 @@
 import { guideStepIdsOf } from '../guide/features.ts';
 import type { OutcomeRecord } from '../scenario/outcome.ts';
 import type { AccessibilityRecord } from '../scenario/accessibility.ts';
+import type { LookRecord } from './guide-looks.ts';
 
 /** What one attempt at a scenario came to, in any runner. */
 export type AttemptStatus = 'passed' | 'failed' | 'skipped';
@@ -23,6 +24,8 @@ export interface ScenarioOutcome {
   error: string | undefined;
   /** What the accessibility scans of its guide steps' pages found (last attempt), where the runner's report has it. */
   accessibility?: AccessibilityRecord[];
+  /** How its guide steps' pictures compare with the accepted ones (last attempt; guide-path scenarios only). */
+  looks?: LookRecord[];
   /** Files attached by the last attempt: evidence screenshots, the trace of a failure. */
   attachments: { name: string; path: string }[];
 }

@@ -35,13 +35,15 @@ export interface CoverArgs {
   aliases: [string, string][];
   /** The id of the layer drawn over the page; removed with `uncover`. */
   layerId: string;
+  /** Texts (a regular expression's source) covered with an empty box: dates in a picture compared run to run. */
+  blank?: string;
 }
 
 /**
  * Runs in the page (page.evaluate): draws a layer of boxes over sensitive fields and generated addresses, without
  * touching the page's own elements. Returns how many sensitive fields it covered.
  */
-export function coverForPicture({ sensitive, sensitiveLabel, dots, aliases, layerId }: CoverArgs): number {
+export function coverForPicture({ sensitive, sensitiveLabel, dots, aliases, layerId, blank }: CoverArgs): number {
   const layer = document.createElement('div');
   layer.id = layerId;
   layer.setAttribute('aria-hidden', 'true');
@@ -88,10 +90,17 @@ export function coverForPicture({ sensitive, sensitiveLabel, dots, aliases, laye
     if (alias) box(inset(input), input, input.value.replaceAll(alias[0], alias[1]), padding);
   }
 
+  const blankPattern = blank ? new RegExp(blank, 'g') : undefined;
   const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     const text = node.textContent ?? '';
     const taken: [number, number][] = [];
+    for (const match of blankPattern ? text.matchAll(blankPattern) : []) {
+      const range = document.createRange();
+      range.setStart(node, match.index);
+      range.setEnd(node, match.index + match[0].length);
+      for (const rect of Array.from(range.getClientRects())) box(rect, node.parentElement!, '', '0');
+    }
     for (const [email, alias] of aliases) {
       for (let at = text.indexOf(email); at >= 0; at = text.indexOf(email, at + email.length)) {
         const end = at + email.length;

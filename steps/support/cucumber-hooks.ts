@@ -14,6 +14,7 @@ import { TIMEOUTS } from '../../harness/config/run-settings.ts';
 import { CucumberWorld, type Run, startRun, stopRun } from './cucumber-world.ts';
 import { siteProfile, unmetNeed } from '../../site/profile.ts';
 import { skipReasonOf } from './skipping.ts';
+import { lookStepsOf } from '../../harness/reporting/guide-looks.ts';
 
 /**
  * The run's browser and site belong to the hooks that start and stop them. cucumber-js builds each world after
@@ -58,6 +59,7 @@ setDefaultTimeout(TIMEOUTS.cucumberStepMs);
 
 // A scenario needing what the site profile says the site lacks is skipped, with the reason, before it starts.
 Before(function (this: CucumberWorld, { pickle }) {
+  this.pictureLooksOf(lookStepsOf(pickle.tags.map((tag) => tag.name)));
   const need = unmetNeed(
     siteProfile(),
     pickle.tags.map((tag) => tag.name),

@@ -9,6 +9,12 @@ import {
   ACCESSIBILITY_MEDIA_TYPE,
   accessibilityBody,
 } from '../../harness/scenario/accessibility.ts';
+import {
+  LOOK_DIFF_PREFIX,
+  LOOK_MEDIA_TYPE,
+  LOOK_PICTURE_PREFIX,
+  lookBody,
+} from '../../harness/reporting/guide-looks.ts';
 import { TestControlClient } from '../../site/test-control-client.ts';
 import { openSiteUnderTest, type SiteUnderTest } from '../../site/open.ts';
 import { skipper } from './skipping.ts';
@@ -66,6 +72,12 @@ export class CucumberWorld extends ScenarioWorld {
           mediaType: ACCESSIBILITY_MEDIA_TYPE,
           fileName: `${ACCESSIBILITY_ATTACHMENT}.json`,
         });
+        return Promise.resolve();
+      },
+      attachLook: (record, picture, diff) => {
+        attach(picture, { mediaType: 'image/png', fileName: `${LOOK_PICTURE_PREFIX}${record.guideStep}.png` });
+        if (diff) attach(diff, { mediaType: 'image/png', fileName: `${LOOK_DIFF_PREFIX}${record.guideStep}.png` });
+        attach(lookBody(record), { mediaType: LOOK_MEDIA_TYPE, fileName: `${record.guideStep}.json` });
         return Promise.resolve();
       },
       openDevicePage: async (): Promise<Page> => {

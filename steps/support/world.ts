@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import type { NewTestAccount, TestAccount } from '../../site/test-control-client.ts';
 import { AccountPage } from '../../pages/account-page.ts';
 import { ChangePasswordPage } from '../../pages/change-password-page.ts';
@@ -24,6 +24,14 @@ import { sessionCookieDrift } from '../../harness/scenario/cookie-drift.ts';
 import type { OutcomeRecord } from '../../harness/scenario/outcome.ts';
 import { blockingSentence, blockingViolation, StepAccessibility } from '../../harness/scenario/accessibility.ts';
 import type { AccessibilityRecord } from '../../harness/scenario/accessibility.ts';
+import {
+  acceptedPicture,
+  compareLook,
+  clipAround,
+  DATE_PATTERN,
+  guideOfStep,
+  type LookRecord,
+} from '../../harness/reporting/guide-looks.ts';
 import type { SiteControl } from '../../site/control.ts';
 import { inSiteWords, siteProfile, type SiteProfile } from '../../site/profile.ts';
 
@@ -108,6 +116,8 @@ export interface WorldOptions {
   attachOutcome?: (record: OutcomeRecord) => Promise<void>;
   /** Stores what the accessibility scan of a guide step's page found, as structured data (harness/scenario/accessibility.ts). */
   attachAccessibility?: (record: AccessibilityRecord) => Promise<void>;
+  /** Stores a guide step's look picture, how it compares with the accepted one, and the picture of what differs. */
+  attachLook?: (record: LookRecord, picture: Buffer, diff: Buffer | undefined) => Promise<void>;
 }
 
 /** What a scenario notes in one step to compare in a later one, by name and type. */
@@ -139,6 +149,12 @@ export class ScenarioWorld {
   readonly #attachOutcome: WorldOptions['attachOutcome'];
   readonly #attachAccessibility: WorldOptions['attachAccessibility'];
   readonly #accessibility = new StepAccessibility();
+  readonly #attachLook: WorldOptions['attachLook'];
+  /** The guide steps whose look this scenario pictures (harness/reporting/guide-looks.ts: lookStepsOf), and those it has. */
+  readonly #lookSteps = new Set<string>();
+  readonly #pictured = new Set<string>();
+  /** The step being pictured now, and its picture once its first control was found. */
+  #look: { step: string; picture?: Buffer } | undefined;
   /** The failed checks of observing steps, which let the scenario go on (steps/support/guide-step.ts). */
   readonly #softFailures: string[] = [];
   readonly #devices = new Map<string, Device>();
@@ -157,8 +173,10 @@ export class ScenarioWorld {
     attachScreenshot,
     attachOutcome,
     attachAccessibility,
+    attachLook,
   }: WorldOptions) {
     this.#openDevicePage = openDevicePage;
+    this.#attachLook = attachLook;
     this.#attachAccessibility = attachAccessibility;
     this.#attachScreenshot = attachScreenshot;
     this.#attachOutcome = attachOutcome;
@@ -182,7 +200,10 @@ export class ScenarioWorld {
         (globalThis as { __name?: unknown }).__name ??= (target: unknown) => target;
       });
       device = new Device(name, page);
-      watchGuideTargets(device.page, (control) => this.#accessibility.controlFound(control, GUIDE_TARGET_ATTRIBUTE));
+      watchGuideTargets(device.page, async (control) => {
+        await this.#accessibility.controlFound(control, GUIDE_TARGET_ATTRIBUTE);
+        await this.#pictureLook(control);
+      });
       this.#devices.set(name, device);
     }
     this.#current = device;
@@ -350,6 +371,15 @@ export class ScenarioWorld {
   async captureEvidence(name: string): Promise<void> {
     const page = this.#current?.page;
     if (!page || !this.#attachScreenshot || page.isClosed()) return;
+    const png = await this.#coveredScreenshot(page, {});
+    if (png) await this.#attachScreenshot(name, png);
+  }
+
+  /** A screenshot with secrets and generated values covered (and, for a look picture, dates blanked). */
+  async #coveredScreenshot(
+    page: Page,
+    { clip, blank }: { clip?: { x: number; y: number; width: number; height: number }; blank?: string },
+  ): Promise<Buffer | undefined> {
     const layerId = 'guide-evidence-cover';
     const covered = await page
       .evaluate(
@@ -359,6 +389,7 @@ export class ScenarioWorld {
           dots: MASK_DOTS,
           aliases: generatedEmails(this.scenarioKey),
           layerId,
+          blank,
         }),
       )
       .then(() => true)
@@ -369,16 +400,63 @@ export class ScenarioWorld {
         mask: covered ? [] : [page.locator(SENSITIVE_INPUTS), page.getByRole('textbox', { name: PHONE_LABEL })],
         style: GUIDE_TARGET_OUTLINE,
         animations: 'disabled',
+        caret: 'hide',
+        scale: 'css',
+        ...(clip && { clip }),
         timeout: 5_000,
       })
       .catch(() => undefined);
     if (covered) await page.evaluate(uncover, layerId).catch(() => undefined);
-    if (png) await this.#attachScreenshot(name, png);
+    return png;
+  }
+
+  /** The guide steps whose look this scenario pictures and compares with the accepted pictures. */
+  pictureLooksOf(steps: string[]): void {
+    for (const step of steps) this.#lookSteps.add(step);
+  }
+
+  /**
+   * The control a pictured step names, with its surroundings, as the reader meets it (before acting on it); a step
+   * that names several is pictured at the last. Only the part around it is taken: a whole page costs more.
+   */
+  async #pictureLook(control: Locator): Promise<void> {
+    if (!this.#look || !this.#attachLook) return;
+    const page = control.page();
+    await control.scrollIntoViewIfNeeded({ timeout: 2_000 }).catch(() => undefined);
+    const box = await control.boundingBox().catch(() => null);
+    const viewport = page.viewportSize();
+    if (!box || !viewport) return;
+    const clip = clipAround(box, viewport);
+    if (clip) this.#look.picture = await this.#coveredScreenshot(page, { clip, blank: DATE_PATTERN });
+  }
+
+  /**
+   * Compares a pictured step's picture with the accepted one, and attaches both and what differs. A step that found
+   * no control it names is pictured as the page it ends on.
+   */
+  async #finishLook(): Promise<void> {
+    const look = this.#look;
+    this.#look = undefined;
+    const page = this.#current?.page;
+    if (!look || !this.#attachLook) return;
+    look.picture ??=
+      page && !page.isClosed() ? await this.#coveredScreenshot(page, { blank: DATE_PATTERN }) : undefined;
+    if (!look.picture) return;
+    this.#pictured.add(look.step);
+    const guide = guideOfStep(look.step);
+    const { record, diff } = compareLook(
+      { guide, guideStep: look.step },
+      look.picture,
+      acceptedPicture(guide, look.step),
+    );
+    await this.#attachLook(record, look.picture, diff);
   }
 
   /** A guide step begins: the accessibility scan attributes what it finds to it (steps/support/guide-step.ts). */
   beginGuideStep(stepId: string): void {
     if (this.#attachAccessibility) this.#accessibility.begin(stepId);
+    // Each step is pictured once a scenario: by the first Gherkin step that finds a control it names.
+    this.#look = this.#lookSteps.has(stepId) && !this.#pictured.has(stepId) ? { step: stepId } : undefined;
   }
 
   /**
@@ -386,6 +464,7 @@ export class ScenarioWorld {
    * violation lies on the control the step names (a reader cannot follow the step).
    */
   async finishGuideStep(): Promise<GuideDrift | undefined> {
+    await this.#finishLook();
     const record = await this.#accessibility.finish(this.#current?.page);
     if (!record) return undefined;
     await this.#attachAccessibility?.(record);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { linearFit, median, spread } from '../../scripts/bench/stats.ts';
+import { linearFit, median, spread } from '../../commands/bench/stats.ts';
 
 describe('the benchmark’s statistics', () => {
   it('takes the middle sample, or the mean of the two middle ones', () => {

@@ -8,7 +8,14 @@ import type { WrittenScenario } from '../../harness/guide/features.ts';
 import { OUTCOME_ATTACHMENT, outcomeBody, type OutcomeRecord } from '../../harness/scenario/outcome.ts';
 import { reportPaths } from '../../harness/config/reports-dir.ts';
 import { readPlaywrightOutcomes } from '../../harness/reporting/results.ts';
-import { compareOutcomes, scenarioStatus } from '../../harness/reporting/scenario-outcome.ts';
+import {
+  compareOutcomes,
+  failed,
+  outcome,
+  scenarioKey,
+  scenarioStatus,
+  tally,
+} from '../../harness/reporting/scenario-outcome.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'report-readers-'));
 const write = (name: string, content: unknown) => {
@@ -213,5 +220,72 @@ describe('reportPaths', () => {
     for (const [name, path] of Object.entries(paths)) expect(path, name).toMatch(/^elsewhere/);
     expect(paths.playwrightJson).toBe('elsewhere/playwright-results.json');
     expect(paths.cucumberJsJson).toBe('elsewhere/cucumber-js/report.json');
+  });
+});
+
+describe('one scenario outcome', () => {
+  const made = (attempts: ('passed' | 'failed' | 'skipped')[], tags = ['sign-in', 'guide:sign-in.2']) =>
+    outcome({
+      scenario: { file: 'features/sign-in.feature', line: 9, name: 'Signs in' },
+      attempts,
+      tags,
+      records: [],
+      error: undefined,
+      attachments: [],
+    });
+
+  it('takes its guide steps from its tags and its status from its attempts', () => {
+    expect(made(['failed', 'passed'])).toMatchObject({ guideSteps: ['sign-in.2'], status: 'flaky' });
+    expect(made([], ['sign-in']).guideSteps).toEqual([]);
+  });
+
+  it('counts as failed when it failed or was flaky, and is tallied by status', () => {
+    const outcomes = [made(['passed']), made(['failed']), made(['failed', 'passed']), made(['skipped']), made([])];
+    expect(outcomes.map(failed)).toEqual([false, true, true, false, false]);
+    expect(tally(outcomes)).toEqual({ passed: 1, failed: 1, flaky: 1, skipped: 1, 'not run': 1 });
+    expect(scenarioKey(outcomes[0]!)).toBe('features/sign-in.feature:9 Signs in');
+  });
+});
+
+describe('the readers’ edge cases', () => {
+  it('Playwright: an interrupted attempt fails, and two examples of one outline get their lines in written order', () => {
+    const example = (results: unknown[]) => ({
+      title: 'Refuses a phone number',
+      file: 'features/add-phone.feature.spec.js',
+      tags: [],
+      tests: [{ results }],
+    });
+    const path = write('outline.json', {
+      suites: [{ specs: [example([{ status: 'interrupted' }]), example([{ status: 'passed' }])] }],
+    });
+    const written = [12, 13].map((line) => ({
+      name: 'Refuses a phone number',
+      file: 'features/add-phone.feature',
+      line,
+      scenarioLine: 8,
+      tags: [],
+      parameters: {},
+    }));
+    expect(readPlaywrightOutcomes(path, written)?.map((o) => [o.scenario.line, o.status])).toEqual([
+      [12, 'failed'],
+      [13, 'passed'],
+    ]);
+  });
+
+  it('Cucumber: an undefined or pending step fails the attempt; no report is undefined', () => {
+    const scenario = (line: number, status: string) => ({
+      type: 'scenario',
+      name: `s${line}`,
+      line,
+      steps: [{ result: { status: 'passed' } }, { result: { status } }],
+    });
+    const path = write('undefined.json', [
+      {
+        uri: 'features/a.feature',
+        elements: [scenario(3, 'undefined'), scenario(7, 'pending'), scenario(9, 'passed')],
+      },
+    ]);
+    expect(readCucumberOutcomes(path)?.map((o) => o.status)).toEqual(['failed', 'failed', 'passed']);
+    expect(readCucumberOutcomes(join(dir, 'none.json'))).toBeUndefined();
   });
 });

@@ -30,13 +30,13 @@ const ENDPOINTS: Endpoint[] = [
     method: 'PUT',
     path: '/api/account/password',
     fields: ['currentPassword', 'newPassword', 'confirmPassword', 'signOutOtherDevices'],
-    page: '/account/password',
+    page: '/password',
   },
   {
     method: 'PUT',
     path: '/api/account/phone',
     fields: ['country', 'phoneNumber', 'password', 'textMessages'],
-    page: '/account/phone',
+    page: '/phone',
   },
   { method: 'DELETE', path: '/api/session', fields: [], page: '/' },
 ];
@@ -163,7 +163,7 @@ describe('every API endpoint, fed random input', { timeout: 300_000 }, () => {
   }
 
   it('answers the same refused submission, repeated, the same way each time and changes nothing', async () => {
-    const client = await signedInClient('/account/phone');
+    const client = await signedInClient('/phone');
     const before = await snapshot();
     await fc.assert(
       fc.asyncProperty(

@@ -55,7 +55,7 @@ describe('passwords are never logged', { timeout: 60_000 }, () => {
     });
     const client = new SiteClient(site.url);
     await client.signInAs(other, 'right-password-7', 'Ann', account.profiles);
-    const change = (body: object) => client.send('PUT', '/api/account/password', body, { page: '/account/password' });
+    const change = (body: object) => client.send('PUT', '/api/account/password', body, { page: '/password' });
     await change({
       currentPassword: 'wrong-guess-7',
       newPassword: 'fresh-secret-77',
@@ -67,7 +67,7 @@ describe('passwords are never logged', { timeout: 60_000 }, () => {
       'PUT',
       '/api/account/phone',
       { country: 'US', phoneNumber: '+1 213 555 0123', password: 'phone-guess-7', textMessages: true },
-      { page: '/account/phone' },
+      { page: '/phone' },
     );
     expect(profiles).toBeDefined();
   });

@@ -50,24 +50,38 @@ function format(value: number, unit: Unit): string {
 
 const NOT_MEASURED = 'not measured';
 
+const HEADER = ['what', 'median', 'spread (min – max)', 'target', '', 'note'];
+
+/** A line's cells, in the order of HEADER. */
+function cells(l: Line): string[] {
+  const value = l.median === null ? NOT_MEASURED : format(l.median, l.unit);
+  const range =
+    l.min === null || l.max === null || l.samples.length < 2
+      ? ''
+      : `${format(l.min, l.unit)} – ${format(l.max, l.unit)}`;
+  const verdict = l.met === null ? '' : l.met ? '✔ met' : '✘ not met';
+  return [l.label, value, range, l.target?.text ?? '', verdict, l.note ?? ''];
+}
+
+/** The table for the terminal: columns padded, the note last and unpadded. */
 export function renderTable(lines: Line[]): string {
-  const rows = lines.map((l) => {
-    const value = l.median === null ? NOT_MEASURED : format(l.median, l.unit);
-    const range =
-      l.min === null || l.max === null || l.samples.length < 2
-        ? ''
-        : `${format(l.min, l.unit)} – ${format(l.max, l.unit)}`;
-    const verdict = l.met === null ? '' : l.met ? '✔ met' : '✘ not met';
-    return [l.label, value, range, l.target?.text ?? '', verdict, l.note ?? ''];
-  });
-  const header = ['what', 'median', 'spread (min – max)', 'target', '', 'note'];
-  const widths = header.map((title, column) =>
-    column === header.length - 1 ? 0 : Math.max(title.length, ...rows.map((row) => row[column]!.length)),
+  const rows = lines.map(cells);
+  const widths = HEADER.map((title, column) =>
+    column === HEADER.length - 1 ? 0 : Math.max(title.length, ...rows.map((row) => row[column]!.length)),
   );
-  const render = (cells: string[]) =>
-    cells
-      .map((cell, column) => (column === cells.length - 1 ? cell : cell.padEnd(widths[column]!)))
+  const render = (row: string[]) =>
+    row
+      .map((cell, column) => (column === row.length - 1 ? cell : cell.padEnd(widths[column]!)))
       .join('  ')
       .trimEnd();
-  return [render(header), render(widths.map((width) => '-'.repeat(width))), ...rows.map(render)].join('\n');
+  return [render(HEADER), render(widths.map((width) => '-'.repeat(width))), ...rows.map(render)].join('\n');
+}
+
+/** The same table in Markdown, for docs/benchmark.md. */
+export function renderMarkdownTable(lines: Line[]): string {
+  const escape = (cell: string) => cell.replaceAll('|', '\\|').trim();
+  const render = (row: string[]) => `| ${row.map(escape).join(' | ')} |`;
+  // An indented label belongs to the line above it (a ratio of that line): Markdown would drop the indent.
+  const row = (l: Line) => render(cells({ ...l, label: l.label.replace(/^\s+/, '↳ ') }));
+  return [render(HEADER), render(HEADER.map(() => '---')), ...lines.map(row)].join('\n');
 }

@@ -198,10 +198,43 @@ const PROBES: Record<keyof SiteVariant, Probe> = {
   },
 };
 
+/** What each setting looks like on the site the guide describes: every variant must differ from it. */
+const CLEAN_OBSERVATIONS: Record<keyof SiteVariant, unknown> = {
+  signInPlacement: true,
+  profileMenuPlacement: true,
+  profileMenuOpens: false,
+  accountMenuLabel: 'Your Account',
+  changePasswordLabel: 'Change password',
+  changePasswordSection: 'membership',
+  passwordSaveLabel: 'Save',
+  cookieBanner: false,
+  addPhoneLabel: 'Add phone number',
+  confirmPasswordField: true,
+  signOutOthersBox: true,
+  textMessagesBox: true,
+  phoneFormOrder: 'phone first',
+  phoneFieldLabelled: true,
+  phoneSaveContrast: false,
+  profileGate: '/profiles',
+  checkCurrentPassword: 400,
+  signOutOtherDevices: { ticked: 1, unticked: 2 },
+  oldPasswordWorksAfterChange: 401,
+  storePasswordChange: { answer: 200, sessionRenewed: true, newPasswordSignsIn: 200 },
+  signOutOthersAfterSeconds: 1,
+  phoneNeedsPassword: 403,
+  storeTextMessageChoice: true,
+  validatePhone: 400,
+  sameSignInFailureMessage: 'Incorrect email or password. Please try again.',
+  throttleSignIns: 429,
+  atomicSignInLock: 5,
+  limitPasswordRechecks: 429,
+  checkCsrfToken: 403,
+  sessionCookieHttpOnly: true,
+};
+
 describe('each drift variant changes what the site does, and the clean site keeps the guide’s', () => {
   let clean: StartedSite;
   let drifted: StartedSite;
-  const cleanObservations = new Map<keyof SiteVariant, unknown>();
 
   beforeAll(async () => {
     [clean, drifted] = await Promise.all([startSite(), startSite()]);
@@ -211,47 +244,16 @@ describe('each drift variant changes what the site does, and the clean site keep
   });
 
   it('the clean site is the one the guide describes', { timeout: 120_000 }, async () => {
-    for (const [key, probe] of Object.entries(PROBES))
-      cleanObservations.set(key as keyof SiteVariant, await probe(clean));
-    expect(Object.fromEntries(cleanObservations)).toEqual({
-      signInPlacement: true,
-      profileMenuPlacement: true,
-      profileMenuOpens: false,
-      accountMenuLabel: 'Your Account',
-      changePasswordLabel: 'Change password',
-      changePasswordSection: 'membership',
-      passwordSaveLabel: 'Save',
-      cookieBanner: false,
-      addPhoneLabel: 'Add phone number',
-      confirmPasswordField: true,
-      signOutOthersBox: true,
-      textMessagesBox: true,
-      phoneFormOrder: 'phone first',
-      phoneFieldLabelled: true,
-      phoneSaveContrast: false,
-      profileGate: '/profiles',
-      checkCurrentPassword: 400,
-      signOutOtherDevices: { ticked: 1, unticked: 2 },
-      oldPasswordWorksAfterChange: 401,
-      storePasswordChange: { answer: 200, sessionRenewed: true, newPasswordSignsIn: 200 },
-      signOutOthersAfterSeconds: 1,
-      phoneNeedsPassword: 403,
-      storeTextMessageChoice: true,
-      validatePhone: 400,
-      sameSignInFailureMessage: 'Incorrect email or password. Please try again.',
-      throttleSignIns: 429,
-      atomicSignInLock: 5,
-      limitPasswordRechecks: 429,
-      checkCsrfToken: 403,
-      sessionCookieHttpOnly: true,
-    });
+    const observed: Record<string, unknown> = {};
+    for (const [key, probe] of Object.entries(PROBES)) observed[key] = await probe(clean);
+    expect(observed).toEqual(CLEAN_OBSERVATIONS);
   });
 
   it.each(DRIFT_VARIANTS)('$name', { timeout: 60_000 }, async (variant) => {
     const control = new TestControlClient(drifted.url);
     await control.useDrift(variant.name);
     for (const key of Object.keys(variant.override) as (keyof SiteVariant)[]) {
-      expect(await PROBES[key](drifted), key).not.toEqual(cleanObservations.get(key));
+      expect(await PROBES[key](drifted), key).not.toEqual(CLEAN_OBSERVATIONS[key]);
     }
   });
 

@@ -1,49 +1,13 @@
 // The timed commands of `npm run bench`: each is a child process, timed from spawn to exit, as a person would wait.
-import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { bin, run, tsx, type Finished, type RunOptions } from '../processes.ts';
 
 export const BENCH_DIR = 'reports/bench';
-const bin = (name: string) => `node_modules/.bin/${name}`;
 
-export interface Timed {
-  seconds: number;
-  exitCode: number;
-  stdout: string;
-  stderr: string;
-  /** Seconds from spawn to the first stdout line matching `watch`, when asked for. */
-  firstMatchSeconds?: number;
-}
-
-export function timed(
-  command: string,
-  args: string[],
-  { env = {}, watch }: { env?: Record<string, string>; watch?: RegExp } = {},
-): Promise<Timed> {
-  const started = performance.now();
-  const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
-  let stdout = '';
-  let stderr = '';
-  let firstMatchSeconds: number | undefined;
-  child.stdout.on('data', (chunk: Buffer) => {
-    stdout += chunk.toString();
-    if (watch && firstMatchSeconds === undefined && watch.test(stdout)) {
-      firstMatchSeconds = (performance.now() - started) / 1000;
-    }
-  });
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  return new Promise((resolve) => {
-    child.on('close', (code) =>
-      resolve({
-        seconds: (performance.now() - started) / 1000,
-        exitCode: code ?? 1,
-        stdout,
-        stderr,
-        ...(firstMatchSeconds === undefined ? {} : { firstMatchSeconds }),
-      }),
-    );
-  });
-}
+/** A command whose output is kept to count from, timed. */
+const timed = (command: string, args: string[], options: RunOptions = {}) =>
+  run(command, args, { ...options, output: 'capture' });
 
 export interface RunOutcome {
   seconds: number;
@@ -53,7 +17,7 @@ export interface RunOutcome {
   problem?: string;
 }
 
-const problemOf = (run: Timed) =>
+const problemOf = (run: Finished) =>
   (run.stderr.trim() || run.stdout.trim()).split('\n').slice(-3).join(' ').slice(0, 300);
 
 /** `playwright test` with only the JSON reporter (no HTML, Cucumber or Allure reports), results under reports/bench. */
@@ -111,9 +75,9 @@ export interface FloorOutcome extends RunOutcome {
   scenarioMs: number[];
 }
 
-/** The floor (scripts/bench/floor.ts) for one feature file per scenario. */
+/** The floor (commands/bench/floor.ts, in a process of its own) for one feature file per scenario. */
 export async function floor(scenarioFiles: string[]): Promise<FloorOutcome> {
-  const run = await timed(process.execPath, ['--import', 'tsx', 'scripts/bench/floor.ts', ...scenarioFiles]);
+  const run = await timed(...tsx('scripts/bench-floor.ts', ...scenarioFiles));
   const lastLine = run.stdout.trim().split('\n').at(-1) ?? '{}';
   const result = JSON.parse(lastLine.startsWith('{') ? lastLine : '{}') as {
     ok?: boolean;
@@ -158,11 +122,11 @@ export async function guideOneScenario(selection: string): Promise<FirstResult> 
 }
 
 /** bddgen, needed before `playwright test`; `npm run guide` runs it too. */
-export function bddgen(): Promise<Timed> {
+export function bddgen(): Promise<Finished> {
   return timed(bin('bddgen'), ['test']);
 }
 
 /** `npm run drift`, the whole sweep. */
-export function driftSweep(): Promise<Timed> {
+export function driftSweep(): Promise<Finished> {
   return timed('npm', ['run', '--silent', 'drift']);
 }

@@ -1,0 +1,125 @@
+import { describe, expect, it } from 'vitest';
+import {
+  cleanIsGreen,
+  driftExitCode,
+  driftTable,
+  grepFor,
+  parseDriftArgs,
+  sweepRuns,
+} from '../../commands/drift-plan.ts';
+import type { DriftOutcome, DriftReport } from '../../harness/reporting/drift-report.ts';
+import type { ScenarioStatus } from '../../harness/reporting/scenario-outcome.ts';
+import { scenarioOutcome } from '../support/scenario-outcomes.ts';
+import type { DriftVariant } from '../../mock-server/index.ts';
+
+const variant = (name: string, caughtBy: string[], caughtByTag?: string): DriftVariant => ({
+  name,
+  kind: 'renamed',
+  breaks: `${name} breaks.`,
+  caughtBy,
+  ...(caughtByTag ? { caughtByTag } : {}),
+  override: {},
+});
+const CATALOGUE = [variant('a-renamed', ['account.2']), variant('b-hover', ['account.1'], 'keyboard')];
+
+const scenario = (status: ScenarioStatus) => scenarioOutcome(3, status);
+
+const outcome = (name: string, verdict: DriftOutcome['verdict']): DriftOutcome => ({
+  name,
+  kind: 'renamed',
+  breaks: '',
+  caughtBy: ['account.2'],
+  verdict,
+  guideSteps: verdict === 'survived' ? [] : ['account.2'],
+  records: [],
+  message: verdict === 'caught' ? 'account.2 renamed: the menu says “Account”' : '',
+});
+
+describe('the drift sweep’s command line', () => {
+  it('sweeps every variant and the clean mock by default', () => {
+    const args = parseDriftArgs([], CATALOGUE);
+    expect(args).toMatchObject({ skipClean: false, reportOnly: false, partial: false });
+    expect(sweepRuns(args as Exclude<typeof args, { error: string }>).map((r) => [r.name, r.drift])).toEqual([
+      ['clean', null],
+      ['a-renamed', 'a-renamed'],
+      ['b-hover', 'b-hover'],
+    ]);
+  });
+
+  it('sweeps only the variants named, and may leave out the clean run', () => {
+    const args = parseDriftArgs(['--skip-clean', 'b-hover'], CATALOGUE);
+    if ('error' in args) throw new Error(args.error);
+    expect(args.partial).toBe(true);
+    expect(sweepRuns(args).map((r) => r.name)).toEqual(['b-hover']);
+  });
+
+  it('runs nothing for --report-only', () => {
+    const args = parseDriftArgs(['--report-only'], CATALOGUE);
+    if ('error' in args) throw new Error(args.error);
+    expect(sweepRuns(args)).toEqual([]);
+  });
+
+  it('names an unknown variant and lists the known ones', () => {
+    expect(parseDriftArgs(['a-renamed', 'no-such'], CATALOGUE)).toEqual({
+      error: 'Unknown drift variant no-such; known: a-renamed, b-hover.',
+    });
+  });
+});
+
+describe('which scenarios a variant runs', () => {
+  const matches = (grep: string, title: string) => new RegExp(grep).test(title);
+
+  it('selects the scenarios of the guide steps it should break, and no step that merely starts alike', () => {
+    const grep = grepFor(variant('x', ['account.2', 'phone.1']));
+    expect(matches(grep, 'Choose a profile @guide:account.2')).toBe(true);
+    expect(matches(grep, 'Add a phone @guide:phone.1 @other')).toBe(true);
+    expect(matches(grep, 'Something @guide:account.21')).toBe(false);
+    expect(matches(grep, 'Something @guide:accountX2')).toBe(false);
+  });
+
+  it('with a tag, only the scenarios that carry the tag too', () => {
+    const grep = grepFor(variant('x', ['account.1'], 'asvs:6.3.8'));
+    expect(matches(grep, 'Walk @keyboard @guide:account.1 @asvs:6.3.8')).toBe(true);
+    expect(matches(grep, 'Walk @guide:account.1')).toBe(false);
+    expect(matches(grep, 'Walk @asvs:6.3.8')).toBe(false);
+  });
+});
+
+describe('the sweep’s verdict', () => {
+  const full = { skipClean: false, reportOnly: false };
+
+  it('calls the clean mock green only when it ran, reported scenarios and none failed or was flaky', () => {
+    expect(cleanIsGreen(full, 0, [scenario('passed'), scenario('skipped')])).toBe(true);
+    expect(cleanIsGreen(full, 0, [])).toBe(false);
+    expect(cleanIsGreen(full, 1, [scenario('passed')])).toBe(false);
+    expect(cleanIsGreen(full, 0, [scenario('passed'), scenario('flaky')])).toBe(false);
+    expect(cleanIsGreen(full, undefined, [scenario('passed')])).toBe(false);
+  });
+
+  it('trusts the last results for --report-only, and leaves the clean mock out for --skip-clean', () => {
+    expect(cleanIsGreen({ skipClean: false, reportOnly: true }, undefined, [scenario('passed')])).toBe(true);
+    expect(cleanIsGreen({ skipClean: true, reportOnly: false }, undefined, [])).toBe(true);
+  });
+
+  it('fails unless the clean mock is green and every variant was caught as expected', () => {
+    expect(driftExitCode(true, [outcome('a', 'caught')])).toBe(0);
+    expect(driftExitCode(false, [outcome('a', 'caught')])).toBe(1);
+    expect(driftExitCode(true, [outcome('a', 'caught'), outcome('b', 'caught by the wrong step')])).toBe(1);
+  });
+
+  it('prints a line per variant and how many were caught', () => {
+    const report: DriftReport = {
+      generatedAt: '2026-01-01T00:00:00Z',
+      seconds: 125,
+      clean: { passed: 40, failed: 1 },
+      variants: [outcome('a-renamed', 'caught'), outcome('b-hover', 'survived')],
+    };
+    const lines = driftTable(report, { skipClean: false, cleanGreen: false });
+    expect(lines[0]).toBe('Clean mock: 40 passed, 1 failed  ✘ NOT GREEN');
+    expect(lines.find((l) => l.startsWith('b-hover'))).toMatch(/survived\s+—/);
+    expect(lines.at(-1)).toBe(
+      '1 of 2 variants caught by the guide step expected, with the kind expected (50%), in 2 min 5 s.',
+    );
+    expect(driftTable(report, { skipClean: true, cleanGreen: true })[0]).toBe('Clean mock: not run (--skip-clean)');
+  });
+});

@@ -1,0 +1,122 @@
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
+import { gatherShards } from '../../commands/merge-reports.ts';
+import { judgeRun } from '../../commands/quality-gate.ts';
+import { planShards, shardsLine } from '../../commands/sharded-run.ts';
+import { shardingProblems, shardingTable, type RunReports } from '../../commands/sharding-check.ts';
+import { reportPaths } from '../../harness/config/reports-dir.ts';
+import type { ScenarioOutcome } from '../../harness/reporting/scenario-outcome.ts';
+import { scenarioOutcome } from '../support/scenario-outcomes.ts';
+
+const scenario = scenarioOutcome;
+
+const put = (path: string, text: string) => {
+  mkdirSync(join(path, '..'), { recursive: true });
+  writeFileSync(path, text);
+};
+
+describe('guide:sharded’s plan', () => {
+  it('runs 2 shards by default, all at once unless capped', () => {
+    expect(planShards([])).toEqual({ shards: 2, atOnce: 2, selection: [] });
+    expect(planShards(['4', 'features/a.feature'], '1')).toEqual({
+      shards: 4,
+      atOnce: 1,
+      selection: ['features/a.feature'],
+    });
+    expect(planShards(['3'], 'lots')).toMatchObject({ atOnce: 3 });
+  });
+
+  it('refuses a shard count that is not a whole number of at least 1', () => {
+    for (const bad of ['0', '1.5', 'two']) expect(planShards([bad])).toHaveProperty('error');
+  });
+
+  it('says which shards passed', () => {
+    expect(shardsLine([0, 1])).toBe('Shards: 1/2 passed, 2/2 FAILED');
+  });
+});
+
+describe('reports:merge gathers the shards', () => {
+  it('names every blob after its shard, and copies Allure and test results beside the run’s', () => {
+    const root = mkdtempSync(join(tmpdir(), 'merge-'));
+    put(join(root, 'shards/shard-1/blob/report.zip'), 'one');
+    put(join(root, 'shards/shard-1/allure-results/a-result.json'), '{}');
+    put(join(root, 'shards/shard-2/blob/report.zip'), 'two');
+    put(join(root, 'shards/shard-2/test-results/x/trace.zip'), 'trace');
+    const paths = reportPaths(join(root, 'reports'));
+
+    const merged = gatherShards([join(root, 'shards/shard-1'), join(root, 'shards/shard-2')], paths);
+
+    expect(readdirSync(merged).sort()).toEqual(['shard-1-report.zip', 'shard-2-report.zip']);
+    expect(readFileSync(join(merged, 'shard-2-report.zip'), 'utf8')).toBe('two');
+    expect(readdirSync(paths.allureResults)).toEqual(['a-result.json']);
+    expect(readdirSync(join(paths.testResults, 'x'))).toEqual(['trace.zip']);
+  });
+
+  it('merges what there is when a shard left no blob, and says so', () => {
+    const root = mkdtempSync(join(tmpdir(), 'merge-'));
+    put(join(root, 'shard-1/blob/report.zip'), 'one');
+    mkdirSync(join(root, 'shard-2'));
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const merged = gatherShards([join(root, 'shard-1'), join(root, 'shard-2')], reportPaths(join(root, 'reports')));
+    expect(readdirSync(merged)).toEqual(['shard-1-report.zip']);
+    expect(warn).toHaveBeenCalledWith(expect.stringContaining('shard-2 has no blob/'));
+    warn.mockRestore();
+  });
+});
+
+describe('the quality gate', () => {
+  it('passes a run where every scenario passed or was skipped on purpose', () => {
+    const verdict = judgeRun([scenario(1, 'passed'), scenario(2, 'skipped')], { count: 2, selected: false });
+    expect(verdict).toEqual({
+      summary: 'Quality gate: 1 passed, 0 failed, 0 flaky, 2/2 scenarios reported.',
+      problems: [],
+    });
+  });
+
+  it('fails a run that reported nothing, even when nothing was expected', () => {
+    expect(judgeRun([], { count: 0, selected: true }).problems).toEqual(['no scenario reported a result']);
+    expect(judgeRun([], { count: 5, selected: false }).problems).toEqual(['no scenario reported a result']);
+  });
+
+  it('fails a failed or flaky scenario, and a scenario lost on the way', () => {
+    const verdict = judgeRun([scenario(1, 'failed'), scenario(2, 'flaky')], { count: 3, selected: true });
+    expect(verdict.problems).toEqual([
+      '1 scenario(s) failed',
+      '1 scenario(s) were flaky (passed only on retry)',
+      'only 2 of the 3 selected scenarios reported a result',
+    ]);
+  });
+});
+
+describe('the sharding check', () => {
+  const reports = (name: string, playwright: ScenarioOutcome[], cucumber = playwright): RunReports => ({
+    name,
+    playwright,
+    cucumber,
+  });
+
+  it('finds nothing when both runs report the same scenarios alike', () => {
+    const same = [scenario(1, 'passed'), scenario(2, 'failed')];
+    expect(shardingProblems(reports('single run', same), reports('2 shards', [...same].reverse()))).toEqual([]);
+  });
+
+  it('names a scenario lost, a status changed, and a run that reported nothing', () => {
+    const single = reports('single run', [scenario(1, 'passed'), scenario(2, 'passed')]);
+    const sharded = reports('2 shards', [scenario(1, 'failed')], []);
+    expect(shardingProblems(single, sharded)).toEqual([
+      'Playwright JSON: features/a.feature:1 s1: passed under single run, failed under 2 shards',
+      'Playwright JSON: only single run has features/a.feature:2 s2',
+      'Cucumber JSON: only single run has features/a.feature:1 s1',
+      'Cucumber JSON: only single run has features/a.feature:2 s2',
+    ]);
+    expect(shardingProblems(single, reports('2 shards', []))[0]).toBe('the 2 shards reported no scenario');
+  });
+
+  it('shows each scenario of the single run beside the sharded one', () => {
+    const lines = shardingTable(reports('single run', [scenario(1, 'passed')]), reports('2 shards', []));
+    expect(lines[1]).toBe('  ≠ passed   missing  features/a.feature:1 s1');
+    expect(lines.at(-1)).toBe('Single run: 1 passed; 2 shards: nothing.');
+  });
+});

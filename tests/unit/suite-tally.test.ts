@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { check, featureTally, summarize, vitestTallies, type VitestReport } from '../../commands/suite-tally.ts';
+import { parityProblems } from '../../commands/parity.ts';
+import { scenarioOutcome } from '../support/scenario-outcomes.ts';
+
+const scenario = scenarioOutcome;
+
+const file = (name: string, status: string, tests: string[]) => ({
+  name,
+  status,
+  assertionResults: tests.map((s) => ({ status: s })),
+});
+
+describe('npm test’s tally', () => {
+  it('counts a flaky scenario as failed and a scenario not run as skipped', () => {
+    const outcomes = (['passed', 'passed', 'flaky', 'failed', 'skipped', 'not run'] as const).map((s, i) =>
+      scenario(i, s),
+    );
+    expect(featureTally('features', outcomes)).toEqual({ suite: 'features', passed: 2, failed: 2, skipped: 2 });
+  });
+
+  it('counts a check without tests of its own as one test', () => {
+    expect(check('lint', 0)).toEqual({ suite: 'lint', passed: 1, failed: 0, skipped: 0 });
+    expect(check('lint', 2)).toEqual({ suite: 'lint', passed: 0, failed: 1, skipped: 0 });
+  });
+
+  it('tells unit from integration tests by folder, and counts a file that did not load as a failure', () => {
+    const report: VitestReport = {
+      testResults: [
+        file('/repo/tests/unit/a.test.ts', 'passed', ['passed', 'passed', 'skipped', 'todo']),
+        file('/repo/tests/unit/b.test.ts', 'failed', []),
+        file('/repo/tests/integration/c.test.ts', 'failed', ['passed', 'failed', 'pending']),
+      ],
+    };
+    expect(vitestTallies(report, 1)).toEqual([
+      { suite: 'unit tests (vitest)', passed: 2, failed: 1, skipped: 2 },
+      { suite: 'integration tests (vitest)', passed: 1, failed: 1, skipped: 1 },
+    ]);
+  });
+
+  it('fails both vitest suites when vitest wrote no report, even if it exited 0', () => {
+    expect(vitestTallies(undefined, 0).map((t) => t.failed)).toEqual([1, 1]);
+  });
+
+  it('ends with one line summing every suite, and fails on any failure', () => {
+    const { lines, exitCode } = summarize([
+      { suite: 'a', passed: 3, failed: 0, skipped: 1 },
+      { suite: 'b', passed: 2, failed: 1, skipped: 0 },
+    ]);
+    expect(lines.at(-1)).toBe('5 passed, 1 failed, 1 skipped');
+    expect(exitCode).toBe(1);
+    expect(summarize([check('a', 0)])).toMatchObject({
+      exitCode: 0,
+      lines: ['Suites:', expect.any(String), '1 passed, 0 failed, 0 skipped'],
+    });
+  });
+});
+
+describe('runner parity', () => {
+  it('finds nothing when both runners passed the same scenarios', () => {
+    const both = [scenario(1, 'passed'), scenario(2, 'passed')];
+    expect(parityProblems(both, [...both].reverse())).toEqual([]);
+  });
+
+  it('names a scenario one runner lacks, a different result, and a scenario failed under both, once each', () => {
+    const playwright = [scenario(1, 'failed'), scenario(2, 'passed'), scenario(3, 'passed')];
+    const cucumber = [scenario(1, 'failed'), scenario(2, 'skipped')];
+    expect(parityProblems(playwright, cucumber)).toEqual([
+      'features/a.feature:2 s2: passed under Playwright, skipped under cucumber-js',
+      'only Playwright has features/a.feature:3 s3',
+      'features/a.feature:1 s1: failed under Playwright',
+      'features/a.feature:1 s1: failed under cucumber-js',
+      'features/a.feature:2 s2: skipped under cucumber-js',
+    ]);
+  });
+});
