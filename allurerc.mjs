@@ -3,10 +3,11 @@ import { defineConfig } from 'allure';
 import { CATEGORY_RULES } from './harness/reporting/allure-categories.mjs';
 
 // GUIDE_REPORTS_DIR: see harness/config/reports-dir.ts. GUIDE_SELECTION: the sentence of a selection (harness/config/run-kind.ts),
-// set by `npm run guide` for a run of part of the guide; empty for a full run.
+// set by `npm run guide` for a run of part of the guide; empty for a full run. GUIDE_REPORT_TITLE: the guides' titles
+// (harness/reporting/publish-reports.ts).
 const reports = process.env.GUIDE_REPORTS_DIR || 'reports';
 const selection = process.env.GUIDE_SELECTION || '';
-const title = 'Guide verification: Strengthening Your Netflix Account Security';
+const title = process.env.GUIDE_REPORT_TITLE || 'Guide verification';
 
 export default defineConfig({
   name: selection ? `${selection} — ${title}` : title,
@@ -20,7 +21,9 @@ export default defineConfig({
       options: {
         singleFile: true,
         reportLanguage: 'en',
-        groupBy: ['epic', 'feature', 'story'],
+        // Parent suite: the guide's title (or "Supporting checks"); suite: the feature, numbered in the guide's order
+        // (harness/reporting/allure-results.ts placeFeatures); then its scenarios, an outline's named from its example row.
+        groupBy: ['parentSuite', 'suite'],
         defaultSortBy: 'name,asc',
       },
     },

@@ -1,5 +1,6 @@
 // cucumber-js over the same features and step files as playwright-bdd. Run it with `npm run cucumber -- <args>`,
 // which loads TypeScript through tsx (NODE_OPTIONS): the `loader` option here does not work with tsx.
+import { rmSync } from 'node:fs';
 import { cucumberSelectionProblem } from './harness/config/cucumber-selection.ts';
 import { readScenarios } from './harness/guide/features.ts';
 
@@ -14,6 +15,12 @@ if (problem) {
 }
 // GUIDE_REPORTS_DIR: see harness/config/reports-dir.ts (reportPaths().cucumberJsJson).
 const reports = `${(process.env.GUIDE_REPORTS_DIR || 'reports').replace(/\/$/, '')}/cucumber-js`;
+// The screenshots the reports link to (steps/support/cucumber-world.ts): this run's only. cucumber-js reads this file
+// more than once in a run (and its workers inherit the environment): only the first reading clears.
+if (!process.env.GUIDE_CUCUMBER_EVIDENCE_CLEARED) {
+  rmSync(`${reports}/evidence`, { recursive: true, force: true });
+  process.env.GUIDE_CUCUMBER_EVIDENCE_CLEARED = '1';
+}
 
 export default {
   // No `paths`: cucumber-js's default is features/, and paths given here would be added to those on the command line.

@@ -1,6 +1,6 @@
 // `npm run drift`: runs the features against the clean mock, then against each drift variant of
 // mock-server/drift/variants.ts (commands/drift-plan.ts decides which scenarios), judges each variant
-// (harness/reporting/drift-sweep.ts), and writes drift.json, the illustrated guide and the suggested rewrites.
+// (harness/reporting/drift-sweep.ts), and writes drift.json, each guide's illustrated page and suggested rewrites, and their index.
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { requireChromium } from '../harness/config/browser.ts';
@@ -8,11 +8,12 @@ import { DRIFT_JSON, driftAppendix, readDriftReport, type DriftReport } from '..
 import { judgeVariant } from '../harness/reporting/drift-sweep.ts';
 import { ensureBrowser } from '../harness/config/ensure-browser.ts';
 import { readScenarios } from '../harness/guide/features.ts';
-import { loadGuide, loadGuideText } from '../harness/guide/guide.ts';
-import { checkCoverage } from '../harness/reporting/guide-coverage.ts';
+import { loadGuides, loadGuideText } from '../harness/guide/guide.ts';
+import { checkGuideCoverage } from '../harness/reporting/guide-coverage.ts';
 import { writeGuideSuggestions } from '../harness/reporting/guide-rewrite.ts';
 import { guideVerdicts } from '../harness/reporting/guide-verdicts.ts';
-import { writeIllustratedGuide } from '../harness/reporting/illustrated-guide.ts';
+import { countVerdicts, writeGuideIndex, writeIllustratedGuide } from '../harness/reporting/illustrated-guide.ts';
+import { guideReportDir } from '../harness/reporting/publish-reports.ts';
 import { runEnvironment } from '../harness/config/report-setup.ts';
 import { reportPaths } from '../harness/config/reports-dir.ts';
 import { readPlaywrightOutcomes } from '../harness/reporting/results.ts';
@@ -82,24 +83,35 @@ export async function driftCommand(argv: string[]): Promise<number> {
   mkdirSync(dirname(DRIFT_JSON), { recursive: true });
   writeFileSync(DRIFT_JSON, `${JSON.stringify(report, null, 2)}\n`);
 
-  // The illustrated guide, from the clean run, with the drift catalogue's summary at its end.
-  const guide = loadGuide();
-  const guidePath = reportPaths().guide;
-  const illustrated = writeIllustratedGuide({
-    guide,
-    verdicts: guideVerdicts(guide, clean),
-    coverage: checkCoverage(guide, loadGuideText(guide), readScenarios(), clean),
-    environment: runEnvironment(requireChromium()),
-    outputDir: guidePath,
-    appendix: driftAppendix(report),
-  });
-  // How the guide should read now: every variant's drift records that say how, as a patch and a marked copy.
+  // Each guide's illustrated page, from the clean run, with the part of the drift catalogue meant for its steps; and
+  // how each guide should read now: every variant's drift records that say how, as a patch and a marked copy.
+  const paths = reportPaths();
+  const guides = loadGuides();
+  const scenarios = readScenarios();
+  const environment = runEnvironment(requireChromium());
   const records = report.variants.flatMap((o) => o.records);
-  const suggested = writeGuideSuggestions(guide, loadGuideText(guide), records, guidePath);
-  if (suggested.length) {
-    console.log(`\nSuggested rewrites (${join(guidePath, 'suggested-guide.diff')}):`);
-    for (const s of suggested) console.log(`  ${s.guideStep}: ${s.text ? `“${s.text}”` : '(remove the sentence)'}`);
-  }
+  const pages = guides.map((guide) => {
+    const verdicts = guideVerdicts(guide, clean);
+    const coverage = checkGuideCoverage(guide, loadGuideText(guide), scenarios, clean, guides);
+    const outputDir = guideReportDir(paths, guide.slug);
+    const page = writeIllustratedGuide({
+      guide,
+      verdicts,
+      coverage,
+      environment,
+      outputDir,
+      appendix: driftAppendix(report, new Set(guide.steps.map((step) => step.id))),
+      reportsDir: paths.dir,
+      indexPage: join(paths.guide, 'index.html'),
+    });
+    const suggested = writeGuideSuggestions(guide, loadGuideText(guide), records, outputDir);
+    if (suggested.length) {
+      console.log(`\nSuggested rewrites of ${guide.slug} (${join(outputDir, 'suggested-guide.diff')}):`);
+      for (const s of suggested) console.log(`  ${s.guideStep}: ${s.text ? `“${s.text}”` : '(remove the sentence)'}`);
+    }
+    return { guide, page, ...countVerdicts(verdicts, coverage, false) };
+  });
+  const illustrated = writeGuideIndex({ entries: pages, environment, outputDir: paths.guide });
 
   console.log(`\n${driftTable(report, { skipClean: args.skipClean, cleanGreen }).join('\n')}`);
   console.log(`Details: ${DRIFT_JSON}, ${illustrated}`);

@@ -1,6 +1,7 @@
 // `npm run parity`: both runners on the clean mock must see the same scenarios and give each the same result, all
 // passed. Reuses the Cucumber JSON the Playwright run (npm test's features suite) wrote; runs cucumber-js once.
 import { rmSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { readCucumberOutcomes } from '../harness/reporting/cucumber-json.ts';
 import { reportPaths } from '../harness/config/reports-dir.ts';
 import { compareOutcomes, scenarioKey, type ScenarioOutcome } from '../harness/reporting/scenario-outcome.ts';
@@ -26,7 +27,8 @@ export async function parity(): Promise<number> {
     console.error(`No ${cucumberJson}: run the features under Playwright first (npm run test:features).`);
     return 1;
   }
-  rmSync(cucumberJsJson, { force: true });
+  // Every cucumber-js report of the last run goes (the screenshots they link to too), not only the one read here.
+  rmSync(dirname(cucumberJsJson), { recursive: true, force: true });
   const exitCode = await status(bin('cucumber-js'), ['--format', 'summary'], {
     echo: false,
     env: { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --import tsx`.trim() },

@@ -14,6 +14,7 @@ import { SignInThrottle, type ThrottlePolicy } from './domain/sign-in-throttle.t
 import { mswMiddleware, PayloadTooLargeError } from './msw-adapter.ts';
 import { sitePages } from './site/pages.ts';
 import { passwordPage } from './site/password-page.ts';
+import { signOutEverywherePage } from './site/sign-out-everywhere-page.ts';
 import { phonePage } from './site/phone-page.ts';
 import { MemoryStore } from './store/memory-store.ts';
 import type { Store } from './store/store.ts';
@@ -124,6 +125,7 @@ export function createApp({
     app.use(sitePages({ accounts, variant, csrfToken }));
     app.use(passwordPage({ accounts, variant, csrfToken }));
     app.use(phonePage({ accounts, variant, csrfToken }));
+    app.use(signOutEverywherePage({ accounts, variant, csrfToken }));
   }
   app.use((req, res) => {
     res.status(404).type('text/plain').send(`Page not found: ${req.path}`);

@@ -106,6 +106,16 @@ export class AccountPage {
     );
   }
 
+  /** "Scroll down to the … section": the section is found by its heading and brought into view. */
+  async scrollToSection(title: string): Promise<void> {
+    await (await this.#findSection(title)).scrollIntoViewIfNeeded();
+  }
+
+  /** A status message the page shows (after a change made on another page), found by what it says. */
+  statusMessage(says: RegExp): Locator {
+    return this.page.getByRole('status').filter({ hasText: says }).or(this.confirmationThat(says)).first();
+  }
+
   async #findTextButton(sectionTitle: string, label: string): Promise<Locator> {
     return findByGuideLabel(
       await this.#findSection(sectionTitle),

@@ -1,5 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
-import { escapeRegExp, findByGuideLabel, GuideDrift, guideControl } from './support/drift.ts';
+import { escapeRegExp, findByGuideLabel, GuideDrift, guideControl, pageTitle } from './support/drift.ts';
 import { clickAndAwaitAnswer } from './support/forms.ts';
 import { pressAndAwaitAnswer, pressOn } from './support/keyboard.ts';
 import { HomePage } from './home-page.ts';
@@ -69,6 +69,35 @@ export class SiteHeader {
         `Clicking the profile name “${name}” opened no pop-up menu: nothing new appeared on the page.`,
       );
     }
+  }
+
+  /**
+   * "Hover over or click your profile name": a person may do either, so a mouse rests on the name first, and clicks
+   * it when resting opened nothing. A menu that opens on neither is missing.
+   */
+  async openProfileMenuByHoverOrClick(name: string): Promise<void> {
+    if (await this.#openProfileMenu(name, (button) => button.hover())) return;
+    await this.openProfileMenu(name);
+  }
+
+  /**
+   * This browser is still signed in: the page shows the profile in use. A browser that was signed out shows the
+   * sign-in page or the home page's "Sign In" instead, and that is what is said.
+   */
+  async expectStillSignedIn(name: string, after: string): Promise<void> {
+    const profile = this.profileName(name);
+    try {
+      await profile.waitFor({ state: 'visible', timeout: WAIT_FOR_POPUP_MS });
+      return;
+    } catch {
+      // Said below: what the browser shows instead.
+    }
+    await this.page.waitForLoadState('load').catch(() => undefined);
+    const heading = await pageTitle(this.page);
+    throw new GuideDrift(
+      'behaviour',
+      `${after}, this browser was signed out too: it shows ${heading ? `“${heading}”` : 'a page'} and no profile name.`,
+    );
   }
 
   /**

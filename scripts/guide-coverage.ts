@@ -1,37 +1,51 @@
-// The coverage gate: each guide step → the scenarios tagged with it → their latest result. Fails when an action of
-// the guide has no scenario, a tag names an unknown step, or the guide's text changed since the features were written.
+// The coverage gate, guide by guide: each guide step → the scenarios tagged with it → their latest result. Fails
+// when an action of a guide has no scenario, a tag names an unknown step, a guide's text changed since the features
+// were written, or two guides share an action id. `-- --guide <slug>` checks one guide.
 import { readScenarios } from '../harness/guide/features.ts';
-import { checkCoverage } from '../harness/reporting/guide-coverage.ts';
-import { loadGuide, loadGuideText } from '../harness/guide/guide.ts';
+import { checkGuideCoverage, crossGuideProblems } from '../harness/reporting/guide-coverage.ts';
+import { loadGuides, loadGuideText } from '../harness/guide/guide.ts';
+import { guidesNamed } from '../harness/config/guide-selection.ts';
 import { readPlaywrightOutcomes } from '../harness/reporting/results.ts';
 
-const guide = loadGuide();
-const { rows, problems } = checkCoverage(guide, loadGuideText(guide), readScenarios(), readPlaywrightOutcomes() ?? []);
+const all = loadGuides();
+let guides = all;
+try {
+  guides = guidesNamed(process.argv.slice(2), all);
+} catch (error) {
+  console.error((error as Error).message);
+  process.exit(2);
+}
+const scenarios = readScenarios();
+const results = readPlaywrightOutcomes() ?? [];
+const problems = guides.length === all.length ? crossGuideProblems(all, scenarios) : [];
 
 const RESULT_MARKS = { passed: '✔', failed: '✘', flaky: '≈', skipped: '-', 'not run': '?' } as const;
-console.log(`Guide coverage: ${guide.title}\n`);
-for (const { step, stale, scenarios } of rows) {
-  const status =
-    step.kind !== 'action'
-      ? `prose (${step.kind})`
-      : scenarios.length
-        ? `${scenarios.length} scenario(s)`
-        : 'NOT COVERED';
-  console.log(`${step.id.padEnd(11)} ${(stale ? 'STALE ' : '') + status}  “${step.text}”`);
-  if (step.kind !== 'action') console.log(`            ${step.reason ?? 'NO REASON GIVEN'}`);
-  for (const { scenario, result } of scenarios) {
-    console.log(
-      `            ${RESULT_MARKS[result]} ${result.padEnd(7)} ${scenario.file}:${scenario.line}  ${scenario.name}`,
-    );
+for (const guide of guides) {
+  const coverage = checkGuideCoverage(guide, loadGuideText(guide), scenarios, results, all);
+  problems.push(...coverage.problems);
+  const { rows } = coverage;
+  const width = Math.max(11, ...rows.map((r) => r.step.id.length));
+  const indent = ' '.repeat(width + 1);
+  console.log(`Guide coverage: ${guide.title} (guides/${guide.slug}/)\n`);
+  for (const { step, stale, scenarios: tagged } of rows) {
+    const status =
+      step.kind !== 'action' ? `prose (${step.kind})` : tagged.length ? `${tagged.length} scenario(s)` : 'NOT COVERED';
+    console.log(`${step.id.padEnd(width)} ${(stale ? 'STALE ' : '') + status}  “${step.text}”`);
+    if (step.kind !== 'action') console.log(`${indent}${step.reason ?? 'NO REASON GIVEN'}`);
+    for (const { scenario, result } of tagged) {
+      console.log(
+        `${indent}${RESULT_MARKS[result]} ${result.padEnd(7)} ${scenario.file}:${scenario.line}  ${scenario.name}`,
+      );
+    }
   }
+  const actions = rows.filter((r) => r.step.kind === 'action');
+  console.log(
+    `\n${actions.filter((r) => r.scenarios.length).length} of ${actions.length} action steps covered; ${rows.length - actions.length} prose steps; ${rows.filter((r) => r.stale).length} stale.\n`,
+  );
 }
-const actions = rows.filter((r) => r.step.kind === 'action');
-console.log(
-  `\n${actions.filter((r) => r.scenarios.length).length} of ${actions.length} action steps covered; ${rows.length - actions.length} prose steps; ${rows.filter((r) => r.stale).length} stale.`,
-);
 if (problems.length) {
-  console.log(`\nThe coverage gate fails (${problems.length}):`);
+  console.log(`The coverage gate fails (${problems.length}):`);
   for (const problem of problems) console.log(`  ✘ ${problem}`);
   process.exit(1);
 }
-console.log('The coverage gate passes.');
+console.log(`The coverage gate passes (${guides.map((g) => g.slug).join(', ')}).`);

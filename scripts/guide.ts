@@ -1,11 +1,13 @@
-// The main job: verify the guide against the site (the bundled mock unless GUIDE_BASE_URL is set), write the
-// reports, and print a verdict per guide step. Selection as cucumber-js takes it: `<file>[:line]`, `--tags <expr>`;
-// any other argument goes to `playwright test`. A selection writes its reports to reports/selection/ (or
+// The main job: verify every guide against the site (the bundled mock unless GUIDE_BASE_URL is set), write the
+// reports, and print a verdict per guide step, guide by guide. Selection as cucumber-js takes it: `<file>[:line]`,
+// `--tags <expr>`; `--guide <slug>` runs one guide's features (and the supporting ones tagged with its steps); any
+// other argument goes to `playwright test`. A selection writes its reports to reports/selection/ (or
 // GUIDE_REPORTS_DIR), so the last full run's stakeholder reports in reports/ stay as they were.
 import { ensureBrowser } from '../harness/config/ensure-browser.ts';
 import { readScenarios } from '../harness/guide/features.ts';
 import { clearRunReports, publishReports } from '../harness/reporting/publish-reports.ts';
 import { compileSelection, countSelectedTests } from '../harness/config/feature-selection.ts';
+import { splitGuideOption } from '../harness/config/guide-selection.ts';
 import { reportPaths } from '../harness/config/reports-dir.ts';
 import { reportsDirFor, runKindOf, SELECTION_ENV, selectionSentence } from '../harness/config/run-kind.ts';
 import { checkSiteAnswers, siteSetting } from '../site/setting.ts';
@@ -46,5 +48,6 @@ const { exitCode: testStatus } = await runCommand(bin('playwright'), ['test', ..
   // playwright.config.ts and its reporters read where to write, and the selection's sentence, from these.
   env: { GUIDE_REPORTS_DIR: paths.dir, [SELECTION_ENV]: selection ?? '' },
 });
-const allureStatus = await publishReports({ paths, selection });
+const { slugs } = splitGuideOption(args);
+const allureStatus = await publishReports({ paths, selection, guides: slugs.length ? slugs : undefined });
 process.exit(testStatus || allureStatus);

@@ -95,3 +95,34 @@ Then(
     await expect(this.device.account.textButton(MEMBERSHIP, label)).toBeEnabled();
   }),
 );
+
+// The second guide's words ("How to Sign Out of Netflix on Every Device at Once", steps 4–6).
+
+When(
+  'I hover over or click my profile name in the top-right corner and choose {string} from the menu',
+  verifies('sign-out-account.1', async function (label: string) {
+    const { header, profileInUse } = this.device;
+    await expect(header.profileName(profileInUse)).toBeInTheRightUpperCorner(`the profile name “${profileInUse}”`);
+    await header.openProfileMenuByHoverOrClick(profileInUse);
+    await header.chooseFromProfileMenu(label);
+  }),
+);
+
+When(
+  'I scroll down to the {string} section of the account page',
+  verifies('sign-out-account.2', async function (title: string) {
+    await expect(this.device.account.heading).toBeVisible();
+    await this.device.account.scrollToSection(title);
+    await expect(this.device.account.section(title)).toBeInViewport();
+  }),
+);
+
+// "Scroll down to the “SETTINGS” section … Click the “Sign out of all devices” link." (sign-out-account.2, 6.1)
+const SETTINGS = 'SETTINGS';
+
+When(
+  'I click the {string} link',
+  verifies('sign-out-account.3', async function (label: string) {
+    await this.device.account.clickTextButton(SETTINGS, label);
+  }),
+);

@@ -1,4 +1,4 @@
-import { Given, Then } from './support/bdd.ts';
+import { Given, Then, When } from './support/bdd.ts';
 import { verifies } from './support/guide-step.ts';
 import { expect } from './support/matchers.ts';
 
@@ -66,5 +66,70 @@ Then(
   'device A and device B keep the sessions they had',
   verifies('password.5', async function () {
     await this.expectSessions({ stillSignedIn: ['A', 'B'], newSessions: 0 }, 'by a change the site refused');
+  }),
+);
+
+// "How to Sign Out of Netflix on Every Device at Once", steps 7–8.
+
+/** The account page's message, in whatever words: the other (or all) devices are, or will be, signed out. */
+const OTHER_DEVICES_SIGNED_OUT =
+  /\b(other|all|every)\b[^.]*\bdevices?\b[^.]*\b(sign|log)(ged|s|ing)?[\s-]*out\b|\b(sign|log)(ged|s|ing)?[\s-]*out\b[^.]*\b(other|all|every)\b[^.]*\bdevices?\b/i;
+
+Then(
+  'the next page explains what will happen and asks me to click {string}',
+  verifies('sign-out.1', async function (label: string) {
+    await this.device.signOutEverywhere.expectToExplainAndAsk(label);
+  }),
+);
+
+Then(
+  'no device has been signed out yet',
+  verifies('sign-out.1', async function () {
+    await this.expectSessions({ stillSignedIn: ['A', 'B'], newSessions: 0 }, 'before “Sign Out” was clicked');
+  }),
+);
+
+When(
+  'I go back to my account page without confirming',
+  verifies('sign-out.1', async function () {
+    await this.device.signOutEverywhere.goBackWithoutConfirming();
+    await expect(this.device.account.heading).toBeVisible();
+  }),
+);
+
+When(
+  'I click the {string} button to confirm',
+  verifies('sign-out.2', async function (label: string) {
+    await this.device.signOutEverywhere.confirm(label);
+  }),
+);
+
+Then(
+  'I stay signed in on the browser I am using',
+  verifies('sign-out.3', async function () {
+    await this.device.header.expectStillSignedIn(this.device.profileInUse, 'After “Sign Out”');
+  }),
+);
+
+Then(
+  'I am taken back to my account page with a message that the other devices will be signed out',
+  verifies('sign-out.3', async function () {
+    await expect(this.device.account.heading).toBeVisible();
+    await expect(this.device.account.statusMessage(OTHER_DEVICES_SIGNED_OUT)).toBeVisible();
+  }),
+);
+
+Then(
+  'the site has signed out every other device, and this one has a new session',
+  verifies('sign-out.3', async function () {
+    await this.expectSessions({ stillSignedIn: [], newSessions: 1 }, 'after “Sign Out”');
+  }),
+);
+
+Then(
+  'on device {word} the next page load asks me to sign in again',
+  verifies('sign-out.3', async function (name: string) {
+    await (await this.useDevice(name)).loadNextPage();
+    await expect(this.device.signIn.heading, `device ${name} should have to sign in again`).toBeVisible();
   }),
 );

@@ -3,9 +3,15 @@ import * as allure from 'allure-js-commons';
 import type { TestInfo } from '@playwright/test';
 import { createBdd, test as bddTest } from 'playwright-bdd';
 import { guideStepIdsOf, readScenarios } from '../harness/guide/features.ts';
-import { guideStep, loadGuide } from '../harness/guide/guide.ts';
+import { featuresDirOf, guideOfStep, guideStep, loadGuides } from '../harness/guide/guide.ts';
 import { siteProfile, unmetNeed } from '../site/profile.ts';
-import { DRIFT_LABEL, OUTCOME_ATTACHMENT, OUTCOME_MEDIA_TYPE, outcomeBody } from '../harness/scenario/outcome.ts';
+import {
+  DRIFT_LABEL,
+  DRIFT_STEP_LABEL,
+  OUTCOME_ATTACHMENT,
+  OUTCOME_MEDIA_TYPE,
+  outcomeBody,
+} from '../harness/scenario/outcome.ts';
 import { ACCESSIBILITY_ATTACHMENT, accessibilityBody } from '../harness/scenario/accessibility.ts';
 import { GAP_LABEL, gapNote, isGap } from '../harness/reporting/guide-gaps.ts';
 import {
@@ -20,7 +26,7 @@ import { openSiteUnderTest, type SiteUnderTest } from '../site/open.ts';
 import { skipper } from './support/skipping.ts';
 import { ScenarioWorld } from './support/world.ts';
 
-const GUIDE_TITLE = loadGuide().title;
+const GUIDES = loadGuides();
 
 interface WorkerFixtures {
   site: SiteUnderTest;
@@ -41,7 +47,13 @@ export const test = bddTest.extend<{ world: ScenarioWorld; reportLabels: void },
   reportLabels: [
     async ({ $uri, $bddTestData, writtenScenarios }, use, testInfo) => {
       const [, featureTitle = '', scenarioTitle = testInfo.title] = testInfo.titlePath;
-      await allure.epic(GUIDE_TITLE);
+      const ids = guideStepIdsOf({ tags: testInfo.tags.map((tag) => tag.replace(/^@/, '')) });
+      // A parent level per guide: the guide of the feature's folder, else of the steps it verifies.
+      const guide =
+        GUIDES.find((g) => $uri.replaceAll('\\', '/').includes(featuresDirOf(g.slug))) ??
+        ids.map((id) => guideOfStep(id, GUIDES)).find(Boolean) ??
+        GUIDES[0];
+      if (guide) await allure.epic(guide.title);
       await allure.feature(featureTitle);
       await allure.story(scenarioTitle);
       const written = writtenScenarios.find((s) => $uri.endsWith(s.file) && s.line === $bddTestData?.pickleLine);
@@ -50,10 +62,12 @@ export const test = bddTest.extend<{ world: ScenarioWorld; reportLabels: void },
       if (written && isGap(written)) {
         const note = gapNote(written);
         await allure.label(GAP_LABEL, note);
-        await allure.link('../guide/index.html#gaps', `What the guide doesn't tell the reader: ${note}`);
+        const gapsPage = `../guide/${guide?.slug ?? ''}/index.html#gaps`;
+        await allure.link(gapsPage, `What the guide doesn't tell the reader: ${note}`);
       }
-      for (const id of guideStepIdsOf({ tags: testInfo.tags.map((tag) => tag.replace(/^@/, '')) })) {
-        await allure.link(`../guide/index.html#step-${id}`, `Guide step ${id}: ${guideStep(id).text}`);
+      for (const id of ids) {
+        const page = `../guide/${guideOfStep(id, GUIDES)?.slug ?? ''}/index.html#step-${id}`;
+        await allure.link(page, `Guide step ${id}: ${guideStep(id, GUIDES).text}`);
       }
       await use();
     },
@@ -97,7 +111,10 @@ export const test = bddTest.extend<{ world: ScenarioWorld; reportLabels: void },
       attachOutcome: async (record) => {
         await testInfo.attach(OUTCOME_ATTACHMENT, { body: outcomeBody(record), contentType: OUTCOME_MEDIA_TYPE });
         // Allure's categories (allurerc.mjs) sort a failure by the kind of its first cause.
-        if (++recordCount === 1) await allure.label(DRIFT_LABEL, record.kind);
+        if (++recordCount === 1) {
+          await allure.label(DRIFT_LABEL, record.kind);
+          await allure.label(DRIFT_STEP_LABEL, record.guideStep);
+        }
       },
       // Inside the Gherkin step that ran, so Allure shows the violations under that step.
       attachAccessibility: async (record) => {

@@ -38,3 +38,12 @@ Then(
     await expect(this.device.header.profileName(name)).toBeInTheRightUpperCorner(`the profile name “${name}”`);
   }),
 );
+
+When(
+  'I pick the profile {string} on the "Who\'s watching?" screen',
+  verifies('sign-out-sign-in.3', async function (name: string) {
+    await this.device.profiles.expectToOffer(this.profileNames, 'After signing in');
+    await this.device.chooseProfile(name);
+    await this.device.header.expectProfileInUse(name, this.profileNames);
+  }),
+);

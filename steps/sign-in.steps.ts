@@ -113,3 +113,24 @@ Then(
 When('I sign out', async function () {
   await this.device.header.signOut(this.device.profileInUse);
 });
+
+// The second guide's words for the same pages ("How to Sign Out of Netflix on Every Device at Once", steps 1–2).
+
+When(
+  'I open the website and click the {string} button in the top-right corner',
+  verifies('sign-out-sign-in.1', async function (label: string) {
+    const { home } = await this.useDevice();
+    await home.open();
+    await home.expectSignInButton();
+    await expect(home.signInButton).toBeInTheRightUpperCorner(`the “${label}” button`);
+    await home.clickSignInButton();
+  }),
+);
+
+When(
+  'I type my email address and password, then click {string}',
+  verifies('sign-out-sign-in.2', async function (label: string) {
+    await this.device.signIn.enterCredentials(this.account.email, this.account.password);
+    await this.device.signIn.clickSignIn(label);
+  }),
+);

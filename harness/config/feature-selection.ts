@@ -4,8 +4,10 @@ import { parse as parseTagExpression } from '@cucumber/tag-expressions';
 import { join } from 'node:path';
 import { readScenarios, type WrittenScenario } from '../guide/features.ts';
 import { GENERATED_DIR, generateTests } from './generated-tests.ts';
+import { loadGuides } from '../guide/guide.ts';
+import { expandGuideOption } from './guide-selection.ts';
 
-/** What `npm run guide -- <file>[:line] [--tags <expression>]` asks for, in Playwright's and bddgen's terms. */
+/** What `npm run guide -- <file>[:line] [--tags <expression>] [--guide <slug>]` asks for, in Playwright's and bddgen's terms. */
 export interface PlaywrightSelection {
   /** Arguments for `bddgen test`: the tag expression goes there, as Playwright's --grep knows no and/or/not. */
   bddgenArgs: string[];
@@ -66,11 +68,19 @@ function generatedTestLines(spec: string): Map<number, number> {
 }
 
 /**
- * For the scripts that run a selection (`npm run guide`, `guide:sharded`): generates the tests of the features the
- * tags select, then turns `file[:line]` arguments into generated specs. Exits with bddgen's own message when a feature
+ * For the scripts that run a selection (`npm run guide`, `guide:sharded`): turns `--guide <slug>` into that guide's
+ * feature files, generates the tests of the features the tags select, then turns `file[:line]` arguments into
+ * generated specs. Exits with bddgen's own message when a feature
  * cannot be compiled, and with one sentence when the selection names nothing.
  */
-export function compileSelection(args: string[]): string[] {
+export function compileSelection(typed: string[]): string[] {
+  let args: string[];
+  try {
+    args = expandGuideOption(typed, loadGuides(), readScenarios());
+  } catch (error) {
+    console.error((error as Error).message);
+    process.exit(2);
+  }
   const { tags, rest } = splitGuideArgs(args);
   const malformed = tags === undefined ? undefined : tagExpressionProblem(tags);
   if (malformed) {

@@ -9,10 +9,21 @@ import { SELECTION_ENV } from './run-kind.ts';
  */
 export const STRIP_ALLURE_METADATA: ReporterDescription = ['./harness/reporting/strip-allure-metadata.ts'];
 
+/** Before the HTML report: Gherkin steps point at their `.feature` line, not the generated spec (feature-locations.ts). */
+export const FEATURE_LOCATIONS: ReporterDescription = ['./harness/reporting/feature-locations.ts'];
+
+/**
+ * What the Cucumber reports (for tools) leave out: each would embed every screenshot of every step of every scenario
+ * (33 MB each for the whole guide). The pictures are in the Playwright report and test-results (full resolution, for
+ * QA) and, one per guide step, in the illustrated guide and Allure (for stakeholders).
+ */
+export const LEFT_TO_OTHER_REPORTS = ['image/png', 'image/jpeg', 'video/webm', 'application/zip'];
+
 /** The report files a run leaves behind; a sharded run gets them from `playwright merge-reports` instead. */
 export function reportFileReporters(reportsDir?: string): ReporterDescription[] {
   const paths = reportPaths(reportsDir);
   return [
+    FEATURE_LOCATIONS,
     [
       'html',
       {
@@ -23,12 +34,12 @@ export function reportFileReporters(reportsDir?: string): ReporterDescription[] 
       },
     ],
     ['json', { outputFile: paths.playwrightJson }],
-    cucumberReporter('html', {
-      outputFile: `${paths.cucumber}/report.html`,
-      skipAttachments: ['video/webm', 'application/zip'],
-    }),
-    cucumberReporter('json', { outputFile: paths.cucumberJson }),
+    cucumberReporter('html', { outputFile: `${paths.cucumber}/report.html`, skipAttachments: LEFT_TO_OTHER_REPORTS }),
+    cucumberReporter('json', { outputFile: paths.cucumberJson, skipAttachments: LEFT_TO_OTHER_REPORTS }),
     cucumberReporter('junit', { outputFile: `${paths.cucumber}/report.xml`, suiteName: 'Guide verification' }),
-    cucumberReporter('message', { outputFile: `${paths.cucumber}/messages.ndjson` }),
+    cucumberReporter('message', {
+      outputFile: `${paths.cucumber}/messages.ndjson`,
+      skipAttachments: LEFT_TO_OTHER_REPORTS,
+    }),
   ];
 }

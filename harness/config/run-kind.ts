@@ -5,9 +5,19 @@
 export type RunKind = { kind: 'full' } | { kind: 'selection'; typed: string };
 
 /** Options of `npm run guide` / `playwright test` that narrow which scenarios run. */
-const SELECTING = new Set(['--tags', '-g', '--grep', '--grep-invert', '--last-failed', '--only-changed', '--shard']);
+const SELECTING = new Set([
+  '--guide',
+  '--tags',
+  '-g',
+  '--grep',
+  '--grep-invert',
+  '--last-failed',
+  '--only-changed',
+  '--shard',
+]);
 /** Options that take a value in the next argument (`--workers 2`): that value is no selection. */
 const WITH_VALUE = new Set([
+  '--guide',
   '--tags',
   '-g',
   '--grep',
@@ -27,7 +37,7 @@ const WITH_VALUE = new Set([
   '--output',
 ]);
 
-/** A run is a selection when an argument narrows it: a feature file or line, a tag expression, a title grep. */
+/** A run is a selection when an argument narrows it: a guide, a feature file or line, a tag expression, a title grep. */
 export function runKindOf(args: string[]): RunKind {
   let selecting = false;
   for (let i = 0; i < args.length; i++) {

@@ -60,13 +60,24 @@ export function hashStepText(text: string): string {
   return createHash('sha256').update(text).digest('hex').slice(0, 16);
 }
 
+/** The guide an action's id belongs to (prose ids, such as "title.1", repeat across guides and name none). */
+export function guideOfStep(id: string, guides: Guide[] = loadGuides()): Guide | undefined {
+  return guides.find((g) => g.steps.some((s) => s.id === id && s.kind === 'action'));
+}
+
 /** A step by its id, in the guides given (every guide by default): an action's id names one step of one guide. */
 export function guideStep(id: string, guides: Guide | Guide[] = loadGuides()): GuideStep {
   const list = Array.isArray(guides) ? guides : [guides];
-  const step = list.flatMap((g) => g.steps).find((s) => s.id === id);
+  const steps = list.flatMap((g) => g.steps);
+  const step = steps.find((s) => s.id === id && s.kind === 'action') ?? steps.find((s) => s.id === id);
   if (!step) throw new Error(`No guide step "${id}" in ${list.map((g) => stepsFileOf(g.slug)).join(' or ')}.`);
   return step;
 }
 
 /** Screenshots taken after a guide step are attached under this prefix and the step id; reports find them so. */
 export const EVIDENCE_PREFIX = 'screenshot after guide step ';
+/**
+ * Added to the name when the step that took it only looked (a Then step that passed): the picture of a guide step
+ * is the state right after a step acted on it, when there is one (harness/reporting/evidence-choice.ts).
+ */
+export const CHECKED_SUFFIX = ' (checked)';

@@ -3,12 +3,18 @@ import { readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'no
 import { join } from 'node:path';
 import type { WrittenScenario } from '../guide/features.ts';
 import { guideStepIdsOf } from '../guide/features.ts';
-import { EVIDENCE_PREFIX, type Guide } from '../guide/guide.ts';
+import { EVIDENCE_PREFIX } from '../guide/guide.ts';
 import { shrinkImages } from './shrink-images.ts';
 
-/** The epic of the features that check the site beyond the guide's own words (security, faults). */
+/** The parent of the features that check the site beyond a guide's own sections (security, faults). */
 export const SUPPORTING_EPIC = 'Supporting checks';
-const SUPPORTING_DIRS = ['features/security/', 'features/faults/'];
+
+/** A guide as the tree needs it; `slug` names its folder of features (`features/<slug>/`) once guides have one. */
+export interface TreeGuide {
+  slug?: string;
+  title: string;
+  steps: { id: string }[];
+}
 
 interface Label {
   name: string;
@@ -32,40 +38,69 @@ export interface AllureResult extends Step {
 }
 
 export interface Placement {
+  /** The parent suite: the guide's title, or "Supporting checks". */
   epic: string;
   /** The feature's title as the tree shows it: numbered in the guide's order. */
   feature: string;
 }
 
 /**
- * Where each feature file sits in Allure's tree: the guide's features in the order of the guide's first step each
- * verifies, numbered so any sort keeps that order; security and fault features apart, under "Supporting checks".
+ * Whose section a feature file is, from where it lies: a file at the top of a guide's folder (`features/<slug>/x.feature`,
+ * or `features/x.feature` for the guide its scenarios verify) is a section of that guide; a file one folder further
+ * down (`features/security/`, `features/faults/`, `features/<slug>/security/`) is a supporting check.
+ */
+function ownerOf(file: string, ids: string[], guides: TreeGuide[]): { guide: number; supporting: boolean } {
+  const folders = file.split('/').slice(1, -1);
+  const bySlug = guides.findIndex((g) => g.slug !== undefined && g.slug === folders[0]);
+  if (bySlug >= 0) return { guide: bySlug, supporting: folders.length > 1 };
+  const held = guides.map((g) => ids.filter((id) => g.steps.some((s) => s.id === id)).length);
+  const most = held.indexOf(Math.max(...held));
+  const guide = held[most] ? most : guides.length;
+  return { guide, supporting: folders.length > 0 || guide === guides.length };
+}
+
+/**
+ * Where each feature file sits in Allure's tree: under its guide's title, in the order of the guide's first step it
+ * verifies, numbered so a sort by name keeps that order; supporting checks apart, under "Supporting checks".
  */
 export function placeFeatures(
-  guide: Guide,
+  guides: TreeGuide[],
   written: WrittenScenario[],
   titles: Map<string, string>,
 ): Map<string, Placement> {
-  const position = new Map(guide.steps.map((s, i) => [s.id, i]));
-  const firstStep = new Map<string, number>();
-  for (const s of written) {
-    const positions = guideStepIdsOf(s).map((id) => position.get(id) ?? Infinity);
-    firstStep.set(s.file, Math.min(firstStep.get(s.file) ?? Infinity, ...positions));
-  }
-  const supporting = (file: string) => SUPPORTING_DIRS.some((dir) => file.startsWith(dir));
-  const files = [...firstStep.keys()].sort(
+  const ids = new Map<string, string[]>();
+  for (const s of written) ids.set(s.file, [...(ids.get(s.file) ?? []), ...guideStepIdsOf(s)]);
+  const placed = [...ids].map(([file, fileIds]) => {
+    const owner = ownerOf(file, fileIds, guides);
+    // Where in the guides' order its first verified step lies (a supporting check: in whichever guide it is).
+    const order = guides.flatMap((g, gi) =>
+      g.steps.flatMap((step, si) => (fileIds.includes(step.id) ? [gi * 10_000 + si] : [])),
+    );
+    const own = owner.guide * 10_000;
+    const first = Math.min(...order.filter((o) => owner.supporting || (o >= own && o < own + 10_000)));
+    return { file, ...owner, first };
+  });
+  placed.sort(
     (a, b) =>
-      Number(supporting(a)) - Number(supporting(b)) || firstStep.get(a)! - firstStep.get(b)! || a.localeCompare(b),
+      Number(a.supporting) - Number(b.supporting) ||
+      (a.supporting ? 0 : a.guide - b.guide) ||
+      a.first - b.first ||
+      a.file.localeCompare(b.file),
   );
+  const parentOf = (p: (typeof placed)[number]) => (p.supporting ? SUPPORTING_EPIC : guides[p.guide]!.title);
+  const counts = new Map<string, number>();
+  for (const p of placed) counts.set(parentOf(p), (counts.get(parentOf(p)) ?? 0) + 1);
+  const numbered = new Map<string, number>();
   const placements = new Map<string, Placement>();
-  let number = { guide: 0, supporting: 0 };
-  for (const file of files) {
-    const isSupporting = supporting(file);
-    number = isSupporting ? { ...number, supporting: number.supporting + 1 } : { ...number, guide: number.guide + 1 };
-    const n = isSupporting ? number.supporting : number.guide;
-    placements.set(file, {
-      epic: isSupporting ? SUPPORTING_EPIC : guide.title,
-      feature: `${n}. ${titles.get(file) ?? file}`,
+  for (const p of placed) {
+    const parent = parentOf(p);
+    const n = (numbered.get(parent) ?? 0) + 1;
+    numbered.set(parent, n);
+    // Allure sorts names as text: "10." would come before "2." unless every number has the same width.
+    const width = String(counts.get(parent)).length;
+    placements.set(p.file, {
+      epic: parent,
+      feature: `${String(n).padStart(width, '0')}. ${titles.get(p.file) ?? p.file}`,
     });
   }
   return placements;
@@ -100,10 +135,11 @@ export function relabel(result: AllureResult, placement: Placement | undefined):
 }
 
 /** Attachments the shareable report leaves to test-results and the Playwright report: traces, videos. */
-const LEFT_TO_QA = new Set(['application/zip', 'video/webm']);
+const LEFT_TO_QA = new Set(['application/zip', 'application/vnd.allure.playwright-trace', 'video/webm']);
 
 /**
- * Which attachments of a result the shareable report keeps: no attachment twice (same name and bytes), no trace or
+ * Which attachments of a result the shareable report keeps: no attachment twice (same name and bytes; a picture with
+ * the same bytes under any name, such as Playwright's failure screenshot of the page just captured), no trace or
  * video, and of the evidence screenshots only those of a failed scenario or, once, the picture chosen for a step
  * (taken out of `chosen` when kept).
  */
@@ -122,16 +158,20 @@ export function keptAttachments(
       if (!chosen.has(hash)) return false;
       chosen.delete(hash);
     }
-    const key = `${a.name}\n${hash}`;
+    const key = a.type.startsWith('image/') ? hash : `${a.name}\n${hash}`;
     if (seen.has(key)) return false;
     seen.add(key);
     return true;
   };
-  const walk = <T extends Step>(step: T): T => ({
-    ...step,
-    ...(step.attachments ? { attachments: step.attachments.filter(keep) } : {}),
-    ...(step.steps ? { steps: step.steps.map(walk) } : {}),
-  });
+  // The steps first: a picture kept once is kept under the Gherkin step that took it, not at the test's end.
+  const walk = <T extends Step>(step: T): T => {
+    const steps = step.steps?.map(walk);
+    return {
+      ...step,
+      ...(steps ? { steps } : {}),
+      ...(step.attachments ? { attachments: step.attachments.filter(keep) } : {}),
+    };
+  };
   return walk(result);
 }
 
@@ -139,11 +179,18 @@ function attachmentsOf(step: Step): Attachment[] {
   return [...(step.attachments ?? []), ...(step.steps ?? []).flatMap(attachmentsOf)];
 }
 
+/**
+ * How the Gherkin step of an evidence screenshot is found again: its name (the guide step) and its bytes' hash. Two
+ * steps can leave the same picture (two devices on the same page), so the bytes alone do not say which.
+ */
+export const evidenceKey = (name: string, hash: string) => `${name}\n${hash}`;
+
 /** The Gherkin step each evidence screenshot was attached under, by its bytes' hash. */
 function evidenceSteps(result: AllureResult, hashOf: (source: string) => string, into: Map<string, string>): void {
   const walk = (step: Step, gherkin: string | undefined) => {
     for (const a of step.attachments ?? [])
-      if (gherkin && !into.has(hashOf(a.source))) into.set(hashOf(a.source), gherkin);
+      if (gherkin && !into.has(evidenceKey(a.name, hashOf(a.source))))
+        into.set(evidenceKey(a.name, hashOf(a.source)), gherkin);
     // The step whose name starts with a Gherkin keyword is the one that acted; the attach step is its child.
     for (const child of step.steps ?? [])
       walk(child, /^(Given|When|Then|And|But) /.test(child.name ?? '') ? child.name : gherkin);
@@ -155,7 +202,8 @@ export const hashFile = (path: string) => createHash('sha1').update(readFileSync
 
 export interface TidyInput {
   dir: string;
-  guide: Guide;
+  /** The guides whose sections the tree shows, in the order they are listed. */
+  guides: TreeGuide[];
   written: WrittenScenario[];
   /** Full-resolution screenshots chosen as the pictures of guide steps (harness/reporting/evidence-choice.ts). */
   chosenPictures: string[];
@@ -167,7 +215,7 @@ export interface TidyInput {
  */
 export async function tidyAllureResults({
   dir,
-  guide,
+  guides,
   written,
   chosenPictures,
 }: TidyInput): Promise<Map<string, string>> {
@@ -187,7 +235,7 @@ export async function tidyAllureResults({
       result.labels.find((l) => l.name === 'feature')?.value ?? '',
     ]),
   );
-  const placements = placeFeatures(guide, written, titles);
+  const placements = placeFeatures(guides, written, titles);
   const results = read.map(({ file, result }) => {
     evidenceSteps(result, hashOf, steps);
     const tidy = keptAttachments(relabel(result, placements.get(featureFileOf(result) ?? '')), hashOf, chosen);

@@ -1,4 +1,4 @@
-import { EVIDENCE_PREFIX } from '../guide/guide.ts';
+import { CHECKED_SUFFIX, EVIDENCE_PREFIX } from '../guide/guide.ts';
 import type { StepVerdict } from './guide-verdicts.ts';
 import { failed, type ScenarioOutcome } from './scenario-outcome.ts';
 
@@ -12,8 +12,8 @@ export interface ChosenEvidence {
 }
 
 /**
- * The one picture of a guide step: the state right after the step acted, from the scenario most like the guide's
- * own path. A drifted step shows a check that found the drift (a guide-path one first); any other step shows the
+ * The one picture of a guide step: the state right after a step acted on it (else after one checked it), from the
+ * scenario most like the guide's own path. A drifted step shows a check that found the drift (a guide-path one first); any other step shows the
  * guide path, else a passing scenario, else whatever scenario got as far as the step.
  */
 export function chooseEvidence(v: StepVerdict): ChosenEvidence | undefined {
@@ -28,7 +28,10 @@ export function chooseEvidence(v: StepVerdict): ChosenEvidence | undefined {
     .map((scenario, index) => ({ scenario, key: [...rank(scenario), index] }))
     .sort((a, b) => compareKeys(a.key, b.key));
   for (const { scenario } of ordered) {
-    const shot = scenario.attachments.find((a) => a.name === name);
+    // A step that acted (typed, ticked, clicked) shows its result; a step that only looked comes second.
+    const shot =
+      scenario.attachments.find((a) => a.name === name) ??
+      scenario.attachments.find((a) => a.name === `${name}${CHECKED_SUFFIX}`);
     if (shot) return { path: shot.path, scenario };
   }
   return undefined;

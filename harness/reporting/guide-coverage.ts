@@ -1,5 +1,5 @@
 import { guideStepIdsOf, type WrittenScenario } from '../guide/features.ts';
-import { hashStepText, stepsFileOf, type Guide, type GuideStep } from '../guide/guide.ts';
+import { featuresDirOf, hashStepText, stepsFileOf, type Guide, type GuideStep } from '../guide/guide.ts';
 import { guideSentences } from '../guide/guide-sentences.ts';
 import { scenarioKey, type ScenarioOutcome, type ScenarioStatus } from './scenario-outcome.ts';
 
@@ -25,9 +25,11 @@ export function checkCoverage(
   guideText: string,
   scenarios: WrittenScenario[],
   results: ScenarioOutcome[],
+  /** Step ids of the other guides: a supporting scenario may name those too. */
+  knownElsewhere: ReadonlySet<string> = new Set(),
 ): Coverage {
   const problems: string[] = [];
-  const sentences = guideSentences(guideText);
+  const sentences = guideSentences(guideText, guide.source);
   const known = new Set(guide.steps.map((s) => s.id));
   const statusOf = new Map(results.map((o) => [scenarioKey(o), o.status]));
 
@@ -64,7 +66,7 @@ export function checkCoverage(
     problems.push(`The guide has text no step id covers: “${extra}”. Add it to ${stepsFileOf(guide.slug)}.`);
   }
   for (const scenario of scenarios) {
-    for (const id of guideStepIdsOf(scenario).filter((id) => !known.has(id))) {
+    for (const id of guideStepIdsOf(scenario).filter((id) => !known.has(id) && !knownElsewhere.has(id))) {
       problems.push(
         `${scenario.file}:${scenario.line} “${scenario.name}” is tagged @guide:${id}, which is not a step of the guide.`,
       );
@@ -76,4 +78,57 @@ export function checkCoverage(
     }
   }
   return { rows, problems };
+}
+
+/**
+ * The scenarios that speak for one guide: every scenario of its own folder (features/<slug>/), and those outside
+ * every guide's folder (features/security/, features/faults/) tagged with one of its steps.
+ */
+export function scenariosOfGuide(guide: Guide, scenarios: WrittenScenario[], guides: Guide[]): WrittenScenario[] {
+  const ids = new Set(guide.steps.map((s) => s.id));
+  const inAGuideFolder = (file: string) => guides.some((g) => file.startsWith(featuresDirOf(g.slug)));
+  return scenarios.filter(
+    (s) =>
+      s.file.startsWith(featuresDirOf(guide.slug)) ||
+      (!inAGuideFolder(s.file) && guideStepIdsOf(s).some((id) => ids.has(id))),
+  );
+}
+
+/** The gate of one guide among several: its scenarios, and the other guides' step ids known. */
+export function checkGuideCoverage(
+  guide: Guide,
+  guideText: string,
+  scenarios: WrittenScenario[],
+  results: ScenarioOutcome[],
+  guides: Guide[],
+): Coverage {
+  const elsewhere = new Set(guides.filter((g) => g !== guide).flatMap((g) => g.steps.map((s) => s.id)));
+  return checkCoverage(guide, guideText, scenariosOfGuide(guide, scenarios, guides), results, elsewhere);
+}
+
+/**
+ * What no one guide's gate sees: an action id two guides share (a tag and a step definition name a step by its id
+ * alone), and a scenario in no guide's folder that names no guide's step.
+ */
+export function crossGuideProblems(guides: Guide[], scenarios: WrittenScenario[]): string[] {
+  const problems: string[] = [];
+  const owner = new Map<string, string>();
+  for (const guide of guides) {
+    for (const step of guide.steps.filter((s) => s.kind === 'action')) {
+      const first = owner.get(step.id);
+      if (first) problems.push(`The action id ${step.id} is a step of both ${first} and ${guide.slug}: rename one.`);
+      else owner.set(step.id, guide.slug);
+    }
+  }
+  const known = new Set(guides.flatMap((g) => g.steps.map((s) => s.id)));
+  const inAGuideFolder = (file: string) => guides.some((g) => file.startsWith(featuresDirOf(g.slug)));
+  for (const scenario of scenarios.filter((s) => !inAGuideFolder(s.file))) {
+    const ids = guideStepIdsOf(scenario);
+    if (!ids.some((id) => known.has(id))) {
+      problems.push(
+        `${scenario.file}:${scenario.line} “${scenario.name}” is in no guide's folder and names no guide's step (tag it @guide:<step id>).`,
+      );
+    }
+  }
+  return problems;
 }

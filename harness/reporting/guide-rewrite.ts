@@ -100,7 +100,7 @@ export function unifiedDiff(path: string, before: string, after: string, context
 }
 
 /**
- * Writes reports/guide/suggested-guide.diff (a patch against guide/<source>) and reports/guide/guide.md (the guide
+ * Writes reports/guide/<slug>/suggested-guide.diff (a patch against guides/<slug>/<source>) and guide.md (the guide
  * with the suggestions applied and marked). Both always written, so an empty diff says "nothing to change".
  */
 export function writeGuideSuggestions(

@@ -1,5 +1,5 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { chooseEvidence } from './evidence-choice.ts';
 import type { Coverage } from './guide-coverage.ts';
 import type { Guide, GuideStep } from '../guide/guide.ts';
@@ -31,6 +31,10 @@ export interface IllustratedGuideInput {
   selection?: string;
   /** Each step's picture, already made small; without it the chosen screenshots go in as they are. */
   pictures?: Map<string, GuidePicture>;
+  /** The run's reports folder, which the page links to (its Allure, Playwright and Cucumber reports). */
+  reportsDir?: string;
+  /** The page listing every guide, when there is one. */
+  indexPage?: string;
   /** How each pictured step's look compares with its accepted picture (harness/reporting/guide-looks.ts), by step id. */
   looks?: Map<string, ShownLook>;
   /** What the guide leaves out (harness/reporting/guide-gaps.ts), with each run's picture by its file's path. */
@@ -80,9 +84,12 @@ export function writeIllustratedGuide({
   appendix = '',
   selection,
   pictures = originalPictures(verdicts),
+  reportsDir = join(outputDir, '..'),
+  indexPage,
   looks = new Map(),
   gaps,
 }: IllustratedGuideInput): string {
+  const report = (path: string) => escape(relative(outputDir, join(reportsDir, path)));
   mkdirSync(outputDir, { recursive: true });
   // Pictures are inside the page now (one file to send); an img/ folder of an older run would only mislead.
   rmSync(join(outputDir, 'img'), { recursive: true, force: true });
@@ -93,6 +100,9 @@ export function writeIllustratedGuide({
   };
   const actions = verdicts.filter((v) => v.step.kind === 'action');
   const count = (verdict: ShownVerdict) => actions.filter((v) => shown(v) === verdict).length;
+  const allGuides = indexPage
+    ? `<p class="links"><a href="${escape(relative(outputDir, indexPage))}">← Every guide</a></p>`
+    : '';
 
   const body = verdicts
     .map((v) =>
@@ -111,7 +121,7 @@ export function writeIllustratedGuide({
 <style>${STYLE}</style></head>
 <body>
 <header class="top">
-  ${banner}
+  ${banner}${allGuides}
   <p class="kicker">The guide, checked against the site on ${escape(new Date().toUTCString())}</p>
   <h1>${escape(guide.title)}</h1>
   <p class="summary">
@@ -136,8 +146,8 @@ export function writeIllustratedGuide({
   <dl class="env">${Object.entries(environment)
     .map(([k, v]) => `<div><dt>${escape(k)}</dt><dd>${escape(v)}</dd></div>`)
     .join('')}</dl>
-  <p class="links">Full details: <a href="../allure-report/index.html">Allure report</a> ·
-  <a href="../playwright-html/index.html">Playwright report</a> · <a href="../cucumber/report.html">Cucumber report</a></p>
+  <p class="links">Full details: <a href="${report('allure-report/index.html')}">Allure report</a> ·
+  <a href="${report('playwright-html/index.html')}">Playwright report</a> · <a href="${report('cucumber/report.html')}">Cucumber report</a></p>
 </header>
 <main>
 ${body}
@@ -149,6 +159,92 @@ ${appendix}
   writeFileSync(path, html);
   return path;
 }
+
+/** One guide's line on the index page: its verdicts counted as its own page counts them. */
+export interface GuideIndexEntry {
+  guide: Guide;
+  /** Its page, to link to. */
+  page: string;
+  counts: Record<ShownVerdict, number>;
+  actions: number;
+}
+
+/** A guide's verdicts counted as its page shows them (stale first, a selection's left-out steps apart). */
+export function countVerdicts(
+  verdicts: StepVerdict[],
+  coverage: Coverage,
+  selection: boolean,
+): Pick<GuideIndexEntry, 'counts' | 'actions'> {
+  const rows = new Map(coverage.rows.map((r) => [r.step.id, r]));
+  const counts = Object.fromEntries(Object.keys(VERDICT_WORDS).map((k) => [k, 0])) as Record<ShownVerdict, number>;
+  const actions = verdicts.filter((v) => v.step.kind === 'action');
+  for (const v of actions) {
+    const row = rows.get(v.step.id);
+    counts[shownVerdict(v, row?.stale ?? false, row?.scenarios.length ?? 0, selection)]++;
+  }
+  return { counts, actions: actions.length };
+}
+
+/** The page that lists every guide with its verdict counts, each linking to its own illustrated page. */
+export function writeGuideIndex({
+  entries,
+  environment,
+  outputDir,
+  selection,
+}: {
+  entries: GuideIndexEntry[];
+  environment: Record<string, string>;
+  outputDir: string;
+  selection?: string;
+}): string {
+  mkdirSync(outputDir, { recursive: true });
+  const rows = entries
+    .map(({ guide, page, counts, actions }) => {
+      const cells = INDEX_COLUMNS.map(([label, verdicts]) => {
+        const n = verdicts.reduce((sum, v) => sum + counts[v], 0);
+        return `<td class="${n && label !== 'verified' ? label.replace(' ', '-') : ''}">${n}</td>`;
+      }).join('');
+      return `<tr><th scope="row"><a href="${escape(relative(outputDir, page))}">${escape(guide.title)}</a><br><small>guides/${escape(guide.slug)}/${escape(guide.source)}</small></th>${cells}<td>${actions}</td></tr>`;
+    })
+    .join('\n');
+  const banner = selection ? `<p class="selection" role="note">${escape(selection)}.</p>` : '';
+  const html = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Every guide — verified against the site</title>
+<style>${STYLE}
+table.guides { border-collapse: collapse; font-family: system-ui, sans-serif; background: #fff; }
+table.guides th, table.guides td { border: 1px solid #ddd; padding: .5rem .8rem; text-align: left; }
+table.guides td { text-align: right; } td.drifted, td.failed { background: #fde5e3; } td.stale { background: #fff2cc; }
+td.not-reached { background: #eef; } td.not-checked { background: #eee; }</style></head>
+<body>
+<header class="top">
+  ${banner}
+  <p class="kicker">Every guide, checked against the site on ${escape(new Date().toUTCString())}</p>
+  <h1>The guides</h1>
+  <dl class="env">${Object.entries(environment)
+    .map(([k, v]) => `<div><dt>${escape(k)}</dt><dd>${escape(v)}</dd></div>`)
+    .join('')}</dl>
+</header>
+<main>
+<table class="guides"><thead><tr><th>guide</th>${INDEX_COLUMNS.map(([label]) => `<th>${label}</th>`).join('')}<th>instructions</th></tr></thead>
+<tbody>
+${rows}
+</tbody></table>
+</main>
+</body></html>`;
+  const path = join(outputDir, 'index.html');
+  writeFileSync(path, html);
+  return path;
+}
+
+const INDEX_COLUMNS: [string, ShownVerdict[]][] = [
+  ['verified', ['verified']],
+  ['drifted', ['drifted']],
+  ['not reached', ['not reached']],
+  ['failed', ['failed']],
+  ['stale', ['stale']],
+  ['not checked', ['not covered', 'not run', 'not selected']],
+];
 
 function proseBlock(step: GuideStep): string {
   if (step.kind === 'title') return '';
@@ -328,11 +424,16 @@ function originalPictures(verdicts: StepVerdict[]): Map<string, GuidePicture> {
   return pictures;
 }
 
+/**
+ * A failed scenario's trace, opened in the Playwright report's own trace viewer (its test page), not as a zip to
+ * download. The viewer needs the report served: `npx playwright show-report` does that.
+ */
 function traceLink(s: ScenarioOutcome, outputDir: string): string {
   const trace = s.attachments.find((a) => a.name === 'trace');
-  if (!trace) return '';
-  const href = relative(outputDir, trace.path);
-  return ` — <a href="${escape(href)}" title="Open with: npx playwright show-trace ${escape(trace.path)}">trace</a>`;
+  if (!trace || !s.testId) return '';
+  const report = join(dirname(outputDir), 'playwright-html');
+  const href = `${relative(outputDir, join(report, 'index.html'))}#?testId=${encodeURIComponent(s.testId)}`;
+  return ` — <a href="${escape(href)}" title="The trace viewer needs the report served: npx playwright show-report ${escape(report)}">trace and steps in the Playwright report</a>`;
 }
 
 const STYLE = `

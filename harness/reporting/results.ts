@@ -29,6 +29,8 @@ interface JsonSpec {
   /** The generated test file, relative to the test folder: features/x.feature.spec.js. */
   file: string;
   tags: string[];
+  /** The test's id, as the HTML report's `#?testId=` takes it. */
+  id?: string;
   tests: { results: JsonResult[] }[];
 }
 interface JsonSuite {
@@ -80,6 +82,7 @@ export function readPlaywrightOutcomes(
         ...(accessibility.length && { accessibility }),
         ...(looks.length && { looks }),
         scenario: { file, line: match?.line ?? 0, name: spec.title },
+        ...(spec.id && { testId: spec.id }),
         attempts: test.results.map((r) => ATTEMPTS[r.status]),
         tags: spec.tags.map((tag) => (tag.startsWith('@') ? tag.slice(1) : tag)),
         records: test.results.flatMap((result) => recordsOf(result, path)),

@@ -28,6 +28,8 @@ export interface ScenarioOutcome {
   looks?: LookRecord[];
   /** Files attached by the last attempt: evidence screenshots, the trace of a failure. */
   attachments: { name: string; path: string }[];
+  /** Its test's id in the Playwright report (`index.html#?testId=…`), where the runner has one. */
+  testId?: string;
 }
 
 /** The one rule, for every runner, of what a scenario's attempts (in order) come to. */

@@ -35,6 +35,8 @@ export const OUTCOME_ATTACHMENT = 'guide-outcome';
 export const OUTCOME_MEDIA_TYPE = 'application/json';
 /** The Allure label carrying the first record's kind, which allurerc.mjs's categories match on. */
 export const DRIFT_LABEL = 'guide-drift';
+/** The label with the guide step of a failed scenario's first outcome record: Allure's drift categories group by it. */
+export const DRIFT_STEP_LABEL = 'guide-drift-step';
 
 /** A record as an attachment's body. */
 export function outcomeBody(record: OutcomeRecord): string {

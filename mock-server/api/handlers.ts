@@ -1,4 +1,5 @@
 import { accountHandlers } from './account-handlers.ts';
+import { devicesHandlers } from './devices-handlers.ts';
 import type { ApiContext } from './context.ts';
 import { passwordHandlers } from './password-handlers.ts';
 import { phoneHandlers } from './phone-handlers.ts';
@@ -12,6 +13,7 @@ export function siteHandlers(context: ApiContext) {
     ...accountHandlers(context),
     ...passwordHandlers(context),
     ...phoneHandlers(context),
+    ...devicesHandlers(context),
   ];
 }
 

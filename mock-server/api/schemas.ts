@@ -88,6 +88,9 @@ export const accountIdParam = z.uuid({ error: 'Not an account id.' });
 const { min: NEW_MIN, max: NEW_MAX } = NEW_PASSWORD_LENGTH;
 export const NEW_PASSWORD_LENGTH_MESSAGE = `Your new password must contain between ${NEW_MIN} and ${NEW_MAX} characters.`;
 
+/** "Sign out of all devices" sends no fields: the confirmation is the request itself. */
+export const signOutEverywhereBody = z.strictObject({});
+
 /** The change-password form. Rules that need the account (is the current password right?) are the domain's. */
 export const changePasswordBody = z
   .strictObject({

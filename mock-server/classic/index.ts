@@ -7,6 +7,7 @@ import { profilePages } from './profiles.ts';
 import { ClassicSessions } from './session.ts';
 import { settingsPage } from './settings.ts';
 import { signInPages } from './sign-in.ts';
+import { signOutEverywherePage } from './sign-out-everywhere.ts';
 import { welcomePages } from './welcome.ts';
 
 /**
@@ -30,6 +31,7 @@ export function classicSite(api: ApiContext, { bodyLimitBytes }: { bodyLimitByte
   router.use(settingsPage(context));
   router.use(passwordPage(context));
   router.use(phonePage(context));
+  router.use(signOutEverywherePage(context));
   router.use(bodyRefused);
   return router;
 }

@@ -30,6 +30,7 @@ export type ClassicVisit =
 const ENDED_NOTICES: Record<SessionEndReason, string | null> = {
   'signed-out': null,
   'password-changed': WORDS.passwordChangedElsewhere,
+  'signed-out-everywhere': WORDS.signedOutEverywhereElsewhere,
   renewed: null,
   expired: WORDS.sessionExpired,
 };
@@ -100,7 +101,7 @@ export class ClassicSessions {
     res.cookie(CLASSIC_COOKIE, session.id, this.#cookieOptions(req));
   }
 
-  /** A password change gave this device a new session id: a new cookie value and token, and a notice. */
+  /** A password change, or "Sign out of all devices", gave this device a new session id: a new cookie value and token, and a notice. */
   renewed(req: Request, res: Response, previous: ClassicVisit, session: Session, notice: string): void {
     this.#records.delete(previous.key);
     this.#store(session.id, { token: newSecret(), notice });

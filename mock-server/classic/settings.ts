@@ -3,6 +3,7 @@ import { parsePhoneNumberWithError } from 'libphonenumber-js/max';
 import { html } from '../site/html.ts';
 import { guards, type ClassicContext } from './context.ts';
 import { flash, memberHeader, page } from './layout.ts';
+import { SIGN_OUT_EVERYWHERE_PATH } from './sign-out-everywhere.ts';
 import { WORDS } from './wording.ts';
 
 /**
@@ -69,6 +70,7 @@ export function settingsPage(context: ClassicContext): Router {
             <ul>
               <li><a href="/profiles/select">Switch profile</a></li>
               ${!profile.kids && site.changePasswordSection === 'settings' && changePassword}
+              <li><a href="${SIGN_OUT_EVERYWHERE_PATH}">${site.signOutAllDevicesLabel}</a></li>
             </ul>
           </div>
         </section>`,

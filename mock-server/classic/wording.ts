@@ -20,6 +20,12 @@ export const WORDS = {
   passwordChangedElsewhere:
     'You were signed out because the password of this account was changed. Sign in with the new password.',
   sessionExpired: 'Your session expired after a while, so you were signed out. Sign in again to go on.',
+  signedOutEverywhereElsewhere:
+    'You were signed out: every device of this account was signed out. Sign in again to go on.',
+
+  // Sign out of all devices
+  unexpectedField: 'This form sent a field this page does not have. Go back, reload the page and try again.',
+  signingOutOtherDevices: 'Signing out your other devices now. This browser stays signed in.',
 
   // Profile gate
   noSuchProfile: 'Pick one of the profiles shown.',

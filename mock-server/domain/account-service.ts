@@ -55,6 +55,10 @@ export type PhoneChangeRefusal =
 
 export type PhoneChangeResult = { ok: true } | { ok: false; refusal: PhoneChangeRefusal; retryAfterSeconds?: number };
 
+export type SignOutEverywhereResult =
+  /** `session`: this device's new session, or null when a drifted site signed this device out too. */
+  { ok: true; session: Session | null; endedSessions: number } | { ok: false; refusal: 'not-signed-in' | 'no-profile' };
+
 const newSessionId = () => randomBytes(32).toString('base64url');
 
 /**
@@ -258,6 +262,32 @@ export class AccountService {
       return { ok: true, session: renewed, endedSessions: 0 };
     }
     const endedSessions = this.#store.endOtherSessions(account.id, renewed.id, 'password-changed');
+    return { ok: true, session: renewed, endedSessions };
+  }
+
+  /**
+   * "Sign out of all devices", once confirmed: every other session of the account ends at once, and this device
+   * stays signed in with a new session id (as after a password change). Asks for no password: the guide asks for
+   * none, and the person is signed in with a chosen profile, as for every page of the account.
+   */
+  signOutOfAllDevices(sessionId: string | undefined): SignOutEverywhereResult {
+    const visit = this.currentVisit(sessionId);
+    if (visit.kind !== 'signed-in') return { ok: false, refusal: 'not-signed-in' };
+    const { session, account } = visit;
+    if (!account.profiles.some((p) => p.id === session.profileId)) return { ok: false, refusal: 'no-profile' };
+    const rules = this.#variant.site;
+    if (!rules.signOutAllDevicesKeepsThisDevice) {
+      const endedSessions = this.#store.endOtherSessions(account.id, session.id, 'signed-out-everywhere');
+      this.#store.endSession(session.id, 'signed-out-everywhere');
+      return { ok: true, session: null, endedSessions: endedSessions + 1 };
+    }
+    const renewed: Session = { ...session, id: newSessionId(), lastSeenAt: this.#now() };
+    delete renewed.endsAt;
+    this.#store.insertSession(renewed);
+    this.#store.endSession(session.id, 'renewed');
+    const endedSessions = rules.signOutAllDevicesEndsOthers
+      ? this.#store.endOtherSessions(account.id, renewed.id, 'signed-out-everywhere')
+      : 0;
     return { ok: true, session: renewed, endedSessions };
   }
 

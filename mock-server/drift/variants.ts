@@ -40,6 +40,14 @@ export interface SiteVariant {
   phoneNeedsPassword: boolean;
   storeTextMessageChoice: boolean;
   validatePhone: boolean;
+  /** The words of the account page's SETTINGS link that signs out every device (the second guide). */
+  signOutAllDevicesLabel: string;
+  /** Whether that link leads to a page that explains the effect and asks for "Sign Out" (false: it acts at once). */
+  signOutAllDevicesConfirmation: boolean;
+  /** Whether the browser that confirms stays signed in (false: it is signed out with the others). */
+  signOutAllDevicesKeepsThisDevice: boolean;
+  /** Whether confirming ends the account's other sessions (false: the page says so, nothing ends). */
+  signOutAllDevicesEndsOthers: boolean;
   /** The security promises of DOMAIN.md the guide relies on: one sign-in failure message for every cause, */
   sameSignInFailureMessage: boolean;
   /** failed sign-ins throttled per email, */
@@ -79,6 +87,10 @@ export const CLEAN_SITE: Readonly<SiteVariant> = Object.freeze({
   phoneNeedsPassword: true,
   storeTextMessageChoice: true,
   validatePhone: true,
+  signOutAllDevicesLabel: 'Sign out of all devices',
+  signOutAllDevicesConfirmation: true,
+  signOutAllDevicesKeepsThisDevice: true,
+  signOutAllDevicesEndsOthers: true,
   sameSignInFailureMessage: true,
   throttleSignIns: true,
   atomicSignInLock: true,
@@ -110,7 +122,7 @@ export const DRIFT_VARIANTS: readonly DriftVariant[] = [
     name: 'sign-in-lower-left',
     kind: 'moved',
     breaks: 'The "Sign In" button leaves the upper-right corner of the home page for the lower-left.',
-    caughtBy: ['sign-in.2'],
+    caughtBy: ['sign-in.2', 'sign-out-sign-in.1'],
     override: { signInPlacement: 'lower-left' },
   },
   {
@@ -338,6 +350,35 @@ export const DRIFT_VARIANTS: readonly DriftVariant[] = [
     caughtBy: ['sign-in.4'],
     caughtByTag: 'asvs:3.4.2',
     override: { sessionCookieHttpOnly: false },
+  },
+  // The second guide, "How to Sign Out of Netflix on Every Device at Once".
+  {
+    name: 'sign-out-all-renamed',
+    kind: 'renamed',
+    breaks: 'The SETTINGS section says "Manage access and devices" instead of "Sign out of all devices".',
+    caughtBy: ['sign-out-account.3'],
+    override: { signOutAllDevicesLabel: 'Manage access and devices' },
+  },
+  {
+    name: 'sign-out-all-unconfirmed',
+    kind: 'missing',
+    breaks: '"Sign out of all devices" signs the devices out at once: no page explains it or asks for "Sign Out".',
+    caughtBy: ['sign-out.1'],
+    override: { signOutAllDevicesConfirmation: false },
+  },
+  {
+    name: 'sign-out-all-ends-this-device',
+    kind: 'behaviour',
+    breaks: 'Confirming "Sign Out" signs out the browser that confirmed too, not only the other devices.',
+    caughtBy: ['sign-out.3'],
+    override: { signOutAllDevicesKeepsThisDevice: false },
+  },
+  {
+    name: 'sign-out-all-keeps-others',
+    kind: 'behaviour',
+    breaks: 'After "Sign Out" the page says the other devices will be signed out, but they stay signed in.',
+    caughtBy: ['sign-out.3'],
+    override: { signOutAllDevicesEndsOthers: false },
   },
 ];
 

@@ -4,6 +4,7 @@ import type { AccountService } from '../domain/account-service.ts';
 import type { SiteVariantSetting } from '../drift/variants.ts';
 import { maskedPhone } from '../domain/phone.ts';
 import { html } from './html.ts';
+import { SIGN_OUT_EVERYWHERE_PATH } from './sign-out-everywhere-page.ts';
 import {
   BRAND,
   avatar,
@@ -184,6 +185,7 @@ export function sitePages({ accounts, variant, csrfToken }: SiteOptions): Router
             <div class="account-links">
               <a href="/profiles">Manage profiles</a>
               ${!visit.profile.kids && passwordIn === 'settings' && changePasswordLink}
+              <a href="${SIGN_OUT_EVERYWHERE_PATH}">${variant.site.signOutAllDevicesLabel}</a>
             </div>
           </section>`,
       }),

@@ -9,19 +9,24 @@ export const SESSION_END_NOTICES: Record<SessionEndReason, string | null> = {
   'signed-out': null,
   'password-changed':
     'Your password was changed and all devices were asked to sign in again. Please sign in with your new password.',
+  'signed-out-everywhere':
+    'This device was signed out because your account was signed out of all devices. Please sign in again.',
   renewed: null,
   expired: 'Your session expired, so you were signed out. Please sign in again.',
 };
 
 export const loginQuery = z.object({
-  reason: z.enum(['password-changed', 'signed-out', 'expired']).optional().catch(undefined),
+  reason: z.enum(['password-changed', 'signed-out-everywhere', 'signed-out', 'expired']).optional().catch(undefined),
 });
 
-export const accountQuery = z.object({ changed: z.enum(['password']).optional().catch(undefined) });
+export const accountQuery = z.object({
+  changed: z.enum(['password', 'signed-out-everywhere']).optional().catch(undefined),
+});
 
 /** What the account page confirms after a change made on another page of the site (`/account?changed=…`). */
 export const ACCOUNT_CHANGE_NOTICES: Record<NonNullable<z.infer<typeof accountQuery>['changed']>, string> = {
   password: 'Your password has been changed.',
+  'signed-out-everywhere': 'Your other devices will be signed out. You are still signed in on this one.',
 };
 
 export type SignedInVisit = { session: Session; account: Account };

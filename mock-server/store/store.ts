@@ -35,7 +35,13 @@ export interface Session {
  * (after a password change), so the old id is dead but nobody needs telling. 'expired': its idle timeout or
  * absolute lifetime ran out (SESSION_LIFETIME).
  */
-export type SessionEndReason = 'signed-out' | 'password-changed' | 'renewed' | 'expired';
+export type SessionEndReason =
+  | 'signed-out'
+  | 'password-changed'
+  /** "Sign out of all devices", confirmed on another device of the account. */
+  | 'signed-out-everywhere'
+  | 'renewed'
+  | 'expired';
 
 export interface Store {
   insertAccount(account: Account): void;

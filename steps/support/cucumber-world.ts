@@ -1,8 +1,11 @@
 import { randomUUID } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { type IWorldOptions } from '@cucumber/cucumber';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright';
 import { requireChromium } from '../../harness/config/browser.ts';
 import { launchOptions, newDeviceContext } from '../../harness/config/run-settings.ts';
+import { reportPaths } from '../../harness/config/reports-dir.ts';
 import { OUTCOME_ATTACHMENT, OUTCOME_MEDIA_TYPE, outcomeBody } from '../../harness/scenario/outcome.ts';
 import {
   ACCESSIBILITY_ATTACHMENT,
@@ -36,6 +39,10 @@ export async function stopRun(run: Run | undefined): Promise<void> {
   await run?.site.close();
 }
 
+/** Beside the cucumber-js reports, which link to each screenshot by this relative path (cleared by cucumber.mjs). */
+export const EVIDENCE_FOLDER = 'evidence';
+const EVIDENCE_DIR = join(dirname(reportPaths().cucumberJsJson), EVIDENCE_FOLDER);
+
 /**
  * The world cucumber-js builds for each scenario: the same ScenarioWorld the Playwright fixtures build, with every
  * device a new context of the run's browser and screenshots attached through cucumber's own `attach`. The run is
@@ -49,6 +56,8 @@ export class CucumberWorld extends ScenarioWorld {
     // A dry run builds worlds but runs no hooks, so there may be no run: nothing is opened until a step needs it.
     const siteUrl = run?.site.url ?? 'http://site-not-started.invalid';
     const contexts: BrowserContext[] = [];
+    const scenarioKey = `cucumber-${randomUUID().slice(0, 8)}-${Date.now().toString(36)}`;
+    let screenshots = 0;
     // cucumber-js sets these in each worker of a --parallel run; otherwise one scenario runs at a time.
     const slot = {
       slot: Number(process.env.CUCUMBER_WORKER_ID ?? 0),
@@ -56,10 +65,14 @@ export class CucumberWorld extends ScenarioWorld {
     };
     super({
       control: run?.site.controlFor({ ...slot, skip: skipper() }) ?? new TestControlClient(siteUrl),
-      scenarioKey: `cucumber-${randomUUID().slice(0, 8)}-${Date.now().toString(36)}`,
+      scenarioKey,
       // cucumber-js's attach of a buffer or string is synchronous; the world's interface allows either.
+      // By reference: embedded, every screenshot of every step would make each cucumber-js report tens of MB.
       attachScreenshot: (name, png) => {
-        attach(png, { mediaType: 'image/png', fileName: `${name}.png` });
+        const file = `${scenarioKey}-${++screenshots}.png`;
+        mkdirSync(EVIDENCE_DIR, { recursive: true });
+        writeFileSync(join(EVIDENCE_DIR, file), png);
+        attach(`${EVIDENCE_FOLDER}/${file}`, { mediaType: 'text/uri-list', fileName: name });
         return Promise.resolve();
       },
       attachOutcome: (record) => {

@@ -1,5 +1,5 @@
 import { recordOf } from '../../harness/scenario/failed-check.ts';
-import { EVIDENCE_PREFIX, guideStep } from '../../harness/guide/guide.ts';
+import { CHECKED_SUFFIX, EVIDENCE_PREFIX, guideStep } from '../../harness/guide/guide.ts';
 import { driftLine, guideHeading } from '../../harness/scenario/outcome.ts';
 import { speedOptions } from '../../harness/config/speed-options.ts';
 import { MATCHER_KINDS } from './matchers.ts';
@@ -55,7 +55,10 @@ export function verifies<Args extends unknown[]>(stepId: string, fn: StepFn<Args
         await this.recordOutcome(record);
         this.noteSoftFailure([guideHeading(record), driftLine(record)].join('\n'));
       }
-      if (failed || evidence === 'every-step') await this.captureEvidence(`${EVIDENCE_PREFIX}${step.id}`);
+      if (failed || evidence === 'every-step') {
+        const onlyLooked = observing.has(wrapped) && !failed;
+        await this.captureEvidence(`${EVIDENCE_PREFIX}${step.id}${onlyLooked ? CHECKED_SUFFIX : ''}`);
+      }
     }
   };
   // playwright-bdd checks a step function's arity against its pattern.

@@ -9,6 +9,7 @@ import { HomePage } from '../../pages/home-page.ts';
 import { NetworkFaults } from '../../pages/network-faults.ts';
 import { ProfileGatePage } from '../../pages/profile-gate-page.ts';
 import { SignInPage } from '../../pages/sign-in-page.ts';
+import { SignOutEverywherePage } from '../../pages/sign-out-everywhere-page.ts';
 import { SiteHeader } from '../../pages/site-header.ts';
 import {
   GUIDE_TARGET_ATTRIBUTE,
@@ -57,6 +58,7 @@ export class Device {
   readonly account: AccountPage;
   readonly changePassword: ChangePasswordPage;
   readonly addPhone: AddPhonePage;
+  readonly signOutEverywhere: SignOutEverywherePage;
   readonly cookies: BrowserCookies;
   readonly forgedRequest: ForgedRequest;
   readonly network: NetworkFaults;
@@ -74,6 +76,7 @@ export class Device {
     this.account = new AccountPage(page);
     this.changePassword = new ChangePasswordPage(page);
     this.addPhone = new AddPhonePage(page);
+    this.signOutEverywhere = new SignOutEverywherePage(page);
     this.cookies = new BrowserCookies(page);
     this.forgedRequest = new ForgedRequest(page);
     this.network = new NetworkFaults(page);

@@ -44,6 +44,18 @@ const savePhone = async (fields: Record<string, string>) => {
   return { status: answer.status, phone: (await control.account(account.id)).phone };
 };
 
+const SIGN_OUT_EVERYWHERE = '/member/settings/devices/sign-out';
+/** Device A confirms "Sign out of all devices" while device B (member()) is signed in: whose sessions are left. */
+const signOutEverywhere = async () => {
+  const { account, browser } = await member();
+  await browser.submit(SIGN_OUT_EVERYWHERE, {});
+  const left = (await control.activeSessions(account.id)).map((s) => s.id);
+  return {
+    thisDevice: left.includes(browser.cookie() ?? ''),
+    others: left.length - Number(left.includes(browser.cookie() ?? '')),
+  };
+};
+
 /** What each drift changes, seen through the classic rendition as a browser (or the test-control API) sees it. */
 const PROBES: Record<string, () => Promise<unknown>> = {
   'sign-in-lower-left': async () => (await new ClassicBrowser(site.url).get('/')).html.includes('class="dock"'),
@@ -136,6 +148,11 @@ const PROBES: Record<string, () => Promise<unknown>> = {
       ).status;
     return status;
   },
+  'sign-out-all-renamed': async () =>
+    /href="\/member\/settings\/devices\/sign-out">([^<]+)</.exec(await html('/member/settings'))?.[1],
+  'sign-out-all-unconfirmed': async () => (await (await member()).browser.get(SIGN_OUT_EVERYWHERE)).status,
+  'sign-out-all-ends-this-device': async () => (await signOutEverywhere()).thisDevice,
+  'sign-out-all-keeps-others': async () => (await signOutEverywhere()).others,
   'session-cookie-readable-by-scripts': async () =>
     (await member()).signIn.setCookies.some((cookie) => /HttpOnly/.test(cookie)),
 };

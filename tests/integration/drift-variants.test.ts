@@ -1,16 +1,12 @@
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLEAN_SITE, DRIFT_VARIANTS, type SiteVariant } from '../../mock-server/index.ts';
 import { TestControlClient } from '../../site/test-control-client.ts';
+import { loadGuides } from '../../harness/guide/guide.ts';
 import { startSite, uniqueEmail, type StartedSite } from '../support/site-client.ts';
 import { SiteClient } from '../../site/site-client.ts';
 
 const PASSWORD = 'old-password-1';
-const guideSteps = (
-  JSON.parse(readFileSync('guides/strengthening-account-security/steps.json', 'utf8')) as {
-    steps: { id: string; section: string; kind: string }[];
-  }
-).steps;
+const guideSteps = loadGuides().flatMap((guide) => guide.steps);
 
 describe('the catalogue of drift variants', () => {
   it('has at least 15 variants with unique names, of every kind', () => {
@@ -84,6 +80,17 @@ function changePassword(device: SiteClient, currentPassword: string, signOutOthe
 
 function savePhone(device: SiteClient, phoneNumber: string, password: string) {
   return device.api('PUT', '/api/account/phone', { country: 'US', phoneNumber, password, textMessages: true });
+}
+
+/** Device A confirms "Sign out of all devices" while device B is signed in: whose sessions are left. */
+async function signOutEverywhere(site: StartedSite) {
+  const { account, device } = await signedIn(site);
+  const other = new SiteClient(site.url);
+  await other.signIn(account.email, PASSWORD);
+  await device.page('/account/devices/sign-out');
+  await device.api('POST', '/api/account/devices/sign-out', {});
+  const left = site.accounts.sessionsOf(account.id).map((session) => session.id);
+  return { thisDevice: left.includes(device.sessionId ?? ''), others: left.includes(other.sessionId ?? '') };
 }
 
 /** Sessions left to the account after a change from device A while device B is signed in too. */
@@ -191,6 +198,14 @@ const PROBES: Record<keyof SiteVariant, Probe> = {
         { csrf: false },
       )
     ).status,
+  signOutAllDevicesLabel: async (site) =>
+    /href="\/account\/devices\/sign-out">([^<]*)</.exec(await pageText(site, '/account'))?.[1],
+  signOutAllDevicesConfirmation: async (site) => {
+    const { device } = await signedIn(site);
+    return (await device.fetch('/account/devices/sign-out')).status;
+  },
+  signOutAllDevicesKeepsThisDevice: async (site) => (await signOutEverywhere(site)).thisDevice,
+  signOutAllDevicesEndsOthers: async (site) => (await signOutEverywhere(site)).others,
   sessionCookieHttpOnly: async (site) => {
     const account = await freshAccount(site);
     const signIn = await new SiteClient(site.url).signIn(account.email, PASSWORD);
@@ -228,6 +243,10 @@ const CLEAN_OBSERVATIONS: Record<keyof SiteVariant, unknown> = {
   throttleSignIns: 429,
   atomicSignInLock: 5,
   limitPasswordRechecks: 429,
+  signOutAllDevicesLabel: 'Sign out of all devices',
+  signOutAllDevicesConfirmation: 200,
+  signOutAllDevicesKeepsThisDevice: true,
+  signOutAllDevicesEndsOthers: false,
   checkCsrfToken: 403,
   sessionCookieHttpOnly: true,
 };

@@ -4,10 +4,12 @@ import {
   CATEGORY_RULES,
   DRIFT_CATEGORY_KINDS,
   DRIFT_LABEL as ALLURE_DRIFT_LABEL,
+  DRIFT_STEP_LABEL as ALLURE_DRIFT_STEP_LABEL,
 } from '../../harness/reporting/allure-categories.mjs';
 import {
   DRIFT_KINDS,
   DRIFT_LABEL,
+  DRIFT_STEP_LABEL,
   driftLine,
   outcomeBody,
   outcomeRecordSchema,
@@ -51,6 +53,7 @@ describe('the outcome record', () => {
     expect(mockKindsAgree).toBe(true);
     expect(DRIFT_CATEGORY_KINDS).toEqual([...DRIFT_KINDS]);
     expect(ALLURE_DRIFT_LABEL).toBe(DRIFT_LABEL);
+    expect(ALLURE_DRIFT_STEP_LABEL).toBe(DRIFT_STEP_LABEL);
     for (const variant of DRIFT_VARIANTS) expect(DRIFT_KINDS).toContain(variant.kind);
     const names = CATEGORY_RULES.map((rule) => rule.name);
     for (const kind of DRIFT_KINDS) expect(names).toContain(`Guide drift (${kind})`);

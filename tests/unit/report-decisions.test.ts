@@ -8,13 +8,14 @@ import {
   SUPPORTING_EPIC,
   withoutTrackers,
   type AllureResult,
+  type TreeGuide,
 } from '../../harness/reporting/allure-results.ts';
 import { cucumberSelectionProblem } from '../../harness/config/cucumber-selection.ts';
 import { chooseEvidence, GUIDE_PATH_TAG } from '../../harness/reporting/evidence-choice.ts';
 import { emailAlias, generatedEmails } from '../../harness/scenario/evidence-masks.ts';
 import { tagExpressionProblem } from '../../harness/config/feature-selection.ts';
 import type { WrittenScenario } from '../../harness/guide/features.ts';
-import { EVIDENCE_PREFIX, type Guide, type GuideStep } from '../../harness/guide/guide.ts';
+import { CHECKED_SUFFIX, EVIDENCE_PREFIX, type Guide, type GuideStep } from '../../harness/guide/guide.ts';
 import type { StepVerdict } from '../../harness/reporting/guide-verdicts.ts';
 import { shownVerdict } from '../../harness/reporting/illustrated-guide.ts';
 import { reportsDirFor, runKindOf, selectionSentence } from '../../harness/config/run-kind.ts';
@@ -133,6 +134,17 @@ describe('the picture of a guide step', () => {
     expect(chooseEvidence(verdictOf('drifted', [path, found]))?.scenario).toBe(found);
   });
 
+  it('shows the page right after a step acted on the sentence, not after one that only looked at it first', () => {
+    const path = outcome('passed', [GUIDE_PATH_TAG], []);
+    path.attachments = [
+      { name: `${EVIDENCE_PREFIX}password.5${CHECKED_SUFFIX}`, path: '/shots/looked.png' },
+      { name: `${EVIDENCE_PREFIX}password.5`, path: '/shots/acted.png' },
+    ];
+    expect(chooseEvidence(verdictOf('verified', [path]))?.path).toBe('/shots/acted.png');
+    path.attachments = path.attachments.slice(0, 1);
+    expect(chooseEvidence(verdictOf('verified', [path]))?.path).toBe('/shots/looked.png');
+  });
+
   it('is absent when no scenario got as far as the step', () => {
     expect(
       chooseEvidence(verdictOf('verified', [outcome('passed', [GUIDE_PATH_TAG], ['password.4'])])),
@@ -170,7 +182,7 @@ describe('Allure as its users expect', () => {
   ]);
 
   it('puts the guide features in the guide order and the supporting ones apart', () => {
-    const placed = placeFeatures(guide, [...scenarios].reverse(), titles);
+    const placed = placeFeatures([guide], [...scenarios].reverse(), titles);
     expect(placed.get('features/sign-in.feature')).toEqual({ epic: 'The guide', feature: '1. Sign in' });
     expect(placed.get('features/choose-profile.feature')).toEqual({
       epic: 'The guide',
@@ -180,6 +192,47 @@ describe('Allure as its users expect', () => {
       epic: SUPPORTING_EPIC,
       feature: '1. Sign-in security',
     });
+  });
+
+  it('gives each guide of a folder per guide its own parent, in the guides order, from the data alone', () => {
+    const other: TreeGuide = {
+      slug: 'sign-out',
+      title: 'Sign out of all devices',
+      steps: [{ id: 'sign-in.1' }, { id: 'settings.1' }],
+    };
+    const first: TreeGuide = { ...guide, slug: 'account-security' };
+    const files = [
+      written('features/sign-out/sign-out.feature', 5, ['guide:settings.1']),
+      written('features/sign-out/sign-in.feature', 5, ['guide:sign-in.1']),
+      written('features/account-security/choose-profile.feature', 5, ['guide:profile.1']),
+      written('features/account-security/sign-in.feature', 5, ['guide:sign-in.1']),
+      written('features/sign-out/security/sessions.feature', 5, ['guide:settings.1']),
+      written('features/faults/saving.feature', 5, ['guide:password.1']),
+    ];
+    const names = new Map(files.map((f) => [f.file, f.file.split('/').at(-1)!.replace('.feature', '')]));
+    const placed = placeFeatures([first, other], files, names);
+    expect([...placed].filter(([, p]) => p.epic === 'The guide').map(([f, p]) => `${p.feature} ${f}`)).toEqual([
+      '1. sign-in features/account-security/sign-in.feature',
+      '2. choose-profile features/account-security/choose-profile.feature',
+    ]);
+    expect(placed.get('features/sign-out/sign-in.feature')).toEqual({
+      epic: 'Sign out of all devices',
+      feature: '1. sign-in',
+    });
+    expect(placed.get('features/sign-out/sign-out.feature')?.feature).toBe('2. sign-out');
+    expect(placed.get('features/sign-out/security/sessions.feature')).toEqual({
+      epic: SUPPORTING_EPIC,
+      feature: '2. sessions',
+    });
+    expect(placed.get('features/faults/saving.feature')?.feature).toBe('1. saving');
+  });
+
+  it('numbers ten or more features with one width, so a sort by name keeps the order', () => {
+    const many = Array.from({ length: 10 }, (_, i) => written(`features/f${i}.feature`, 1, [`guide:s.${i}`]));
+    const long: TreeGuide = { title: 'Long', steps: many.map((_, i) => ({ id: `s.${i}` })) };
+    const placed = placeFeatures([long], many, new Map());
+    expect(placed.get('features/f0.feature')?.feature).toBe('01. features/f0.feature');
+    expect(placed.get('features/f9.feature')?.feature).toBe('10. features/f9.feature');
   });
 
   it('names an outline story from its example row', () => {
@@ -211,7 +264,10 @@ describe('Allure as its users expect', () => {
         { name: 'When I click', attachments: [shot(`${EVIDENCE_PREFIX}a.1`, 'chosen'), shot('page', 'p1')] },
         { name: 'Then I see', attachments: [shot(`${EVIDENCE_PREFIX}a.2`, 'other'), shot('page', 'p2')] },
       ],
-      attachments: [{ name: 'trace', source: 't', type: 'application/zip' }],
+      attachments: [
+        { name: 'trace', source: 't', type: 'application/zip' },
+        { name: 'trace', source: 't2', type: 'application/vnd.allure.playwright-trace' },
+      ],
     };
     const hashOf = (source: string) => (source === 'p2' ? 'p1' : source);
     const kept = keptAttachments(result, hashOf, new Set(['chosen']));
@@ -219,6 +275,18 @@ describe('Allure as its users expect', () => {
     expect(kept.steps?.[0]?.attachments?.map((a) => a.source)).toEqual(['chosen', 'p1']);
     expect(kept.steps?.[1]?.attachments).toEqual([]);
     expect(keptAttachments({ ...result, status: 'failed' }, hashOf, new Set()).steps?.[1]?.attachments).toHaveLength(1);
+    // Playwright's failure screenshot is the page the last guide step already pictured: once, under the step's name.
+    const failed: AllureResult = {
+      name: 'f',
+      status: 'failed',
+      labels: [],
+      steps: [{ name: 'Then I see', attachments: [shot(`${EVIDENCE_PREFIX}a.2`, 'last')] }],
+      attachments: [shot('screenshot', 'same-bytes')],
+    };
+    const sameBytes = (source: string) => (source === 'same-bytes' ? 'last' : source);
+    const tidy = keptAttachments(failed, sameBytes, new Set());
+    expect(tidy.attachments).toEqual([]);
+    expect(tidy.steps?.[0]?.attachments).toHaveLength(1);
   });
 
   it('loads no tracker', () => {
