@@ -1,10 +1,10 @@
 import { join } from 'node:path';
 import { defineConfig } from 'allure';
-import { CATEGORY_RULES } from './harness/allure-categories.mjs';
+import { CATEGORY_RULES } from './harness/reporting/allure-categories.mjs';
 
-// GUIDE_REPORTS_DIR: see harness/reports-dir.ts. GUIDE_SELECTION: the sentence of a selection (harness/run-kind.ts),
+// GUIDE_REPORTS_DIR: see harness/config/reports-dir.ts. GUIDE_SELECTION: the sentence of a selection (harness/config/run-kind.ts),
 // set by `npm run guide` for a run of part of the guide; empty for a full run. GUIDE_REPORT_TITLE: the guides' titles
-// (harness/publish-reports.ts).
+// (harness/reporting/publish-reports.ts).
 const reports = process.env.GUIDE_REPORTS_DIR || 'reports';
 const selection = process.env.GUIDE_SELECTION || '';
 const title = process.env.GUIDE_REPORT_TITLE || 'Guide verification';
@@ -17,12 +17,12 @@ export default defineConfig({
   categories: { rules: CATEGORY_RULES },
   plugins: {
     awesome: {
-      // The tracker the page would load is taken out after generation (harness/allure-results.ts withoutTrackers).
+      // The tracker the page would load is taken out after generation (harness/reporting/allure-results.ts withoutTrackers).
       options: {
         singleFile: true,
         reportLanguage: 'en',
         // Parent suite: the guide's title (or "Supporting checks"); suite: the feature, numbered in the guide's order
-        // (harness/allure-results.ts placeFeatures); then its scenarios, an outline's named from its example row.
+        // (harness/reporting/allure-results.ts placeFeatures); then its scenarios, an outline's named from its example row.
         groupBy: ['parentSuite', 'suite'],
         defaultSortBy: 'name,asc',
       },

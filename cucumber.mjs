@@ -1,8 +1,8 @@
 // cucumber-js over the same features and step files as playwright-bdd. Run it with `npm run cucumber -- <args>`,
 // which loads TypeScript through tsx (NODE_OPTIONS): the `loader` option here does not work with tsx.
 import { rmSync } from 'node:fs';
-import { cucumberSelectionProblem } from './harness/cucumber-selection.ts';
-import { readScenarios } from './harness/features.ts';
+import { cucumberSelectionProblem } from './harness/config/cucumber-selection.ts';
+import { readScenarios } from './harness/guide/features.ts';
 
 process.env.GUIDE_RUNNER = 'cucumber';
 
@@ -13,7 +13,7 @@ if (problem) {
   console.error(problem);
   process.exit(2);
 }
-// GUIDE_REPORTS_DIR: see harness/reports-dir.ts (reportPaths().cucumberJsJson).
+// GUIDE_REPORTS_DIR: see harness/config/reports-dir.ts (reportPaths().cucumberJsJson).
 const reports = `${(process.env.GUIDE_REPORTS_DIR || 'reports').replace(/\/$/, '')}/cucumber-js`;
 // The screenshots the reports link to (steps/support/cucumber-world.ts): this run's only. cucumber-js reads this file
 // more than once in a run (and its workers inherit the environment): only the first reading clears.

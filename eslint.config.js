@@ -36,9 +36,23 @@ const SITE_AGNOSTIC = [
   {
     selector: 'Literal[value=/^\\/(api|__test)\\b/], TemplateElement[value.raw=/^\\/(api|__test)\\b/]',
     message:
-      'API and test-control paths are not the guide’s: drive the site through its pages, and the contract through harness/site-control.ts.',
+      'API and test-control paths are not the guide’s: drive the site through its pages, and the contract through site/control.ts.',
   },
 ];
+
+/** What each harness folder may not import, by when its code runs. */
+const HARNESS_FORBIDS = {
+  guide: ['config', 'scenario', 'reporting'],
+  config: ['scenario', 'reporting'],
+  scenario: ['config', 'reporting'],
+  reporting: [],
+};
+const HARNESS_WHEN = {
+  guide: 'whenever the guide and its feature files are read',
+  config: 'when a runner or script sets up a run',
+  scenario: 'inside a scenario',
+  reporting: 'after the run, over its results',
+};
 
 export default tseslint.config(
   { ignores: ['node_modules/', 'reports/', '.features-gen/'] },
@@ -95,8 +109,8 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: ['**/steps/**', '**/mock-server/**'],
-              message: 'Page objects import nothing of the harness or the mock.',
+              group: ['**/steps/**', '**/mock-server/**', '../site/**', '../../site/**'],
+              message: 'Page objects import nothing of the harness, the site module or the mock.',
             },
           ],
         },
@@ -113,7 +127,7 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: ['**/mock-server/*/**', '**/mock-server/!(index).ts'],
+              regex: String.raw`(^|/)mock-server/(?!index\.ts$)`,
               message: 'Steps use the mock server only through mock-server/index.ts.',
             },
           ],
@@ -121,21 +135,69 @@ export default tseslint.config(
       ],
     },
   },
-  {
-    files: ['mock-server/**/*.ts'],
+  // The mock has a site/ folder of its own, so the top-level site/ is told apart by how far up the import climbs.
+  ...['mock-server/*.ts', 'mock-server/*/*.ts', 'mock-server/*/*/**/*.ts'].map((files, depth) => ({
+    files: [files],
     rules: {
       'no-restricted-imports': [
         'error',
         {
           patterns: [
             {
-              group: ['**/steps/**', '**/pages/**', '**/harness/**', '@playwright/*', 'playwright*'],
+              group: [
+                '**/steps/**',
+                '**/pages/**',
+                '**/harness/**',
+                `${'../'.repeat(depth + 1)}site/**`,
+                '@playwright/*',
+                'playwright*',
+              ],
               message: 'The mock server never imports test code.',
             },
           ],
         },
       ],
     },
+  })),
+  {
+    // The site under test (site/): which site, its control and signing in over HTTP, used by steps, scripts and tests.
+    files: ['site/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/steps/**', '**/features/**', '**/pages/**', '**/harness/**', '**/scripts/**', '**/tests/**'],
+              message: 'site/ stands alone: steps, scripts and tests import it, never the other way.',
+            },
+            {
+              regex: String.raw`(^|/)mock-server/(?!index\.ts$)`,
+              message: 'site/ uses the mock server only through mock-server/index.ts.',
+            },
+          ],
+        },
+      ],
+    },
   },
+  // harness/ by when its code runs: the guide model, config time, scenario time, reporting. Each folder imports none
+  // of the folders named against it here, nor steps or features (the run's other layers import harness, not back).
+  ...Object.entries(HARNESS_FORBIDS).map(([folder, forbidden]) => ({
+    files: [`harness/${folder}/**/*.ts`, `harness/${folder}/**/*.mjs`],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/steps/**', '**/features/**'], message: 'Imports flow one way: features → steps → pages.' },
+            ...forbidden.map((other) => ({
+              group: [`../${other}/**`, `../../${other}/**`, `**/harness/${other}/**`],
+              message: `harness/${folder}/ runs ${HARNESS_WHEN[folder]}: it does not import harness/${other}/ (${HARNESS_WHEN[other]}).`,
+            })),
+          ],
+        },
+      ],
+    },
+  })),
   { files: ['mock-server/site/assets/**/*.js'], languageOptions: { globals: { ...globals.browser } } },
 );

@@ -1,16 +1,13 @@
 import { defineConfig } from '@playwright/test';
 import { defineBddConfig } from 'playwright-bdd';
-import { canRecordVideo, CHROMIUM_ARGS, requireChromium } from './harness/browser.ts';
-import { runEnvironment } from './harness/report-setup.ts';
-import { reportFileReporters, STRIP_ALLURE_METADATA } from './harness/reporters.ts';
-import { REPORTS_DIR } from './harness/reports-dir.ts';
-import { speedOptions, traceSetting } from './harness/speed-options.ts';
+import { canRecordVideo, requireChromium } from './harness/config/browser.ts';
+import { runEnvironment } from './harness/config/report-setup.ts';
+import { reportFileReporters, STRIP_ALLURE_METADATA } from './harness/config/reporters.ts';
+import { REPORTS_DIR } from './harness/config/reports-dir.ts';
+import { BDD_CONFIG, browserUse, TIMEOUTS } from './harness/config/run-settings.ts';
+import { speedOptions, traceSetting } from './harness/config/speed-options.ts';
 
-const testDir = defineBddConfig({
-  features: 'features/**/*.feature',
-  steps: ['steps/fixtures.ts', 'steps/**/*.steps.ts'],
-  outputDir: '.features-gen',
-});
+const testDir = defineBddConfig(BDD_CONFIG);
 
 const browser = requireChromium();
 
@@ -25,8 +22,8 @@ export default defineConfig({
   forbidOnly: !!process.env.CI,
   // No retries: a green run means every scenario passed the first time.
   retries: 0,
-  timeout: 60_000,
-  expect: { timeout: 5_000 },
+  timeout: TIMEOUTS.scenarioMs,
+  expect: { timeout: TIMEOUTS.expectMs },
   reporter: [
     [process.env.CI || blobDir ? 'line' : 'list'],
     // First, so the reporter after it can drop allure-playwright's metadata attachments before the others see them.
@@ -45,13 +42,10 @@ export default defineConfig({
     ...(blobDir ? [['blob', { outputDir: blobDir }] as const] : reportFileReporters(REPORTS_DIR)),
   ],
   use: {
-    viewport: { width: 1280, height: 720 },
+    ...browserUse(browser),
     trace: traceSetting(speedOptions().traces),
     screenshot: 'only-on-failure',
     video: canRecordVideo() ? 'retain-on-failure' : 'off',
-    actionTimeout: 10_000,
-    navigationTimeout: 15_000,
-    launchOptions: { executablePath: browser.executablePath, args: CHROMIUM_ARGS },
   },
   projects: [{ name: 'chromium' }],
 });

@@ -1,23 +1,23 @@
 // `npm run drift`: runs the features against the clean mock, then against each drift variant of
 // mock-server/drift/variants.ts (commands/drift-plan.ts decides which scenarios), judges each variant
-// (harness/drift-sweep.ts), and writes drift.json, each guide's illustrated page and suggested rewrites, and their index.
+// (harness/reporting/drift-sweep.ts), and writes drift.json, each guide's illustrated page and suggested rewrites, and their index.
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { requireChromium } from '../harness/browser.ts';
-import { DRIFT_JSON, driftAppendix, readDriftReport, type DriftReport } from '../harness/drift-report.ts';
-import { judgeVariant } from '../harness/drift-sweep.ts';
-import { ensureBrowser } from '../harness/ensure-browser.ts';
-import { readScenarios } from '../harness/features.ts';
-import { loadGuides, loadGuideText } from '../harness/guide.ts';
-import { checkGuideCoverage } from '../harness/guide-coverage.ts';
-import { writeGuideSuggestions } from '../harness/guide-rewrite.ts';
-import { guideVerdicts } from '../harness/guide-verdicts.ts';
-import { countVerdicts, writeGuideIndex, writeIllustratedGuide } from '../harness/illustrated-guide.ts';
-import { guideReportDir } from '../harness/publish-reports.ts';
-import { runEnvironment } from '../harness/report-setup.ts';
-import { reportPaths } from '../harness/reports-dir.ts';
-import { readPlaywrightOutcomes } from '../harness/results.ts';
-import { tally } from '../harness/scenario-outcome.ts';
+import { requireChromium } from '../harness/config/browser.ts';
+import { DRIFT_JSON, driftAppendix, readDriftReport, type DriftReport } from '../harness/reporting/drift-report.ts';
+import { judgeVariant } from '../harness/reporting/drift-sweep.ts';
+import { ensureBrowser } from '../harness/config/ensure-browser.ts';
+import { readScenarios } from '../harness/guide/features.ts';
+import { loadGuides, loadGuideText } from '../harness/guide/guide.ts';
+import { checkGuideCoverage } from '../harness/reporting/guide-coverage.ts';
+import { writeGuideSuggestions } from '../harness/reporting/guide-rewrite.ts';
+import { guideVerdicts } from '../harness/reporting/guide-verdicts.ts';
+import { countVerdicts, writeGuideIndex, writeIllustratedGuide } from '../harness/reporting/illustrated-guide.ts';
+import { guideReportDir } from '../harness/reporting/publish-reports.ts';
+import { runEnvironment } from '../harness/config/report-setup.ts';
+import { reportPaths } from '../harness/config/reports-dir.ts';
+import { readPlaywrightOutcomes } from '../harness/reporting/results.ts';
+import { tally } from '../harness/reporting/scenario-outcome.ts';
 import { DRIFT_VARIANTS } from '../mock-server/index.ts';
 import { cleanIsGreen, driftExitCode, driftTable, parseDriftArgs, sweepRuns, type SweepRun } from './drift-plan.ts';
 import { bin, pool, run, status } from './processes.ts';

@@ -1,7 +1,7 @@
 // What `npm run drift` decides: which runs to make, which scenarios each runs, whether the clean mock stayed green,
 // and the table and exit status it ends with. commands/drift-command.ts runs the plan.
-import type { DriftOutcome, DriftReport } from '../harness/drift-report.ts';
-import { tally, type ScenarioOutcome } from '../harness/scenario-outcome.ts';
+import type { DriftOutcome, DriftReport } from '../harness/reporting/drift-report.ts';
+import { tally, type ScenarioOutcome } from '../harness/reporting/scenario-outcome.ts';
 import type { DriftVariant } from '../mock-server/index.ts';
 
 export interface DriftArgs {

@@ -3,8 +3,8 @@
 // A shard folder holds `blob/*.zip` and, from another machine, its `allure-results/` and `test-results/`.
 import { cpSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
-import { publishReports } from '../harness/publish-reports.ts';
-import { reportPaths, type ReportPaths } from '../harness/reports-dir.ts';
+import { publishReports } from '../harness/reporting/publish-reports.ts';
+import { reportPaths, type ReportPaths } from '../harness/config/reports-dir.ts';
 import { bin, status } from './processes.ts';
 
 /**

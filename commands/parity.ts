@@ -2,9 +2,9 @@
 // passed. Reuses the Cucumber JSON the Playwright run (npm test's features suite) wrote; runs cucumber-js once.
 import { rmSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { readCucumberOutcomes } from '../harness/cucumber-json.ts';
-import { reportPaths } from '../harness/reports-dir.ts';
-import { compareOutcomes, scenarioKey, type ScenarioOutcome } from '../harness/scenario-outcome.ts';
+import { readCucumberOutcomes } from '../harness/reporting/cucumber-json.ts';
+import { reportPaths } from '../harness/config/reports-dir.ts';
+import { compareOutcomes, scenarioKey, type ScenarioOutcome } from '../harness/reporting/scenario-outcome.ts';
 import { bin, status } from './processes.ts';
 
 /** Every difference between the runners, and every scenario that did not pass under either; each named once. */

@@ -1,9 +1,9 @@
 // The merge job's gate: zero failures, zero flaky scenarios, and no scenario lost on the way. A run that silently
 // lost scenarios (a shard that never reported, a broken generator) must fail, not look green.
-import { readScenarios } from '../harness/features.ts';
-import { reportPaths, type ReportPaths } from '../harness/reports-dir.ts';
-import { readPlaywrightOutcomes } from '../harness/results.ts';
-import { tally, type ScenarioOutcome } from '../harness/scenario-outcome.ts';
+import { readScenarios } from '../harness/guide/features.ts';
+import { reportPaths, type ReportPaths } from '../harness/config/reports-dir.ts';
+import { readPlaywrightOutcomes } from '../harness/reporting/results.ts';
+import { tally, type ScenarioOutcome } from '../harness/reporting/scenario-outcome.ts';
 
 export interface GateVerdict {
   summary: string;

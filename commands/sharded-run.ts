@@ -1,10 +1,10 @@
 // `npm run guide:sharded -- <N> [selection]`: what the nightly workflow does on N machines, on this one: N shard
 // processes, each writing a blob, then `reports:merge` into the same reports a single run writes, then the gate.
 import { rmSync } from 'node:fs';
-import { ensureBrowser } from '../harness/ensure-browser.ts';
-import { compileSelection, countSelectedTests } from '../harness/feature-selection.ts';
-import { reportPaths } from '../harness/reports-dir.ts';
-import { checkSiteAnswers, siteSetting } from '../harness/site-under-test.ts';
+import { ensureBrowser } from '../harness/config/ensure-browser.ts';
+import { compileSelection, countSelectedTests } from '../harness/config/feature-selection.ts';
+import { reportPaths } from '../harness/config/reports-dir.ts';
+import { checkSiteAnswers, siteSetting } from '../site/setting.ts';
 import { mergeReports } from './merge-reports.ts';
 import { bin, pool, status } from './processes.ts';
 import { qualityGate } from './quality-gate.ts';

@@ -3,10 +3,10 @@
 // selection (by default features/strengthening-account-security/choose-profile.feature) once each way, each into its own folder under
 // reports/sharding-check/ (GUIDE_REPORTS_DIR), so it overwrites no other run's reports.
 import { rmSync } from 'node:fs';
-import { readCucumberOutcomes } from '../harness/cucumber-json.ts';
-import { reportPaths } from '../harness/reports-dir.ts';
-import { readPlaywrightOutcomes } from '../harness/results.ts';
-import { compareOutcomes, scenarioKey, tally, type ScenarioOutcome } from '../harness/scenario-outcome.ts';
+import { readCucumberOutcomes } from '../harness/reporting/cucumber-json.ts';
+import { reportPaths } from '../harness/config/reports-dir.ts';
+import { readPlaywrightOutcomes } from '../harness/reporting/results.ts';
+import { compareOutcomes, scenarioKey, tally, type ScenarioOutcome } from '../harness/reporting/scenario-outcome.ts';
 import { run, tsx } from './processes.ts';
 
 const SHARDS = '2';

@@ -1,5 +1,5 @@
 // How `npm test` counts: every suite it ran comes to passed, failed and skipped, and the last line sums them.
-import { tally, type ScenarioOutcome } from '../harness/scenario-outcome.ts';
+import { tally, type ScenarioOutcome } from '../harness/reporting/scenario-outcome.ts';
 
 export interface Tally {
   suite: string;

@@ -1,12 +1,12 @@
 // `npm test`: static checks, unit and integration tests, and every feature under both runners and both renditions.
 // It runs every suite even when one fails, and ends with the line CI reads: "N passed, N failed, N skipped".
 import { existsSync, readFileSync, rmSync } from 'node:fs';
-import { readCucumberOutcomes } from '../harness/cucumber-json.ts';
-import { ensureBrowser } from '../harness/ensure-browser.ts';
-import { publishReports } from '../harness/publish-reports.ts';
-import { clearRunReports, reportPaths } from '../harness/reports-dir.ts';
-import { readPlaywrightOutcomes } from '../harness/results.ts';
-import type { ScenarioOutcome } from '../harness/scenario-outcome.ts';
+import { readCucumberOutcomes } from '../harness/reporting/cucumber-json.ts';
+import { ensureBrowser } from '../harness/config/ensure-browser.ts';
+import { publishReports } from '../harness/reporting/publish-reports.ts';
+import { clearRunReports, reportPaths } from '../harness/config/reports-dir.ts';
+import { readPlaywrightOutcomes } from '../harness/reporting/results.ts';
+import type { ScenarioOutcome } from '../harness/reporting/scenario-outcome.ts';
 import { bin, status, tsx } from './processes.ts';
 import { check, featureTally, summarize, vitestTallies, type Tally, type VitestReport } from './suite-tally.ts';
 

@@ -1,5 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
-import { findByGuideLabel, GuideDrift } from './support/drift.ts';
+import { escapeRegExp, findByGuideLabel, GuideDrift, guideControl } from './support/drift.ts';
 import { clickAndAwaitAnswer } from './support/forms.ts';
 import { pressAndAwaitAnswer } from './support/keyboard.ts';
 
@@ -29,6 +29,9 @@ export function mostAlike(text: string, lines: string[]): string | undefined {
 const SECTION_ATTRIBUTE = 'data-guide-section';
 /** The text buttons the guide names in "MEMBERSHIP & BILLING": a control with another of them was not renamed. */
 const TEXT_BUTTONS = ['Change Password', 'Add phone number', 'Change phone number'];
+const TEXT_BUTTON_ROLES = ['link', 'button'] as const;
+/** The mark of a section: its guide title in lower case, words joined by dashes ("membership-billing"). */
+const sectionKey = (title: string) => title.replace(/\W+/g, '-').toLowerCase();
 
 /** "You will access the settings of your account": sections such as "MEMBERSHIP & BILLING", each under its heading. */
 export class AccountPage {
@@ -46,13 +49,40 @@ export class AccountPage {
   }
 
   /**
-   * A section found by its heading, as a person scanning the page would: everything the heading introduces, up to
-   * the next heading of its rank, whatever the markup around it.
+   * A section by its heading, as a person scanning the page would see it: everything the heading introduces, up to
+   * the next heading of its rank, whatever the markup around it. The page has no such element of its own, so the
+   * harness marks it: the locator finds the section once expectSection (or any method reading the section) ran.
    */
-  async section(title: string): Promise<Locator> {
+  section(title: string): Locator {
+    return this.page.locator(`[${SECTION_ATTRIBUTE}="${sectionKey(title)}"]`);
+  }
+
+  /** A text button of a section, by the guide's label. */
+  textButton(sectionTitle: string, label: string): Locator {
+    return guideControl(this.section(sectionTitle), TEXT_BUTTON_ROLES, label);
+  }
+
+  /** Every text button of a section with this label, without waiting for one: for checking there is none. */
+  textButtonsNamed(sectionTitle: string, label: string): Locator {
+    const section = this.section(sectionTitle);
+    const name = new RegExp(`^\\s*${escapeRegExp(label)}\\s*$`, 'i');
+    return section.getByRole('link', { name }).or(section.getByRole('button', { name }));
+  }
+
+  /** The page has the section under its heading; otherwise says the heading was renamed, moved or is missing. */
+  async expectSection(title: string): Promise<void> {
+    await this.#findSection(title);
+  }
+
+  /** The section offers the text button; otherwise says it was renamed, moved, covered or is missing. */
+  async expectTextButton(sectionTitle: string, label: string): Promise<void> {
+    await this.#findTextButton(sectionTitle, label);
+  }
+
+  async #findSection(title: string): Promise<Locator> {
     const heading = await findByGuideLabel(this.page, ['heading'], title, PLACE);
-    const key = await heading.evaluate(markSection, SECTION_ATTRIBUTE);
-    return this.page.locator(`[${SECTION_ATTRIBUTE}="${key}"]`);
+    await heading.evaluate(markSection, { attribute: SECTION_ATTRIBUTE, key: sectionKey(title) });
+    return this.section(title);
   }
 
   /**
@@ -60,7 +90,7 @@ export class AccountPage {
    * its place: the line most like the text wanted, not the whole section.
    */
   async expectSectionShows(title: string, text: string): Promise<void> {
-    const section = await this.section(title);
+    const section = await this.#findSection(title);
     const deadline = Date.now() + WAIT_FOR_TEXT_MS;
     let lines: string[];
     do {
@@ -77,10 +107,8 @@ export class AccountPage {
   }
 
   /** "Scroll down to the … section": the section is found by its heading and brought into view. */
-  async scrollToSection(title: string): Promise<Locator> {
-    const section = await this.section(title);
-    await section.scrollIntoViewIfNeeded();
-    return section;
+  async scrollToSection(title: string): Promise<void> {
+    await (await this.#findSection(title)).scrollIntoViewIfNeeded();
   }
 
   /** A status message the page shows (after a change made on another page), found by what it says. */
@@ -88,40 +116,31 @@ export class AccountPage {
     return this.page.getByRole('status').filter({ hasText: says }).or(this.confirmationThat(says)).first();
   }
 
-  async textButton(sectionTitle: string, label: string): Promise<Locator> {
+  async #findTextButton(sectionTitle: string, label: string): Promise<Locator> {
     return findByGuideLabel(
-      await this.section(sectionTitle),
-      ['link', 'button'],
+      await this.#findSection(sectionTitle),
+      TEXT_BUTTON_ROLES,
       label,
       `The “${sectionTitle}” section`,
-      {
-        alsoNamedHere: TEXT_BUTTONS,
-      },
+      { alsoNamedHere: TEXT_BUTTONS },
     );
   }
 
-  /** Every text button of a section with this label, without waiting for one: for checking there is none. */
-  async textButtonsNamed(sectionTitle: string, label: string): Promise<Locator> {
-    const section = await this.section(sectionTitle);
-    const name = new RegExp(`^\\s*${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`, 'i');
-    return section.getByRole('link', { name }).or(section.getByRole('button', { name }));
-  }
-
   async clickTextButton(sectionTitle: string, label: string): Promise<void> {
-    await clickAndAwaitAnswer(this.page, await this.textButton(sectionTitle, label));
+    await clickAndAwaitAnswer(this.page, await this.#findTextButton(sectionTitle, label));
   }
 
   /** The same, for a keyboard reader: Tab to the text button, then Enter. */
   async pressTextButton(sectionTitle: string, label: string): Promise<void> {
-    await pressAndAwaitAnswer(await this.textButton(sectionTitle, label), label, `The “${sectionTitle}” section`);
+    await pressAndAwaitAnswer(await this.#findTextButton(sectionTitle, label), label, `The “${sectionTitle}” section`);
   }
 }
 
 /**
- * Marks the largest element around the heading that holds no other heading of its rank or higher, and returns the
- * mark. Runs in the page, so it stands alone.
+ * Marks the largest element around the heading that holds no other heading of its rank or higher with the key.
+ * Runs in the page, so it stands alone.
  */
-function markSection(heading: Element, attribute: string): string {
+function markSection(heading: Element, { attribute, key }: { attribute: string; key: string }): void {
   const rank = (element: Element) =>
     Number(/^h([1-6])$/i.exec(element.tagName)?.[1] ?? element.getAttribute('aria-level') ?? 2);
   const own = rank(heading);
@@ -133,8 +152,6 @@ function markSection(heading: Element, attribute: string): string {
   while (section.parentElement && section.parentElement !== document.body && rivals(section.parentElement) === 0) {
     section = section.parentElement;
   }
-  const key = (heading.textContent ?? '').replace(/\W+/g, '-').toLowerCase();
   for (const marked of document.querySelectorAll(`[${attribute}="${key}"]`)) marked.removeAttribute(attribute);
   section.setAttribute(attribute, key);
-  return key;
 }

@@ -20,6 +20,8 @@ export interface PasswordChange {
   confirmation?: string;
   /** The tick near "Require all devices…": set to this state whatever the page's default. */
   signOutOtherDevices: boolean;
+  /** The tick box's label in the guide's words, found as the guide words it (guideLabel: "…" matches a beginning). */
+  tick?: string;
 }
 
 /** "On the next page, you will be able to set up a new password": the page behind "Change Password". */
@@ -44,7 +46,7 @@ export class ChangePasswordPage {
   }
 
   /** The field at that place once the page is shown; a page with fewer fields is a drift: one the guide counts is gone. */
-  async countedField(position: number): Promise<Locator> {
+  async #countedField(position: number): Promise<Locator> {
     await this.heading.waitFor();
     const labels = await this.fieldNames();
     if (labels.length < position) {
@@ -81,7 +83,7 @@ export class ChangePasswordPage {
    * has the fields in another order than the guide.
    */
   async expectFieldAsks(position: number, meaning: RegExp, what: string): Promise<void> {
-    await this.countedField(position);
+    await this.#countedField(position);
     const names = await this.fieldNames();
     if (meaning.test(names[position - 1] ?? '')) return;
     const list = names.map((name) => `“${name}”`).join(', ');
@@ -100,54 +102,57 @@ export class ChangePasswordPage {
   }
 
   async enterActualPassword(password: string): Promise<void> {
-    await (await this.countedField(1)).fill(password);
+    await (await this.#countedField(1)).fill(password);
   }
 
   async enterNewPasswordTwice(password: string, confirmation = password): Promise<void> {
-    await (await this.countedField(2)).fill(password);
-    await (await this.countedField(3)).fill(confirmation);
+    await (await this.#countedField(2)).fill(password);
+    await (await this.#countedField(3)).fill(confirmation);
   }
 
-  tickBox(label = REQUIRE_ALL_DEVICES): Promise<Locator> {
+  #findTickBox(label = REQUIRE_ALL_DEVICES): Promise<Locator> {
     return findByGuideLabel(this.page, ['checkbox'], label, PLACE);
   }
 
   /** "placing or removing a tick near “Require all devices…”" */
   async setTick(ticked: boolean, label = REQUIRE_ALL_DEVICES): Promise<void> {
-    await (await this.tickBox(label)).setChecked(ticked);
+    await (await this.#findTickBox(label)).setChecked(ticked);
   }
 
-  button(label: string): Promise<Locator> {
+  #findButton(label: string): Promise<Locator> {
     return findByGuideLabel(this.page, ['button', 'link'], label, PLACE, { alsoNamedHere: [SAVE, 'Cancel'] });
   }
 
   /** "Click on the “Save” button", waiting for the site's answer to the form. */
   async save(label = SAVE): Promise<void> {
-    await clickAndAwaitAnswer(this.page, await this.button(label));
+    await clickAndAwaitAnswer(this.page, await this.#findButton(label));
   }
 
   /** A hurried double-click: the page must still send the change once. */
   async saveWithDoubleClick(label = SAVE): Promise<void> {
-    await (await this.button(label)).dblclick();
+    await (await this.#findButton(label)).dblclick();
   }
 
   /** The whole of the guide's password step by keyboard only: Tab to each field, type, Space for the tick, Enter. */
-  async changePasswordByKeyboard(
-    { current, next, confirmation, signOutOtherDevices }: PasswordChange,
+  async changePasswordByKeyboard({
+    current,
+    next,
+    confirmation,
+    signOutOtherDevices,
     tick = REQUIRE_ALL_DEVICES,
-  ): Promise<void> {
-    await typeInto(await this.countedField(1), 'the actual password', PLACE, current);
-    await typeInto(await this.countedField(2), 'the new password', PLACE, next);
-    await typeInto(await this.countedField(3), 'its confirmation', PLACE, confirmation ?? next);
-    await tickByKeyboard(await this.tickBox(tick), tick, PLACE, signOutOtherDevices);
-    await pressAndAwaitAnswer(await this.button(SAVE), SAVE, PLACE);
+  }: PasswordChange): Promise<void> {
+    await typeInto(await this.#countedField(1), 'the actual password', PLACE, current);
+    await typeInto(await this.#countedField(2), 'the new password', PLACE, next);
+    await typeInto(await this.#countedField(3), 'its confirmation', PLACE, confirmation ?? next);
+    await tickByKeyboard(await this.#findTickBox(tick), tick, PLACE, signOutOtherDevices);
+    await pressAndAwaitAnswer(await this.#findButton(SAVE), SAVE, PLACE);
   }
 
   /** The whole of the guide's password step, in its order. */
-  async changePassword({ current, next, confirmation, signOutOtherDevices }: PasswordChange): Promise<void> {
+  async changePassword({ current, next, confirmation, signOutOtherDevices, tick }: PasswordChange): Promise<void> {
     await this.enterActualPassword(current);
     await this.enterNewPasswordTwice(next, confirmation);
-    await this.setTick(signOutOtherDevices);
+    await this.setTick(signOutOtherDevices, tick);
     await this.save();
   }
 }

@@ -59,20 +59,20 @@ export class SignInPage {
 
   /** "Click on the “Sign in” button", by keyboard: Tab to it, then Enter. */
   async pressSignIn(label = 'Sign in'): Promise<void> {
-    await pressAndAwaitAnswer(await this.button(label), label, PLACE);
+    await pressAndAwaitAnswer(await this.#findButton(label), label, PLACE);
   }
 
   /** "Click on the “Sign in” button", noting which cookies the site set in answer. */
   async clickSignIn(label = 'Sign in'): Promise<void> {
     const before = await this.page.context().cookies();
-    await clickAndAwaitAnswer(this.page, await this.button(label));
+    await clickAndAwaitAnswer(this.page, await this.#findButton(label));
     const after = await this.page.context().cookies();
     this.cookiesSetBySignIn = after.filter(
       (cookie) => !before.some((old) => old.name === cookie.name && old.value === cookie.value),
     );
   }
 
-  button(label: string): Promise<Locator> {
+  #findButton(label: string): Promise<Locator> {
     return findByGuideLabel(this.page, ['button'], label, PLACE);
   }
 
@@ -92,7 +92,7 @@ export class SignInPage {
     const middle = Math.floor(times / 2);
     const guess = (n: number) => `wrong-guess-${n}-of-${times}`;
     await this.enterCredentials(email, guess(0));
-    const sent = await captureSubmission(this.page, await this.button('Sign in'));
+    const sent = await captureSubmission(this.page, await this.#findButton('Sign in'));
     const headers = Object.fromEntries(
       Object.entries(sent.headers).filter(([name]) => !ONLY_THE_BROWSER_SETS.test(name)),
     );

@@ -1,5 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
-import { escapeRegExp, findByGuideLabel, GuideDrift, pageTitle } from './support/drift.ts';
+import { escapeRegExp, findByGuideLabel, GuideDrift, guideControl, pageTitle } from './support/drift.ts';
 import { clickAndAwaitAnswer } from './support/forms.ts';
 import { pressAndAwaitAnswer, pressOn } from './support/keyboard.ts';
 import { HomePage } from './home-page.ts';
@@ -8,6 +8,7 @@ const PLACE = 'The profile’s pop-up menu';
 /** Set by the harness, never by the site: the controls that appeared when the profile name was clicked. */
 const POPUP_ATTRIBUTE = 'data-guide-popup';
 const WAIT_FOR_POPUP_MS = 5_000;
+const MENU_ITEM_ROLES = ['menuitem', 'link', 'button'] as const;
 /** Everything a person can click, whatever the markup: the elements' own roles, not the site's names for them. */
 const CLICKABLE =
   'a[href], button, summary, input[type="submit"], input[type="button"], [role="menuitem"], [role="link"], [role="button"]';
@@ -135,16 +136,26 @@ export class SiteHeader {
   }
 
   async chooseFromProfileMenu(label: string): Promise<void> {
-    await clickAndAwaitAnswer(this.page, await this.menuItem(label));
+    await clickAndAwaitAnswer(this.page, await this.#findMenuItem(label));
   }
 
   /** The same, for a keyboard reader: Tab from the profile name into the pop-up, then Enter. */
   async chooseFromProfileMenuByKeyboard(label: string): Promise<void> {
-    await pressAndAwaitAnswer(await this.menuItem(label), label, PLACE);
+    await pressAndAwaitAnswer(await this.#findMenuItem(label), label, PLACE);
   }
 
-  menuItem(label: string): Promise<Locator> {
-    return findByGuideLabel(this.page, ['menuitem', 'link', 'button'], label, PLACE, { among: this.popupItems });
+  /** An item of the pop-up opened last, by the guide's label. */
+  menuItem(label: string): Locator {
+    return guideControl(this.page, MENU_ITEM_ROLES, label, { among: this.popupItems });
+  }
+
+  /** The pop-up offers the item; otherwise says it was renamed, is elsewhere on the page, or is missing. */
+  async expectMenuItem(label: string): Promise<void> {
+    await this.#findMenuItem(label);
+  }
+
+  #findMenuItem(label: string): Promise<Locator> {
+    return findByGuideLabel(this.page, MENU_ITEM_ROLES, label, PLACE, { among: this.popupItems });
   }
 
   /**
@@ -153,12 +164,12 @@ export class SiteHeader {
    */
   async signOut(name: string): Promise<void> {
     await this.openProfileMenu(name);
-    const item = await findByGuideLabel(this.page, ['menuitem', 'link', 'button'], 'Sign out', PLACE, {
+    const item = await findByGuideLabel(this.page, MENU_ITEM_ROLES, 'Sign out', PLACE, {
       among: this.popupItems,
       matching: /\b(sign|log)\s*out\b/i,
     });
     await clickAndAwaitAnswer(this.page, item);
-    await new HomePage(this.page).signInButton();
+    await new HomePage(this.page).expectSignInButton();
   }
 }
 

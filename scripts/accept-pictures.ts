@@ -1,12 +1,17 @@
 // `npm run guide:accept-pictures [-- <step id>…]`: after a person has looked at the last full run's illustrated guide,
 // today's look pictures of the guide steps become the accepted ones (guides/<slug>/pictures/<step-id>.png), which
-// later runs compare with (harness/guide-looks.ts). Only the steps named, when some are.
+// later runs compare with (harness/reporting/guide-looks.ts). Only the steps named, when some are.
 import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { acceptedPicturePath, differentShare, LOOK_PICTURE_PREFIX, type LookRecord } from '../harness/guide-looks.ts';
-import { reportPaths } from '../harness/reports-dir.ts';
-import { readPlaywrightOutcomes } from '../harness/results.ts';
-import { scenarioKey } from '../harness/scenario-outcome.ts';
+import {
+  acceptedPicturePath,
+  differentShare,
+  LOOK_PICTURE_PREFIX,
+  type LookRecord,
+} from '../harness/reporting/guide-looks.ts';
+import { reportPaths } from '../harness/config/reports-dir.ts';
+import { readPlaywrightOutcomes } from '../harness/reporting/results.ts';
+import { scenarioKey } from '../harness/reporting/scenario-outcome.ts';
 
 const only = process.argv.slice(2);
 const paths = reportPaths();

@@ -1,5 +1,5 @@
-// `node --import tsx scripts/ensure-browser.ts [--verbose]`: harness/ensure-browser.ts for the scripts that run it first.
-import { ensureBrowser } from '../harness/ensure-browser.ts';
+// `node --import tsx scripts/ensure-browser.ts [--verbose]`: harness/config/ensure-browser.ts for the scripts that run it first.
+import { ensureBrowser } from '../harness/config/ensure-browser.ts';
 
 const choice = ensureBrowser();
 if (!choice) process.exit(1);

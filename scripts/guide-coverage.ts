@@ -1,11 +1,11 @@
 // The coverage gate, guide by guide: each guide step → the scenarios tagged with it → their latest result. Fails
 // when an action of a guide has no scenario, a tag names an unknown step, a guide's text changed since the features
 // were written, or two guides share an action id. `-- --guide <slug>` checks one guide.
-import { readScenarios } from '../harness/features.ts';
-import { checkGuideCoverage, crossGuideProblems } from '../harness/guide-coverage.ts';
-import { loadGuides, loadGuideText } from '../harness/guide.ts';
-import { guidesNamed } from '../harness/guide-selection.ts';
-import { readPlaywrightOutcomes } from '../harness/results.ts';
+import { readScenarios } from '../harness/guide/features.ts';
+import { checkGuideCoverage, crossGuideProblems } from '../harness/reporting/guide-coverage.ts';
+import { loadGuides, loadGuideText } from '../harness/guide/guide.ts';
+import { guidesNamed } from '../harness/config/guide-selection.ts';
+import { readPlaywrightOutcomes } from '../harness/reporting/results.ts';
 
 const all = loadGuides();
 let guides = all;

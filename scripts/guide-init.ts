@@ -3,8 +3,8 @@
 // Run it again on an edited article: ids of sentences found again stay, and what changed is listed.
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { GUIDES_DIR } from '../harness/guide.ts';
-import { initGuide } from '../harness/guide-init/index.ts';
+import { GUIDES_DIR } from '../harness/guide/guide.ts';
+import { initGuide } from '../harness/guide/guide-init/index.ts';
 
 const USAGE = 'Usage: npm run guide:init -- <article.txt|.md|.html> [--slug s]';
 let result: ReturnType<typeof initGuide>;

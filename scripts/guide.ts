@@ -3,14 +3,14 @@
 // `--tags <expr>`; `--guide <slug>` runs one guide's features (and the supporting ones tagged with its steps); any
 // other argument goes to `playwright test`. A selection writes its reports to reports/selection/ (or
 // GUIDE_REPORTS_DIR), so the last full run's stakeholder reports in reports/ stay as they were.
-import { ensureBrowser } from '../harness/ensure-browser.ts';
-import { readScenarios } from '../harness/features.ts';
-import { compileSelection, countFromFeatures, countSelectedTests } from '../harness/feature-selection.ts';
-import { splitGuideOption } from '../harness/guide-selection.ts';
-import { clearRunReports, reportPaths } from '../harness/reports-dir.ts';
-import { reportsDirFor, runKindOf, SELECTION_ENV, selectionSentence } from '../harness/run-kind.ts';
-import { checkSiteAnswers, siteSetting } from '../harness/site-under-test.ts';
-import { speedOptions } from '../harness/speed-options.ts';
+import { ensureBrowser } from '../harness/config/ensure-browser.ts';
+import { readScenarios } from '../harness/guide/features.ts';
+import { compileSelection, countFromFeatures, countSelectedTests } from '../harness/config/feature-selection.ts';
+import { splitGuideOption } from '../harness/config/guide-selection.ts';
+import { clearRunReports, reportPaths } from '../harness/config/reports-dir.ts';
+import { reportsDirFor, runKindOf, SELECTION_ENV, selectionSentence } from '../harness/config/run-kind.ts';
+import { checkSiteAnswers, siteSetting } from '../site/setting.ts';
+import { speedOptions } from '../harness/config/speed-options.ts';
 import { bin, run as runCommand } from '../commands/processes.ts';
 
 if (!ensureBrowser()) process.exit(1);
@@ -49,7 +49,7 @@ const testing = runCommand(bin('playwright'), ['test', ...playwrightArgs], {
   env: { GUIDE_REPORTS_DIR: paths.dir, [SELECTION_ENV]: selection ?? '' },
 });
 // Loaded while Playwright runs, not before it starts: the first verdict does not wait for the report writers.
-const { publishReports } = await import('../harness/publish-reports.ts');
+const { publishReports } = await import('../harness/reporting/publish-reports.ts');
 const { exitCode: testStatus } = await testing;
 const { slugs } = splitGuideOption(args);
 const allureStatus = await publishReports({ paths, selection, guides: slugs.length ? slugs : undefined });

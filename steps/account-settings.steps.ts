@@ -12,7 +12,7 @@ When(
 Then(
   'I see a pop-up menu offering {string}',
   verifies('account.2', async function (label: string) {
-    await expect(await this.device.header.menuItem(label)).toBeVisible();
+    await this.device.header.expectMenuItem(label);
   }),
 );
 
@@ -41,7 +41,8 @@ Then(
 Then(
   'I see the {string} section with my email address and a masked password',
   verifies('account.4', async function (title: string) {
-    const section = await this.device.account.section(title);
+    await this.device.account.expectSection(title);
+    const section = this.device.account.section(title);
     await expect(section).toContainText(this.account.email);
     await expect(section).toContainText(/\*{6,}|•{6,}/);
     await expect(section).not.toContainText(this.account.password);
@@ -51,15 +52,14 @@ Then(
 Then(
   'on the right of {string} I see the text buttons {string} and {string}',
   verifies('account.5', async function (title: string, first: string, second: string) {
-    const section = await this.device.account.section(title);
-    await expect(await this.device.account.textButton(title, first)).toBeOnTheRightOf(
-      section,
-      `the “${first}” text button`,
-    );
-    await expect(await this.device.account.textButton(title, second)).toBeOnTheRightOf(
-      section,
-      `the “${second}” text button`,
-    );
+    const { account } = this.device;
+    for (const label of [first, second]) await account.expectTextButton(title, label);
+    for (const label of [first, second]) {
+      await expect(account.textButton(title, label)).toBeOnTheRightOf(
+        account.section(title),
+        `the “${label}” text button`,
+      );
+    }
   }),
 );
 
@@ -83,14 +83,16 @@ Then(
 Then(
   'it offers no {string} text button',
   verifies('account.6', async function (label: string) {
-    await expect(await this.device.account.textButtonsNamed(MEMBERSHIP, label)).toHaveCount(0);
+    await this.device.account.expectSection(MEMBERSHIP);
+    await expect(this.device.account.textButtonsNamed(MEMBERSHIP, label)).toHaveCount(0);
   }),
 );
 
 Then(
   'I can click on the {string} button there',
   verifies('phone.1', async function (label: string) {
-    await expect(await this.device.account.textButton(MEMBERSHIP, label)).toBeEnabled();
+    await this.device.account.expectTextButton(MEMBERSHIP, label);
+    await expect(this.device.account.textButton(MEMBERSHIP, label)).toBeEnabled();
   }),
 );
 
@@ -110,7 +112,8 @@ When(
   'I scroll down to the {string} section of the account page',
   verifies('sign-out-account.2', async function (title: string) {
     await expect(this.device.account.heading).toBeVisible();
-    await expect(await this.device.account.scrollToSection(title)).toBeInViewport();
+    await this.device.account.scrollToSection(title);
+    await expect(this.device.account.section(title)).toBeInViewport();
   }),
 );
 

@@ -52,7 +52,7 @@ Then('this device sent the change once', async function () {
 Then(
   'my new password works',
   verifies('password.5', async function () {
-    const fresh = await this.signInOnAFreshDevice(this.notes.get('new password') ?? '');
+    const fresh = await this.signInOnAFreshDevice(this.noted('newPassword'));
     await fresh.signIn.expectAccepted('The new password');
     await fresh.profiles.expectToOffer(this.profileNames, 'After signing in with the new password');
   }),

@@ -2,19 +2,19 @@ import { writeFile } from 'node:fs/promises';
 import * as allure from 'allure-js-commons';
 import type { TestInfo } from '@playwright/test';
 import { createBdd, test as bddTest } from 'playwright-bdd';
-import { guideStepIdsOf, readScenarios } from '../harness/features.ts';
-import { featuresDirOf, guideOfStep, guideStep, loadGuides } from '../harness/guide.ts';
-import { siteProfile, unmetNeed } from '../harness/site-profile.ts';
+import { guideStepIdsOf, readScenarios } from '../harness/guide/features.ts';
+import { featuresDirOf, guideOfStep, guideStep, loadGuides } from '../harness/guide/guide.ts';
+import { siteProfile, unmetNeed } from '../site/profile.ts';
 import {
   DRIFT_LABEL,
   DRIFT_STEP_LABEL,
   OUTCOME_ATTACHMENT,
   OUTCOME_MEDIA_TYPE,
   outcomeBody,
-} from '../harness/outcome.ts';
-import { ACCESSIBILITY_ATTACHMENT, accessibilityBody } from '../harness/accessibility.ts';
-import { PICTURE_FORMAT, StepPictures } from '../harness/step-pictures.ts';
-import { GAP_LABEL, gapNote, isGap } from '../harness/guide-gaps.ts';
+} from '../harness/scenario/outcome.ts';
+import { ACCESSIBILITY_ATTACHMENT, accessibilityBody } from '../harness/scenario/accessibility.ts';
+import { GAP_LABEL, gapNote, isGap } from '../harness/reporting/guide-gaps.ts';
+import { PICTURE_FORMAT, type StepPictures } from '../harness/scenario/step-pictures.ts';
 import {
   LOOK_ATTACHMENT,
   LOOK_DIFF_PREFIX,
@@ -22,23 +22,34 @@ import {
   LOOK_PICTURE_PREFIX,
   lookBody,
   lookStepsOf,
-} from '../harness/guide-looks.ts';
-import { openSiteUnderTest, type SiteUnderTest } from './support/site.ts';
+} from '../harness/reporting/guide-looks.ts';
+import { openSiteUnderTest, type SiteUnderTest } from '../site/open.ts';
+import { stepPicturesOfWorker } from './support/guide-step.ts';
 import { skipper } from './support/skipping.ts';
 import { ScenarioWorld } from './support/world.ts';
 
 const GUIDES = loadGuides();
-// Read when the first scenario starts, not at import: cucumber-js imports this file before it parses the features,
-// and a malformed feature file must be reported by the runner, not as a crash of this module.
-let writtenScenarios: ReturnType<typeof readScenarios> | undefined;
 
-export const test = bddTest.extend<
-  { world: ScenarioWorld; reportLabels: void },
-  { site: SiteUnderTest; siteOpening: Promise<SiteUnderTest>; stepPictures: StepPictures }
->({
+interface WorkerFixtures {
+  site: SiteUnderTest;
+  siteOpening: Promise<SiteUnderTest>;
+  stepPictures: StepPictures;
+  writtenScenarios: ReturnType<typeof readScenarios>;
+}
+
+export const test = bddTest.extend<{ world: ScenarioWorld; reportLabels: void }, WorkerFixtures>({
+  // Read when a worker's first scenario starts, not at import: cucumber-js imports this file before it parses the
+  // features, and a malformed feature file must be reported by the runner, not as a crash of this module.
+  writtenScenarios: [
+    async ({}, use) => {
+      await use(readScenarios());
+    },
+    { scope: 'worker' },
+  ],
+
   // Groups the Allure report as a stakeholder reads it: the guide, then the feature, then the scenario.
   reportLabels: [
-    async ({ $uri, $bddTestData }, use, testInfo) => {
+    async ({ $uri, $bddTestData, writtenScenarios }, use, testInfo) => {
       const [, featureTitle = '', scenarioTitle = testInfo.title] = testInfo.titlePath;
       const ids = guideStepIdsOf({ tags: testInfo.tags.map((tag) => tag.replace(/^@/, '')) });
       // A parent level per guide: the guide of the feature's folder, else of the steps it verifies.
@@ -49,9 +60,7 @@ export const test = bddTest.extend<
       if (guide) await allure.epic(guide.title);
       await allure.feature(featureTitle);
       await allure.story(scenarioTitle);
-      const written = (writtenScenarios ??= readScenarios()).find(
-        (s) => $uri.endsWith(s.file) && s.line === $bddTestData?.pickleLine,
-      );
+      const written = writtenScenarios.find((s) => $uri.endsWith(s.file) && s.line === $bddTestData?.pickleLine);
       for (const [name, value] of Object.entries(written?.parameters ?? {})) await allure.parameter(name, value);
       // What the guide leaves out: the note as a label, and a link to the illustrated guide's section of them.
       if (written && isGap(written)) {
@@ -92,7 +101,7 @@ export const test = bddTest.extend<
   // Which guide steps this worker has pictured already: elsewhere than on the guide's path, once is enough.
   stepPictures: [
     async ({}, use) => {
-      await use(new StepPictures());
+      await use(stepPicturesOfWorker());
     },
     { scope: 'worker' },
   ],

@@ -59,11 +59,13 @@ When(
   'I change my password to {string} by keyboard, placing the tick near {string} with Space',
   verifies('password.5', async function (next: string, tick: string) {
     this.beforeLastingChange('it changes the password');
-    await this.device.changePassword.changePasswordByKeyboard(
-      { current: this.account.password, next, signOutOtherDevices: true },
+    await this.device.changePassword.changePasswordByKeyboard({
+      current: this.account.password,
+      next,
+      signOutOtherDevices: true,
       tick,
-    );
-    this.notes.set('new password', next);
+    });
+    this.notes.newPassword = next;
   }),
 );
 
@@ -71,7 +73,7 @@ When(
   'I add the phone number {string} by keyboard, placing the tick for text messages with Space',
   verifies('phone.5', async function (number: string) {
     this.beforeLastingChange('it saves a phone number');
-    const password = this.notes.get('new password') ?? this.account.password;
+    const password = this.notes.newPassword ?? this.account.password;
     await this.device.addPhone.addPhoneByKeyboard(number, password, true);
   }),
 );

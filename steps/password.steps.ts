@@ -43,7 +43,7 @@ When(
   'I enter {string} and {string} in the next two fields',
   verifies('password.3', async function (password: string, confirmation: string) {
     await this.device.changePassword.enterNewPasswordTwice(this.resolve(password), this.resolve(confirmation));
-    this.notes.set('new password', this.resolve(password));
+    this.notes.newPassword = this.resolve(password);
   }),
 );
 
@@ -79,21 +79,22 @@ Given(
       next: password,
       signOutOtherDevices: false,
     });
-    this.notes.set('new password', password);
+    this.notes.newPassword = password;
   }),
 );
 
 Given(
   'I have changed my password to {string} from the {string} text button, with a tick near {string}',
-  verifies('password.4', async function (password: string, textButton: string, _tickLabel: string) {
+  verifies('password.4', async function (password: string, textButton: string, tickLabel: string) {
     this.beforeLastingChange('it changes the password');
     await this.device.account.clickTextButton('MEMBERSHIP & BILLING', textButton);
     await this.device.changePassword.changePassword({
       current: this.account.password,
       next: password,
       signOutOtherDevices: true,
+      tick: tickLabel,
     });
-    this.notes.set('new password', password);
+    this.notes.newPassword = password;
   }),
 );
 
@@ -141,7 +142,7 @@ Then(
 Then(
   'my new password signs me in on another device',
   verifies('password.5', async function () {
-    const fresh = await this.signInOnAFreshDevice(this.notes.get('new password') ?? '');
+    const fresh = await this.signInOnAFreshDevice(this.noted('newPassword'));
     await fresh.signIn.expectAccepted('The new password');
     await fresh.profiles.expectToOffer(this.profileNames, 'After signing in with the new password');
   }),

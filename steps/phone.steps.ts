@@ -13,11 +13,9 @@ Then(
   'the first field asks for the phone number, with the country {string} chosen',
   verifies('phone.2', async function (country: string) {
     const form = this.device.addPhone;
-    await expect(await form.chosenCountry()).toContainText(country);
-    await expect([
-      { what: 'the phone number', field: await form.phoneNumberField() },
-      { what: 'the password', field: await form.passwordField() },
-    ]).toBeInTheGuideOrder();
+    await form.expectCountryChosen(country);
+    await form.expectFields('phone number', 'password');
+    await expect(form.fields('phone number', 'password')).toBeInTheGuideOrder();
   }),
 );
 
@@ -25,11 +23,9 @@ Then(
   'the second field asks for my password',
   verifies('phone.3', async function () {
     const form = this.device.addPhone;
-    await expect(await form.passwordField()).toHaveAttribute('type', 'password');
-    await expect([
-      { what: 'the phone number', field: await form.phoneNumberField() },
-      { what: 'the password', field: await form.passwordField() },
-    ]).toBeInTheGuideOrder();
+    await form.expectFields('phone number', 'password');
+    await expect(form.password).toHaveAttribute('type', 'password');
+    await expect(form.fields('phone number', 'password')).toBeInTheGuideOrder();
   }),
 );
 
@@ -37,18 +33,16 @@ Then(
   'below them is a tick box to receive text messages',
   verifies('phone.4', async function () {
     const form = this.device.addPhone;
-    await expect([
-      { what: 'the password', field: await form.passwordField() },
-      { what: 'the tick box for text messages', field: await form.textMessagesBox() },
-    ]).toBeInTheGuideOrder();
+    await form.expectFields('password', 'text messages');
+    await expect(form.fields('password', 'text messages')).toBeInTheGuideOrder();
   }),
 );
 
 Then(
   'the page offers the {string} and {string} buttons',
   verifies('phone.5', async function (first: string, second: string) {
-    await expect(await this.device.addPhone.button(first)).toBeVisible();
-    await expect(await this.device.addPhone.button(second)).toBeVisible();
+    await this.device.addPhone.expectButton(first);
+    await this.device.addPhone.expectButton(second);
   }),
 );
 
@@ -147,7 +141,7 @@ Then(
 Then(
   'the {string} section now offers the {string} button',
   verifies('phone.5', async function (section: string, label: string) {
-    await expect(await this.device.account.textButton(section, label)).toBeVisible();
+    await this.device.account.expectTextButton(section, label);
   }),
 );
 

@@ -9,15 +9,18 @@ When(
   'I sign in {int} times with the email {string} and the password {string}',
   verifies('sign-in.3', async function (times: number, email: string, password: string) {
     this.beforeLastingChange('its failed sign-ins lock the email for 15 minutes');
-    const answers = await this.device.signIn.signInRepeatedly(this.resolve(email), this.resolve(password), times);
-    this.notes.set('answers', JSON.stringify(answers));
+    this.notes.signInAnswers = await this.device.signIn.signInRepeatedly(
+      this.resolve(email),
+      this.resolve(password),
+      times,
+    );
   }),
 );
 
 Then(
   'every answer was {string}',
   verifies('sign-in.4', async function (message: string) {
-    const answers = JSON.parse(this.notes.get('answers') ?? '[]') as string[];
+    const answers = this.noted('signInAnswers');
     const said = this.says(message);
     expect(answers, 'the message above the form after each attempt').toEqual(
       answers.map(() => expect.stringContaining(said)),
@@ -71,13 +74,13 @@ When(
   "another site makes my browser send what the {string} button sends, without the form's token",
   async function (label: string) {
     this.beforeLastingChange('it sends a change the site must refuse, and would keep if it did not');
-    this.notes.set('status', String(await this.device.forgedRequest.replayWithoutToken(label)));
+    this.notes.forgedRequestStatus = await this.device.forgedRequest.replayWithoutToken(label);
   },
 );
 
 /** A change sent without the form's token must be refused: the guide's "Save" is only the person's own. */
 async function refusedWithoutToken(this: ScenarioWorld) {
-  await this.expectForgedRequestRefused(Number(this.notes.get('status')));
+  await this.expectForgedRequestRefused(this.noted('forgedRequestStatus'));
 }
 
 Then('the site refuses to save the phone number', verifies('phone.5', refusedWithoutToken));

@@ -12,7 +12,8 @@ When(
 Then(
   'I see the {string} button in the right-upper corner',
   verifies('sign-in.2', async function (label: string) {
-    await expect(await this.device.home.signInButton()).toBeInTheRightUpperCorner(`the “${label}” button`);
+    await this.device.home.expectSignInButton();
+    await expect(this.device.home.signInButton).toBeInTheRightUpperCorner(`the “${label}” button`);
   }),
 );
 
@@ -81,7 +82,7 @@ Then(
 );
 
 When('I note the message above the form', async function () {
-  this.notes.set('message', await this.device.signIn.messageAboveTheForm());
+  this.notes.signInMessage = await this.device.signIn.messageAboveTheForm();
 });
 
 Then(
@@ -89,7 +90,7 @@ Then(
   verifies('sign-in.4', async function () {
     await expect
       .poll(() => this.device.signIn.messageAboveTheForm(), { message: 'what the sign in page says above the form' })
-      .toBe(this.notes.get('message'));
+      .toBe(this.noted('signInMessage'));
   }),
 );
 
@@ -120,7 +121,8 @@ When(
   verifies('sign-out-sign-in.1', async function (label: string) {
     const { home } = await this.useDevice();
     await home.open();
-    await expect(await home.signInButton()).toBeInTheRightUpperCorner(`the “${label}” button`);
+    await home.expectSignInButton();
+    await expect(home.signInButton).toBeInTheRightUpperCorner(`the “${label}” button`);
     await home.clickSignInButton();
   }),
 );

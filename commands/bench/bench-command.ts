@@ -3,9 +3,9 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
-import { browserVersion, requireChromium } from '../../harness/browser.ts';
-import { ensureBrowser } from '../../harness/ensure-browser.ts';
-import { readScenarios } from '../../harness/features.ts';
+import { browserVersion, requireChromium } from '../../harness/config/browser.ts';
+import { ensureBrowser } from '../../harness/config/ensure-browser.ts';
+import { readScenarios } from '../../harness/guide/features.ts';
 import { benchLines, fitsPerRun } from './figures.ts';
 import { line, renderTable } from './lines.ts';
 import { measure } from './measure.ts';

@@ -1,5 +1,5 @@
 // The benchmark's table, from what its runs measured: each line's samples (one per run), note and target.
-import type { DriftReport } from '../../harness/drift-report.ts';
+import type { DriftReport } from '../../harness/reporting/drift-report.ts';
 import type { LoadOptions, LoadResult, MockMeasurement } from './mock.ts';
 import type { SizeName } from './selection.ts';
 import { linearFit, median, type LinearFit } from './stats.ts';
@@ -21,7 +21,7 @@ export interface Lever {
   env: Record<string, string>;
 }
 
-/** The speed options (harness/speed-options.ts), each measured alone, then all together. */
+/** The speed options (harness/config/speed-options.ts), each measured alone, then all together. */
 export const LEVERS: Lever[] = [
   { key: 'evidence', label: 'GUIDE_EVIDENCE=failures', env: { GUIDE_EVIDENCE: 'failures' } },
   { key: 'traces', label: 'GUIDE_TRACES=off', env: { GUIDE_TRACES: 'off' } },

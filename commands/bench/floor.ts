@@ -1,8 +1,10 @@
 // The floor of `npm run bench`: the suite's user actions with Playwright's library alone. One browser, the bundled
 // mock started in-process (as each of the suite's workers does), a new context per scenario (and per extra device).
 import { chromium } from 'playwright';
-import { CHROMIUM_ARGS, requireChromium } from '../../harness/browser.ts';
-import { startMockServer, TestControlClient } from '../../mock-server/index.ts';
+import { requireChromium } from '../../harness/config/browser.ts';
+import { launchOptions } from '../../harness/config/run-settings.ts';
+import { startMockServer } from '../../mock-server/index.ts';
+import { TestControlClient } from '../../site/test-control-client.ts';
 import { runJourney } from './journeys.ts';
 
 export interface FloorResult {
@@ -20,7 +22,7 @@ export async function measureFloor(scenarios: string[]): Promise<FloorResult> {
   const mock = await startMockServer({ testMode: true });
   const mockMs = ms(started);
   started = performance.now();
-  const browser = await chromium.launch({ executablePath: requireChromium().executablePath, args: CHROMIUM_ARGS });
+  const browser = await chromium.launch(launchOptions(requireChromium()));
   const launchMs = ms(started);
   const control = new TestControlClient(mock.url);
 

@@ -2,7 +2,8 @@
 // harness around them (no runner, no page objects' drift diagnostics, no evidence screenshots, no traces). Each
 // journey waits only for what a person would see before the next action, so it still proves the site answered.
 import type { Browser, Page } from 'playwright';
-import type { TestControlClient } from '../../mock-server/index.ts';
+import { newDeviceContext } from '../../harness/config/run-settings.ts';
+import type { TestControlClient } from '../../site/test-control-client.ts';
 
 export interface JourneyAccount {
   email: string;
@@ -173,8 +174,7 @@ export async function runJourney(
   });
   const contexts: Awaited<ReturnType<Browser['newContext']>>[] = [];
   const open = async () => {
-    const context = await browser.newContext({ baseURL, viewport: { width: 1280, height: 720 } });
-    context.setDefaultTimeout(15_000);
+    const context = await newDeviceContext(browser, baseURL);
     contexts.push(context);
     return context.newPage();
   };

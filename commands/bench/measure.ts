@@ -1,6 +1,6 @@
 // The benchmark's runs. Each run measures every line once, in turn, so a change in the machine's load spreads over
 // all lines alike.
-import { readDriftReport } from '../../harness/drift-report.ts';
+import { readDriftReport } from '../../harness/reporting/drift-report.ts';
 import { LEVERS, type Measurements, type Sized } from './figures.ts';
 import { measureMock } from './mock.ts';
 import type { BenchOptions } from './options.ts';

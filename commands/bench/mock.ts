@@ -5,6 +5,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import autocannon from 'autocannon';
+import { SiteClient } from '../../site/site-client.ts';
 
 /** The account mock-server/cli.ts creates for people clicking through the guide. */
 const DEMO = { email: 'demo@flickbox.test', password: 'demo-password-1' };
@@ -59,21 +60,12 @@ async function waitForFirstAnswer(url: string, child: ChildProcess, started: num
   throw new Error(`${url} did not answer within 30 s.`);
 }
 
-/** A signed-in session of the demo account, through the site's own API (CSRF token from the page, as site.js does). */
+/** A signed-in session of the demo account, through the site's own sign-in, as its page script sends it. */
 async function demoSessionCookie(url: string): Promise<string> {
-  const login = await fetch(`${url}/login`);
-  const csrfCookie = login.headers.getSetCookie().map((cookie) => cookie.split(';')[0]);
-  const token = /<meta name="csrf-token" content="([^"]+)"/.exec(await login.text())?.[1] ?? '';
-  const signedIn = await fetch(`${url}/api/session`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': token, Cookie: csrfCookie.join('; ') },
-    body: JSON.stringify(DEMO),
-  });
+  const client = new SiteClient(url);
+  const signedIn = await client.signIn(DEMO.email, DEMO.password);
   if (!signedIn.ok) throw new Error(`Signing in the demo account answered ${signedIn.status}.`);
-  return signedIn.headers
-    .getSetCookie()
-    .map((cookie) => cookie.split(';')[0])
-    .join('; ');
+  return client.cookieHeader;
 }
 
 async function load(url: string, headers: Record<string, string>, { seconds, connections }: LoadOptions) {

@@ -4,7 +4,7 @@
 //   --limit N    "the suite" is N scenarios spread evenly over the feature files instead of all of them
 //   --drift      time `npm run drift` (once) instead of reading reports/drift/drift.json
 //   --mock-seconds S, --connections C   the bounded load on the mock (default 5 s at 10 connections each)
-//   --levers     also the suite (1 worker) with each speed option of harness/speed-options.ts, and all of them
+//   --levers     also the suite (1 worker) with each speed option of harness/config/speed-options.ts, and all of them
 import { parseArgs } from 'node:util';
 import type { LoadOptions } from './mock.ts';
 

@@ -1,7 +1,7 @@
 // Which scenarios the benchmark times: the suite (all, or --limit of them spread evenly), half of it, and the one a
 // QA engineer re-runs; and how each selection is passed to the floor, Playwright and cucumber-js.
-import { toGeneratedSpecs } from '../../harness/feature-selection.ts';
-import type { WrittenScenario } from '../../harness/features.ts';
+import { toGeneratedSpecs } from '../../harness/config/feature-selection.ts';
+import type { WrittenScenario } from '../../harness/guide/features.ts';
 import { hasOwnJourney } from './journeys.ts';
 
 export type SizeName = 'one' | 'half' | 'whole';

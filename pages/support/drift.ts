@@ -3,7 +3,7 @@ import { distance } from 'fastest-levenshtein';
 
 /**
  * The kinds of drift, defined here once: the page objects that throw them are the lowest layer, and the reports
- * (harness/outcome.ts) read them from here. mock-server/drift/variants.ts may not import test code, so its own
+ * (harness/scenario/outcome.ts) read them from here. mock-server/drift/variants.ts may not import test code, so its own
  * DriftKind is kept equal by tests/unit/outcome.test.ts.
  */
 export const DRIFT_KINDS = ['moved', 'renamed', 'missing', 'reordered', 'unusable', 'behaviour'] as const;
@@ -35,7 +35,7 @@ export class GuideDrift extends Error {
   readonly siteShowed: string;
   /** Raw detail behind `siteShowed` (a comparison, a list of what the page offers), kept out of its sentence. */
   readonly evidence: string | undefined;
-  /** What a rewrite of the guide's sentence needs (harness/guide-rewrite.ts), when the drift says how it changed. */
+  /** What a rewrite of the guide's sentence needs (harness/reporting/guide-rewrite.ts), when the drift says how it changed. */
   readonly rewrite: RewriteHint | undefined;
 
   constructor(kind: DriftKind, siteShowed: string, evidence?: string, rewrite?: RewriteHint) {
@@ -85,23 +85,45 @@ export interface GuideLabelSearch {
 }
 
 /**
- * The visible control the guide names. When it is not there, says what a person would: it was renamed (a control of
+ * The control the guide names, as a lazy locator for assertions: what findByGuideLabel waits for, without waiting
+ * or explaining. A page object offers it beside a verb that finds it (and says what drifted when it cannot).
+ */
+export function guideControl(
+  scope: Page | Locator,
+  roles: readonly Role[],
+  label: string,
+  { among, matching = guideLabel(label) }: Pick<GuideLabelSearch, 'among' | 'matching'> = {},
+): Locator {
+  return candidatesOf(scope, roles, matching, among).first();
+}
+
+function candidatesOf(
+  scope: Page | Locator,
+  roles: readonly Role[],
+  name: RegExp | undefined,
+  among?: Locator,
+): Locator {
+  const found = byRoles(scope, roles, name).filter({ visible: true });
+  return among ? found.and(among) : found;
+}
+
+function byRoles(within: Page | Locator, roles: readonly Role[], name?: RegExp): Locator {
+  return roles.map((role) => within.getByRole(role, name && { name })).reduce((all, one) => all.or(one));
+}
+
+/**
+ * The visible control the guide names, found for acting on it inside a page object. When it is not there, says what a person would: it was renamed (a control of
  * the same kind in its place has another name), it moved (the label is elsewhere on the page), or it is missing
  * (nothing of its kind is there), listing what the place offers instead.
  */
 export async function findByGuideLabel(
   scope: Page | Locator,
-  roles: Role[],
+  roles: readonly Role[],
   label: string,
   place: string,
   { among, alsoNamedHere = [], matching = guideLabel(label) }: GuideLabelSearch = {},
 ): Promise<Locator> {
-  const byRole = (within: Page | Locator, name?: RegExp) =>
-    roles.map((role) => within.getByRole(role, name && { name })).reduce((all, one) => all.or(one));
-  const candidates = (name?: RegExp) => {
-    const found = byRole(scope, name).filter({ visible: true });
-    return among ? found.and(among) : found;
-  };
+  const candidates = (name?: RegExp) => candidatesOf(scope, roles, name, among);
   const control = candidates(matching).first();
   let found = false;
   try {
@@ -121,7 +143,7 @@ export async function findByGuideLabel(
   const offered = (await candidates().evaluateAll(namesOutsideChrome, leaveOutChrome)).map(oneLine).filter(Boolean);
   const list = offered.length ? offered.map((name) => `“${name}”`).join(', ') : 'nothing of that kind';
   const page = 'page' in scope ? scope.page() : scope;
-  const elsewhere = byRole(page, matching).filter({ visible: true }).first();
+  const elsewhere = byRoles(page, roles, matching).filter({ visible: true }).first();
   if (await elsewhere.count()) {
     const where = await whereOnThePage(elsewhere);
     throw new GuideDrift(

@@ -8,13 +8,37 @@ import {
   setDefinitionFunctionWrapper,
   setWorldConstructor,
   Status,
+  type IWorldOptions,
 } from '@cucumber/cucumber';
-import { CucumberWorld, startRun, stopRun } from './cucumber-world.ts';
-import { siteProfile, unmetNeed } from '../../harness/site-profile.ts';
+import { TIMEOUTS } from '../../harness/config/run-settings.ts';
+import { CucumberWorld, type Run, startRun, stopRun } from './cucumber-world.ts';
+import { siteProfile, unmetNeed } from '../../site/profile.ts';
 import { skipReasonOf } from './skipping.ts';
-import { lookStepsOf } from '../../harness/guide-looks.ts';
+import { lookStepsOf } from '../../harness/reporting/guide-looks.ts';
 
-setWorldConstructor(CucumberWorld);
+/**
+ * The run's browser and site belong to the hooks that start and stop them. cucumber-js builds each world after
+ * BeforeAll and hands it only a structured clone of its world parameters, which cannot carry a browser, so the
+ * world's class is made here, where it can see the run.
+ */
+function ownTheRun(): void {
+  let run: Run | undefined;
+  BeforeAll(async () => {
+    run = await startRun();
+  });
+  AfterAll(async () => {
+    await stopRun(run);
+    run = undefined;
+  });
+  setWorldConstructor(
+    class extends CucumberWorld {
+      constructor(options: IWorldOptions) {
+        super(options, run);
+      }
+    },
+  );
+}
+ownTheRun();
 
 // A step that finds the scenario cannot run on this site (skipping.ts) returns 'skipped', cucumber-js's only way to
 // skip from inside a scenario. cucumber-js keeps each step's arity and location through the wrapper.
@@ -31,10 +55,7 @@ setDefinitionFunctionWrapper(
       }
     },
 );
-// A step may wait on the site's password hashing and on retrying assertions; a Playwright test gets 60 s in all.
-setDefaultTimeout(30_000);
-
-BeforeAll(startRun);
+setDefaultTimeout(TIMEOUTS.cucumberStepMs);
 
 // A scenario needing what the site profile says the site lacks is skipped, with the reason, before it starts.
 Before(function (this: CucumberWorld, { pickle }) {
@@ -48,7 +69,7 @@ Before(function (this: CucumberWorld, { pickle }) {
   return 'skipped';
 });
 
-// Which guide-step pictures the scenario takes depends on its tags (harness/step-pictures.ts).
+// Which guide-step pictures the scenario takes depends on its tags (harness/scenario/step-pictures.ts).
 Before(function (this: CucumberWorld, { pickle }) {
   this.picturesFor(pickle.tags.map((tag) => tag.name));
 });
@@ -59,5 +80,3 @@ After(async function (this: CucumberWorld, { result }) {
   const softFailure = this.softFailure();
   if (softFailure && result?.status === Status.PASSED) throw softFailure;
 });
-
-AfterAll(stopRun);

@@ -3,63 +3,65 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { type IWorldOptions } from '@cucumber/cucumber';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright';
-import { CHROMIUM_ARGS, requireChromium } from '../../harness/browser.ts';
-import { reportPaths } from '../../harness/reports-dir.ts';
-import { OUTCOME_ATTACHMENT, OUTCOME_MEDIA_TYPE, outcomeBody } from '../../harness/outcome.ts';
-import { ACCESSIBILITY_ATTACHMENT, ACCESSIBILITY_MEDIA_TYPE, accessibilityBody } from '../../harness/accessibility.ts';
-import { LOOK_DIFF_PREFIX, LOOK_MEDIA_TYPE, LOOK_PICTURE_PREFIX, lookBody } from '../../harness/guide-looks.ts';
-import { TestControlClient } from '../../mock-server/index.ts';
-import { openSiteUnderTest, type SiteUnderTest } from './site.ts';
-import { PICTURE_FORMAT, StepPictures } from '../../harness/step-pictures.ts';
+import { requireChromium } from '../../harness/config/browser.ts';
+import { launchOptions, newDeviceContext } from '../../harness/config/run-settings.ts';
+import { reportPaths } from '../../harness/config/reports-dir.ts';
+import { OUTCOME_ATTACHMENT, OUTCOME_MEDIA_TYPE, outcomeBody } from '../../harness/scenario/outcome.ts';
+import {
+  ACCESSIBILITY_ATTACHMENT,
+  ACCESSIBILITY_MEDIA_TYPE,
+  accessibilityBody,
+} from '../../harness/scenario/accessibility.ts';
+import {
+  LOOK_DIFF_PREFIX,
+  LOOK_MEDIA_TYPE,
+  LOOK_PICTURE_PREFIX,
+  lookBody,
+} from '../../harness/reporting/guide-looks.ts';
+import { TestControlClient } from '../../site/test-control-client.ts';
+import { openSiteUnderTest, type SiteUnderTest } from '../../site/open.ts';
+import { PICTURE_FORMAT, type StepPictures } from '../../harness/scenario/step-pictures.ts';
+import { stepPicturesOfWorker } from './guide-step.ts';
 import { skipper } from './skipping.ts';
 import { ScenarioWorld } from './world.ts';
 
-interface Run {
+/** One browser and one site per cucumber-js run, as Playwright has one per worker. */
+export interface Run {
   browser: Browser;
   site: SiteUnderTest;
-  /** The guide steps the run has pictured already (harness/step-pictures.ts). */
+  /** The guide steps the run has pictured already (harness/scenario/step-pictures.ts). */
   pictures: StepPictures;
 }
 
-// cucumber-js builds worlds after BeforeAll and gives them only a structured clone of its world parameters, which
-// cannot carry a browser: the run's browser and site have to live in this module, started and stopped by the hooks.
-let run: Run | undefined;
-
-/** One browser and one site per cucumber-js run, as Playwright has one per worker. */
-export async function startRun(): Promise<void> {
+export async function startRun(): Promise<Run> {
   const site = await openSiteUnderTest();
-  const { executablePath } = requireChromium();
-  run = {
+  return {
     site,
-    browser: await chromium.launch({ executablePath, args: CHROMIUM_ARGS }),
-    pictures: new StepPictures(),
+    browser: await chromium.launch(launchOptions(requireChromium())),
+    pictures: stepPicturesOfWorker(),
   };
 }
 
-export async function stopRun(): Promise<void> {
+export async function stopRun(run: Run | undefined): Promise<void> {
   await run?.browser.close();
   await run?.site.close();
-  run = undefined;
 }
 
-/** The same settings playwright.config.ts gives every Playwright context. */
-export const CONTEXT_SETTINGS = { viewport: { width: 1280, height: 720 } };
-const ACTION_TIMEOUT_MS = 10_000;
 /** Beside the cucumber-js reports, which link to each screenshot by this relative path (cleared by cucumber.mjs). */
 export const EVIDENCE_FOLDER = 'evidence';
 const EVIDENCE_DIR = join(dirname(reportPaths().cucumberJsJson), EVIDENCE_FOLDER);
-const NAVIGATION_TIMEOUT_MS = 15_000;
 
 /**
  * The world cucumber-js builds for each scenario: the same ScenarioWorld the Playwright fixtures build, with every
- * device a new context of the run's browser and screenshots attached through cucumber's own `attach`.
+ * device a new context of the run's browser and screenshots attached through cucumber's own `attach`. The run is
+ * given by the hooks that start and stop it (cucumber-hooks.ts); a dry run starts none.
  */
 export class CucumberWorld extends ScenarioWorld {
   readonly #contexts: BrowserContext[] = [];
   readonly #log: IWorldOptions['log'];
   readonly #runPictures: StepPictures | undefined;
 
-  constructor({ attach, log }: IWorldOptions) {
+  constructor({ attach, log }: IWorldOptions, run: Run | undefined) {
     // A dry run builds worlds but runs no hooks, so there may be no run: nothing is opened until a step needs it.
     const siteUrl = run?.site.url ?? 'http://site-not-started.invalid';
     const contexts: BrowserContext[] = [];
@@ -102,9 +104,7 @@ export class CucumberWorld extends ScenarioWorld {
       },
       openDevicePage: async (): Promise<Page> => {
         if (!run) throw new Error('No browser: the cucumber-js hooks (steps/support/cucumber-hooks.ts) start it.');
-        const context = await run.browser.newContext({ ...CONTEXT_SETTINGS, baseURL: siteUrl });
-        context.setDefaultTimeout(ACTION_TIMEOUT_MS);
-        context.setDefaultNavigationTimeout(NAVIGATION_TIMEOUT_MS);
+        const context = await newDeviceContext(run.browser, siteUrl);
         contexts.push(context);
         return context.newPage();
       },

@@ -1,11 +1,23 @@
-import { recordOf } from '../../harness/failed-check.ts';
-import { CHECKED_SUFFIX, EVIDENCE_PREFIX, guideStep } from '../../harness/guide.ts';
-import { driftLine, guideHeading } from '../../harness/outcome.ts';
+import { recordOf } from '../../harness/scenario/failed-check.ts';
+import { CHECKED_SUFFIX, EVIDENCE_PREFIX, guideStep } from '../../harness/guide/guide.ts';
+import { driftLine, guideHeading } from '../../harness/scenario/outcome.ts';
+import { speedOptions } from '../../harness/config/speed-options.ts';
+import { GUIDE_PATH_TAG } from '../../harness/reporting/evidence-choice.ts';
+import { GAP_TAG } from '../../harness/reporting/guide-gaps.ts';
+import { StepPictures } from '../../harness/scenario/step-pictures.ts';
 import { MATCHER_KINDS } from './matchers.ts';
 import { skipReasonOf } from './skipping.ts';
 import type { ScenarioWorld } from './world.ts';
 
 type StepFn<Args extends unknown[]> = (this: ScenarioWorld, ...args: Args) => Promise<void>;
+
+/**
+ * The memory of one worker (or cucumber-js run) of the guide-step pictures it took: every picture of a guide-path
+ * scenario, which the illustrated guide shows first, and of a gap scenario, whose last picture its section shows.
+ */
+export function stepPicturesOfWorker(env: NodeJS.ProcessEnv = process.env): StepPictures {
+  return new StepPictures(speedOptions(env).evidence, [GUIDE_PATH_TAG, GAP_TAG]);
+}
 
 /**
  * Step functions registered with Then (steps/support/bdd.ts). A Then step observes: when its check fails the
@@ -20,7 +32,7 @@ export function markObserving(fn: object): void {
 
 /**
  * Marks a step definition as verifying one sentence of the guide. A check that fails inside it leaves an outcome
- * record (harness/outcome.ts) with the test result: this guide step, the kind of drift, the guide's words and what
+ * record (harness/scenario/outcome.ts) with the test result: this guide step, the kind of drift, the guide's words and what
  * the site showed instead. The error keeps the same words for the terminal and the trace; no report reads them back.
  */
 export function verifies<Args extends unknown[]>(stepId: string, fn: StepFn<Args>): StepFn<Args> {

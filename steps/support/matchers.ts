@@ -87,7 +87,7 @@ export const expect = base.extend({
     return {
       pass,
       name: 'toBeInTheGuideOrder',
-      // The two orders, for a suggested rewrite of the guide's sentence (harness/guide-rewrite.ts).
+      // The two orders, for a suggested rewrite of the guide's sentence (harness/reporting/guide-rewrite.ts).
       expected: fields.map(({ what }) => what),
       actual: shown
         .filter((item) => !!item.box)

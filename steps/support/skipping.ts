@@ -3,7 +3,7 @@
 // annotation); cucumber-js knows only a step that returns 'skipped', so cucumber-hooks.ts turns the error thrown here
 // into that. Either way the error carries the reason, so verifies() passes it on instead of calling it drift.
 
-import type { Skip } from '../../harness/site-control.ts';
+import type { Skip } from '../../site/control.ts';
 
 const SKIP_REASON = Symbol('the reason a scenario was skipped');
 

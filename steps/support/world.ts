@@ -1,5 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
-import type { NewTestAccount, TestAccount } from '../../mock-server/index.ts';
+import type { NewTestAccount, TestAccount } from '../../site/test-control-client.ts';
 import { AccountPage } from '../../pages/account-page.ts';
 import { ChangePasswordPage } from '../../pages/change-password-page.ts';
 import { AddPhonePage } from '../../pages/add-phone-page.ts';
@@ -19,12 +19,12 @@ import {
 } from '../../pages/support/drift.ts';
 import { FormMessage } from '../../pages/support/forms.ts';
 import type { GuideField } from './matchers.ts';
-import { coverScript, generatedEmails, MASK_DOTS, uncover } from '../../harness/evidence-masks.ts';
-import { sessionDrift, type SessionChanges } from '../../harness/session-drift.ts';
-import { sessionCookieDrift } from '../../harness/cookie-drift.ts';
-import type { OutcomeRecord } from '../../harness/outcome.ts';
-import { blockingSentence, blockingViolation, StepAccessibility } from '../../harness/accessibility.ts';
-import type { AccessibilityRecord } from '../../harness/accessibility.ts';
+import { coverScript, generatedEmails, MASK_DOTS, uncover } from '../../harness/scenario/evidence-masks.ts';
+import { sessionDrift, type SessionChanges } from '../../harness/scenario/session-drift.ts';
+import { sessionCookieDrift } from '../../harness/scenario/cookie-drift.ts';
+import type { OutcomeRecord } from '../../harness/scenario/outcome.ts';
+import { blockingSentence, blockingViolation, StepAccessibility } from '../../harness/scenario/accessibility.ts';
+import type { AccessibilityRecord } from '../../harness/scenario/accessibility.ts';
 import {
   acceptedPicture,
   compareLook,
@@ -32,10 +32,10 @@ import {
   DATE_PATTERN,
   guideOfStep,
   type LookRecord,
-} from '../../harness/guide-looks.ts';
-import type { SiteControl } from '../../harness/site-control.ts';
-import { EVERY_PICTURE, PICTURE_FORMAT, type ScenarioPictures } from '../../harness/step-pictures.ts';
-import { inSiteWords, siteProfile, type SiteProfile } from '../../harness/site-profile.ts';
+} from '../../harness/reporting/guide-looks.ts';
+import type { SiteControl } from '../../site/control.ts';
+import { inSiteWords, siteProfile, type SiteProfile } from '../../site/profile.ts';
+import { EVERY_PICTURE, PICTURE_FORMAT, type ScenarioPictures } from '../../harness/scenario/step-pictures.ts';
 
 /** Inputs whose values never appear in a screenshot: passwords, and phone numbers by their type or their label. */
 const SENSITIVE_INPUTS = 'input[type="password"], input[type="tel"], input[autocomplete^="tel"]';
@@ -110,18 +110,30 @@ export class Device {
 export interface WorldOptions {
   /** Opens a page in a new, independent browser context (a new device). */
   openDevicePage: () => Promise<Page>;
-  /** The test-control API's client, or pre-made accounts when the site has no such API (harness/site-control.ts). */
+  /** The test-control API's client, or pre-made accounts when the site has no such API (site/control.ts). */
   control: SiteControl;
   /** Unique per scenario run; account emails are made from it so parallel scenarios never share data. */
   scenarioKey: string;
   /** Attaches evidence to the step being run, in every report. */
   attachScreenshot?: (name: string, picture: Buffer) => Promise<void>;
-  /** Stores the record of a failed check with the test result, as structured data (harness/outcome.ts). */
+  /** Stores the record of a failed check with the test result, as structured data (harness/scenario/outcome.ts). */
   attachOutcome?: (record: OutcomeRecord) => Promise<void>;
-  /** Stores what the accessibility scan of a guide step's page found, as structured data (harness/accessibility.ts). */
+  /** Stores what the accessibility scan of a guide step's page found, as structured data (harness/scenario/accessibility.ts). */
   attachAccessibility?: (record: AccessibilityRecord) => Promise<void>;
   /** Stores a guide step's look picture, how it compares with the accepted one, and the picture of what differs. */
   attachLook?: (record: LookRecord, picture: Buffer, diff: Buffer | undefined) => Promise<void>;
+}
+
+/** What a scenario notes in one step to compare in a later one, by name and type. */
+export interface ScenarioNotes {
+  /** The password a step changed the account's to. */
+  newPassword: string;
+  /** What the sign-in page said above its form when a step noted it. */
+  signInMessage: string;
+  /** What the sign-in page said above its form after each of several attempts. */
+  signInAnswers: string[];
+  /** The HTTP status the site gave a change another site sent in the person's name. */
+  forgedRequestStatus: number;
 }
 
 export interface ScenarioAccount extends TestAccount {
@@ -131,20 +143,20 @@ export interface ScenarioAccount extends TestAccount {
 /** Everything one scenario works with. Built by Playwright fixtures (steps/fixtures.ts). */
 export class ScenarioWorld {
   readonly control: SiteControl;
-  /** What the site under test says of itself where the guide is silent (harness/site-profile.ts). */
+  /** What the site under test says of itself where the guide is silent (site/profile.ts). */
   readonly site: SiteProfile = siteProfile();
   readonly scenarioKey: string;
-  /** Things a scenario notes in one step to compare in a later one. */
-  readonly notes = new Map<string, string>();
+  /** What steps noted so far; a later step reads one with noted(), which says when no step noted it. */
+  readonly notes: Partial<ScenarioNotes> = {};
   readonly #openDevicePage: () => Promise<Page>;
   readonly #attachScreenshot: WorldOptions['attachScreenshot'];
   readonly #attachOutcome: WorldOptions['attachOutcome'];
   readonly #attachAccessibility: WorldOptions['attachAccessibility'];
   readonly #accessibility = new StepAccessibility();
-  /** Which guide steps' pictures this scenario takes (harness/step-pictures.ts); set from its tags by the runner. */
+  /** Which guide steps' pictures this scenario takes (harness/scenario/step-pictures.ts); set from its tags by the runner. */
   #pictures: ScenarioPictures = EVERY_PICTURE;
   readonly #attachLook: WorldOptions['attachLook'];
-  /** The guide steps whose look this scenario pictures (harness/guide-looks.ts: lookStepsOf), and those it has. */
+  /** The guide steps whose look this scenario pictures (harness/reporting/guide-looks.ts: lookStepsOf), and those it has. */
   readonly #lookSteps = new Set<string>();
   readonly #pictured = new Set<string>();
   /** The step being pictured now, and its picture once its first control was found. */
@@ -340,6 +352,13 @@ export class ScenarioWorld {
     };
   }
 
+  /** A note an earlier step of the scenario must have made. */
+  noted<Name extends keyof ScenarioNotes>(name: Name): ScenarioNotes[Name] {
+    const value = this.notes[name];
+    if (value === undefined) throw new Error(`No earlier step of this scenario noted its ${name}.`);
+    return value as ScenarioNotes[Name];
+  }
+
   /** Values in feature files that stand for the scenario's own data, e.g. "{my email}". */
   resolve(text: string): string {
     return text
@@ -356,7 +375,7 @@ export class ScenarioWorld {
     this.#pictures = pictures;
   }
 
-  /** After a guide step: its picture, when it failed or the scenario takes it (harness/step-pictures.ts). */
+  /** After a guide step: its picture, when it failed or the scenario takes it (harness/scenario/step-pictures.ts). */
   async captureStepPicture(name: string, failed: boolean): Promise<void> {
     if (!this.#pictures.wanted(name, failed)) return;
     if ((await this.captureEvidence(name)) && !failed) this.#pictures.taken(name);
@@ -364,7 +383,7 @@ export class ScenarioWorld {
 
   /**
    * A screenshot of the current device, the element the guide names outlined: a filled password or phone field shows
-   * a row of dots (its value never), a generated test address its short alias (harness/evidence-masks.ts). Whether
+   * a row of dots (its value never), a generated test address its short alias (harness/scenario/evidence-masks.ts). Whether
    * one was attached.
    */
   async captureEvidence(name: string): Promise<boolean> {
@@ -378,7 +397,7 @@ export class ScenarioWorld {
 
   /**
    * A screenshot with secrets and generated values covered (and, for a look picture, dates blanked). A guide step's
-   * picture is a JPEG (harness/step-pictures.ts PICTURE_FORMAT); a look picture stays a PNG, compared pixel by pixel.
+   * picture is a JPEG (harness/scenario/step-pictures.ts PICTURE_FORMAT); a look picture stays a PNG, compared pixel by pixel.
    */
   async #coveredScreenshot(
     page: Page,

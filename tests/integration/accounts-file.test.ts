@@ -4,8 +4,8 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readAccountsFile } from '../../harness/accounts-file.ts';
-import { checkSiteAnswers, type SiteSetting, siteSetting } from '../../harness/site-under-test.ts';
+import { readAccountsFile } from '../../site/accounts-file.ts';
+import { checkSiteAnswers, type SiteSetting, siteSetting } from '../../site/setting.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'accounts-file-'));
 const fileWith = (name: string, text: string) => {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TestControlClient } from '../../mock-server/index.ts';
-import { SiteClient, startSite, uniqueEmail, type StartedSite } from '../support/site-client.ts';
+import { TestControlClient } from '../../site/test-control-client.ts';
+import { startSite, uniqueEmail, type StartedSite } from '../support/site-client.ts';
+import { SiteClient } from '../../site/site-client.ts';
 
 const OVERSIZED = JSON.stringify({ padding: 'x'.repeat(17 * 1024) });
 

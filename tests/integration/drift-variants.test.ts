@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CLEAN_SITE, DRIFT_VARIANTS, TestControlClient, type SiteVariant } from '../../mock-server/index.ts';
-import { loadGuides } from '../../harness/guide.ts';
-import { SiteClient, startSite, uniqueEmail, type StartedSite } from '../support/site-client.ts';
+import { CLEAN_SITE, DRIFT_VARIANTS, type SiteVariant } from '../../mock-server/index.ts';
+import { TestControlClient } from '../../site/test-control-client.ts';
+import { loadGuides } from '../../harness/guide/guide.ts';
+import { startSite, uniqueEmail, type StartedSite } from '../support/site-client.ts';
+import { SiteClient } from '../../site/site-client.ts';
 
 const PASSWORD = 'old-password-1';
 const guideSteps = loadGuides().flatMap((guide) => guide.steps);

@@ -5,8 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright';
 import { describe, expect, it } from 'vitest';
-import { readScenarios } from '../../harness/features.ts';
-import { TestControlClient } from '../../mock-server/index.ts';
+import { readScenarios } from '../../harness/guide/features.ts';
+import { TestControlClient } from '../../site/test-control-client.ts';
 
 // The harness's own failures are met by a person at a terminal: each must be one sentence saying what to do, not a
 // stack trace. (An undefined step prints its snippet through the runners themselves: see the README.)

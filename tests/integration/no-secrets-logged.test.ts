@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { TestControlClient } from '../../mock-server/index.ts';
-import { SiteClient, startSite, uniqueEmail, type StartedSite } from '../support/site-client.ts';
+import { TestControlClient } from '../../site/test-control-client.ts';
+import { startSite, uniqueEmail, type StartedSite } from '../support/site-client.ts';
+import { SiteClient } from '../../site/site-client.ts';
 
 const SECRETS = ['right-password-7', 'wrong-guess-7', 'fresh-secret-77', 'phone-guess-7'];
 

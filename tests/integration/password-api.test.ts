@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { TestAccount } from '../../mock-server/index.ts';
-import { SiteClient, startSite, type StartedSite } from '../support/site-client.ts';
+import type { TestAccount } from '../../site/test-control-client.ts';
+import { startSite, type StartedSite } from '../support/site-client.ts';
+import { SiteClient } from '../../site/site-client.ts';
 
 const OLD = 'old-password-1';
 const NEW = 'new-password-2';

@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AccountService } from '../../mock-server/domain/account-service.ts';
-import { TestControlClient } from '../../mock-server/index.ts';
+import { TestControlClient } from '../../site/test-control-client.ts';
 import { MemoryStore } from '../../mock-server/store/memory-store.ts';
-import { SiteClient, startSite, uniqueEmail, type StartedSite } from '../support/site-client.ts';
+import { startSite, uniqueEmail, type StartedSite } from '../support/site-client.ts';
+import { SiteClient } from '../../site/site-client.ts';
 
 /** Issue 18, findings 2 and 3: the password re-checks of the phone and password changes. */
 const PASSWORD = 'right-password-1';

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type MockServer, startMockServer, type TestAccount, TestControlClient } from '../../mock-server/index.ts';
-import { SiteClient } from '../support/site-client.ts';
+import { type MockServer, startMockServer } from '../../mock-server/index.ts';
+import { type TestAccount, TestControlClient } from '../../site/test-control-client.ts';
+import { SiteClient } from '../../site/site-client.ts';
 
 const PASSWORD = 'phone-test-password-1';
 const VALID = { country: 'US', phoneNumber: '+1 213 555 0123', password: PASSWORD, textMessages: true };

@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { startMockServer, TestControlClient } from '../../mock-server/index.ts';
-import { SiteClient, uniqueEmail, type StartedSite } from '../support/site-client.ts';
+import { startMockServer } from '../../mock-server/index.ts';
+import { TestControlClient } from '../../site/test-control-client.ts';
+import { uniqueEmail, type StartedSite } from '../support/site-client.ts';
+import { SiteClient } from '../../site/site-client.ts';
 import { rawRequest, requestText } from './raw-http.ts';
 
 /**

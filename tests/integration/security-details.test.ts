@@ -11,9 +11,11 @@ import { WORDS } from '../../mock-server/classic/wording.ts';
 import { DEMO_EMAIL, demoAccount, PUBLISHED_DEMO_PASSWORD } from '../../mock-server/demo-account.ts';
 import { hashPassword } from '../../mock-server/domain/passwords.ts';
 import { maskedPhone } from '../../mock-server/domain/phone.ts';
-import { startMockServer, TestControlClient } from '../../mock-server/index.ts';
+import { startMockServer } from '../../mock-server/index.ts';
+import { TestControlClient } from '../../site/test-control-client.ts';
 import { ClassicBrowser, classicEmail, startClassic } from '../support/classic-browser.ts';
-import { SiteClient, uniqueEmail, type StartedSite } from '../support/site-client.ts';
+import { uniqueEmail, type StartedSite } from '../support/site-client.ts';
+import { SiteClient } from '../../site/site-client.ts';
 
 /** Issue 18, finding 7: the smaller findings, each at its cause. */
 

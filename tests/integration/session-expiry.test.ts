@@ -2,8 +2,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { WORDS } from '../../mock-server/classic/wording.ts';
 import { SESSION_END_NOTICES } from '../../mock-server/site/visits.ts';
 import { ClassicBrowser, classicEmail, startClassic } from '../support/classic-browser.ts';
-import { SiteClient, uniqueEmail } from '../support/site-client.ts';
-import { startMockServer, TestControlClient } from '../../mock-server/index.ts';
+import { uniqueEmail } from '../support/site-client.ts';
+import { SiteClient } from '../../site/site-client.ts';
+import { startMockServer } from '../../mock-server/index.ts';
+import { TestControlClient } from '../../site/test-control-client.ts';
 
 /** Issue 18, finding 6: sessions end after 30 minutes idle and 12 hours in all (ASVS 5.0 7.3.1, 7.3.2). */
 

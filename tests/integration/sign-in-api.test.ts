@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TestControlClient, type MockServer } from '../../mock-server/index.ts';
-import { SiteClient, startSite, uniqueEmail } from '../support/site-client.ts';
+import { type MockServer } from '../../mock-server/index.ts';
+import { TestControlClient } from '../../site/test-control-client.ts';
+import { startSite, uniqueEmail } from '../support/site-client.ts';
+import { SiteClient } from '../../site/site-client.ts';
 
 describe('sign-in API', () => {
   let site: MockServer;

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SignInThrottle } from '../../mock-server/domain/sign-in-throttle.ts';
-import { TestControlClient } from '../../mock-server/index.ts';
-import { SiteClient, startSite, uniqueEmail, type StartedSite } from '../support/site-client.ts';
+import { TestControlClient } from '../../site/test-control-client.ts';
+import { startSite, uniqueEmail, type StartedSite } from '../support/site-client.ts';
+import { SiteClient } from '../../site/site-client.ts';
 
 /** Issue 18, finding 1: every guess in flight must count before its password is checked. */
 describe('the sign-in lock under a burst of parallel guesses', () => {

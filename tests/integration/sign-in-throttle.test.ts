@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SIGN_IN_THROTTLE } from '../../mock-server/domain/sign-in-throttle.ts';
-import { startMockServer, TestControlClient } from '../../mock-server/index.ts';
-import { SiteClient, uniqueEmail, type StartedSite } from '../support/site-client.ts';
+import { startMockServer } from '../../mock-server/index.ts';
+import { TestControlClient } from '../../site/test-control-client.ts';
+import { uniqueEmail, type StartedSite } from '../support/site-client.ts';
+import { SiteClient } from '../../site/site-client.ts';
 
 const LOCKED = /^Too many unsuccessful sign-in attempts\. For your security, please wait \d+ minutes? and try again\.$/;
 

@@ -4,7 +4,8 @@ import { SiteVariantSetting } from '../../mock-server/drift/variants.ts';
 import { MemoryStore } from '../../mock-server/store/memory-store.ts';
 import type { Account, Session } from '../../mock-server/store/store.ts';
 import { alertOf, ClassicBrowser, classicEmail, startClassic } from '../support/classic-browser.ts';
-import { SiteClient, startSite, uniqueEmail, type StartedSite } from '../support/site-client.ts';
+import { startSite, uniqueEmail, type StartedSite } from '../support/site-client.ts';
+import { SiteClient } from '../../site/site-client.ts';
 
 const PASSWORD = 'all-devices-1';
 const device = { userAgent: 'unit test' };

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startMockServer, TestControlClient, type MockServer } from '../../mock-server/index.ts';
-import { SiteClient, uniqueEmail } from '../support/site-client.ts';
+import { startMockServer, type MockServer } from '../../mock-server/index.ts';
+import { TestControlClient } from '../../site/test-control-client.ts';
+import { uniqueEmail } from '../support/site-client.ts';
+import { SiteClient } from '../../site/site-client.ts';
 
 describe('test-control API', () => {
   let site: MockServer;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TestControlClient } from '../../mock-server/index.ts';
+import { TestControlClient } from '../../site/test-control-client.ts';
 import { startSite, uniqueEmail, type StartedSite } from '../support/site-client.ts';
 import { rawRequest, requestText } from './raw-http.ts';
 

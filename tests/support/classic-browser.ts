@@ -1,4 +1,5 @@
-import { startMockServer, TestControlClient, type StartOptions } from '../../mock-server/index.ts';
+import { startMockServer, type StartOptions } from '../../mock-server/index.ts';
+import { TestControlClient } from '../../site/test-control-client.ts';
 
 export const CLASSIC_COOKIE = 'fbx_session';
 

@@ -1,4 +1,4 @@
-import type { ScenarioOutcome, ScenarioStatus } from '../../harness/scenario-outcome.ts';
+import type { ScenarioOutcome, ScenarioStatus } from '../../harness/reporting/scenario-outcome.ts';
 
 /** A scenario outcome of `features/a.feature` at `line` (named `s<line>`), with nothing recorded. */
 export const scenarioOutcome = (line: number, status: ScenarioStatus): ScenarioOutcome => ({

@@ -13,7 +13,7 @@ import {
 } from '../../commands/bench/report.ts';
 import { benchSelection, borrowedJourneys, featureArgsOf } from '../../commands/bench/selection.ts';
 import type { FloorOutcome, RunOutcome } from '../../commands/bench/timed-runs.ts';
-import type { WrittenScenario } from '../../harness/features.ts';
+import type { WrittenScenario } from '../../harness/guide/features.ts';
 
 const scenario = (file: string, line: number): WrittenScenario => ({
   name: `${file}:${line}`,

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { attribute, blockingSentence, blockingViolation, scanMode } from '../../harness/accessibility.ts';
-import { applySuggestions, rewriteSentence, suggestions, unifiedDiff } from '../../harness/guide-rewrite.ts';
-import { guideStep, loadGuide } from '../../harness/guide.ts';
-import type { OutcomeRecord } from '../../harness/outcome.ts';
+import { attribute, blockingSentence, blockingViolation, scanMode } from '../../harness/scenario/accessibility.ts';
+import { applySuggestions, rewriteSentence, suggestions, unifiedDiff } from '../../harness/reporting/guide-rewrite.ts';
+import { guideStep, loadGuide } from '../../harness/guide/guide.ts';
+import type { OutcomeRecord } from '../../harness/scenario/outcome.ts';
 import { MAX_TAB_PRESSES, unreachedReason, walkByTab, type TabStop } from '../../pages/support/keyboard.ts';
 
 const text = (id: string) => guideStep(id).text;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sessionCookieDrift } from '../../harness/cookie-drift.ts';
+import { sessionCookieDrift } from '../../harness/scenario/cookie-drift.ts';
 
 describe('what a stakeholder reads about the session cookie', () => {
   it('says nothing of HttpOnly cookies at least as strict as asked', () => {

@@ -7,8 +7,8 @@ import {
   parseDriftArgs,
   sweepRuns,
 } from '../../commands/drift-plan.ts';
-import type { DriftOutcome, DriftReport } from '../../harness/drift-report.ts';
-import type { ScenarioStatus } from '../../harness/scenario-outcome.ts';
+import type { DriftOutcome, DriftReport } from '../../harness/reporting/drift-report.ts';
+import type { ScenarioStatus } from '../../harness/reporting/scenario-outcome.ts';
 import { scenarioOutcome } from '../support/scenario-outcomes.ts';
 import type { DriftVariant } from '../../mock-server/index.ts';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { judgeVariant } from '../../harness/drift-sweep.ts';
-import type { OutcomeRecord } from '../../harness/outcome.ts';
-import type { ScenarioOutcome, ScenarioStatus } from '../../harness/scenario-outcome.ts';
+import { judgeVariant } from '../../harness/reporting/drift-sweep.ts';
+import type { OutcomeRecord } from '../../harness/scenario/outcome.ts';
+import type { ScenarioOutcome, ScenarioStatus } from '../../harness/reporting/scenario-outcome.ts';
 
 const record = (guideStep: string, kind: OutcomeRecord['kind']): OutcomeRecord => ({
   guideStep,

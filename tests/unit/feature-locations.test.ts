@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { featureLocation, readSpecMap } from '../../harness/feature-locations.ts';
+import { featureLocation, readSpecMap } from '../../harness/reporting/feature-locations.ts';
 
 // The shape bddgen (playwright-bdd 9.2) writes: the feature on the first line, one test's data per line at the end.
 const spec = `// Generated from: features/sign-in.feature

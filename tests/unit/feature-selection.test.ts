@@ -2,8 +2,8 @@ import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { countFromFeatures, splitGuideArgs, toGeneratedSpecs } from '../../harness/feature-selection.ts';
-import type { WrittenScenario } from '../../harness/features.ts';
+import { countFromFeatures, splitGuideArgs, toGeneratedSpecs } from '../../harness/config/feature-selection.ts';
+import type { WrittenScenario } from '../../harness/guide/features.ts';
 
 const scenario = (line: number, scenarioLine = line): WrittenScenario => ({
   name: `at ${line}`,

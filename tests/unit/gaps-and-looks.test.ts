@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
-import { readCucumberOutcomes } from '../../harness/cucumber-json.ts';
-import { readScenarios, type WrittenScenario } from '../../harness/features.ts';
-import { EVIDENCE_PREFIX } from '../../harness/guide.ts';
-import { gapNote, gapStatus, gatherGaps } from '../../harness/guide-gaps.ts';
+import { readCucumberOutcomes } from '../../harness/reporting/cucumber-json.ts';
+import { readScenarios, type WrittenScenario } from '../../harness/guide/features.ts';
+import { EVIDENCE_PREFIX } from '../../harness/guide/guide.ts';
+import { gapNote, gapStatus, gatherGaps } from '../../harness/reporting/guide-gaps.ts';
 import {
   compareLook,
   clipAround,
@@ -16,9 +16,9 @@ import {
   LOOK_THRESHOLD,
   lookStepsOf,
   stepLooks,
-} from '../../harness/guide-looks.ts';
-import { readPlaywrightOutcomes } from '../../harness/results.ts';
-import { outcome } from '../../harness/scenario-outcome.ts';
+} from '../../harness/reporting/guide-looks.ts';
+import { readPlaywrightOutcomes } from '../../harness/reporting/results.ts';
+import { outcome } from '../../harness/reporting/scenario-outcome.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'gaps-and-looks-'));
 

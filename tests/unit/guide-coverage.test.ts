@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { WrittenScenario } from '../../harness/features.ts';
-import { checkCoverage } from '../../harness/guide-coverage.ts';
-import { hashStepText, loadGuide, loadGuideText, type Guide } from '../../harness/guide.ts';
+import type { WrittenScenario } from '../../harness/guide/features.ts';
+import { checkCoverage } from '../../harness/reporting/guide-coverage.ts';
+import { hashStepText, loadGuide, loadGuideText, type Guide } from '../../harness/guide/guide.ts';
 
 const guide = loadGuide();
 const guideText = loadGuideText(guide);

@@ -2,14 +2,14 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { hashStepText, type Guide } from '../../harness/guide.ts';
-import { formatOf, readArticle } from '../../harness/guide-init/article.ts';
-import { classify, sentencesOf } from '../../harness/guide-init/classify.ts';
-import { freshIds, keepPriorUnits, reconcile } from '../../harness/guide-init/ids.ts';
-import { initGuide } from '../../harness/guide-init/index.ts';
-import { splitSentences } from '../../harness/guide-init/sentences.ts';
-import { expressionsIn, stepMatcher } from '../../harness/guide-init/step-library.ts';
-import { asStepText, clausesOf } from '../../harness/guide-init/wording.ts';
+import { hashStepText, type Guide } from '../../harness/guide/guide.ts';
+import { formatOf, readArticle } from '../../harness/guide/guide-init/article.ts';
+import { classify, sentencesOf } from '../../harness/guide/guide-init/classify.ts';
+import { freshIds, keepPriorUnits, reconcile } from '../../harness/guide/guide-init/ids.ts';
+import { initGuide } from '../../harness/guide/guide-init/index.ts';
+import { splitSentences } from '../../harness/guide/guide-init/sentences.ts';
+import { expressionsIn, stepMatcher } from '../../harness/guide/guide-init/step-library.ts';
+import { asStepText, clausesOf } from '../../harness/guide/guide-init/wording.ts';
 
 const stepsOf = (text: string, format: 'text' | 'markdown' | 'html') =>
   freshIds(classify(sentencesOf(readArticle(text, format))));

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { Guide, GuideStep } from '../../harness/guide.ts';
-import { guideVerdicts } from '../../harness/guide-verdicts.ts';
-import type { OutcomeRecord } from '../../harness/outcome.ts';
-import type { ScenarioOutcome, ScenarioStatus } from '../../harness/scenario-outcome.ts';
+import type { Guide, GuideStep } from '../../harness/guide/guide.ts';
+import { guideVerdicts } from '../../harness/reporting/guide-verdicts.ts';
+import type { OutcomeRecord } from '../../harness/scenario/outcome.ts';
+import type { ScenarioOutcome, ScenarioStatus } from '../../harness/reporting/scenario-outcome.ts';
 
 const step = (id: string, kind: GuideStep['kind'] = 'action'): GuideStep => ({
   id,

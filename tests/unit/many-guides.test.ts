@@ -1,11 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { placeFeatures, SUPPORTING_EPIC } from '../../harness/allure-results.ts';
-import type { WrittenScenario } from '../../harness/features.ts';
-import { checkGuideCoverage, crossGuideProblems, scenariosOfGuide } from '../../harness/guide-coverage.ts';
-import { guideOfStep, guideStep, hashStepText, loadGuides, loadGuideText, type Guide } from '../../harness/guide.ts';
-import { expandGuideOption, featureFilesOfGuides, guidesNamed } from '../../harness/guide-selection.ts';
-import { guideSentences } from '../../harness/guide-sentences.ts';
-import { runKindOf } from '../../harness/run-kind.ts';
+import { placeFeatures, SUPPORTING_EPIC } from '../../harness/reporting/allure-results.ts';
+import type { WrittenScenario } from '../../harness/guide/features.ts';
+import { checkGuideCoverage, crossGuideProblems, scenariosOfGuide } from '../../harness/reporting/guide-coverage.ts';
+import {
+  guideOfStep,
+  guideStep,
+  hashStepText,
+  loadGuides,
+  loadGuideText,
+  type Guide,
+} from '../../harness/guide/guide.ts';
+import { expandGuideOption, featureFilesOfGuides, guidesNamed } from '../../harness/config/guide-selection.ts';
+import { guideSentences } from '../../harness/guide/guide-sentences.ts';
+import { runKindOf } from '../../harness/config/run-kind.ts';
 
 const guides = loadGuides();
 const [first, second] = [

@@ -5,7 +5,7 @@ import {
   DRIFT_CATEGORY_KINDS,
   DRIFT_LABEL as ALLURE_DRIFT_LABEL,
   DRIFT_STEP_LABEL as ALLURE_DRIFT_STEP_LABEL,
-} from '../../harness/allure-categories.mjs';
+} from '../../harness/reporting/allure-categories.mjs';
 import {
   DRIFT_KINDS,
   DRIFT_LABEL,
@@ -16,10 +16,10 @@ import {
   readOutcomeBody,
   type DriftKind,
   type OutcomeRecord,
-} from '../../harness/outcome.ts';
+} from '../../harness/scenario/outcome.ts';
 import { DRIFT_VARIANTS, type DriftKind as MockDriftKind } from '../../mock-server/index.ts';
 import { GuideDrift } from '../../pages/support/drift.ts';
-import { recordOf } from '../../harness/failed-check.ts';
+import { recordOf } from '../../harness/scenario/failed-check.ts';
 
 const record: OutcomeRecord = {
   guideStep: 'account.2',

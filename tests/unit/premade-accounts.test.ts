@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { PremadeAccount } from '../../harness/accounts-file.ts';
-import { NEEDS_CONTROL_API, PremadeAccounts, type SiteControl } from '../../harness/site-control.ts';
-import { TestControlClient } from '../../mock-server/index.ts';
+import type { PremadeAccount } from '../../site/accounts-file.ts';
+import { NEEDS_CONTROL_API, type SiteControl } from '../../site/control.ts';
+import { PremadeAccounts } from '../../site/premade-accounts.ts';
+import { TestControlClient } from '../../site/test-control-client.ts';
 
 const premade = (email: string, ...names: string[]): PremadeAccount => ({
   email,

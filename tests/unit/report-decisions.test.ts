@@ -9,17 +9,17 @@ import {
   withoutTrackers,
   type AllureResult,
   type TreeGuide,
-} from '../../harness/allure-results.ts';
-import { cucumberSelectionProblem } from '../../harness/cucumber-selection.ts';
-import { chooseEvidence, GUIDE_PATH_TAG } from '../../harness/evidence-choice.ts';
-import { emailAlias, generatedEmails } from '../../harness/evidence-masks.ts';
-import { tagExpressionProblem } from '../../harness/feature-selection.ts';
-import type { WrittenScenario } from '../../harness/features.ts';
-import { CHECKED_SUFFIX, EVIDENCE_PREFIX, type Guide, type GuideStep } from '../../harness/guide.ts';
-import type { StepVerdict } from '../../harness/guide-verdicts.ts';
-import { shownVerdict } from '../../harness/illustrated-guide.ts';
-import { reportsDirFor, runKindOf, selectionSentence } from '../../harness/run-kind.ts';
-import type { ScenarioOutcome, ScenarioStatus } from '../../harness/scenario-outcome.ts';
+} from '../../harness/reporting/allure-results.ts';
+import { cucumberSelectionProblem } from '../../harness/config/cucumber-selection.ts';
+import { chooseEvidence, GUIDE_PATH_TAG } from '../../harness/reporting/evidence-choice.ts';
+import { emailAlias, generatedEmails } from '../../harness/scenario/evidence-masks.ts';
+import { tagExpressionProblem } from '../../harness/config/feature-selection.ts';
+import type { WrittenScenario } from '../../harness/guide/features.ts';
+import { CHECKED_SUFFIX, EVIDENCE_PREFIX, type Guide, type GuideStep } from '../../harness/guide/guide.ts';
+import type { StepVerdict } from '../../harness/reporting/guide-verdicts.ts';
+import { shownVerdict } from '../../harness/reporting/illustrated-guide.ts';
+import { reportsDirFor, runKindOf, selectionSentence } from '../../harness/config/run-kind.ts';
+import type { ScenarioOutcome, ScenarioStatus } from '../../harness/reporting/scenario-outcome.ts';
 
 const step = (id: string): GuideStep => ({ id, section: id.split('.')[0]!, kind: 'action', text: id, textHash: '' });
 const guide: Guide = {

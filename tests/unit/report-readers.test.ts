@@ -1,13 +1,13 @@
-import { ACCESSIBILITY_MEDIA_TYPE } from '../../harness/accessibility.ts';
+import { ACCESSIBILITY_MEDIA_TYPE } from '../../harness/scenario/accessibility.ts';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readCucumberOutcomes } from '../../harness/cucumber-json.ts';
-import type { WrittenScenario } from '../../harness/features.ts';
-import { OUTCOME_ATTACHMENT, outcomeBody, type OutcomeRecord } from '../../harness/outcome.ts';
-import { reportPaths } from '../../harness/reports-dir.ts';
-import { readPlaywrightOutcomes } from '../../harness/results.ts';
+import { readCucumberOutcomes } from '../../harness/reporting/cucumber-json.ts';
+import type { WrittenScenario } from '../../harness/guide/features.ts';
+import { OUTCOME_ATTACHMENT, outcomeBody, type OutcomeRecord } from '../../harness/scenario/outcome.ts';
+import { reportPaths } from '../../harness/config/reports-dir.ts';
+import { readPlaywrightOutcomes } from '../../harness/reporting/results.ts';
 import {
   compareOutcomes,
   failed,
@@ -15,7 +15,7 @@ import {
   scenarioKey,
   scenarioStatus,
   tally,
-} from '../../harness/scenario-outcome.ts';
+} from '../../harness/reporting/scenario-outcome.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'report-readers-'));
 const write = (name: string, content: unknown) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sessionDrift } from '../../harness/session-drift.ts';
+import { sessionDrift } from '../../harness/scenario/session-drift.ts';
 
 const TICKED = 'after the change, although the tick was placed';
 

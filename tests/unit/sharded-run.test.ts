@@ -6,8 +6,8 @@ import { gatherShards } from '../../commands/merge-reports.ts';
 import { judgeRun } from '../../commands/quality-gate.ts';
 import { planShards, shardsLine } from '../../commands/sharded-run.ts';
 import { shardingProblems, shardingTable, type RunReports } from '../../commands/sharding-check.ts';
-import { reportPaths } from '../../harness/reports-dir.ts';
-import type { ScenarioOutcome } from '../../harness/scenario-outcome.ts';
+import { reportPaths } from '../../harness/config/reports-dir.ts';
+import type { ScenarioOutcome } from '../../harness/reporting/scenario-outcome.ts';
 import { scenarioOutcome } from '../support/scenario-outcomes.ts';
 
 const scenario = scenarioOutcome;

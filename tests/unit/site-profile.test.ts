@@ -2,14 +2,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import {
-  BUNDLED_PROFILES,
-  inSiteWords,
-  readSiteProfile,
-  siteProfilePath,
-  unmetNeed,
-} from '../../harness/site-profile.ts';
-import { siteSetting } from '../../harness/site-under-test.ts';
+import { BUNDLED_PROFILES, inSiteWords, readSiteProfile, siteProfilePath, unmetNeed } from '../../site/profile.ts';
+import { siteSetting } from '../../site/setting.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'site-profile-'));
 const write = (name: string, content: unknown) => {

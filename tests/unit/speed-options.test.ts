@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { speedOptions } from '../../harness/speed-options.ts';
+import { speedOptions } from '../../harness/config/speed-options.ts';
 
 describe('speed options', () => {
   it('keep everything a report reader needs when nothing is set', () => {

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { StepPictures } from '../../harness/step-pictures.ts';
+import { StepPictures } from '../../harness/scenario/step-pictures.ts';
+
+const ALWAYS = ['guide-path', 'gap'];
 
 /** What a worker pictures when its scenarios pass or fail guide steps in turn: the names of the pictures taken. */
 function run(pictures: StepPictures, scenarios: { tags: string[]; steps: [string, 'passed' | 'failed'][] }[]) {
@@ -51,7 +53,7 @@ const scenarios = [
 
 describe('which guide-step pictures a worker takes', () => {
   it('by default: every failure, every step of the guide path and of a gap, and elsewhere a step the first time it passes', () => {
-    expect(run(new StepPictures('each-step'), scenarios)).toEqual([
+    expect(run(new StepPictures('each-step', ALWAYS), scenarios)).toEqual([
       'sign-in.1 failed',
       'sign-in.2 passed',
       'sign-in.1 passed',
@@ -64,15 +66,18 @@ describe('which guide-step pictures a worker takes', () => {
   });
 
   it('keeps its memory per worker: another worker pictures the same steps again', () => {
-    const first = new StepPictures('each-step');
+    const first = new StepPictures('each-step', ALWAYS);
     run(first, scenarios);
-    expect(run(new StepPictures('each-step'), [scenarios[1]!])).toEqual(['sign-in.1 passed', 'sign-in.2 passed']);
+    expect(run(new StepPictures('each-step', ALWAYS), [scenarios[1]!])).toEqual([
+      'sign-in.1 passed',
+      'sign-in.2 passed',
+    ]);
     expect(run(first, [scenarios[1]!])).toEqual([]);
   });
 
   it('pictures every step of every scenario, or only failures, when asked', () => {
-    expect(run(new StepPictures('every-step'), scenarios)).toHaveLength(10);
-    expect(run(new StepPictures('failures'), scenarios)).toEqual([
+    expect(run(new StepPictures('every-step', ALWAYS), scenarios)).toHaveLength(10);
+    expect(run(new StepPictures('failures', ALWAYS), scenarios)).toEqual([
       'sign-in.1 failed',
       'sign-in.1 failed',
       'sign-in.2 failed',

@@ -1,0 +1,152 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { parse as parseTagExpression } from '@cucumber/tag-expressions';
+import { join } from 'node:path';
+import { readScenarios, type WrittenScenario } from '../guide/features.ts';
+import { GENERATED_DIR, generateTests } from './generated-tests.ts';
+import { loadGuides } from '../guide/guide.ts';
+import { expandGuideOption } from './guide-selection.ts';
+
+/** What `npm run guide -- <file>[:line] [--tags <expression>] [--guide <slug>]` asks for, in Playwright's and bddgen's terms. */
+export interface PlaywrightSelection {
+  /** Arguments for `bddgen test`: the tag expression goes there, as Playwright's --grep knows no and/or/not. */
+  bddgenArgs: string[];
+  /** Arguments for `playwright test`: feature files and lines turned into the generated spec files and lines. */
+  playwrightArgs: string[];
+}
+
+const FEATURE_ARG = /^(?<file>.+\.feature)(?<lines>(?::\d+)*)$/;
+
+/** Splits the command line; feature files keep their lines until the specs are generated (see toGeneratedSpecs). */
+export function splitGuideArgs(args: string[]): { tags: string | undefined; rest: string[] } {
+  const rest: string[] = [];
+  let tags: string | undefined;
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (arg === '--tags') tags = args[++i];
+    else if (arg.startsWith('--tags=')) tags = arg.slice('--tags='.length);
+    else rest.push(arg);
+  }
+  return { tags, rest };
+}
+
+/**
+ * `features/x.feature:12` as cucumber-js reads it (the line of a Scenario, a Scenario Outline, or one row of its
+ * Examples) becomes `.features-gen/features/x.feature.spec.js:<line of each generated test>`; other arguments pass.
+ */
+export function toGeneratedSpecs(args: string[], scenarios: WrittenScenario[], generatedDir = GENERATED_DIR): string[] {
+  return args.flatMap((arg) => {
+    const match = FEATURE_ARG.exec(arg);
+    if (!match?.groups) return [arg];
+    const file = match.groups.file!.replace(/^\.\//, '');
+    const spec = join(generatedDir, `${file}.spec.js`);
+    const lines = match.groups.lines!.split(':').filter(Boolean).map(Number);
+    if (lines.length === 0) return [spec];
+    const testLineOf = generatedTestLines(spec);
+    return lines.flatMap((line) => {
+      const picked = scenarios.filter((s) => s.file === file && (s.line === line || s.scenarioLine === line));
+      if (picked.length === 0) {
+        const known = [...new Set(scenarios.filter((s) => s.file === file).map((s) => s.scenarioLine))].join(', ');
+        throw new Error(`${file}:${line} is not the line of a scenario or an example (scenarios start at ${known}).`);
+      }
+      return picked.map((s) => {
+        const testLine = testLineOf.get(s.line);
+        if (testLine === undefined) throw new Error(`${file}:${s.line} was not generated (left out by --tags?).`);
+        return `${spec}:${testLine}`;
+      });
+    });
+  });
+}
+
+/** Feature line → generated test line, read from the data playwright-bdd writes at the end of each spec. */
+function generatedTestLines(spec: string): Map<number, number> {
+  if (!existsSync(spec)) throw new Error(`${spec} does not exist: is the feature file's path right?`);
+  const text = readFileSync(spec, 'utf8');
+  return new Map(
+    [...text.matchAll(/"pwTestLine":(\d+),"pickleLine":(\d+)/g)].map((m) => [Number(m[2]), Number(m[1])] as const),
+  );
+}
+
+/**
+ * For the scripts that run a selection (`npm run guide`, `guide:sharded`): turns `--guide <slug>` into that guide's
+ * feature files, generates the tests of the features the tags select, then turns `file[:line]` arguments into
+ * generated specs. Exits with bddgen's own message when a feature
+ * cannot be compiled, and with one sentence when the selection names nothing.
+ */
+export function compileSelection(typed: string[]): string[] {
+  let args: string[];
+  try {
+    args = expandGuideOption(typed, loadGuides(), readScenarios());
+  } catch (error) {
+    console.error((error as Error).message);
+    process.exit(2);
+  }
+  const { tags, rest } = splitGuideArgs(args);
+  const malformed = tags === undefined ? undefined : tagExpressionProblem(tags);
+  if (malformed) {
+    console.error(malformed);
+    process.exit(2);
+  }
+  if (generateTests(tags) !== 0) process.exit(1);
+  try {
+    return toGeneratedSpecs(rest, readScenarios());
+  } catch (error) {
+    console.error((error as Error).message);
+    process.exit(2);
+  }
+}
+
+/** One sentence when a tag expression cannot be read, instead of the parser's stack trace. */
+export function tagExpressionProblem(tags: string): string | undefined {
+  try {
+    parseTagExpression(tags);
+    return undefined;
+  } catch (error) {
+    return (error as Error).message.split('\n')[0];
+  }
+}
+
+/**
+ * How many scenarios a selection of feature files, lines and a tag expression runs, read from the feature files:
+ * undefined when another argument (a directory, a title grep, --repeat-each…) may change the count, so that only
+ * `playwright test --list` can say it. Listing starts Playwright once more, a second or more before the first verdict.
+ */
+export function countFromFeatures(args: string[], scenarios: WrittenScenario[]): number | undefined {
+  const { tags, rest } = splitGuideArgs(args);
+  const wanted = rest.map((arg) => FEATURE_ARG.exec(arg)?.groups);
+  if (wanted.some((groups) => !groups)) return undefined;
+  const expression = tags === undefined ? undefined : parseTagExpression(tags);
+  const tagged = scenarios.filter((s) => !expression || expression.evaluate(s.tags.map((tag) => `@${tag}`)));
+  if (wanted.length === 0) return tagged.length;
+  const picked = new Set<WrittenScenario>();
+  for (const groups of wanted) {
+    const file = groups!.file!.replace(/^\.\//, '');
+    const lines = groups!.lines!.split(':').filter(Boolean).map(Number);
+    for (const s of tagged) {
+      if (s.file === file && (lines.length === 0 || lines.includes(s.line) || lines.includes(s.scenarioLine)))
+        picked.add(s);
+    }
+  }
+  return picked.size;
+}
+
+/** How many tests `playwright test` finds for the arguments, without running any. */
+export function countSelectedTests(playwrightArgs: string[]): number {
+  const listed = spawnSync('node_modules/.bin/playwright', ['test', '--list', '--reporter=json', ...playwrightArgs], {
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  interface Suite {
+    specs?: { tests: unknown[] }[];
+    suites?: Suite[];
+  }
+  const count = (suite: Suite): number =>
+    (suite.specs ?? []).reduce((sum, spec) => sum + spec.tests.length, 0) +
+    (suite.suites ?? []).reduce((sum, child) => sum + count(child), 0);
+  try {
+    return (JSON.parse(listed.stdout) as { suites?: Suite[] }).suites?.reduce((sum, s) => sum + count(s), 0) ?? 0;
+  } catch {
+    // No JSON: Playwright found nothing to list (it says so on stderr).
+    return 0;
+  }
+}

@@ -1,0 +1,45 @@
+import type { ReporterDescription } from '@playwright/test';
+import { cucumberReporter } from 'playwright-bdd';
+import { reportPaths } from './reports-dir.ts';
+import { SELECTION_ENV } from './run-kind.ts';
+
+/**
+ * Run after allure-playwright has read them: drops allure-playwright's "Allure Metadata" attachments, its way of
+ * passing labels from the test, so the Playwright and Cucumber reports do not show them on every test.
+ */
+export const STRIP_ALLURE_METADATA: ReporterDescription = ['./harness/reporting/strip-allure-metadata.ts'];
+
+/** Before the HTML report: Gherkin steps point at their `.feature` line, not the generated spec (feature-locations.ts). */
+export const FEATURE_LOCATIONS: ReporterDescription = ['./harness/reporting/feature-locations.ts'];
+
+/**
+ * What the Cucumber reports (for tools) leave out: each would embed every screenshot of every step of every scenario
+ * (33 MB each for the whole guide). The pictures are in the Playwright report and test-results (full resolution, for
+ * QA) and, one per guide step, in the illustrated guide and Allure (for stakeholders).
+ */
+export const LEFT_TO_OTHER_REPORTS = ['image/png', 'image/jpeg', 'video/webm', 'application/zip'];
+
+/** The report files a run leaves behind; a sharded run gets them from `playwright merge-reports` instead. */
+export function reportFileReporters(reportsDir?: string): ReporterDescription[] {
+  const paths = reportPaths(reportsDir);
+  return [
+    FEATURE_LOCATIONS,
+    [
+      'html',
+      {
+        outputFolder: paths.playwrightHtml,
+        open: 'never',
+        // A selection says so at the top of the page (harness/config/run-kind.ts).
+        ...(process.env[SELECTION_ENV] ? { title: process.env[SELECTION_ENV] } : {}),
+      },
+    ],
+    ['json', { outputFile: paths.playwrightJson }],
+    cucumberReporter('html', { outputFile: `${paths.cucumber}/report.html`, skipAttachments: LEFT_TO_OTHER_REPORTS }),
+    cucumberReporter('json', { outputFile: paths.cucumberJson, skipAttachments: LEFT_TO_OTHER_REPORTS }),
+    cucumberReporter('junit', { outputFile: `${paths.cucumber}/report.xml`, suiteName: 'Guide verification' }),
+    cucumberReporter('message', {
+      outputFile: `${paths.cucumber}/messages.ndjson`,
+      skipAttachments: LEFT_TO_OTHER_REPORTS,
+    }),
+  ];
+}

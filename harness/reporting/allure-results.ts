@@ -1,0 +1,272 @@
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { WrittenScenario } from '../guide/features.ts';
+import { guideStepIdsOf } from '../guide/features.ts';
+import { EVIDENCE_PREFIX } from '../guide/guide.ts';
+import { shrinkImages } from './shrink-images.ts';
+
+/** The parent of the features that check the site beyond a guide's own sections (security, faults). */
+export const SUPPORTING_EPIC = 'Supporting checks';
+
+/** A guide as the tree needs it; `slug` names its folder of features (`features/<slug>/`) once guides have one. */
+export interface TreeGuide {
+  slug?: string;
+  title: string;
+  steps: { id: string }[];
+}
+
+interface Label {
+  name: string;
+  value: string;
+}
+interface Attachment {
+  name: string;
+  source: string;
+  type: string;
+}
+interface Step {
+  name?: string;
+  attachments?: Attachment[];
+  steps?: Step[];
+}
+export interface AllureResult extends Step {
+  name: string;
+  status?: string;
+  labels: Label[];
+  parameters?: { name: string; value: string }[];
+}
+
+export interface Placement {
+  /** The parent suite: the guide's title, or "Supporting checks". */
+  epic: string;
+  /** The feature's title as the tree shows it: numbered in the guide's order. */
+  feature: string;
+}
+
+/**
+ * Whose section a feature file is, from where it lies: a file at the top of a guide's folder (`features/<slug>/x.feature`,
+ * or `features/x.feature` for the guide its scenarios verify) is a section of that guide; a file one folder further
+ * down (`features/security/`, `features/faults/`, `features/<slug>/security/`) is a supporting check.
+ */
+function ownerOf(file: string, ids: string[], guides: TreeGuide[]): { guide: number; supporting: boolean } {
+  const folders = file.split('/').slice(1, -1);
+  const bySlug = guides.findIndex((g) => g.slug !== undefined && g.slug === folders[0]);
+  if (bySlug >= 0) return { guide: bySlug, supporting: folders.length > 1 };
+  const held = guides.map((g) => ids.filter((id) => g.steps.some((s) => s.id === id)).length);
+  const most = held.indexOf(Math.max(...held));
+  const guide = held[most] ? most : guides.length;
+  return { guide, supporting: folders.length > 0 || guide === guides.length };
+}
+
+/**
+ * Where each feature file sits in Allure's tree: under its guide's title, in the order of the guide's first step it
+ * verifies, numbered so a sort by name keeps that order; supporting checks apart, under "Supporting checks".
+ */
+export function placeFeatures(
+  guides: TreeGuide[],
+  written: WrittenScenario[],
+  titles: Map<string, string>,
+): Map<string, Placement> {
+  const ids = new Map<string, string[]>();
+  for (const s of written) ids.set(s.file, [...(ids.get(s.file) ?? []), ...guideStepIdsOf(s)]);
+  const placed = [...ids].map(([file, fileIds]) => {
+    const owner = ownerOf(file, fileIds, guides);
+    // Where in the guides' order its first verified step lies (a supporting check: in whichever guide it is).
+    const order = guides.flatMap((g, gi) =>
+      g.steps.flatMap((step, si) => (fileIds.includes(step.id) ? [gi * 10_000 + si] : [])),
+    );
+    const own = owner.guide * 10_000;
+    const first = Math.min(...order.filter((o) => owner.supporting || (o >= own && o < own + 10_000)));
+    return { file, ...owner, first };
+  });
+  placed.sort(
+    (a, b) =>
+      Number(a.supporting) - Number(b.supporting) ||
+      (a.supporting ? 0 : a.guide - b.guide) ||
+      a.first - b.first ||
+      a.file.localeCompare(b.file),
+  );
+  const parentOf = (p: (typeof placed)[number]) => (p.supporting ? SUPPORTING_EPIC : guides[p.guide]!.title);
+  const counts = new Map<string, number>();
+  for (const p of placed) counts.set(parentOf(p), (counts.get(parentOf(p)) ?? 0) + 1);
+  const numbered = new Map<string, number>();
+  const placements = new Map<string, Placement>();
+  for (const p of placed) {
+    const parent = parentOf(p);
+    const n = (numbered.get(parent) ?? 0) + 1;
+    numbered.set(parent, n);
+    // Allure sorts names as text: "10." would come before "2." unless every number has the same width.
+    const width = String(counts.get(parent)).length;
+    placements.set(p.file, {
+      epic: parent,
+      feature: `${String(n).padStart(width, '0')}. ${titles.get(p.file) ?? p.file}`,
+    });
+  }
+  return placements;
+}
+
+/** An outline's story with its example row's values in place of "<column>". */
+export function storyName(story: string, parameters: { name: string; value: string }[] = []): string {
+  const values = new Map(parameters.map((p) => [p.name, p.value]));
+  return story.replace(/<([^<>]+)>/g, (whole, name: string) => values.get(name) ?? whole);
+}
+
+/** The feature file of a result, from the generated spec allure-playwright names. */
+export function featureFileOf(result: AllureResult & { fullName?: string }): string | undefined {
+  return /(features\/\S+?\.feature)\.spec\.js/.exec(result.fullName ?? '')?.[1];
+}
+
+const EPIC_LABELS = new Set(['epic', 'feature', 'story', 'parentSuite', 'suite', 'subSuite']);
+
+/** The labels the tree and the suites are built from, in the guide's order and words. */
+export function relabel(result: AllureResult, placement: Placement | undefined): AllureResult {
+  if (!placement) return result;
+  const story = storyName(result.labels.find((l) => l.name === 'story')?.value ?? result.name, result.parameters);
+  const labels = [
+    ...result.labels.filter((l) => !EPIC_LABELS.has(l.name)),
+    { name: 'epic', value: placement.epic },
+    { name: 'feature', value: placement.feature },
+    { name: 'story', value: story },
+    { name: 'parentSuite', value: placement.epic },
+    { name: 'suite', value: placement.feature },
+  ];
+  return { ...result, labels };
+}
+
+/** Attachments the shareable report leaves to test-results and the Playwright report: traces, videos. */
+const LEFT_TO_QA = new Set(['application/zip', 'application/vnd.allure.playwright-trace', 'video/webm']);
+
+/**
+ * Which attachments of a result the shareable report keeps: no attachment twice (same name and bytes; a picture with
+ * the same bytes under any name, such as Playwright's failure screenshot of the page just captured), no trace or
+ * video, and of the evidence screenshots only those of a failed scenario or, once, the picture chosen for a step
+ * (taken out of `chosen` when kept).
+ */
+export function keptAttachments(
+  result: AllureResult,
+  hashOf: (source: string) => string,
+  chosen: Set<string>,
+): AllureResult {
+  const failedResult = result.status === 'failed' || result.status === 'broken';
+  const seen = new Set<string>();
+  const keep = (a: Attachment): boolean => {
+    if (LEFT_TO_QA.has(a.type)) return false;
+    const hash = hashOf(a.source);
+    if (a.name.startsWith(EVIDENCE_PREFIX) && !failedResult) {
+      // Many scenarios pass through the same page: the chosen picture goes in once, not once per scenario.
+      if (!chosen.has(hash)) return false;
+      chosen.delete(hash);
+    }
+    const key = a.type.startsWith('image/') ? hash : `${a.name}\n${hash}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  };
+  // The steps first: a picture kept once is kept under the Gherkin step that took it, not at the test's end.
+  const walk = <T extends Step>(step: T): T => {
+    const steps = step.steps?.map(walk);
+    return {
+      ...step,
+      ...(steps ? { steps } : {}),
+      ...(step.attachments ? { attachments: step.attachments.filter(keep) } : {}),
+    };
+  };
+  return walk(result);
+}
+
+function attachmentsOf(step: Step): Attachment[] {
+  return [...(step.attachments ?? []), ...(step.steps ?? []).flatMap(attachmentsOf)];
+}
+
+/**
+ * How the Gherkin step of an evidence screenshot is found again: its name (the guide step) and its bytes' hash. Two
+ * steps can leave the same picture (two devices on the same page), so the bytes alone do not say which.
+ */
+export const evidenceKey = (name: string, hash: string) => `${name}\n${hash}`;
+
+/** The Gherkin step each evidence screenshot was attached under, by its bytes' hash. */
+function evidenceSteps(result: AllureResult, hashOf: (source: string) => string, into: Map<string, string>): void {
+  const walk = (step: Step, gherkin: string | undefined) => {
+    for (const a of step.attachments ?? [])
+      if (gherkin && !into.has(evidenceKey(a.name, hashOf(a.source))))
+        into.set(evidenceKey(a.name, hashOf(a.source)), gherkin);
+    // The step whose name starts with a Gherkin keyword is the one that acted; the attach step is its child.
+    for (const child of step.steps ?? [])
+      walk(child, /^(Given|When|Then|And|But) /.test(child.name ?? '') ? child.name : gherkin);
+  };
+  walk(result, undefined);
+}
+
+export const hashFile = (path: string) => createHash('sha1').update(readFileSync(path)).digest('hex');
+
+export interface TidyInput {
+  dir: string;
+  /** The guides whose sections the tree shows, in the order they are listed. */
+  guides: TreeGuide[];
+  written: WrittenScenario[];
+  /** Full-resolution screenshots chosen as the pictures of guide steps (harness/reporting/evidence-choice.ts). */
+  chosenPictures: string[];
+}
+
+/**
+ * Rewrites allure-playwright's results for the shareable report before `allure generate` reads them. Returns the
+ * Gherkin step each evidence screenshot (by hash of its bytes) was attached under.
+ */
+export async function tidyAllureResults({
+  dir,
+  guides,
+  written,
+  chosenPictures,
+}: TidyInput): Promise<Map<string, string>> {
+  const hashes = new Map<string, string>();
+  const hashOf = (source: string) => {
+    if (!hashes.has(source)) hashes.set(source, hashFile(join(dir, source)));
+    return hashes.get(source)!;
+  };
+  const chosen = new Set(chosenPictures.map(hashFile));
+  const steps = new Map<string, string>();
+  const read = readdirSync(dir)
+    .filter((f) => f.endsWith('-result.json'))
+    .map((file) => ({ file, result: JSON.parse(readFileSync(join(dir, file), 'utf8')) as AllureResult }));
+  const titles = new Map(
+    read.map(({ result }) => [
+      featureFileOf(result) ?? '',
+      result.labels.find((l) => l.name === 'feature')?.value ?? '',
+    ]),
+  );
+  const placements = placeFeatures(guides, written, titles);
+  const results = read.map(({ file, result }) => {
+    evidenceSteps(result, hashOf, steps);
+    const tidy = keptAttachments(relabel(result, placements.get(featureFileOf(result) ?? '')), hashOf, chosen);
+    return { file, result: tidy };
+  });
+
+  const kept = new Set(results.flatMap(({ result }) => attachmentsOf(result).map((a) => a.source)));
+  for (const file of readdirSync(dir).filter((f) => f.includes('-attachment'))) {
+    if (!kept.has(file)) rmSync(join(dir, file));
+  }
+  const pictures = [...kept].filter((source) => /\.(png|jpg)$/.test(source)).map((source) => join(dir, source));
+  const jpegs = await shrinkImages(pictures);
+  for (const [path, jpeg] of jpegs) {
+    writeFileSync(path, jpeg);
+    if (path.endsWith('.png')) renameSync(path, path.replace(/\.png$/, '.jpg'));
+  }
+  const asJpeg = (a: Attachment): Attachment =>
+    jpegs.has(join(dir, a.source)) ? { ...a, source: a.source.replace(/\.png$/, '.jpg'), type: 'image/jpeg' } : a;
+  const walk = <T extends Step>(step: T): T => ({
+    ...step,
+    ...(step.attachments ? { attachments: step.attachments.map(asJpeg) } : {}),
+    ...(step.steps ? { steps: step.steps.map(walk) } : {}),
+  });
+  for (const { file, result } of results) writeFileSync(join(dir, file), JSON.stringify(walk(result)));
+  return steps;
+}
+
+/** The Allure page loads Google Tag Manager unless told not to, and Allure 3 has no option for it. */
+export function withoutTrackers(html: string): string {
+  return html.replace(
+    /<script async src="https:\/\/www\.googletagmanager\.com\/[^"]*"><\/script>\s*<script>[\s\S]*?gtag\('config'[\s\S]*?<\/script>/g,
+    '',
+  );
+}

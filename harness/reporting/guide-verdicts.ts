@@ -1,0 +1,50 @@
+import type { Guide, GuideStep } from '../guide/guide.ts';
+import { driftLine, type OutcomeRecord } from '../scenario/outcome.ts';
+import { failed, scenarioKey, type ScenarioOutcome } from './scenario-outcome.ts';
+
+/**
+ * drifted: a check of this step failed (a record names it). not reached: a scenario tagged with it failed at
+ * another step's check, and none that reached it passed. failed: a scenario tagged with it failed without naming
+ * any drift (a crash, a timeout while acting), so no step can be blamed.
+ */
+export type Verdict = 'verified' | 'drifted' | 'not reached' | 'failed' | 'stale' | 'not covered' | 'not run' | 'prose';
+
+export interface StepVerdict {
+  step: GuideStep;
+  verdict: Verdict;
+  /** The scenarios tagged with it, and any other whose record names it. */
+  scenarios: ScenarioOutcome[];
+  /** The records naming this step, first cause first. */
+  records: OutcomeRecord[];
+  /** The line shown under the verdict: the first record's drift line, or why the step was not reached. */
+  reason: string | undefined;
+}
+
+/** For each sentence of the guide: the scenarios behind it and what their latest outcomes say. */
+export function guideVerdicts(guide: Guide, outcomes: ScenarioOutcome[]): StepVerdict[] {
+  return guide.steps.map((step) => {
+    const named = (o: ScenarioOutcome) => o.records.some((r) => r.guideStep === step.id);
+    const scenarios = outcomes.filter((o) => o.guideSteps.includes(step.id) || named(o));
+    const records = scenarios.flatMap((o) => o.records.filter((r) => r.guideStep === step.id));
+    const failures = scenarios.filter(failed);
+    const blamed = failures.find((o) => o.records.length > 0);
+    const unexplained = failures.find((o) => o.records.length === 0);
+    const verdict = (v: Verdict, reason?: string): StepVerdict => ({ step, verdict: v, scenarios, records, reason });
+
+    if (step.kind !== 'action') return verdict('prose');
+    if (records[0]) return verdict('drifted', driftLine(records[0]));
+    if (scenarios.some((o) => o.status === 'passed' || o.status === 'flaky')) return verdict('verified');
+    if (unexplained) {
+      return verdict('failed', `${scenarioKey(unexplained)} failed without naming a drift: ${firstLine(unexplained)}`);
+    }
+    if (blamed) {
+      const first = blamed.records[0]!;
+      return verdict('not reached', `its scenario failed at guide step ${first.guideStep} (${first.kind})`);
+    }
+    return verdict(scenarios.length ? 'not run' : 'not covered');
+  });
+}
+
+function firstLine(o: ScenarioOutcome): string {
+  return (o.error ?? 'no message').trim().split('\n')[0] ?? '';
+}

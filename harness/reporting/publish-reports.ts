@@ -1,0 +1,243 @@
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { evidenceKey, hashFile, tidyAllureResults, withoutTrackers } from './allure-results.ts';
+import { requireChromium } from '../config/browser.ts';
+import { driftAppendix } from './drift-report.ts';
+import { readScenarios } from '../guide/features.ts';
+import { EVIDENCE_PREFIX, loadGuides, loadGuideText } from '../guide/guide.ts';
+import { checkGuideCoverage, scenariosOfGuide } from './guide-coverage.ts';
+import { guideVerdicts } from './guide-verdicts.ts';
+import { chooseEvidence, type ChosenEvidence } from './evidence-choice.ts';
+import { writeGuideSuggestions } from './guide-rewrite.ts';
+import { gapStatus, gatherGaps } from './guide-gaps.ts';
+import { acceptedPicture, lookSentence, stepLooks } from './guide-looks.ts';
+import {
+  countVerdicts,
+  shownVerdict,
+  writeGuideIndex,
+  writeIllustratedGuide,
+  type GuideIndexEntry,
+  type GuidePicture,
+  type Picture,
+  type ShownLook,
+  type ShownVerdict,
+} from './illustrated-guide.ts';
+import { runEnvironment } from '../config/report-setup.ts';
+import { readPlaywrightOutcomes } from './results.ts';
+import { SELECTION_ENV } from '../config/run-kind.ts';
+import { shrinkImages } from './shrink-images.ts';
+import { imageTypeOf } from '../scenario/step-pictures.ts';
+import { speedOptions } from '../config/speed-options.ts';
+import { reportPaths, type ReportPaths } from '../config/reports-dir.ts';
+
+export interface PublishOptions {
+  paths?: ReportPaths;
+  /** A selection's sentence (harness/config/run-kind.ts), shown on every page; absent for a full run. */
+  selection?: string;
+  /** The slugs of the guides to report on; every guide by default. */
+  guides?: string[];
+}
+
+/**
+ * After a run: the Allure report (a parent level per guide), an illustrated page per guide with an index of every
+ * guide, and the per-step verdicts printed for the terminal, guide by guide. Returns the Allure generator's exit
+ * status. `guides` narrows the pages and the terminal to those guides (`npm run guide -- --guide <slug>`).
+ */
+export async function publishReports({
+  paths = reportPaths(),
+  selection,
+  guides: onlyGuides,
+}: PublishOptions = {}): Promise<number> {
+  const allGuides = loadGuides();
+  const guides = onlyGuides ? allGuides.filter((g) => onlyGuides.includes(g.slug)) : allGuides;
+  const written = readScenarios();
+  const results = readPlaywrightOutcomes(paths.playwrightJson, written) ?? [];
+  const verdictsOf = new Map(guides.map((g) => [g.slug, guideVerdicts(g, results)]));
+  const chosen = new Map<string, ChosenEvidence>();
+  for (const v of [...verdictsOf.values()].flat()) {
+    const evidence = v.step.kind === 'action' ? chooseEvidence(v) : undefined;
+    if (evidence && existsSync(evidence.path)) chosen.set(v.step.id, evidence);
+  }
+
+  const gherkinSteps = existsSync(paths.allureResults)
+    ? await tidyAllureResults({
+        dir: paths.allureResults,
+        // Every guide's sections, each under its own title.
+        guides: allGuides,
+        written,
+        chosenPictures: [...chosen.values()].map((c) => c.path),
+      })
+    : new Map<string, string>();
+  // Allure generates its report while the illustrated guides are written: neither reads what the other writes.
+  const allureGenerating = new Promise<number>((resolve) => {
+    const allure = spawn('node_modules/.bin/allure', ['generate', paths.allureResults], {
+      stdio: ['ignore', 'ignore', 'inherit'],
+      // allurerc.mjs reads where to write, and whether this is a selection, from these.
+      env: {
+        ...process.env,
+        GUIDE_REPORTS_DIR: paths.dir,
+        [SELECTION_ENV]: selection ?? '',
+        GUIDE_REPORT_TITLE: `Guide verification: ${allGuides.map((g) => g.title).join(' · ')}`,
+      },
+    });
+    allure.on('error', () => resolve(1));
+    allure.on('close', (code) => resolve(code ?? 1));
+  });
+
+  const gaps = gatherGaps(written, results);
+  const gapShots = gaps.flatMap((g) =>
+    g.evidence.flatMap((e) => (e.picture && existsSync(e.picture) ? [e.picture] : [])),
+  );
+  const shrunk = await shrinkImages([...[...chosen.values()].map((c) => c.path), ...gapShots]);
+  const gapPictures = new Map<string, Picture>(
+    gapShots.flatMap((path) => {
+      const jpeg = shrunk.get(path);
+      return jpeg ? [[path, { data: jpeg, type: 'image/jpeg' as const }]] : [];
+    }),
+  );
+  // The looks' pictures are small crops already: inline as PNG, so what differs stays exact.
+  const png = (path: string | undefined): Picture | undefined =>
+    path && existsSync(path) ? { data: readFileSync(path), type: 'image/png' } : undefined;
+  const looks = new Map<string, ShownLook>();
+  for (const [step, look] of stepLooks(results)) {
+    const accepted = acceptedPicture(look.record.guide, step);
+    looks.set(step, {
+      record: look.record,
+      ...(accepted && { accepted: { data: accepted, type: 'image/png' as const } }),
+      ...(look.picture && { today: png(look.picture) }),
+      ...(look.diff && { diff: png(look.diff) }),
+    });
+  }
+  const pictures = new Map<string, GuidePicture>();
+  for (const [id, { path, scenario }] of chosen) {
+    const data = shrunk.get(path) ?? readFileSync(path);
+    pictures.set(id, {
+      data,
+      type: imageTypeOf(data),
+      scenario,
+      gherkinStep: gherkinSteps.get(evidenceKey(`${EVIDENCE_PREFIX}${id}`, hashFile(path))),
+    });
+  }
+  const environment = runEnvironment(requireChromium());
+  const indexPage = join(paths.guide, 'index.html');
+  const entries: GuideIndexEntry[] = [];
+  const MARKS: Record<ShownVerdict, string> = {
+    verified: '✔',
+    drifted: '✘',
+    'not reached': '↷',
+    failed: '✘',
+    stale: '⟳',
+    'not covered': '·',
+    'not run': '–',
+    'not selected': '–',
+  };
+  for (const guide of guides) {
+    const allVerdicts = verdictsOf.get(guide.slug)!;
+    const coverage = checkGuideCoverage(guide, loadGuideText(guide), written, results, allGuides);
+    const ownFiles = new Set(scenariosOfGuide(guide, written, allGuides).map((s) => s.file));
+    const ownGaps = gaps.filter((gap) => ownFiles.has(gap.file));
+    const ownIds = new Set(guide.steps.filter((s) => s.kind === 'action').map((s) => s.id));
+    const outputDir = guideReportDir(paths, guide.slug);
+    const page = writeIllustratedGuide({
+      guide,
+      verdicts: allVerdicts,
+      coverage,
+      environment,
+      outputDir,
+      // The last `npm run drift`'s summary, when there is one; a selection is not compared with it.
+      appendix: selection ? '' : driftAppendix(undefined, new Set(guide.steps.map((s) => s.id))),
+      selection,
+      pictures,
+      looks,
+      gaps: { gaps: ownGaps, pictures: gapPictures },
+      reportsDir: paths.dir,
+      indexPage,
+    });
+    entries.push({ guide, page, ...countVerdicts(allVerdicts, coverage, !!selection) });
+    writeGuideSuggestions(
+      guide,
+      loadGuideText(guide),
+      results.flatMap((o) => o.records),
+      outputDir,
+    );
+    const rows = new Map(coverage.rows.map((r) => [r.step.id, r]));
+    const verdicts = allVerdicts
+      .filter((v) => v.verdict !== 'prose')
+      .map((v) => {
+        const row = rows.get(v.step.id);
+        return { ...v, verdict: shownVerdict(v, row?.stale ?? false, row?.scenarios.length ?? 0, !!selection) };
+      });
+    console.log(`\n${guide.title}, step by step${selection ? ` (${selection})` : ''}:`);
+    const width = Math.max(11, ...verdicts.map((v) => v.step.id.length));
+    for (const { step, verdict, scenarios, reason } of verdicts) {
+      const text = step.text.length > 78 ? `${step.text.slice(0, 77)}…` : step.text;
+      console.log(
+        `  ${MARKS[verdict]} ${step.id.padEnd(width)} ${(verdict === 'not selected' ? 'not run in this selection' : verdict).padEnd(11)} ${String(scenarios.length).padStart(2)} scenario(s)  ${text}`,
+      );
+      if (reason) console.log(`      ↳ ${reason}`);
+    }
+    const count = (verdict: string) => verdicts.filter((v) => v.verdict === verdict).length;
+    console.log(
+      `${count('verified')} guide steps verified, ${count('drifted')} drifted, ${count('not reached')} not reached, ${count('failed')} failed, ${count('stale')} stale, ${count('not covered')} not covered, ${count('not run')} not run${selection ? `, ${count('not selected')} not run in this selection` : ''}.`,
+    );
+    const different = [...looks.values()].filter(
+      (l) => l.record.verdict === 'looks different' && ownIds.has(l.record.guideStep),
+    );
+    if (different.length) {
+      console.log(`Looks different (warnings, not failures; npm run guide:accept-pictures accepts today's):`);
+      for (const { record } of different)
+        console.log(`  ⚠ ${record.guideStep.padEnd(width)} looks different: ${lookSentence(record)}`);
+    }
+    if (ownGaps.length) {
+      console.log(`What the guide doesn't tell the reader:`);
+      for (const gap of ownGaps) console.log(`  • ${gap.note}  [${gapStatus(gap)}: ${gap.file}:${gap.line}]`);
+    }
+  }
+  const index = writeGuideIndex({ entries, environment, outputDir: paths.guide, selection });
+  noteOnCucumberHtml(join(paths.cucumber, 'report.html'), [
+    ...(selection ? [selection] : []),
+    'Screenshots are not embedded here: see the Playwright report (each guide step and every failure, full resolution) or the illustrated guide.',
+  ]);
+  const allureStatus = await allureGenerating;
+  const allureHtml = join(paths.allureReport, 'index.html');
+  if (existsSync(allureHtml)) writeFileSync(allureHtml, withoutTrackers(readFileSync(allureHtml, 'utf8')));
+  console.log('\nReports:');
+  console.log(`  The illustrated guides:     ${index}`);
+  for (const { guide, page } of entries) console.log(`    ${guide.slug}: ${page}`);
+  console.log(
+    `  Allure (stakeholders):      ${paths.allureReport}/index.html${allureStatus === 0 ? '' : '  (generation FAILED)'}`,
+  );
+  console.log(
+    `  Playwright HTML (QA):       ${paths.playwrightHtml}/index.html   (npx playwright show-report ${paths.playwrightHtml})`,
+  );
+  console.log(
+    speedOptions().traces === 'off'
+      ? '  Traces of failed scenarios: none: GUIDE_TRACES=off (re-run a failed scenario without it to get one)'
+      : `  Traces of failed scenarios: ${paths.testResults}/**/trace.zip     (npx playwright show-trace <file>)`,
+  );
+  console.log(
+    `  Cucumber (tools):           ${paths.cucumber}/ (report.html, report.json, report.xml, messages.ndjson)`,
+  );
+  return allureStatus;
+}
+
+/** Where one guide's illustrated page, suggested diff and marked copy go: reports/guide/<slug>/. */
+export function guideReportDir(paths: ReportPaths, slug: string): string {
+  return join(paths.guide, slug);
+}
+
+/** The Cucumber HTML report has no title option: a selection's sentence, and where its pictures are, go at its top. */
+function noteOnCucumberHtml(html: string, sentences: string[]): void {
+  if (!existsSync(html)) return;
+  const banner = sentences
+    .map(
+      (sentence) =>
+        `<div role="note" style="font:600 15px system-ui,sans-serif;background:#fff2cc;color:#5a4300;padding:8px 16px;border-bottom:1px solid #e0c060">${sentence.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`)}</div>`,
+    )
+    .join('');
+  writeFileSync(
+    html,
+    readFileSync(html, 'utf8').replace(/<body([^>]*)>/, (_, attributes: string) => `<body${attributes}>${banner}`),
+  );
+}

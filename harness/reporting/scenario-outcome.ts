@@ -1,0 +1,80 @@
+import { guideStepIdsOf } from '../guide/features.ts';
+import type { OutcomeRecord } from '../scenario/outcome.ts';
+import type { AccessibilityRecord } from '../scenario/accessibility.ts';
+import type { LookRecord } from './guide-looks.ts';
+
+/** What one attempt at a scenario came to, in any runner. */
+export type AttemptStatus = 'passed' | 'failed' | 'skipped';
+
+/** flaky: failed, then passed on a retry. not run: the report has no attempt at it. */
+export type ScenarioStatus = 'passed' | 'failed' | 'flaky' | 'skipped' | 'not run';
+
+/** One scenario of a run, as every report reads it: the harness/*-outcomes readers make these. */
+export interface ScenarioOutcome {
+  /** The scenario as written: its feature file, the line of the scenario (or of its example row), its name. */
+  scenario: { file: string; line: number; name: string };
+  status: ScenarioStatus;
+  /** Tags without "@". */
+  tags: string[];
+  /** The guide steps it is tagged with. */
+  guideSteps: string[];
+  /** What its failed checks found, in the order they failed, over every attempt. */
+  records: OutcomeRecord[];
+  /** The last failed attempt's error as the runner printed it: shown to people, never read for meaning. */
+  error: string | undefined;
+  /** What the accessibility scans of its guide steps' pages found (last attempt), where the runner's report has it. */
+  accessibility?: AccessibilityRecord[];
+  /** How its guide steps' pictures compare with the accepted ones (last attempt; guide-path scenarios only). */
+  looks?: LookRecord[];
+  /** Files attached by the last attempt: evidence screenshots, the trace of a failure. */
+  attachments: { name: string; path: string }[];
+  /** Its test's id in the Playwright report (`index.html#?testId=…`), where the runner has one. */
+  testId?: string;
+}
+
+/** The one rule, for every runner, of what a scenario's attempts (in order) come to. */
+export function scenarioStatus(attempts: AttemptStatus[]): ScenarioStatus {
+  const last = attempts.at(-1);
+  if (last === undefined) return 'not run';
+  if (last === 'passed') return attempts.includes('failed') ? 'flaky' : 'passed';
+  return last;
+}
+
+/** `features/x.feature:12 Scenario name`: how two runs of the same scenario find each other. */
+export function scenarioKey({ scenario }: Pick<ScenarioOutcome, 'scenario'>): string {
+  return `${scenario.file}:${scenario.line} ${scenario.name}`;
+}
+
+export function outcome(
+  fields: Omit<ScenarioOutcome, 'guideSteps' | 'status'> & { attempts: AttemptStatus[] },
+): ScenarioOutcome {
+  const { attempts, ...rest } = fields;
+  return { ...rest, status: scenarioStatus(attempts), guideSteps: guideStepIdsOf(rest) };
+}
+
+export const failed = (o: ScenarioOutcome) => o.status === 'failed' || o.status === 'flaky';
+
+/** Lines saying where two runs disagree: a scenario only one of them ran, or a different status. */
+export function compareOutcomes(
+  [nameA, a]: [string, ScenarioOutcome[]],
+  [nameB, b]: [string, ScenarioOutcome[]],
+): string[] {
+  const byKeyB = new Map(b.map((o) => [scenarioKey(o), o.status]));
+  const keysA = new Set(a.map(scenarioKey));
+  return [
+    ...a.flatMap((o) => {
+      const key = scenarioKey(o);
+      const other = byKeyB.get(key);
+      if (other === undefined) return [`only ${nameA} has ${key}`];
+      return other === o.status ? [] : [`${key}: ${o.status} under ${nameA}, ${other} under ${nameB}`];
+    }),
+    ...b.filter((o) => !keysA.has(scenarioKey(o))).map((o) => `only ${nameB} has ${scenarioKey(o)}`),
+  ];
+}
+
+/** How many scenarios came to each status. */
+export function tally(outcomes: ScenarioOutcome[]): Record<ScenarioStatus, number> {
+  const counts = { passed: 0, failed: 0, flaky: 0, skipped: 0, 'not run': 0 };
+  for (const o of outcomes) counts[o.status] += 1;
+  return counts;
+}

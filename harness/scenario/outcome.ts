@@ -1,0 +1,61 @@
+import { z } from 'zod';
+import { DRIFT_KINDS, type DriftKind } from '../../pages/support/drift.ts';
+
+export { DRIFT_KINDS, type DriftKind };
+
+/**
+ * What one failed check of the guide found, made where the check failed (steps/support/guide-step.ts) and stored
+ * with the test result as structured data, so no report has to read it back out of an error message.
+ */
+export const outcomeRecordSchema = z.object({
+  /** The guide step (id in guides/<slug>/steps.json) whose check failed. */
+  guideStep: z.string().min(1),
+  kind: z.enum(DRIFT_KINDS),
+  /** The guide's own words for that step. */
+  guideSays: z.string(),
+  /** What the site showed instead, in one sentence a stakeholder reads. */
+  siteShowed: z.string().min(1),
+  /** The raw detail behind that sentence: an assertion's diff, what a page offered. */
+  evidence: z.string().optional(),
+  /** What a suggested rewrite of the guide's sentence needs (harness/reporting/guide-rewrite.ts), when the drift says how. */
+  rewrite: z
+    .discriminatedUnion('kind', [
+      z.object({ kind: z.literal('renamed'), guideLabel: z.string(), siteLabel: z.string() }),
+      z.object({ kind: z.literal('moved'), guideLabel: z.string(), where: z.string() }),
+      z.object({ kind: z.literal('missing'), guideLabel: z.string() }),
+      z.object({ kind: z.literal('reordered'), guideOrder: z.array(z.string()), siteOrder: z.array(z.string()) }),
+    ])
+    .optional(),
+});
+
+export type OutcomeRecord = z.infer<typeof outcomeRecordSchema>;
+
+/** The name of the attachment a record travels as: one attachment per record, in the order the checks failed. */
+export const OUTCOME_ATTACHMENT = 'guide-outcome';
+export const OUTCOME_MEDIA_TYPE = 'application/json';
+/** The Allure label carrying the first record's kind, which allurerc.mjs's categories match on. */
+export const DRIFT_LABEL = 'guide-drift';
+/** The label with the guide step of a failed scenario's first outcome record: Allure's drift categories group by it. */
+export const DRIFT_STEP_LABEL = 'guide-drift-step';
+
+/** A record as an attachment's body. */
+export function outcomeBody(record: OutcomeRecord): string {
+  return JSON.stringify(outcomeRecordSchema.parse(record));
+}
+
+/** A record read back from an attachment; a body that is not one is an error, not something to skip. */
+export function readOutcomeBody(body: string, where: string): OutcomeRecord {
+  const parsed = outcomeRecordSchema.safeParse(JSON.parse(body));
+  if (!parsed.success) throw new Error(`${where}: not a guide outcome record: ${z.prettifyError(parsed.error)}`);
+  return parsed.data;
+}
+
+/** The line every report shows under a drifted guide step. */
+export function driftLine(record: OutcomeRecord): string {
+  return `Drift (${record.kind}): ${record.siteShowed}`;
+}
+
+/** The terminal's heading of a failed check: the guide's words first, then what differed. */
+export function guideHeading(record: Pick<OutcomeRecord, 'guideStep' | 'guideSays'>): string {
+  return `Guide step ${record.guideStep}: “${record.guideSays}”`;
+}

@@ -1,0 +1,31 @@
+import type { AccountSnapshot, ActiveSession, NewTestAccount, TestAccount } from './test-control-client.ts';
+
+/** Skips the running scenario with the reason given (steps/support/skipping.ts makes one for each runner). */
+export type Skip = (reason: string) => never;
+
+/**
+ * What scenarios ask of the site besides its pages: an account of their own, and a look at what a person cannot
+ * see. TestControlClient (the test-control API, docs/test-control-api.md, site/test-control-client.ts) is one;
+ * PremadeAccounts, for a site without that API, is the other (docs/accounts-file.md, site/premade-accounts.ts).
+ */
+export interface SiteControl {
+  /** The account, with its password when the site chose it rather than the scenario. */
+  createAccount(account: NewTestAccount): Promise<TestAccount & { password?: string }>;
+  account(accountId: string): Promise<AccountSnapshot>;
+  activeSessions(accountId: string): Promise<ActiveSession[]>;
+  deleteAccount(accountId: string): Promise<void>;
+  /**
+   * Called before a step changes the account in a way later scenarios would meet (a new password, a phone number,
+   * a sign-in lock). Accounts made for one scenario need nothing: the test-control API's client has no such method.
+   */
+  beforeLastingChange?(change: string): void;
+}
+
+/** Which of the run's parallel scenarios this one is: its worker's place among every worker of every shard. */
+export interface ScenarioSlot {
+  slot: number;
+  slots: number;
+  skip: Skip;
+}
+
+export const NEEDS_CONTROL_API = "needs the site's test-control API (GUIDE_ACCOUNTS_FILE mode)";

@@ -1,0 +1,87 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+
+/**
+ * What a deployment says of itself where the guide is silent: the words of its messages, what its pages can do,
+ * and how soon a promise with a time is kept. The feature files quote the bundled mock's words; a faithful site that
+ * words a message otherwise maps the mock's words to its own here, so different wording is not reported as drift.
+ */
+export const siteProfileSchema = z.strictObject({
+  $schema: z.string().optional(),
+  name: z.string().min(1),
+  /** The bundled mock's words, as the feature files quote them → this site's words. */
+  wording: z.record(z.string().min(1), z.string().min(1)).default({}),
+  capabilities: z
+    .strictObject({
+      /**
+       * Its forms are sent by a page script that stays on the page when saving fails, says so and offers
+       * "Try again", and sends a double-clicked form once. A site of plain HTML forms has none of that.
+       */
+      scriptedForms: z.boolean().default(true),
+    })
+    .prefault({}),
+  /** Other devices are signed out this soon after a password change with the tick (the real service: an hour). */
+  otherDevicesSignedOutWithinSeconds: z.number().min(0).max(7_200).default(0),
+});
+
+export type SiteProfile = z.infer<typeof siteProfileSchema>;
+export type Capability = keyof SiteProfile['capabilities'];
+
+/** Tags a scenario carries when it needs a capability (features/faults/ needs scripted forms). */
+const CAPABILITY_TAGS: Record<string, { capability: Capability; reason: string }> = {
+  '@needs:scripted-forms': {
+    capability: 'scriptedForms',
+    reason:
+      'the site profile says its forms are plain HTML forms, without a page script to report a failed save and offer “Try again”',
+  },
+};
+
+const PROFILES_DIR = fileURLToPath(new URL('../site-profiles/', import.meta.url));
+
+/** The bundled mock's own profile for each of its renditions (MOCK_SITE). */
+export const BUNDLED_PROFILES = {
+  modern: `${PROFILES_DIR}flickbox.json`,
+  classic: `${PROFILES_DIR}classic.json`,
+} as const;
+
+/** GUIDE_SITE_PROFILE when given, else the profile of the bundled rendition MOCK_SITE names (default: flickbox). */
+export function siteProfilePath(env: NodeJS.ProcessEnv = process.env): string {
+  if (env.GUIDE_SITE_PROFILE) return env.GUIDE_SITE_PROFILE;
+  return env.MOCK_SITE === 'classic' ? BUNDLED_PROFILES.classic : BUNDLED_PROFILES.modern;
+}
+
+/** Reads and checks a profile; a profile that cannot be used is one sentence naming the file and the field. */
+export function readSiteProfile(path: string): SiteProfile {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    throw new Error(`The site profile ${path} cannot be read as JSON: ${(error as Error).message}`, { cause: error });
+  }
+  const parsed = siteProfileSchema.safeParse(raw);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.') || '(top)'}: ${issue.message}`);
+    throw new Error(`The site profile ${path} is not valid: ${problems.join('; ')}.`);
+  }
+  return parsed.data;
+}
+
+/** The profile of the site under test (a small file, read where it is needed rather than kept in module state). */
+export function siteProfile(): SiteProfile {
+  return readSiteProfile(siteProfilePath());
+}
+
+/** The site's own words for what the feature files quote in the bundled mock's words. */
+export function inSiteWords(profile: SiteProfile, text: string): string {
+  return profile.wording[text] ?? text;
+}
+
+/** Why a scenario with these tags cannot run on a site with this profile, or undefined when it can. */
+export function unmetNeed(profile: SiteProfile, tags: readonly string[]): string | undefined {
+  for (const tag of tags) {
+    const need = CAPABILITY_TAGS[tag.startsWith('@') ? tag : `@${tag}`];
+    if (need && !profile.capabilities[need.capability]) return need.reason;
+  }
+  return undefined;
+}
