@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { speedOptions } from '../../harness/config/speed-options.ts';
+import { speedOptions, traceSetting } from '../../harness/config/speed-options.ts';
 
 describe('speed options', () => {
   it('keep everything a report reader needs when nothing is set', () => {
@@ -17,5 +17,10 @@ describe('speed options', () => {
     expect(() => speedOptions({ GUIDE_TRACES: 'of' })).toThrow(
       'GUIDE_TRACES=of is not a choice: use retain-on-failure or off (the first is the default).',
     );
+  });
+
+  it('keep a trace of every failure with its DOM snapshots but without the screencast, unless traces are off', () => {
+    expect(traceSetting('retain-on-failure')).toEqual({ mode: 'retain-on-failure', screenshots: false });
+    expect(traceSetting('off')).toBe('off');
   });
 });

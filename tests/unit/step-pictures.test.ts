@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { StepPictures } from '../../harness/scenario/step-pictures.ts';
+import { imageTypeOf, StepPictures } from '../../harness/scenario/step-pictures.ts';
 
 const ALWAYS = ['guide-path', 'gap'];
 
@@ -82,5 +82,10 @@ describe('which guide-step pictures a worker takes', () => {
       'sign-in.1 failed',
       'sign-in.2 failed',
     ]);
+  });
+
+  it('tells a JPEG picture from a PNG one by its first bytes', () => {
+    expect(imageTypeOf(Buffer.from([0xff, 0xd8, 0xff, 0xe0]))).toBe('image/jpeg');
+    expect(imageTypeOf(Buffer.from([0x89, 0x50, 0x4e, 0x47]))).toBe('image/png');
   });
 });
