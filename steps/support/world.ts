@@ -417,6 +417,7 @@ export class ScenarioWorld {
           aliases: generatedEmails(this.scenarioKey),
           layerId,
           blank,
+          outline: `[${GUIDE_TARGET_ATTRIBUTE}]`,
         }),
       )
       .then(() => true)
@@ -426,7 +427,8 @@ export class ScenarioWorld {
         ...(jpeg && { type: PICTURE_FORMAT.type, quality: PICTURE_FORMAT.quality }),
         // Playwright's own boxes, only when the layer could not be drawn: the values must stay out either way.
         mask: covered ? [] : [page.locator(SENSITIVE_INPUTS), page.getByRole('textbox', { name: PHONE_LABEL })],
-        style: GUIDE_TARGET_OUTLINE,
+        // The outline is in the layer; Playwright's style sheet only when the layer could not be drawn.
+        ...(covered ? {} : { style: GUIDE_TARGET_OUTLINE }),
         animations: 'disabled',
         caret: 'hide',
         scale: 'css',
