@@ -83,6 +83,7 @@ const PROBES: Record<string, () => Promise<unknown>> = {
     return page.indexOf('name="number"') < page.indexOf('name="password"');
   },
   'profile-menu-on-hover-only': async () => (await html('/home')).includes('class="who-hover"'),
+  'profile-menu-click-only': async () => (await html('/home')).includes('<div class="who">'),
   'phone-field-unlabelled': async () => (await html('/member/settings/phone')).includes('<label for="in-number">'),
   'save-low-contrast': async () =>
     /<button type="submit" class="btn low-contrast"/.test(await html('/member/settings/phone')),
