@@ -80,7 +80,11 @@ function profileMenu(account: Account, current: Profile, site: SiteVariant): Htm
   // Hover-only (a drift): no script opens it, and a style shows it only while a mouse is over the name. Click-only
   // (a drift): the script ignores the mouse resting on it.
   const hoverOnly = site.profileMenuOpens === 'hover-only';
-  const opens = { 'hover-or-click': '', 'hover-only': html`data-opens="hover"`, 'click-only': html`data-opens="click"` };
+  const opens = {
+    'hover-or-click': '',
+    'hover-only': html`data-opens="hover"`,
+    'click-only': html`data-opens="click"`,
+  };
   return html`<div class="profile-menu" ${opens[site.profileMenuOpens]}>
     <button
       type="button"

@@ -119,8 +119,7 @@ function setProfileMenu(openedBy) {
 }
 
 // Hovering opens the menu too, except on a click-only menu (a drift variant) and for touch, which only taps.
-const hoverable = (event) =>
-  event.pointerType !== 'touch' && event.target.closest?.('.profile-menu:not([data-opens])');
+const hoverable = (event) => event.pointerType !== 'touch' && event.target.closest?.('.profile-menu:not([data-opens])');
 
 document.addEventListener('pointerover', (event) => {
   const wrapper = hoverable(event);
