@@ -37,13 +37,26 @@ export interface CoverArgs {
   layerId: string;
   /** Texts (a regular expression's source) covered with an empty box: dates in a picture compared run to run. */
   blank?: string;
+  /**
+   * CSS selector of the element the guide names, outlined in the layer: a site's Content-Security-Policy may refuse
+   * a style sheet added to the page (Playwright's screenshot `style`), never a layer drawn by script.
+   */
+  outline?: string;
 }
 
 /**
  * Runs in the page (page.evaluate): draws a layer of boxes over sensitive fields and generated addresses, without
  * touching the page's own elements. Returns how many sensitive fields it covered.
  */
-export function coverForPicture({ sensitive, sensitiveLabel, dots, aliases, layerId, blank }: CoverArgs): number {
+export function coverForPicture({
+  sensitive,
+  sensitiveLabel,
+  dots,
+  aliases,
+  layerId,
+  blank,
+  outline,
+}: CoverArgs): number {
   const layer = document.createElement('div');
   layer.id = layerId;
   layer.setAttribute('aria-hidden', 'true');
@@ -116,6 +129,14 @@ export function coverForPicture({ sensitive, sensitiveLabel, dots, aliases, laye
         );
       }
     }
+  }
+  for (const target of outline ? Array.from(document.querySelectorAll(outline)) : []) {
+    const rect = target.getBoundingClientRect();
+    if (rect.width === 0 || rect.height === 0) continue;
+    const ring = document.createElement('div');
+    ring.style.cssText = `position:fixed;left:${rect.left - 7}px;top:${rect.top - 7}px;width:${rect.width + 14}px;
+      height:${rect.height + 14}px;box-sizing:border-box;border:4px solid #ffb000;border-radius:4px`;
+    layer.appendChild(ring);
   }
   document.body.appendChild(layer);
   return covered;

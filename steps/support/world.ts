@@ -393,6 +393,7 @@ export class ScenarioWorld {
           aliases: generatedEmails(this.scenarioKey),
           layerId,
           blank,
+          outline: `[${GUIDE_TARGET_ATTRIBUTE}]`,
         }),
       )
       .then(() => true)
@@ -401,7 +402,8 @@ export class ScenarioWorld {
       .screenshot({
         // Playwright's own boxes, only when the layer could not be drawn: the values must stay out either way.
         mask: covered ? [] : [page.locator(SENSITIVE_INPUTS), page.getByRole('textbox', { name: PHONE_LABEL })],
-        style: GUIDE_TARGET_OUTLINE,
+        // The outline is in the layer; Playwright's style sheet only when the layer could not be drawn.
+        ...(covered ? {} : { style: GUIDE_TARGET_OUTLINE }),
         animations: 'disabled',
         caret: 'hide',
         scale: 'css',
