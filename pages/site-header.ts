@@ -8,6 +8,7 @@ const PLACE = 'The profile’s pop-up menu';
 /** Set by the harness, never by the site: the controls that appeared when the profile name was clicked. */
 const POPUP_ATTRIBUTE = 'data-guide-popup';
 const WAIT_FOR_POPUP_MS = 5_000;
+const WAIT_FOR_CLOSE_MS = 1_000;
 const MENU_ITEM_ROLES = ['menuitem', 'link', 'button'] as const;
 /** Everything a person can click, whatever the markup: the elements' own roles, not the site's names for them. */
 const CLICKABLE =
@@ -72,12 +73,47 @@ export class SiteHeader {
   }
 
   /**
-   * "Hover over or click your profile name": a person may do either, so a mouse rests on the name first, and clicks
-   * it when resting opened nothing. A menu that opens on neither is missing.
+   * "Hover over or click your profile name": a reader may do either, so both must open the menu. A mouse rests on the
+   * name first; the menu is closed again (the mouse moved away, Escape, or at last a reload), then the name is clicked.
+   * A menu that opens only on a click leaves the reader who hovers waiting; one that a click closes again (a click
+   * hovers first) leaves the reader who clicks with nothing.
    */
   async openProfileMenuByHoverOrClick(name: string): Promise<void> {
-    if (await this.#openProfileMenu(name, (button) => button.hover())) return;
-    await this.openProfileMenu(name);
+    const hoverOpens = await this.#openProfileMenu(name, (button) => button.hover());
+    if (hoverOpens) await this.#closeProfileMenu(name);
+    const clickOpens = await this.#openProfileMenu(name, (button) => button.click());
+    if (!hoverOpens && !clickOpens) {
+      throw new GuideDrift(
+        'missing',
+        `Neither hovering over nor clicking the profile name “${name}” opens a pop-up menu: nothing new appeared on the page.`,
+      );
+    }
+    if (!hoverOpens) {
+      throw new GuideDrift('behaviour', 'Hovering over the profile name opens no menu; only a click does.');
+    }
+    if (!clickOpens) {
+      throw new GuideDrift(
+        'behaviour',
+        `Hovering over the profile name “${name}” opens its menu, but clicking it opens none (or closes it again).`,
+      );
+    }
+  }
+
+  /** Closes the pop-up opened last as a reader would: the mouse moves away, then Escape, then the page is reloaded. */
+  async #closeProfileMenu(name: string): Promise<void> {
+    const closed = () =>
+      this.popupItems
+        .filter({ visible: true })
+        .first()
+        .waitFor({ state: 'hidden', timeout: WAIT_FOR_CLOSE_MS })
+        .then(() => true)
+        .catch(() => false);
+    await this.page.mouse.move(0, 0);
+    if (await closed()) return;
+    await this.page.keyboard.press('Escape');
+    if (await closed()) return;
+    await this.page.reload();
+    await this.profileName(name).waitFor({ state: 'visible', timeout: WAIT_FOR_POPUP_MS });
   }
 
   /**

@@ -25,6 +25,9 @@ body{margin:0;font:16px/1.5 system-ui,sans-serif;background:#f4f1ea;color:#1d1b1
 .who-menu ul{list-style:none;margin:0;padding:0}
 .who-menu li>a,.who-menu li button{display:block;width:100%;padding:6px 16px;text-align:left;background:none;border:0;font:inherit;color:#1d1b18;cursor:pointer}
 .who-hover{position:relative}.who-hover .who-menu{display:none;position:absolute;right:0;top:100%;min-width:200px;padding:8px 0;border:1px solid #999;background:#fff;z-index:5}.who-hover:hover .who-menu{display:block}
+.who:hover [popover].who-menu,.who [popover].who-menu:focus-within{display:block;z-index:5}
+.who [popover].who-menu::before{content:'';position:absolute;left:0;right:0;bottom:100%;height:24px}
+.dock .who [popover].who-menu::before{top:100%;bottom:auto}
 .who-menu hr{border:0;border-top:1px solid #ddd}
 main{max-width:880px;margin:32px auto;padding:0 24px}
 .sheet{max-width:440px;margin:0 auto;background:#fff;padding:24px 32px;border:1px solid #ddd}
@@ -110,13 +113,18 @@ export function memberHeader(visit: ClassicVisit, account: Account, current: Pro
       </form>
     </li>
   </ul>`;
+  // Otherwise a click (or Enter, Space) opens the popover until dismissed; hovering shows the same list through the
+  // style sheet, while the mouse is over the name or the list, or focus is in the list; click-only (a drift) does not.
+  const popover = html`<button type="button" class="who-button" popovertarget="who-menu">${current.name}</button>
+    <div id="who-menu" class="who-menu" popover>${items}</div>`;
   const who = hoverOnly
     ? html`<div class="who-hover">
         <button type="button" class="who-button">${current.name}</button>
         <div class="who-menu">${items}</div>
       </div>`
-    : html`<button type="button" class="who-button" popovertarget="who-menu">${current.name}</button>
-        <div id="who-menu" class="who-menu" popover>${items}</div>`;
+    : site.profileMenuOpens === 'click-only'
+      ? popover
+      : html`<div class="who">${popover}</div>`;
   if (site.profileMenuPlacement === 'lower-left') {
     return html`<header class="masthead">${brand}${nav}</header>
       <div class="dock">${who}</div>`;

@@ -8,8 +8,11 @@ export interface SiteVariant {
   signInPlacement: 'upper-right' | 'lower-left';
   /** Where the chosen profile and its pop-up menu sit once a profile is chosen. */
   profileMenuPlacement: 'header' | 'lower-left';
-  /** What opens the profile's pop-up menu: a click, Enter or Space on the name (a person's every way), or only a mouse hovering over it. */
-  profileMenuOpens: 'click' | 'hover-only';
+  /**
+   * What opens the profile's pop-up menu: a mouse hovering over the name as well as a click, Enter or Space on it
+   * (the second guide's "hover over or click"), only a click, Enter or Space, or only a mouse hovering over it.
+   */
+  profileMenuOpens: 'hover-or-click' | 'click-only' | 'hover-only';
   accountMenuLabel: string;
   changePasswordLabel: string;
   /** The section of the account page that holds the "Change password" text button. */
@@ -65,7 +68,7 @@ export interface SiteVariant {
 export const CLEAN_SITE: Readonly<SiteVariant> = Object.freeze({
   signInPlacement: 'upper-right',
   profileMenuPlacement: 'header',
-  profileMenuOpens: 'click',
+  profileMenuOpens: 'hover-or-click',
   accountMenuLabel: 'Your Account',
   changePasswordLabel: 'Change password',
   changePasswordSection: 'membership',
@@ -212,6 +215,14 @@ export const DRIFT_VARIANTS: readonly DriftVariant[] = [
     caughtBy: ['account.1'],
     caughtByTag: 'keyboard',
     override: { profileMenuOpens: 'hover-only' },
+  },
+  {
+    name: 'profile-menu-click-only',
+    kind: 'behaviour',
+    breaks:
+      'The profile\'s pop-up menu opens only on a click: a mouse resting on the profile name, as the second guide says ("Hover over or click"), opens nothing.',
+    caughtBy: ['sign-out-account.1'],
+    override: { profileMenuOpens: 'click-only' },
   },
   {
     name: 'phone-field-unlabelled',

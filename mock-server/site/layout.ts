@@ -77,9 +77,15 @@ export function profileHeader(account: Account, current: Profile, site: SiteVari
 
 function profileMenu(account: Account, current: Profile, site: SiteVariant): Html {
   const others = account.profiles.filter((p) => p.id !== current.id);
-  // Hover-only (a drift): no script opens it, and a style shows it only while a mouse is over the name.
+  // Hover-only (a drift): no script opens it, and a style shows it only while a mouse is over the name. Click-only
+  // (a drift): the script ignores the mouse resting on it.
   const hoverOnly = site.profileMenuOpens === 'hover-only';
-  return html`<div class="profile-menu" ${hoverOnly ? html`data-opens="hover"` : ''}>
+  const opens = {
+    'hover-or-click': '',
+    'hover-only': html`data-opens="hover"`,
+    'click-only': html`data-opens="click"`,
+  };
+  return html`<div class="profile-menu" ${opens[site.profileMenuOpens]}>
     <button
       type="button"
       class="profile-button"

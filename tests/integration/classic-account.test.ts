@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { hiddenPhone } from '../../mock-server/classic/settings.ts';
 import { phoneMessage } from '../../mock-server/classic/wording.ts';
 import { checkPhoneNumber } from '../../mock-server/domain/phone.ts';
@@ -8,22 +8,15 @@ import {
   classicEmail,
   decode,
   describedBy,
-  startClassic,
+  classicSiteForThisFile,
+  CLASSIC_PASSWORD,
 } from '../support/classic-browser.ts';
 
-type Started = Awaited<ReturnType<typeof startClassic>>;
-let site: Started['site'];
-let control: Started['control'];
-
-beforeAll(async () => {
-  ({ site, control } = await startClassic());
-});
-afterAll(() => site.close());
-
-const PASSWORD = 'classic-pass-1';
+const classic = classicSiteForThisFile();
+const PASSWORD = CLASSIC_PASSWORD;
 
 async function twoDevices(label: string, phone?: { e164: string; textMessages: boolean }) {
-  const account = await control.createAccount({
+  const account = await classic.control.createAccount({
     email: classicEmail(label),
     password: PASSWORD,
     profiles: [
@@ -32,16 +25,17 @@ async function twoDevices(label: string, phone?: { e164: string; textMessages: b
     ],
     ...(phone ? { phone } : {}),
   });
-  const deviceB = new ClassicBrowser(site.url, 'device B');
+  const deviceB = new ClassicBrowser(classic.site.url, 'device B');
   await deviceB.signIn(account.email, PASSWORD);
   await deviceB.chooseProfile(account.profiles[0]!.id);
-  const deviceA = new ClassicBrowser(site.url, 'device A');
+  const deviceA = new ClassicBrowser(classic.site.url, 'device A');
   await deviceA.signIn(account.email, PASSWORD);
   await deviceA.chooseProfile(account.profiles[0]!.id);
   return { account, deviceA, deviceB };
 }
 
-const sessionIds = async (accountId: string) => (await control.activeSessions(accountId)).map((s) => s.id).sort();
+const sessionIds = async (accountId: string) =>
+  (await classic.control.activeSessions(accountId)).map((s) => s.id).sort();
 
 describe('the classic change-password page', () => {
   it('has the guide\'s three fields in order, "Require all devices…" unticked, and "Save"', async () => {
@@ -80,8 +74,8 @@ describe('the classic change-password page', () => {
     expect(signInPage.html).toMatch(
       /role="status">You were signed out because the password of this account was changed/,
     );
-    expect(await site.accounts.passwordMatches(account.id, 'fresh-pass-42')).toBe(true);
-    expect(await site.accounts.passwordMatches(account.id, PASSWORD)).toBe(false);
+    expect(await classic.site.accounts.passwordMatches(account.id, 'fresh-pass-42')).toBe(true);
+    expect(await classic.site.accounts.passwordMatches(account.id, PASSWORD)).toBe(false);
   });
 
   it('without the tick: device B keeps its session', async () => {
@@ -140,7 +134,7 @@ describe('the classic change-password page', () => {
       expect(decode(describedBy(answer.html, field))).toBe(message);
       expect(alertOf(answer.html)).toBe('The password was not changed. See the marked fields below.');
       expect(await sessionIds(account.id)).toEqual(sessions);
-      expect(await site.accounts.passwordMatches(account.id, PASSWORD)).toBe(true);
+      expect(await classic.site.accounts.passwordMatches(account.id, PASSWORD)).toBe(true);
     },
   );
 
@@ -157,7 +151,7 @@ describe('the classic change-password page', () => {
       new_password_again: 'fresh-pass-42',
     });
     expect(refused.status).toBe(403);
-    expect(await site.accounts.passwordMatches(account.id, PASSWORD)).toBe(true);
+    expect(await classic.site.accounts.passwordMatches(account.id, PASSWORD)).toBe(true);
   });
 });
 
@@ -183,7 +177,7 @@ describe('the classic phone page', () => {
       password: PASSWORD,
     });
     expect(answer).toMatchObject({ status: 303, location: '/member/settings' });
-    expect((await control.account(account.id)).phone).toEqual({ e164: '+12135550123', textMessages: false });
+    expect((await classic.control.account(account.id)).phone).toEqual({ e164: '+12135550123', textMessages: false });
     const { html } = await deviceA.get('/member/settings');
     expect(html).toContain('Phone number saved.');
     expect(html).toContain('+1 ••• ••• ••23');
@@ -209,17 +203,17 @@ describe('the classic phone page', () => {
     expect(answer.status).toBe(422);
     expect(decode(describedBy(answer.html, field))).toBe(message);
     expect(answer.html).toContain(`value="${decode(number) === number ? number : ''}"`);
-    expect((await control.account(account.id)).phone).toEqual(stored);
+    expect((await classic.control.account(account.id)).phone).toEqual(stored);
   });
 
   it('phone-and-password-swapped: the drifted page asks for the password first', async () => {
     const { deviceA } = await twoDevices('swapped');
     try {
-      await control.useDrift('phone-and-password-swapped');
+      await classic.control.useDrift('phone-and-password-swapped');
       const { html } = await deviceA.get('/member/settings/phone');
       expect(html.indexOf('name="password"')).toBeLessThan(html.indexOf('name="number"'));
     } finally {
-      await control.useDrift(null);
+      await classic.control.useDrift(null);
     }
   });
 });

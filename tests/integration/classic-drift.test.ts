@@ -1,28 +1,26 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DRIFT_VARIANTS } from '../../mock-server/index.ts';
-import { alertOf, ClassicBrowser, classicEmail, startClassic } from '../support/classic-browser.ts';
+import {
+  alertOf,
+  ClassicBrowser,
+  classicEmail,
+  classicSiteForThisFile,
+  CLASSIC_PASSWORD,
+} from '../support/classic-browser.ts';
 
-type Started = Awaited<ReturnType<typeof startClassic>>;
-let site: Started['site'];
-let control: Started['control'];
-
-beforeAll(async () => {
-  ({ site, control } = await startClassic());
-});
-afterAll(() => site.close());
-
-const PASSWORD = 'classic-pass-1';
+const classic = classicSiteForThisFile();
+const PASSWORD = CLASSIC_PASSWORD;
 
 /** A fresh account with a second device signed in, and this browser on the profile "Alex". */
 async function member() {
-  const account = await control.createAccount({
+  const account = await classic.control.createAccount({
     email: classicEmail('drift'),
     password: PASSWORD,
     profiles: [{ name: 'Alex', kids: false }],
   });
-  const other = new ClassicBrowser(site.url, 'device B');
+  const other = new ClassicBrowser(classic.site.url, 'device B');
   await other.signIn(account.email, PASSWORD);
-  const browser = new ClassicBrowser(site.url, 'device A');
+  const browser = new ClassicBrowser(classic.site.url, 'device A');
   const signIn = await browser.signIn(account.email, PASSWORD);
   await browser.chooseProfile(account.profiles[0]!.id);
   return { account, browser, signIn };
@@ -36,12 +34,12 @@ const changePassword = async (fields: Record<string, string>) => {
     new_password_again: 'fresh-pass-42',
     ...fields,
   });
-  return { account, answer, sessions: (await control.activeSessions(account.id)).length };
+  return { account, answer, sessions: (await classic.control.activeSessions(account.id)).length };
 };
 const savePhone = async (fields: Record<string, string>) => {
   const { account, browser } = await member();
   const answer = await browser.submit('/member/settings/phone', { country: 'US', number: '213 555 0123', ...fields });
-  return { status: answer.status, phone: (await control.account(account.id)).phone };
+  return { status: answer.status, phone: (await classic.control.account(account.id)).phone };
 };
 
 const SIGN_OUT_EVERYWHERE = '/member/settings/devices/sign-out';
@@ -49,7 +47,7 @@ const SIGN_OUT_EVERYWHERE = '/member/settings/devices/sign-out';
 const signOutEverywhere = async () => {
   const { account, browser } = await member();
   await browser.submit(SIGN_OUT_EVERYWHERE, {});
-  const left = (await control.activeSessions(account.id)).map((s) => s.id);
+  const left = (await classic.control.activeSessions(account.id)).map((s) => s.id);
   return {
     thisDevice: left.includes(browser.cookie() ?? ''),
     others: left.length - Number(left.includes(browser.cookie() ?? '')),
@@ -58,7 +56,7 @@ const signOutEverywhere = async () => {
 
 /** What each drift changes, seen through the classic rendition as a browser (or the test-control API) sees it. */
 const PROBES: Record<string, () => Promise<unknown>> = {
-  'sign-in-lower-left': async () => (await new ClassicBrowser(site.url).get('/')).html.includes('class="dock"'),
+  'sign-in-lower-left': async () => (await new ClassicBrowser(classic.site.url).get('/')).html.includes('class="dock"'),
   'profile-menu-out-of-header': async () => (await html('/home')).includes('class="dock"'),
   'your-account-renamed': async () => /href="\/member\/settings">([^<]+)</.exec(await html('/home'))?.[1],
   'change-password-renamed': async () =>
@@ -72,7 +70,7 @@ const PROBES: Record<string, () => Promise<unknown>> = {
   'save-relabelled-submit': async () =>
     /<button type="submit" class="btn">([^<]+)</.exec(await html('/member/settings/password'))?.[1],
   'cookie-banner-over-sign-in': async () =>
-    (await new ClassicBrowser(site.url).get('/')).html.includes('class="consent"'),
+    (await new ClassicBrowser(classic.site.url).get('/')).html.includes('class="consent"'),
   'add-phone-renamed': async () =>
     /href="\/member\/settings\/phone">([^<]+)</.exec(await html('/member/settings'))?.[1],
   'confirm-password-missing': async () => (await html('/member/settings/password')).includes('new_password_again'),
@@ -83,6 +81,7 @@ const PROBES: Record<string, () => Promise<unknown>> = {
     return page.indexOf('name="number"') < page.indexOf('name="password"');
   },
   'profile-menu-on-hover-only': async () => (await html('/home')).includes('class="who-hover"'),
+  'profile-menu-click-only': async () => (await html('/home')).includes('<div class="who">'),
   'phone-field-unlabelled': async () => (await html('/member/settings/phone')).includes('<label for="in-number">'),
   'save-low-contrast': async () =>
     /<button type="submit" class="btn low-contrast"/.test(await html('/member/settings/phone')),
@@ -94,14 +93,14 @@ const PROBES: Record<string, () => Promise<unknown>> = {
   'untick-signs-out-anyway': async () => (await changePassword({ current_password: PASSWORD })).sessions,
   'old-password-still-works': async () => {
     const { account } = await changePassword({ current_password: PASSWORD });
-    return (await new ClassicBrowser(site.url).signIn(account.email, PASSWORD)).status;
+    return (await new ClassicBrowser(classic.site.url).signIn(account.email, PASSWORD)).status;
   },
   'password-change-not-stored': async () => {
     const { account, answer, sessions } = await changePassword({ current_password: PASSWORD });
     return {
       answer: [answer.status, answer.location],
       sessions,
-      newPasswordSignsIn: (await new ClassicBrowser(site.url).signIn(account.email, 'fresh-pass-42')).status,
+      newPasswordSignsIn: (await new ClassicBrowser(classic.site.url).signIn(account.email, 'fresh-pass-42')).status,
     };
   },
   'late-sign-out': async () =>
@@ -110,9 +109,9 @@ const PROBES: Record<string, () => Promise<unknown>> = {
   'text-message-choice-dropped': async () => (await savePhone({ password: PASSWORD, texts: 'yes' })).phone,
   'invalid-phone-accepted': async () => (await savePhone({ password: PASSWORD, number: '555' })).status,
   'sign-in-reveals-unknown-email': async () =>
-    alertOf((await new ClassicBrowser(site.url).signIn(classicEmail('nobody'), PASSWORD)).html),
+    alertOf((await new ClassicBrowser(classic.site.url).signIn(classicEmail('nobody'), PASSWORD)).html),
   'sign-in-never-throttled': async () => {
-    const browser = new ClassicBrowser(site.url);
+    const browser = new ClassicBrowser(classic.site.url);
     const email = classicEmail('guessed');
     let status = 0;
     for (let i = 0; i < 6; i++) status = (await browser.signIn(email, 'wrong-password-1')).status;
@@ -124,14 +123,16 @@ const PROBES: Record<string, () => Promise<unknown>> = {
     return (await browser.post('/member/settings/phone', body)).status;
   },
   'racy-sign-in-lock': async () => {
-    const account = await control.createAccount({
+    const account = await classic.control.createAccount({
       email: classicEmail('burst'),
       password: PASSWORD,
       profiles: [{ name: 'Alex', kids: false }],
     });
     const guesses = Array.from({ length: 20 }, (_, i) => i);
     const answers = await Promise.all(
-      guesses.map((i) => new ClassicBrowser(site.url).signIn(account.email, i === 12 ? PASSWORD : `guess-${i}`)),
+      guesses.map((i) =>
+        new ClassicBrowser(classic.site.url).signIn(account.email, i === 12 ? PASSWORD : `guess-${i}`),
+      ),
     );
     return answers.filter((answer) => answer.status === 303).length;
   },
@@ -164,13 +165,13 @@ describe('every drift variant exists in the classic rendition too', () => {
 
   it.each(DRIFT_VARIANTS.map((v) => [v.name, v.breaks]))('%s: %s', async (name) => {
     const probe = PROBES[name]!;
-    await control.useDrift(null);
+    await classic.control.useDrift(null);
     const clean = await probe();
     try {
-      await control.useDrift(name);
+      await classic.control.useDrift(name);
       expect(await probe()).not.toEqual(clean);
     } finally {
-      await control.useDrift(null);
+      await classic.control.useDrift(null);
     }
   });
 });

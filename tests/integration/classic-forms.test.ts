@@ -1,30 +1,28 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ClassicBrowser, classicEmail, startClassic, tokenOf } from '../support/classic-browser.ts';
+import { describe, expect, it } from 'vitest';
+import {
+  ClassicBrowser,
+  classicEmail,
+  classicSiteForThisFile,
+  CLASSIC_PASSWORD,
+  tokenOf,
+} from '../support/classic-browser.ts';
 
-type Started = Awaited<ReturnType<typeof startClassic>>;
-let site: Started['site'];
-let control: Started['control'];
-
-beforeAll(async () => {
-  ({ site, control } = await startClassic());
-});
-afterAll(() => site.close());
-
-const PASSWORD = 'classic-pass-1';
+const classic = classicSiteForThisFile();
+const PASSWORD = CLASSIC_PASSWORD;
 
 /** A signed-in browser on its account page, with a second device signed in too. */
 async function signedIn(label: string) {
-  const account = await control.createAccount({
+  const account = await classic.control.createAccount({
     email: classicEmail(label),
     password: PASSWORD,
     profiles: [{ name: 'Alex', kids: false }],
   });
-  const other = new ClassicBrowser(site.url, 'device B');
+  const other = new ClassicBrowser(classic.site.url, 'device B');
   await other.signIn(account.email, PASSWORD);
-  const browser = new ClassicBrowser(site.url, 'device A');
+  const browser = new ClassicBrowser(classic.site.url, 'device A');
   await browser.signIn(account.email, PASSWORD);
   await browser.chooseProfile(account.profiles[0]!.id);
-  const sessions = (await control.activeSessions(account.id)).map((s) => s.id).sort();
+  const sessions = (await classic.control.activeSessions(account.id)).map((s) => s.id).sort();
   return { account, browser, sessions };
 }
 
@@ -67,8 +65,8 @@ describe('the classic rendition accepts changes only from its own forms (synchro
     const answer = await browser.post('/member/settings/password', passwordChange(token), headers);
     expect(answer.status).toBe(403);
     expect(answer.html).toContain('it has expired or it came from another site');
-    expect((await control.activeSessions(account.id)).map((s) => s.id).sort()).toEqual(sessions);
-    expect(await site.accounts.passwordMatches(account.id, PASSWORD)).toBe(true);
+    expect((await classic.control.activeSessions(account.id)).map((s) => s.id).sort()).toEqual(sessions);
+    expect(await classic.site.accounts.passwordMatches(account.id, PASSWORD)).toBe(true);
   });
 
   it.each(forgeries)('refuses a phone change %s with 403 and saves nothing', async (_label, forge) => {
@@ -77,62 +75,64 @@ describe('the classic rendition accepts changes only from its own forms (synchro
     const { token, headers } = forge(page.html);
     const answer = await browser.post('/member/settings/phone', phoneChange(token), headers);
     expect(answer.status).toBe(403);
-    expect((await control.account(account.id)).phone).toBeNull();
+    expect((await classic.control.account(account.id)).phone).toBeNull();
   });
 
   it('lets the browser send a real Origin with its own form POSTs, and refuses "Origin: null"', async () => {
     const { account, browser } = await signedIn('origin-null');
     const page = await browser.get('/member/settings/phone');
     // helmet's no-referrer would make Chromium send "Origin: null" with every form POST, even same-origin ones.
-    expect((await fetch(`${site.url}/signin`)).headers.get('referrer-policy')).toBe('same-origin');
+    expect((await fetch(`${classic.site.url}/signin`)).headers.get('referrer-policy')).toBe('same-origin');
     const answer = await browser.post('/member/settings/phone', phoneChange(tokenOf(page.html)), { origin: 'null' });
     expect(answer.status).toBe(403);
-    expect((await control.account(account.id)).phone).toBeNull();
+    expect((await classic.control.account(account.id)).phone).toBeNull();
   });
 
   it("refuses a sign-in without the token (login CSRF), and one with another browser's token", async () => {
-    const account = await control.createAccount({
+    const account = await classic.control.createAccount({
       email: classicEmail('csrf-sign-in'),
       password: PASSWORD,
       profiles: [{ name: 'Alex', kids: false }],
     });
-    const attacker = new ClassicBrowser(site.url);
+    const attacker = new ClassicBrowser(classic.site.url);
     const stolen = tokenOf((await attacker.get('/signin')).html);
-    const victim = new ClassicBrowser(site.url);
+    const victim = new ClassicBrowser(classic.site.url);
     await victim.get('/signin');
     const body = { email: account.email, password: PASSWORD };
     expect((await victim.post('/signin', new URLSearchParams(body))).status).toBe(403);
     expect((await victim.post('/signin', new URLSearchParams({ ...body, authenticity_token: stolen }))).status).toBe(
       403,
     );
-    expect(await control.activeSessions(account.id)).toEqual([]);
+    expect(await classic.control.activeSessions(account.id)).toEqual([]);
   });
 
   it("accepts the same request with the page's token and a same-site Origin", async () => {
     const { account, browser } = await signedIn('csrf-ok');
     const page = await browser.get('/member/settings/phone');
-    const answer = await browser.post('/member/settings/phone', phoneChange(tokenOf(page.html)), { origin: site.url });
+    const answer = await browser.post('/member/settings/phone', phoneChange(tokenOf(page.html)), {
+      origin: classic.site.url,
+    });
     expect(answer).toMatchObject({ status: 303, location: '/member/settings' });
-    expect((await control.account(account.id)).phone).toEqual({ e164: '+12135550123', textMessages: true });
+    expect((await classic.control.account(account.id)).phone).toEqual({ e164: '+12135550123', textMessages: true });
   });
 
   it('gives a new token with the new session at sign-in: the pre-session token no longer works', async () => {
     const { browser } = await signedIn('rotate');
     const before = tokenOf((await browser.get('/member/settings/password')).html);
-    const fresh = new ClassicBrowser(site.url);
+    const fresh = new ClassicBrowser(classic.site.url);
     const preToken = tokenOf((await fresh.get('/signin')).html);
     expect(preToken).not.toBe(before);
   });
 
   it('csrf-token-unchecked: the drifted site accepts the forged change', async () => {
     try {
-      await control.useDrift('csrf-token-unchecked');
+      await classic.control.useDrift('csrf-token-unchecked');
       const { account, browser } = await signedIn('csrf-drift');
       const answer = await browser.post('/member/settings/phone', phoneChange(), { origin: 'https://evil.example' });
       expect(answer.status).toBe(303);
-      expect((await control.account(account.id)).phone?.e164).toBe('+12135550123');
+      expect((await classic.control.account(account.id)).phone?.e164).toBe('+12135550123');
     } finally {
-      await control.useDrift(null);
+      await classic.control.useDrift(null);
     }
   });
 });

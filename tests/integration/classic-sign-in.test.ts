@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   alertOf,
   CLASSIC_COOKIE,
@@ -7,21 +7,15 @@ import {
   decode,
   describedBy,
   startClassic,
+  classicSiteForThisFile,
+  CLASSIC_PASSWORD,
   tokenOf,
 } from '../support/classic-browser.ts';
 
-type Started = Awaited<ReturnType<typeof startClassic>>;
-let site: Started['site'];
-let control: Started['control'];
-
-beforeAll(async () => {
-  ({ site, control } = await startClassic());
-});
-afterAll(() => site.close());
-
-const PASSWORD = 'classic-pass-1';
+const classic = classicSiteForThisFile();
+const PASSWORD = CLASSIC_PASSWORD;
 const newAccount = (label: string) =>
-  control.createAccount({
+  classic.control.createAccount({
     email: classicEmail(label),
     password: PASSWORD,
     profiles: [
@@ -32,18 +26,18 @@ const newAccount = (label: string) =>
 
 describe('the classic rendition: home and sign-in', () => {
   it('serves pages without any script, no-store, with "Sign In" in the header linking to /signin', async () => {
-    const response = await fetch(`${site.url}/`);
+    const response = await fetch(`${classic.site.url}/`);
     const html = await response.text();
     expect(response.headers.get('cache-control')).toBe('no-store');
     expect(response.headers.get('content-security-policy')).toBeTruthy(); // helmet stays on
     expect(html).not.toMatch(/<script/i);
     expect(html).toMatch(/<header class="masthead">.*<a class="corner-link" href="\/signin">Sign In<\/a><\/header>/);
-    expect((await fetch(`${site.url}/api/session`, { method: 'POST' })).status).toBe(404);
+    expect((await fetch(`${classic.site.url}/api/session`, { method: 'POST' })).status).toBe(404);
   });
 
   it('signs in with a plain POST answered by a 303, rotating the HttpOnly SameSite=Lax session cookie', async () => {
     const account = await newAccount('sign-in');
-    const browser = new ClassicBrowser(site.url);
+    const browser = new ClassicBrowser(classic.site.url);
     await browser.get('/signin');
     const preSession = browser.cookie();
     expect(preSession).toBeTruthy();
@@ -57,16 +51,16 @@ describe('the classic rendition: home and sign-in', () => {
     expect(setCookie).toMatch(/HttpOnly/);
     expect(setCookie).toMatch(/SameSite=Lax/);
     expect(browser.cookie()).not.toBe(preSession);
-    expect((await control.activeSessions(account.id)).map((s) => s.id)).toEqual([browser.cookie()]);
+    expect((await classic.control.activeSessions(account.id)).map((s) => s.id)).toEqual([browser.cookie()]);
   });
 
   it('gives two browsers two sessions, and asks "Who\'s watching?" with one button per profile', async () => {
     const account = await newAccount('two');
-    const a = new ClassicBrowser(site.url, 'browser A');
-    const b = new ClassicBrowser(site.url, 'browser B');
+    const a = new ClassicBrowser(classic.site.url, 'browser A');
+    const b = new ClassicBrowser(classic.site.url, 'browser B');
     await a.signIn(account.email, PASSWORD);
     await b.signIn(account.email, PASSWORD);
-    const sessions = await control.activeSessions(account.id);
+    const sessions = await classic.control.activeSessions(account.id);
     expect(sessions.map((s) => s.userAgent).sort()).toEqual(['browser A', 'browser B']);
 
     const gate = await a.get('/profiles/select');
@@ -78,7 +72,7 @@ describe('the classic rendition: home and sign-in', () => {
 
   it('shows the chosen profile as a native popover of plain links, with "Sign out" a POST form', async () => {
     const account = await newAccount('popover');
-    const browser = new ClassicBrowser(site.url);
+    const browser = new ClassicBrowser(classic.site.url);
     await browser.signIn(account.email, PASSWORD);
     await browser.chooseProfile(account.profiles[0]!.id);
     const { html } = await browser.get('/home');
@@ -91,12 +85,12 @@ describe('the classic rendition: home and sign-in', () => {
 
     const signOut = await browser.post('/signout', new URLSearchParams({ authenticity_token: tokenOf(html) }));
     expect(signOut).toMatchObject({ status: 303, location: '/' });
-    expect(await control.activeSessions(account.id)).toEqual([]);
+    expect(await classic.control.activeSessions(account.id)).toEqual([]);
   });
 
   it('refuses a wrong password or an unknown email in the same words above the form, signing nobody in', async () => {
     const account = await newAccount('refused');
-    const browser = new ClassicBrowser(site.url);
+    const browser = new ClassicBrowser(classic.site.url);
     const wrong = await browser.signIn(account.email, 'wrong-password-1');
     const unknown = await browser.signIn(classicEmail('nobody'), 'wrong-password-1');
     expect(wrong.status).toBe(401);
@@ -105,11 +99,11 @@ describe('the classic rendition: home and sign-in', () => {
     );
     expect(alertOf(unknown.html)).toBe(alertOf(wrong.html));
     expect(wrong.html.indexOf('role="alert"')).toBeLessThan(wrong.html.indexOf('<form'));
-    expect(await control.activeSessions(account.id)).toEqual([]);
+    expect(await classic.control.activeSessions(account.id)).toEqual([]);
   });
 
   it('ties each field message to its field with aria-describedby, ids of its own', async () => {
-    const browser = new ClassicBrowser(site.url);
+    const browser = new ClassicBrowser(classic.site.url);
     const empty = await browser.signIn('', '');
     expect(empty.status).toBe(422);
     expect(describedBy(empty.html, 'email')).toBe('Type the email address of your account.');
@@ -127,14 +121,14 @@ describe('the classic rendition: home and sign-in', () => {
 
   it('after 5 failures locks the email, even for the right password, with its own notice', async () => {
     const account = await newAccount('lock');
-    const browser = new ClassicBrowser(site.url);
+    const browser = new ClassicBrowser(classic.site.url);
     for (let i = 0; i < 5; i++) expect((await browser.signIn(account.email, 'wrong-password-1')).status).toBe(401);
     const locked = await browser.signIn(account.email, PASSWORD);
     expect(locked.status).toBe(429);
     expect(alertOf(locked.html)).toBe(
       'Sign-in for this email is paused after too many failed attempts. Try again in 15 minutes.',
     );
-    expect(await control.activeSessions(account.id)).toEqual([]);
+    expect(await classic.control.activeSessions(account.id)).toEqual([]);
   });
 });
 
@@ -161,17 +155,19 @@ describe('the classic rendition honours the drift settings', () => {
   it('sign-in-lower-left, profile-gate-skipped and sign-in-reveals-unknown-email change the pages', async () => {
     const account = await newAccount('drifts');
     try {
-      await control.useDrift('sign-in-lower-left');
-      expect((await new ClassicBrowser(site.url).get('/')).html).toMatch(
+      await classic.control.useDrift('sign-in-lower-left');
+      expect((await new ClassicBrowser(classic.site.url).get('/')).html).toMatch(
         /<div class="dock"><a class="corner-link" href="\/signin">/,
       );
-      await control.useDrift('profile-gate-skipped');
-      expect(await new ClassicBrowser(site.url).signIn(account.email, PASSWORD)).toMatchObject({ location: '/home' });
-      await control.useDrift('sign-in-reveals-unknown-email');
-      const unknown = await new ClassicBrowser(site.url).signIn(classicEmail('none'), PASSWORD);
+      await classic.control.useDrift('profile-gate-skipped');
+      expect(await new ClassicBrowser(classic.site.url).signIn(account.email, PASSWORD)).toMatchObject({
+        location: '/home',
+      });
+      await classic.control.useDrift('sign-in-reveals-unknown-email');
+      const unknown = await new ClassicBrowser(classic.site.url).signIn(classicEmail('none'), PASSWORD);
       expect(alertOf(unknown.html)).toBe('There is no Flickbox account for that email address.');
     } finally {
-      await control.useDrift(null);
+      await classic.control.useDrift(null);
     }
   });
 });

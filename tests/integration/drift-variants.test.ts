@@ -106,7 +106,7 @@ const PROBES: Record<keyof SiteVariant, Probe> = {
   signInPlacement: async (site) =>
     headerOf(await (await new SiteClient(site.url).page('/')).text()).includes('Sign In'),
   profileMenuPlacement: async (site) => headerOf(await pageText(site, '/account')).includes('aria-haspopup="menu"'),
-  profileMenuOpens: async (site) => (await pageText(site, '/account')).includes('data-opens="hover"'),
+  profileMenuOpens: async (site) => /data-opens="(\w+)"/.exec(await pageText(site, '/account'))?.[1] ?? 'both',
   accountMenuLabel: async (site) => /href="\/account">([^<]*)</.exec(await pageText(site, '/account'))?.[1],
   changePasswordLabel: async (site) => /href="\/password">([^<]*)</.exec(await pageText(site, '/account'))?.[1],
   changePasswordSection: async (site) => {
@@ -217,7 +217,7 @@ const PROBES: Record<keyof SiteVariant, Probe> = {
 const CLEAN_OBSERVATIONS: Record<keyof SiteVariant, unknown> = {
   signInPlacement: true,
   profileMenuPlacement: true,
-  profileMenuOpens: false,
+  profileMenuOpens: 'both',
   accountMenuLabel: 'Your Account',
   changePasswordLabel: 'Change password',
   changePasswordSection: 'membership',

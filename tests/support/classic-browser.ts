@@ -1,3 +1,4 @@
+import { afterAll, beforeAll } from 'vitest';
 import { startMockServer, type StartOptions } from '../../mock-server/index.ts';
 import { TestControlClient } from '../../site/test-control-client.ts';
 
@@ -103,6 +104,31 @@ export async function startClassic(options: Partial<StartOptions> = {}) {
   const site = await startMockServer({ port: 0, testMode: true, site: 'classic', ...options });
   return { site, control: new TestControlClient(site.url) };
 }
+
+export const CLASSIC_PASSWORD = 'classic-pass-1';
+
+/** The classic rendition for one test file: started before its first test, closed after its last (vitest hooks). */
+export function classicSiteForThisFile(): { readonly site: ClassicSite; readonly control: TestControlClient } {
+  let started: Awaited<ReturnType<typeof startClassic>> | undefined;
+  beforeAll(async () => {
+    started = await startClassic();
+  });
+  afterAll(() => started?.site.close());
+  const get = () => {
+    if (!started) throw new Error('The classic site starts in beforeAll: use it inside a test.');
+    return started;
+  };
+  return {
+    get site() {
+      return get().site;
+    },
+    get control() {
+      return get().control;
+    },
+  };
+}
+
+type ClassicSite = Awaited<ReturnType<typeof startClassic>>['site'];
 
 let counter = 0;
 export const classicEmail = (label: string) => `classic-${label}-${process.pid}-${++counter}@unit.test`;

@@ -99,18 +99,50 @@ document.addEventListener('click', (event) => {
   const toggle = event.target.closest('.profile-button');
   const menu = document.getElementById('profile-menu');
   if (!menu) return;
-  const open = toggle ? menu.hidden : false;
-  if (toggle || !event.target.closest('#profile-menu')) {
-    menu.hidden = !open;
-    document.querySelector('.profile-button')?.setAttribute('aria-expanded', String(open));
+  if (toggle) {
+    // A click on a menu the mouse already opened (a click always hovers first) keeps it open, now until dismissed.
+    setProfileMenu(menu.hidden || menuOpenedBy === 'hover' ? 'click' : null);
+  } else if (!event.target.closest('#profile-menu')) {
+    setProfileMenu(null);
   }
+});
+
+// How the profile menu was opened: 'hover' (closes when the mouse leaves), 'click' (until dismissed), or null.
+let menuOpenedBy = null;
+
+function setProfileMenu(openedBy) {
+  const menu = document.getElementById('profile-menu');
+  if (!menu) return;
+  menuOpenedBy = openedBy;
+  menu.hidden = openedBy === null;
+  document.querySelector('.profile-button')?.setAttribute('aria-expanded', String(openedBy !== null));
+}
+
+// Hovering opens the menu too, except on a click-only menu (a drift variant) and for touch, which only taps.
+const hoverable = (event) => event.pointerType !== 'touch' && event.target.closest?.('.profile-menu:not([data-opens])');
+
+document.addEventListener('pointerover', (event) => {
+  const wrapper = hoverable(event);
+  if (wrapper && !wrapper.contains(event.relatedTarget) && menuOpenedBy === null) setProfileMenu('hover');
+});
+
+document.addEventListener('pointerout', (event) => {
+  const wrapper = hoverable(event);
+  if (!wrapper || wrapper.contains(event.relatedTarget) || menuOpenedBy !== 'hover') return;
+  if (!document.getElementById('profile-menu')?.contains(document.activeElement)) setProfileMenu(null);
+});
+
+// Focus leaving a menu the mouse has left closes it too.
+document.addEventListener('focusout', (event) => {
+  const wrapper = event.target.closest?.('.profile-menu');
+  if (!wrapper || wrapper.contains(event.relatedTarget) || menuOpenedBy !== 'hover') return;
+  if (!wrapper.matches(':hover')) setProfileMenu(null);
 });
 
 document.addEventListener('keydown', (event) => {
   const menu = document.getElementById('profile-menu');
   if (event.key === 'Escape' && menu && !menu.hidden) {
-    menu.hidden = true;
-    document.querySelector('.profile-button')?.setAttribute('aria-expanded', 'false');
+    setProfileMenu(null);
     document.querySelector('.profile-button')?.focus();
   }
 });
