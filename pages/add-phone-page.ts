@@ -147,11 +147,23 @@ export class AddPhonePage {
     await clickAndAwaitAnswer(this.page, await this.#findButton('Save'));
   }
 
-  /** The guide's phone step by keyboard only: Tab to each field, type, Space for the tick, Enter on "Save". */
-  async addPhoneByKeyboard(number: string, password: string, textMessages: boolean): Promise<void> {
+  /** By keyboard only: Tab to the phone number field, type the number. */
+  async typePhoneNumberByKeyboard(number: string): Promise<void> {
     await typeInto(await this.#findPhoneNumberField(), 'Phone number', PLACE, number);
+  }
+
+  /** By keyboard only: Tab to the password field, type the password. */
+  async typePasswordByKeyboard(password: string): Promise<void> {
     await typeInto(await this.#findPasswordField(), 'Password', PLACE, password);
-    await tickByKeyboard(await this.#findTextMessagesBox(), 'Receive text messages', PLACE, textMessages);
+  }
+
+  /** By keyboard only: Tab to the text messages tick box, Space until it is as wanted. */
+  async tickTextMessagesByKeyboard(wanted: boolean): Promise<void> {
+    await tickByKeyboard(await this.#findTextMessagesBox(), 'Receive text messages', PLACE, wanted);
+  }
+
+  /** By keyboard only: Tab to "Save", Enter, and wait for the site's answer. */
+  async saveByKeyboard(): Promise<void> {
     await pressAndAwaitAnswer(await this.#findButton('Save'), 'Save', PLACE);
   }
 

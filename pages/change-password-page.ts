@@ -133,19 +133,25 @@ export class ChangePasswordPage {
     await (await this.#findButton(label)).dblclick();
   }
 
-  /** The whole of the guide's password step by keyboard only: Tab to each field, type, Space for the tick, Enter. */
-  async changePasswordByKeyboard({
-    current,
-    next,
-    confirmation,
-    signOutOtherDevices,
-    tick = REQUIRE_ALL_DEVICES,
-  }: PasswordChange): Promise<void> {
-    await typeInto(await this.#countedField(1), 'the actual password', PLACE, current);
-    await typeInto(await this.#countedField(2), 'the new password', PLACE, next);
-    await typeInto(await this.#countedField(3), 'its confirmation', PLACE, confirmation ?? next);
-    await tickByKeyboard(await this.#findTickBox(tick), tick, PLACE, signOutOtherDevices);
-    await pressAndAwaitAnswer(await this.#findButton(SAVE), SAVE, PLACE);
+  /** By keyboard only: Tab to the first field, type the actual password. */
+  async typeActualPasswordByKeyboard(password: string): Promise<void> {
+    await typeInto(await this.#countedField(1), 'the actual password', PLACE, password);
+  }
+
+  /** By keyboard only: Tab to each of the next two fields, type the new password (and its confirmation). */
+  async typeNewPasswordTwiceByKeyboard(password: string, confirmation = password): Promise<void> {
+    await typeInto(await this.#countedField(2), 'the new password', PLACE, password);
+    await typeInto(await this.#countedField(3), 'its confirmation', PLACE, confirmation);
+  }
+
+  /** By keyboard only: Tab to the tick box, Space until it is as wanted. */
+  async setTickByKeyboard(ticked: boolean, label = REQUIRE_ALL_DEVICES): Promise<void> {
+    await tickByKeyboard(await this.#findTickBox(label), label, PLACE, ticked);
+  }
+
+  /** By keyboard only: Tab to "Save", Enter, and wait for the site's answer. */
+  async saveByKeyboard(label = SAVE): Promise<void> {
+    await pressAndAwaitAnswer(await this.#findButton(label), label, PLACE);
   }
 
   /** The whole of the guide's password step, in its order. */

@@ -12,7 +12,11 @@ import {
   OUTCOME_MEDIA_TYPE,
   outcomeBody,
 } from '../harness/scenario/outcome.ts';
-import { ACCESSIBILITY_ATTACHMENT, accessibilityBody } from '../harness/scenario/accessibility.ts';
+import {
+  ACCESSIBILITY_ATTACHMENT,
+  ACCESSIBILITY_MEDIA_TYPE,
+  accessibilityBody,
+} from '../harness/scenario/accessibility.ts';
 import { GAP_LABEL, gapNote, isGap } from '../harness/reporting/guide-gaps.ts';
 import { PICTURE_FORMAT, type StepPictures } from '../harness/scenario/step-pictures.ts';
 import {
@@ -142,7 +146,8 @@ export const test = bddTest.extend<{ world: ScenarioWorld; reportLabels: void },
       attachAccessibility: async (record) => {
         await testInfo.attach(ACCESSIBILITY_ATTACHMENT, {
           body: accessibilityBody(record),
-          contentType: OUTCOME_MEDIA_TYPE,
+          // Its own media type: Cucumber JSON keeps no attachment names, and its reader takes JSON as outcome records.
+          contentType: ACCESSIBILITY_MEDIA_TYPE,
         });
       },
       // Files, as screenshots are: `npm run guide:accept-pictures` copies the fresh ones from the run's JSON report.

@@ -1,7 +1,7 @@
 // The guide's main path for a reader without a mouse: each acting step is the twin of a click step, done with Tab
 // and Enter (or Space) through the page objects' keyboard methods; what follows each is checked by the usual steps.
 import { When } from './support/bdd.ts';
-import { verifies } from './support/guide-step.ts';
+import { partOfGuideStep, verifies } from './support/guide-step.ts';
 
 // "All the actions you will perform now will be carried in the “MEMBERSHIP & BILLING” section." (account.4)
 const MEMBERSHIP = 'MEMBERSHIP & BILLING';
@@ -59,12 +59,12 @@ When(
   'I change my password to {string} by keyboard, placing the tick near {string} with Space',
   verifies('password.5', async function (next: string, tick: string) {
     this.beforeLastingChange('it changes the password');
-    await this.device.changePassword.changePasswordByKeyboard({
-      current: this.account.password,
-      next,
-      signOutOtherDevices: true,
-      tick,
-    });
+    const form = this.device.changePassword;
+    // One Gherkin step for the guide's whole form: each field's failure is a drift of the sentence that names it.
+    await partOfGuideStep('password.2', () => form.typeActualPasswordByKeyboard(this.account.password));
+    await partOfGuideStep('password.3', () => form.typeNewPasswordTwiceByKeyboard(next));
+    await partOfGuideStep('password.4', () => form.setTickByKeyboard(true, tick));
+    await form.saveByKeyboard();
     this.notes.newPassword = next;
   }),
 );
@@ -74,6 +74,17 @@ When(
   verifies('phone.5', async function (number: string) {
     this.beforeLastingChange('it saves a phone number');
     const password = this.notes.newPassword ?? this.account.password;
-    await this.device.addPhone.addPhoneByKeyboard(number, password, true);
+    const form = this.device.addPhone;
+    await partOfGuideStep('phone.2', () => form.typePhoneNumberByKeyboard(number));
+    await partOfGuideStep('phone.3', () => form.typePasswordByKeyboard(password));
+    await partOfGuideStep('phone.4', () => form.tickTextMessagesByKeyboard(true));
+    await form.saveByKeyboard();
+  }),
+);
+
+When(
+  'I press Enter on the {string} button in {string}',
+  verifies('phone.1', async function (label: string, section: string) {
+    await this.device.account.pressTextButton(section, label);
   }),
 );

@@ -23,6 +23,15 @@ export const LEFT_TO_OTHER_REPORTS = ['image/png', 'image/jpeg', 'video/webm', '
 export function reportFileReporters(reportsDir?: string): ReporterDescription[] {
   const paths = reportPaths(reportsDir);
   return [
+    ['json', { outputFile: paths.playwrightJson }],
+    cucumberReporter('html', { outputFile: `${paths.cucumber}/report.html`, skipAttachments: LEFT_TO_OTHER_REPORTS }),
+    cucumberReporter('json', { outputFile: paths.cucumberJson, skipAttachments: LEFT_TO_OTHER_REPORTS }),
+    cucumberReporter('junit', { outputFile: `${paths.cucumber}/report.xml`, suiteName: 'Guide verification' }),
+    cucumberReporter('message', {
+      outputFile: `${paths.cucumber}/messages.ndjson`,
+      skipAttachments: LEFT_TO_OTHER_REPORTS,
+    }),
+    // After the reports that find steps by their place in the generated spec, right before the one that shows it.
     FEATURE_LOCATIONS,
     [
       'html',
@@ -33,13 +42,5 @@ export function reportFileReporters(reportsDir?: string): ReporterDescription[] 
         ...(process.env[SELECTION_ENV] ? { title: process.env[SELECTION_ENV] } : {}),
       },
     ],
-    ['json', { outputFile: paths.playwrightJson }],
-    cucumberReporter('html', { outputFile: `${paths.cucumber}/report.html`, skipAttachments: LEFT_TO_OTHER_REPORTS }),
-    cucumberReporter('json', { outputFile: paths.cucumberJson, skipAttachments: LEFT_TO_OTHER_REPORTS }),
-    cucumberReporter('junit', { outputFile: `${paths.cucumber}/report.xml`, suiteName: 'Guide verification' }),
-    cucumberReporter('message', {
-      outputFile: `${paths.cucumber}/messages.ndjson`,
-      skipAttachments: LEFT_TO_OTHER_REPORTS,
-    }),
   ];
 }

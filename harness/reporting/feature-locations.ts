@@ -40,7 +40,7 @@ export function featureLocation(map: SpecMap, testLine: number, step: Location):
 
 /**
  * Points each Gherkin step of a Playwright result at its line in the `.feature` file rather than at the generated
- * spec, so the HTML report (listed after this reporter) shows `features/sign-in.feature:14`. playwright-bdd 9.2 runs
+ * spec, so the HTML report (listed right after this reporter) shows `features/sign-in.feature:14`. playwright-bdd 9.2 runs
  * steps with the spec's location and has no option for it (vitalets/playwright-bdd#181).
  */
 export default class FeatureLocations implements Reporter {
@@ -59,7 +59,21 @@ export default class FeatureLocations implements Reporter {
     return this.#maps.get(specFile);
   }
 
+  readonly #ended: [TestCase, TestResult][] = [];
+
   onTestEnd(test: TestCase, result: TestResult): void {
+    this.#ended.push([test, result]);
+  }
+
+  /**
+   * At the end, not as each test ends: the Cucumber reporters (listed before this one) find each Gherkin step by its
+   * place in the spec, and must have finished with the steps before they are pointed elsewhere.
+   */
+  onEnd(): void {
+    for (const [test, result] of this.#ended) this.#rewrite(test, result);
+  }
+
+  #rewrite(test: TestCase, result: TestResult): void {
     if (!test.location.file.endsWith('.feature.spec.js')) return;
     const map = this.#mapOf(test.location.file);
     if (!map) return;

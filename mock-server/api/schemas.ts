@@ -160,7 +160,11 @@ export const unvalidatedPhoneBody = z
     password: z.string().refine(isWellFormedText, wellFormed),
     textMessages: z.boolean(),
   })
-  .transform(({ phoneNumber, password, textMessages }) => ({
-    phone: { e164: `+${phoneNumber.replace(/\D/g, '')}`, textMessages },
-    password,
-  }));
+  // The drift breaks the number's check only: an empty password is still refused as the clean site refuses it.
+  .transform(({ phoneNumber, password, textMessages }, ctx) => {
+    if (!password) {
+      ctx.addIssue({ code: 'custom', path: ['password'], message: 'Please enter your password.', input: '' });
+      return z.NEVER;
+    }
+    return { phone: { e164: `+${phoneNumber.replace(/\D/g, '')}`, textMessages }, password };
+  });

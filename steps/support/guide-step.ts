@@ -1,5 +1,5 @@
 import { recordOf } from '../../harness/scenario/failed-check.ts';
-import { CHECKED_SUFFIX, EVIDENCE_PREFIX, guideStep } from '../../harness/guide/guide.ts';
+import { CHECKED_SUFFIX, EVIDENCE_PREFIX, guideStep, type GuideStep } from '../../harness/guide/guide.ts';
 import { driftLine, guideHeading } from '../../harness/scenario/outcome.ts';
 import { speedOptions } from '../../harness/config/speed-options.ts';
 import { GUIDE_PATH_TAG } from '../../harness/reporting/evidence-choice.ts';
@@ -42,11 +42,13 @@ export function verifies<Args extends unknown[]>(stepId: string, fn: StepFn<Args
     this.beginGuideStep(step.id);
     try {
       await fn.apply(this, args);
-    } catch (error) {
+    } catch (thrown) {
+      // A part of the Gherkin step may belong to another sentence of the guide (partOfGuideStep).
+      const [error, owner] = thrown instanceof InGuideStep ? [thrown.cause, thrown.step] : [thrown, step];
       // A scenario skipped because the site cannot support it says nothing about the guide.
       if (skipReasonOf(error) !== undefined) throw error;
       failed = true;
-      const record = recordOf(error, step, MATCHER_KINDS);
+      const record = recordOf(error, owner, MATCHER_KINDS);
       // A crash or a timeout while acting is left as it is, rather than guessed at.
       if (!record) throw error;
       await this.recordOutcome(record);
@@ -71,6 +73,30 @@ export function verifies<Args extends unknown[]>(stepId: string, fn: StepFn<Args
   // playwright-bdd checks a step function's arity against its pattern.
   Object.defineProperty(wrapped, 'length', { value: fn.length });
   return wrapped;
+}
+
+/** A failure inside `partOfGuideStep`, with the guide step it belongs to. */
+class InGuideStep extends Error {
+  constructor(
+    readonly step: GuideStep,
+    override readonly cause: unknown,
+  ) {
+    super(cause instanceof Error ? cause.message : String(cause));
+  }
+}
+
+/**
+ * Inside a step that follows several sentences of the guide at once (the keyboard walk types a whole form in one
+ * Gherkin step), the part that follows one sentence: a check failing in it is a drift of that sentence, not of the
+ * one the Gherkin step is tied to.
+ */
+export async function partOfGuideStep(stepId: string, action: () => Promise<void>): Promise<void> {
+  const step = guideStep(stepId);
+  try {
+    await action();
+  } catch (error) {
+    throw new InGuideStep(step, error);
+  }
 }
 
 function renamed(error: Error, message: string): Error {
