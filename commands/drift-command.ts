@@ -13,7 +13,6 @@ import { checkGuideCoverage } from '../harness/reporting/guide-coverage.ts';
 import { writeGuideSuggestions } from '../harness/reporting/guide-rewrite.ts';
 import { guideVerdicts } from '../harness/reporting/guide-verdicts.ts';
 import { countVerdicts, writeGuideIndex, writeIllustratedGuide } from '../harness/reporting/illustrated-guide.ts';
-import { guideReportDir } from '../harness/reporting/publish-reports.ts';
 import { runEnvironment } from '../harness/config/report-setup.ts';
 import { reportPaths } from '../harness/config/reports-dir.ts';
 import { readPlaywrightOutcomes } from '../harness/reporting/results.ts';
@@ -84,8 +83,11 @@ export async function driftCommand(argv: string[]): Promise<number> {
   writeFileSync(DRIFT_JSON, `${JSON.stringify(report, null, 2)}\n`);
 
   // Each guide's illustrated page, from the clean run, with the part of the drift catalogue meant for its steps; and
-  // how each guide should read now: every variant's drift records that say how, as a patch and a marked copy.
+  // how each guide should read now: every variant's drift records that say how, as a patch and a marked copy. Beside
+  // drift.json, never in reports/guide/: the stakeholders' pages are a full run's against the site, not a sweep's
+  // against a mock broken on purpose.
   const paths = reportPaths();
+  const guideDir = join(out, 'guide');
   const guides = loadGuides();
   const scenarios = readScenarios();
   const environment = runEnvironment(requireChromium());
@@ -93,7 +95,7 @@ export async function driftCommand(argv: string[]): Promise<number> {
   const pages = guides.map((guide) => {
     const verdicts = guideVerdicts(guide, clean);
     const coverage = checkGuideCoverage(guide, loadGuideText(guide), scenarios, clean, guides);
-    const outputDir = guideReportDir(paths, guide.slug);
+    const outputDir = join(guideDir, guide.slug);
     const page = writeIllustratedGuide({
       guide,
       verdicts,
@@ -102,7 +104,7 @@ export async function driftCommand(argv: string[]): Promise<number> {
       outputDir,
       appendix: driftAppendix(report, new Set(guide.steps.map((step) => step.id))),
       reportsDir: paths.dir,
-      indexPage: join(paths.guide, 'index.html'),
+      indexPage: join(guideDir, 'index.html'),
     });
     const suggested = writeGuideSuggestions(guide, loadGuideText(guide), records, outputDir);
     if (suggested.length) {
@@ -111,7 +113,7 @@ export async function driftCommand(argv: string[]): Promise<number> {
     }
     return { guide, page, ...countVerdicts(verdicts, coverage, false) };
   });
-  const illustrated = writeGuideIndex({ entries: pages, environment, outputDir: paths.guide });
+  const illustrated = writeGuideIndex({ entries: pages, environment, outputDir: guideDir });
 
   console.log(`\n${driftTable(report, { skipClean: args.skipClean, cleanGreen }).join('\n')}`);
   console.log(`Details: ${DRIFT_JSON}, ${illustrated}`);
