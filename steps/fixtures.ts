@@ -16,6 +16,7 @@ import {
   ACCESSIBILITY_ATTACHMENT,
   ACCESSIBILITY_MEDIA_TYPE,
   accessibilityBody,
+  loadAccessibilityScanner,
 } from '../harness/scenario/accessibility.ts';
 import { GAP_LABEL, gapNote, isGap } from '../harness/reporting/guide-gaps.ts';
 import { PICTURE_FORMAT, type StepPictures } from '../harness/scenario/step-pictures.ts';
@@ -83,10 +84,12 @@ export const test = bddTest.extend<{ world: ScenarioWorld; reportLabels: void },
   ],
 
   // One site per worker, so parallel workers never wait on each other's server. Opened by an automatic fixture, set
-  // up before any other, and awaited only when a scenario needs it: the mock loads while Chromium starts.
+  // up before any other, and awaited only when a scenario needs it: the mock (and the accessibility scanner) load
+  // while Chromium starts.
   siteOpening: [
     async ({}, use) => {
       const opening = openSiteUnderTest();
+      void loadAccessibilityScanner().catch(() => undefined);
       // Its failure is the `site` fixture's to report, when a scenario awaits it.
       opening.catch(() => undefined);
       await use(opening);
@@ -95,8 +98,9 @@ export const test = bddTest.extend<{ world: ScenarioWorld; reportLabels: void },
     },
     { scope: 'worker', auto: true },
   ],
+  // Asks for the browser first: Chromium launches while the site is still opening, instead of after it.
   site: [
-    async ({ siteOpening }, use) => {
+    async ({ siteOpening, browser: _launched }, use) => {
       await use(await siteOpening);
     },
     { scope: 'worker' },

@@ -1,8 +1,12 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { chromium } from 'playwright';
+
+/** Playwright's own Chromium, loaded only when asked for: loading Playwright takes a third of a second. */
+const playwrightChromium = (): typeof import('playwright').chromium =>
+  (createRequire(import.meta.url)('playwright') as typeof import('playwright')).chromium;
 
 /** Flags Chromium needs as root on a closed network (see README: "Browser"). */
 export const CHROMIUM_ARGS = [
@@ -27,11 +31,21 @@ export interface BrowserChoice {
 
 /** Playwright's own Chromium when installed, else CHROMIUM_PATH, else Debian's; null when there is none. */
 export function findChromium(): BrowserChoice | null {
-  if (existsSync(chromium.executablePath())) return { source: 'playwright', executablePath: undefined };
+  if (existsSync(playwrightChromium().executablePath())) return { source: 'playwright', executablePath: undefined };
   const fromEnv = process.env.CHROMIUM_PATH;
   if (fromEnv) return existsSync(fromEnv) ? { source: 'CHROMIUM_PATH', executablePath: fromEnv } : null;
   const system = SYSTEM_CHROMIUM.find((path) => existsSync(path));
   return system ? { source: 'system', executablePath: system } : null;
+}
+
+/**
+ * Whether some Chromium is there to run with. Where CHROMIUM_PATH or Debian's is, Playwright is not loaded to look
+ * for its own (which findChromium prefers when both are there): the command starts sooner.
+ */
+export function someChromiumIsThere(): boolean {
+  const fromEnv = process.env.CHROMIUM_PATH;
+  if (fromEnv ? existsSync(fromEnv) : SYSTEM_CHROMIUM.some((path) => existsSync(path))) return true;
+  return findChromium() !== null;
 }
 
 /** One sentence saying why there is no browser and the ways to get one. */
@@ -56,7 +70,7 @@ export function canRecordVideo(): boolean {
 
 /** "Chromium 156.0.8078.108", read from the binary the run will use. */
 export function browserVersion(choice: BrowserChoice): string {
-  const path = choice.executablePath ?? chromium.executablePath();
+  const path = choice.executablePath ?? playwrightChromium().executablePath();
   const printed = spawnSync(path, ['--version'], { encoding: 'utf8', timeout: 10_000 }).stdout?.trim();
   return printed || `Chromium at ${path}`;
 }

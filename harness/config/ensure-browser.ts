@@ -1,7 +1,7 @@
 // Makes sure a Chromium is there before a run; on Debian it installs one, as the README promises.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { type BrowserChoice, findChromium, noBrowserMessage } from './browser.ts';
+import { noBrowserMessage, someChromiumIsThere } from './browser.ts';
 
 function installDebianChromium(): boolean {
   if (!existsSync('/usr/bin/apt-get') || process.getuid?.() !== 0 || process.env.CHROMIUM_PATH) return false;
@@ -16,10 +16,9 @@ function installDebianChromium(): boolean {
   return install.status === 0;
 }
 
-/** The browser a run will use, installed first if need be; null (with the reason printed) if there is none. */
-export function ensureBrowser(): BrowserChoice | null {
-  let choice = findChromium();
-  if (!choice && installDebianChromium()) choice = findChromium();
-  if (!choice) console.error(noBrowserMessage());
-  return choice;
+/** Whether there is a Chromium to run with, installed first if need be; false (with the reason printed) if not. */
+export function ensureBrowser(): boolean {
+  const there = someChromiumIsThere() || (installDebianChromium() && someChromiumIsThere());
+  if (!there) console.error(noBrowserMessage());
+  return there;
 }

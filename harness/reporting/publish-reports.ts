@@ -26,7 +26,7 @@ import {
 import { runEnvironment } from '../config/report-setup.ts';
 import { readPlaywrightOutcomes } from './results.ts';
 import { SELECTION_ENV } from '../config/run-kind.ts';
-import { shrinkImages } from './shrink-images.ts';
+import { PictureShrinker } from './shrink-images.ts';
 import { imageTypeOf } from '../scenario/step-pictures.ts';
 import { speedOptions } from '../config/speed-options.ts';
 import { reportPaths, type ReportPaths } from '../config/reports-dir.ts';
@@ -44,11 +44,20 @@ export interface PublishOptions {
  * guide, and the per-step verdicts printed for the terminal, guide by guide. Returns the Allure generator's exit
  * status. `guides` narrows the pages and the terminal to those guides (`npm run guide -- --guide <slug>`).
  */
-export async function publishReports({
-  paths = reportPaths(),
-  selection,
-  guides: onlyGuides,
-}: PublishOptions = {}): Promise<number> {
+export async function publishReports(options: PublishOptions = {}): Promise<number> {
+  // Launched now, it is ready when the first pictures are: the results are read meanwhile.
+  const shrinker = new PictureShrinker();
+  try {
+    return await publishWith(shrinker, options);
+  } finally {
+    await shrinker.close();
+  }
+}
+
+async function publishWith(
+  shrinker: PictureShrinker,
+  { paths = reportPaths(), selection, guides: onlyGuides }: PublishOptions,
+): Promise<number> {
   const allGuides = loadGuides();
   const guides = onlyGuides ? allGuides.filter((g) => onlyGuides.includes(g.slug)) : allGuides;
   const written = readScenarios();
@@ -67,6 +76,7 @@ export async function publishReports({
         guides: allGuides,
         written,
         chosenPictures: [...chosen.values()].map((c) => c.path),
+        shrinker,
       })
     : new Map<string, string>();
   // Allure generates its report while the illustrated guides are written: neither reads what the other writes.
@@ -89,7 +99,7 @@ export async function publishReports({
   const gapShots = gaps.flatMap((g) =>
     g.evidence.flatMap((e) => (e.picture && existsSync(e.picture) ? [e.picture] : [])),
   );
-  const shrunk = await shrinkImages([...[...chosen.values()].map((c) => c.path), ...gapShots]);
+  const shrunk = await shrinker.shrink([...[...chosen.values()].map((c) => c.path), ...gapShots]);
   const gapPictures = new Map<string, Picture>(
     gapShots.flatMap((path) => {
       const jpeg = shrunk.get(path);

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { chromium } from 'playwright';
+import { chromium, type Browser, type Page } from 'playwright';
 import { requireChromium } from '../config/browser.ts';
 import { launchOptions } from '../config/run-settings.ts';
 import { imageTypeOf } from '../scenario/step-pictures.ts';
@@ -12,16 +12,27 @@ export const SHARED_WIDTH = 960;
 export const SHARED_QUALITY = 0.72;
 
 /**
- * Each picture (PNG or JPEG) re-encoded as a smaller JPEG by the browser the run already has (no image library to install).
- * Returns the JPEG bytes by source path; a file the browser cannot read is left out.
+ * Re-encodes pictures (PNG or JPEG) as smaller JPEGs with a Chromium of its own (no image library to install). The
+ * browser is launched when the shrinker is made, so it starts while the caller reads the run's results, and serves
+ * every shrink until close(): the Allure results and the illustrated guides share one launch.
  */
-export async function shrinkImages(paths: string[], width = SHARED_WIDTH): Promise<Map<string, Buffer>> {
-  const shrunk = new Map<string, Buffer>();
-  const unique = [...new Set(paths)];
-  if (unique.length === 0) return shrunk;
-  const browser = await chromium.launch(launchOptions(requireChromium()));
-  try {
-    const page = await browser.newPage();
+export class PictureShrinker {
+  readonly #browser: Promise<Browser>;
+  #page: Promise<Page> | undefined;
+
+  constructor() {
+    this.#browser = chromium.launch(launchOptions(requireChromium()));
+    // A failed launch is reported by the first shrink that needs the browser.
+    this.#browser.catch(() => undefined);
+  }
+
+  /** The JPEG bytes by source path; a file the browser cannot read is left out. */
+  async shrink(paths: string[], width = SHARED_WIDTH): Promise<Map<string, Buffer>> {
+    const shrunk = new Map<string, Buffer>();
+    const unique = [...new Set(paths)];
+    if (unique.length === 0) return shrunk;
+    this.#page ??= this.#browser.then((browser) => browser.newPage());
+    const page = await this.#page;
     for (const path of unique) {
       const data = readFileSync(path);
       const source = `data:${imageTypeOf(data)};base64,${data.toString('base64')}`;
@@ -45,8 +56,21 @@ export async function shrinkImages(paths: string[], width = SHARED_WIDTH): Promi
         .catch(() => undefined);
       if (jpeg) shrunk.set(path, Buffer.from(jpeg, 'base64'));
     }
-  } finally {
-    await browser.close();
+    return shrunk;
   }
-  return shrunk;
+
+  async close(): Promise<void> {
+    await (await this.#browser.catch(() => undefined))?.close();
+  }
+}
+
+/** Each picture shrunk by a browser launched for them alone (harness/reporting/publish-reports.ts shares one). */
+export async function shrinkImages(paths: string[], width = SHARED_WIDTH): Promise<Map<string, Buffer>> {
+  if (paths.length === 0) return new Map();
+  const shrinker = new PictureShrinker();
+  try {
+    return await shrinker.shrink(paths, width);
+  } finally {
+    await shrinker.close();
+  }
 }

@@ -1,4 +1,3 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import { z } from 'zod';
 
@@ -112,6 +111,14 @@ export function attribute(violations: ScannedViolation[], url: string, alreadyLi
   });
 }
 
+/**
+ * axe-core, loaded on first use: it takes about 0.15 s, which the runner's process (listing the tests) never needs.
+ * A worker calls this while its browser starts, so its first scan does not wait for it.
+ */
+export function loadAccessibilityScanner(): Promise<typeof import('@axe-core/playwright').default> {
+  return import('@axe-core/playwright').then((module) => module.default);
+}
+
 /** When scans happen: per page and step in every scenario, once per step and page in a run (a worker), or never. */
 export type ScanMode = 'scenario' | 'run' | 'off';
 
@@ -195,8 +202,12 @@ export class StepAccessibility {
     }
     if (this.mode === 'run' && scannedInRun.has(key)) return undefined;
     const started = Date.now();
+    const AxeBuilder = await loadAccessibilityScanner();
+    // axe.run in the page itself: the default (runPartial, then finishRun in a new blank page of the device's own
+    // browser context) costs about 0.3 s more a scan, and puts a page the reader never opened into the trace.
     const results = await new AxeBuilder({ page })
       .withTags(WCAG_TAGS)
+      .setLegacyMode()
       .analyze()
       .catch(() => undefined);
     if (!results) return undefined;
