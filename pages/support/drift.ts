@@ -133,9 +133,9 @@ export async function findByGuideLabel(
     // Not there: said below, with what the place offers instead.
   }
   if (found) {
-    await markGuideTarget(control);
+    const firstLook = await control.evaluate(readyForUse, { attribute: GUIDE_TARGET_ATTRIBUTE, mark: true });
     await watchers.get(control.page())?.(control);
-    await expectUsable(control, label, place);
+    await expectUsable(control, label, place, firstLook);
     return control;
   }
   // On a whole page, the site's header and navigation are not "in the place" of a form's control.
@@ -230,34 +230,65 @@ export async function whereOnThePage(element: Locator): Promise<string> {
 
 const WAIT_FOR_UNCOVERED_MS = 2_000;
 
+/** Whether a person can use a control, as readyForUse sees it in the page. */
+interface UseCheck {
+  disabled: boolean;
+  /** What lies on top of it, in words; null when nothing does. */
+  cover: string | null;
+}
+
 /**
  * A person can use the control: it is enabled and, where they would click it, nothing else lies on top of it (a
  * banner, a dialog, another element). Playwright would wait for it and time out; a person would say it is covered.
+ * `firstLook` is a check already made (findByGuideLabel makes it while marking the control).
  */
-export async function expectUsable(control: Locator, label: string, place: string): Promise<void> {
-  if (await control.isDisabled().catch(() => false)) {
+export async function expectUsable(
+  control: Locator,
+  label: string,
+  place: string,
+  firstLook?: UseCheck,
+): Promise<void> {
+  const look = () =>
+    control.evaluate(readyForUse, { attribute: GUIDE_TARGET_ATTRIBUTE, mark: false }).catch(() => undefined);
+  let check = firstLook ?? (await look());
+  if (check?.disabled) {
     throw new GuideDrift('unusable', `${place} shows “${label}”, but it is disabled: a person cannot click it.`);
   }
-  await control.scrollIntoViewIfNeeded({ timeout: WAIT_FOR_UNCOVERED_MS }).catch(() => undefined);
   const deadline = Date.now() + WAIT_FOR_UNCOVERED_MS;
-  let cover: string | null;
-  do {
-    cover = await control.evaluate(whatCovers).catch(() => null);
-    if (cover === null) return;
+  while (check?.cover && Date.now() < deadline) {
     await control.page().waitForTimeout(100);
-  } while (Date.now() < deadline);
+    check = await look();
+  }
+  if (!check?.cover) return;
   throw new GuideDrift(
     'unusable',
-    `${place} shows “${label}”, but ${cover} lies on top of it: a person cannot click it.`,
+    `${place} shows “${label}”, but ${check.cover} lies on top of it: a person cannot click it.`,
   );
 }
 
 /**
- * What lies on top of the element where a person would click it, in words; null when at least one of a few points
- * inside it reaches the element itself. Runs in the page, so it stands alone.
+ * In one round trip, as a person meets the control: marks it (for the evidence's outline and the accessibility
+ * scan), scrolls it into view when it is not, and says whether it is disabled and what lies on top of it where a
+ * person would click (null when at least one of a few points inside it reaches the element itself). Runs in the
+ * page, so it stands alone.
  */
-function whatCovers(element: Element): string | null {
-  const box = element.getBoundingClientRect();
+function readyForUse(element: Element, { attribute, mark }: { attribute: string; mark: boolean }): UseCheck {
+  if (mark) {
+    for (const marked of document.querySelectorAll(`[${attribute}]`)) marked.removeAttribute(attribute);
+    element.setAttribute(attribute, '');
+  }
+  // Disabled as Playwright's isDisabled has it: natively (a disabled fieldset too), or by the ARIA state on it or
+  // on an element around it.
+  let disabled = element.matches(':disabled');
+  for (let node: Element | null = element; node && !disabled; node = node.parentElement) {
+    disabled = node.getAttribute('aria-disabled') === 'true';
+  }
+  let box = element.getBoundingClientRect();
+  const inView = box.top >= 0 && box.left >= 0 && box.bottom <= innerHeight && box.right <= innerWidth;
+  if (!inView) {
+    element.scrollIntoView({ block: 'center', inline: 'nearest', behavior: 'instant' });
+    box = element.getBoundingClientRect();
+  }
   const points = [
     [0.5, 0.5],
     [0.25, 0.5],
@@ -268,10 +299,10 @@ function whatCovers(element: Element): string | null {
   let top: Element | null = null;
   for (const [fx, fy] of points) {
     const hit = document.elementFromPoint(box.left + box.width * fx!, box.top + box.height * fy!);
-    if (!hit || element.contains(hit) || hit.contains(element)) return null;
+    if (!hit || element.contains(hit) || hit.contains(element)) return { disabled, cover: null };
     top ??= hit;
   }
-  if (!top) return null;
+  if (!top) return { disabled, cover: null };
   const region =
     top.closest('dialog, [role="dialog"], [role="alertdialog"], aside, section, form, header, footer, div') ?? top;
   const text = (region.textContent ?? '').replace(/\s+/g, ' ').trim();
@@ -285,7 +316,7 @@ function whatCovers(element: Element): string | null {
         : tag === 'form'
           ? 'a form'
           : 'a box';
-  return text ? `${kind} saying “${text.length > 90 ? `${text.slice(0, 87)}…` : text}”` : kind;
+  return { disabled, cover: text ? `${kind} saying “${text.length > 90 ? `${text.slice(0, 87)}…` : text}”` : kind };
 }
 
 /** Marks the element the guide names, so evidence screenshots can outline it (see GUIDE_TARGET_OUTLINE). */
@@ -300,13 +331,6 @@ const watchers = new WeakMap<Page, GuideTargetWatcher>();
 
 export function watchGuideTargets(page: Page, watcher: GuideTargetWatcher): void {
   watchers.set(page, watcher);
-}
-
-async function markGuideTarget(control: Locator): Promise<void> {
-  await control.evaluate((element, attribute) => {
-    for (const marked of document.querySelectorAll(`[${attribute}]`)) marked.removeAttribute(attribute);
-    element.setAttribute(attribute, '');
-  }, GUIDE_TARGET_ATTRIBUTE);
 }
 
 /** What the page calls itself: its first heading's text, for saying where the site went instead. */

@@ -1,0 +1,72 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromium, type Browser, type Page } from 'playwright';
+import { requireChromium } from '../../harness/config/browser.ts';
+import { launchOptions } from '../../harness/config/run-settings.ts';
+import { findByGuideLabel, GuideDrift, GUIDE_TARGET_ATTRIBUTE } from '../../pages/support/drift.ts';
+
+// findByGuideLabel's one round trip in the page: marked, scrolled to, and judged usable as a person would.
+describe('a control the guide names, found for a person to use', () => {
+  let browser: Browser;
+  let page: Page;
+  beforeAll(async () => {
+    browser = await chromium.launch(launchOptions(requireChromium()));
+    page = await browser.newPage({ viewport: { width: 800, height: 600 } });
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  const findSave = () => findByGuideLabel(page, ['button'], 'Save', 'The form', {});
+  const drift = async () => {
+    const thrown = await findSave().then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+    expect(thrown).toBeInstanceOf(GuideDrift);
+    return thrown as GuideDrift;
+  };
+
+  it('is marked for the evidence when a person can use it', async () => {
+    await page.setContent('<main><button>Cancel</button><button>Save</button></main>');
+    const save = await findSave();
+    expect(await save.getAttribute(GUIDE_TARGET_ATTRIBUTE)).toBe('');
+    expect(await page.locator(`[${GUIDE_TARGET_ATTRIBUTE}]`).count()).toBe(1);
+  });
+
+  it('is scrolled into view when it lies below the fold, and is usable there', async () => {
+    await page.setContent('<main><div style="height: 3000px"></div><button>Save</button></main>');
+    await findSave();
+    expect(await page.evaluate(() => scrollY)).toBeGreaterThan(0);
+  });
+
+  it('is unusable when disabled', async () => {
+    await page.setContent('<main><button disabled>Save</button></main>');
+    const found = await drift();
+    expect(found.kind).toBe('unusable');
+    expect(found.siteShowed).toBe('The form shows “Save”, but it is disabled: a person cannot click it.');
+  });
+
+  it('is unusable when a group around it is disabled by its ARIA state', async () => {
+    await page.setContent('<main><div aria-disabled="true"><button>Save</button></div></main>');
+    expect((await drift()).siteShowed).toContain('it is disabled');
+  });
+
+  it('is unusable when a box lies on top of it, and says what the box says', async () => {
+    await page.setContent(
+      '<main><button>Save</button></main><div style="position: fixed; inset: 0; background: white">We use cookies</div>',
+    );
+    const found = await drift();
+    expect(found.kind).toBe('unusable');
+    expect(found.siteShowed).toBe(
+      'The form shows “Save”, but a box saying “We use cookies” lies on top of it: a person cannot click it.',
+    );
+  });
+
+  it('is usable once a box on top of it goes away within two seconds', async () => {
+    await page.setContent(
+      '<main><button>Save</button></main><div style="position: fixed; inset: 0">Loading…</div>' +
+        '<script>setTimeout(() => document.querySelector("body > div").remove(), 300)</script>',
+    );
+    await expect(findSave()).resolves.toBeDefined();
+  });
+});
