@@ -42,10 +42,10 @@ export async function actAndAwaitAnswer(page: Page, act: () => Promise<void>): P
   await act();
   const first = await Promise.race([answered, failed, loaded, moved]);
   if (first === 'loaded') return true;
-  if (first === 'moved') {
-    await page.waitForLoadState('load');
-    await settled(page);
-  } else if (isNavigationAnswer(first)) await loaded;
+  // A new document at the new address: its load is the answer, as when the load wins the race. The same document
+  // at a new address (a page script's pushState) never loads again: the page settling is the answer.
+  if (first === 'moved') await Promise.race([loaded, settled(page)]);
+  else if (isNavigationAnswer(first)) await loaded;
   else await settled(page);
   return first !== undefined;
 }
