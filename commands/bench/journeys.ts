@@ -14,8 +14,10 @@ type Journey = (open: () => Promise<Page>, account: JourneyAccount) => Promise<v
 
 const WRONG_PASSWORD = 'wrong-password-1';
 
+// As the guide's reader (and the harness, which knows no address but the home page's): from the home page's "Sign In".
 async function signIn(page: Page, { email, password }: JourneyAccount): Promise<void> {
-  await page.goto('/login');
+  await page.goto('/');
+  await page.getByRole('banner').getByRole('link', { name: 'Sign In' }).click();
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password').fill(password);
   await page.getByRole('main').getByRole('button', { name: 'Sign In' }).click();
@@ -104,10 +106,63 @@ const JOURNEYS: Record<string, Journey> = {
   // Five refusals, then the right password meets the lock.
   'sign-in-security.feature': async (open, account) => {
     const page = await open();
-    await page.goto('/login');
+    await page.goto('/');
+    await page.getByRole('banner').getByRole('link', { name: 'Sign In' }).click();
     for (let attempt = 0; attempt < 5; attempt++) await refusedSignIn(page, account.email, WRONG_PASSWORD);
     await refusedSignIn(page, account.email, account.password);
     await page.getByRole('alert').filter({ hasText: 'Too many unsuccessful sign-in attempts' }).waitFor();
+  },
+
+  // The second guide: device B signed in first; device A signs out of all devices and stays signed in; device B is
+  // then signed out.
+  'sign-out-of-all-devices.feature': async (open, account) => {
+    const deviceB = await open();
+    await signIn(deviceB, account);
+    const deviceA = await open();
+    await signIn(deviceA, account);
+    await chooseProfile(deviceA, 'Sam');
+    await deviceA.getByRole('banner').locator('button[aria-haspopup="menu"]').hover();
+    await deviceA.getByRole('menuitem', { name: 'Your Account' }).click();
+    await deviceA.getByRole('heading', { name: 'SETTINGS' }).scrollIntoViewIfNeeded();
+    await deviceA.getByRole('link', { name: 'Sign out of all devices' }).click();
+    await deviceA.getByRole('heading', { name: 'Sign out of all devices' }).waitFor();
+    await deviceA.getByRole('button', { name: 'Sign Out' }).click();
+    await deviceA.getByRole('main').getByRole('status').waitFor();
+    await deviceB.reload();
+    await deviceB.getByRole('heading', { name: 'Sign In', level: 1 }).waitFor();
+  },
+
+  // The first guide's main path with the keyboard alone: Enter on links and buttons, Tab between fields, Space on ticks.
+  'keyboard.feature': async (open, account) => {
+    const page = await open();
+    await page.goto('/');
+    await page.getByRole('banner').getByRole('link', { name: 'Sign In' }).press('Enter');
+    await page.getByLabel('Email').focus();
+    await page.keyboard.type(account.email);
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(account.password);
+    await page.getByRole('main').getByRole('button', { name: 'Sign In' }).press('Enter');
+    await page.getByRole('main').getByRole('button', { name: 'Alex' }).press('Enter');
+    await page.getByRole('banner').locator('button[aria-haspopup="menu"]').press('Enter');
+    await page.getByRole('menuitem', { name: 'Your Account' }).press('Enter');
+    await page.getByRole('link', { name: 'Change password' }).press('Enter');
+    await page.getByLabel('Current password').focus();
+    await page.keyboard.type(account.password);
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('fresh-pass-42');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('fresh-pass-42');
+    await page.getByRole('checkbox', { name: /^Require all devices/ }).press('Space');
+    await page.getByRole('button', { name: 'Save' }).press('Enter');
+    await page.getByRole('main').getByRole('status').waitFor();
+    await page.getByRole('link', { name: 'Add phone number' }).press('Enter');
+    await page.getByLabel('Phone number').focus();
+    await page.keyboard.type('+1 213 555 0123');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('fresh-pass-42');
+    await page.getByRole('checkbox', { name: 'Receive text messages' }).press('Space');
+    await page.getByRole('button', { name: 'Save' }).press('Enter');
+    await page.getByText('+1 21• ••• ••23').waitFor();
   },
 
   // A phone number refused for a wrong account password.
