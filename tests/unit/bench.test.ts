@@ -56,7 +56,7 @@ const measurements = (): Measurements => ({
   },
   suite2w: [suite(6), suite(7, 1)],
   cucumber: [],
-  firstResults: [{ toVerdictSeconds: 5, wholeSeconds: 9, passed: true }],
+  firstResults: [{ toVerdictSeconds: 3.5, wholeSeconds: 4.5, passed: true }],
   mocks: [mock],
   levers: { traces: [suite(6), suite(6)] },
   bddgenSeconds: 1.5,
