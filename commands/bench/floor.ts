@@ -15,7 +15,7 @@ export interface FloorResult {
   error?: string;
 }
 
-/** One journey per argument: the feature file of each scenario the floor stands for. */
+/** One journey per argument: `<feature file>#<n>`, the nth scenario of the file, for each the floor stands for. */
 export async function measureFloor(scenarios: string[]): Promise<FloorResult> {
   const ms = (since: number) => Math.round(performance.now() - since);
   let started = performance.now();
@@ -29,9 +29,18 @@ export async function measureFloor(scenarios: string[]): Promise<FloorResult> {
   const scenarioMs: number[] = [];
   let error: string | undefined;
   try {
-    for (const [index, featureFile] of scenarios.entries()) {
+    // `<feature file>#<n>`: the nth scenario of the file runs the nth journey of its plan (commands/bench/journeys.ts).
+    for (const [index, scenario] of scenarios.entries()) {
+      const [featureFile = scenario, nth = '0'] = scenario.split('#');
       started = performance.now();
-      await runJourney(browser, mock.url, control, featureFile, `floor-${index}-${Date.now().toString(36)}`);
+      await runJourney(
+        browser,
+        mock.url,
+        control,
+        featureFile,
+        Number(nth),
+        `floor-${index}-${Date.now().toString(36)}`,
+      );
       scenarioMs.push(ms(started));
     }
   } catch (failure) {

@@ -49,7 +49,11 @@ export async function measure(
     console.log(`Run ${run} of ${options.runs}:`);
     for (const { name, scenarios } of sizes) {
       const label = `floor, ${plural(scenarios.length, 'scenario')}`;
-      m.floor[name] = remember(m.floor[name], scenarios.length, await step(label, () => floor(floorArgsOf(scenarios))));
+      m.floor[name] = remember(
+        m.floor[name],
+        scenarios.length,
+        await step(label, () => floor(floorArgsOf(scenarios, selection.all))),
+      );
     }
     for (const { name, scenarios } of sizes) {
       // --quick leaves out the 1-worker run of the full suite, not of a --limit'ed one.

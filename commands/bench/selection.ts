@@ -57,7 +57,9 @@ export const featureArgsOf = (scenarios: WrittenScenario[], all: WrittenScenario
  * The floor's mix is the suite's: for each scenario it runs the journey of that scenario's feature file
  * (commands/bench/journeys.ts), so any selection costs the floor what the same scenarios cost the browser.
  */
-export const floorArgsOf = (scenarios: WrittenScenario[]) => scenarios.map((s) => s.file);
+/** The floor's arguments: each scenario as `<feature file>#<its place among the file's scenarios>`, for its journey. */
+export const floorArgsOf = (scenarios: WrittenScenario[], all: WrittenScenario[]) =>
+  scenarios.map((s) => `${s.file}#${all.filter((other) => other.file === s.file).indexOf(s)}`);
 
 /** The note for feature files whose scenarios the floor times with another file's journey. */
 export function borrowedJourneys(scenarios: WrittenScenario[]): string {

@@ -11,7 +11,9 @@ import {
   replaceBlock,
   type BenchReport,
 } from '../../commands/bench/report.ts';
-import { benchSelection, borrowedJourneys, featureArgsOf } from '../../commands/bench/selection.ts';
+import { benchSelection, borrowedJourneys, featureArgsOf, floorArgsOf } from '../../commands/bench/selection.ts';
+import { journeyFor, plannedScenarios } from '../../commands/bench/journeys.ts';
+import { readScenarios } from '../../harness/guide/features.ts';
 import type { FloorOutcome, RunOutcome } from '../../commands/bench/timed-runs.ts';
 import type { WrittenScenario } from '../../harness/guide/features.ts';
 
@@ -104,6 +106,27 @@ describe('the benchmark’s selection', () => {
     expect(selection.measured).toHaveLength(all.length);
     expect(featureArgsOf(selection.measured, all)).toEqual([]);
     expect(featureArgsOf(selection.half, all)).toEqual(selection.half.map((s) => `${s.file}:${s.line}`));
+  });
+
+  it('gives the floor each scenario with its place in its feature file, so half the suite meets the same journeys', () => {
+    const selection = benchSelection(all);
+    expect(floorArgsOf(selection.half, all)).toEqual([
+      'features/strengthening-account-security/add-phone.feature#0',
+      'features/strengthening-account-security/add-phone.feature#2',
+      'features/strengthening-account-security/sign-in.feature#0',
+      'features/strengthening-account-security/new.feature#0',
+    ]);
+  });
+
+  it('has a floor journey for every scenario of every feature file, in the file’s order', () => {
+    const written = readScenarios();
+    for (const file of new Set(written.map((s) => s.file))) {
+      expect(plannedScenarios(file), file).toBe(written.filter((s) => s.file === file).length);
+    }
+    const plan = 'features/strengthening-account-security/change-password.feature';
+    expect(journeyFor(plan, 2)).toBe(journeyFor(plan, 8));
+    expect(journeyFor(plan, 0)).not.toBe(journeyFor(plan, 1));
+    expect(journeyFor(plan, 11)).toBe(journeyFor(plan, 0));
   });
 
   it('says which feature files the floor times with another file’s journey', () => {
