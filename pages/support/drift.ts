@@ -125,15 +125,13 @@ export async function findByGuideLabel(
 ): Promise<Locator> {
   const candidates = (name?: RegExp) => candidatesOf(scope, roles, name, among);
   const control = candidates(matching).first();
-  let found = false;
-  try {
-    await control.waitFor({ state: 'visible', timeout: WAIT_FOR_LABEL_MS });
-    found = true;
-  } catch {
+  // Waiting for the visible control and looking at it as a person would are one round trip: the locator matches
+  // visible controls only, and evaluate waits for one.
+  const firstLook = await control
+    .evaluate(readyForUse, { attribute: GUIDE_TARGET_ATTRIBUTE, mark: true }, { timeout: WAIT_FOR_LABEL_MS })
     // Not there: said below, with what the place offers instead.
-  }
-  if (found) {
-    const firstLook = await control.evaluate(readyForUse, { attribute: GUIDE_TARGET_ATTRIBUTE, mark: true });
+    .catch(() => undefined);
+  if (firstLook) {
     await watchers.get(control.page())?.(control);
     await expectUsable(control, label, place, firstLook);
     return control;
