@@ -1,7 +1,6 @@
 import { defineConfig } from '@playwright/test';
 import { defineBddConfig } from 'playwright-bdd';
 import { canRecordVideo, requireChromium } from './harness/config/browser.ts';
-import { runEnvironment } from './harness/config/report-setup.ts';
 import { reportFileReporters, STRIP_ALLURE_METADATA } from './harness/config/reporters.ts';
 import { REPORTS_DIR } from './harness/config/reports-dir.ts';
 import { BDD_CONFIG, browserUse, TIMEOUTS } from './harness/config/run-settings.ts';
@@ -33,8 +32,7 @@ export default defineConfig({
         resultsDir: `${REPORTS_DIR}/allure-results`,
         detail: false,
         suiteTitle: false,
-        // Read by the runner's reporter only: a worker, which loads this file too, spares the git and browser calls.
-        environmentInfo: process.env.TEST_WORKER_INDEX === undefined ? runEnvironment(browser) : {},
+        // The environment panel's facts are written by harness/reporting/publish-reports.ts after the run.
         // Allure's categories are in allurerc.mjs, sorted by the outcome records' kinds.
       },
     ],

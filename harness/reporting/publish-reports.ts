@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { stringifyEnvInfo } from 'allure-js-commons/sdk/reporter';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { evidenceKey, hashFile, tidyAllureResults, withoutTrackers } from './allure-results.ts';
@@ -79,6 +80,12 @@ async function publishWith(
         shrinker,
       })
     : new Map<string, string>();
+  // What Allure's environment panel shows, written here rather than by allure-playwright: asking the browser for its
+  // version in the runner's configuration delayed every run's first test.
+  const environment = runEnvironment(requireChromium());
+  if (existsSync(paths.allureResults)) {
+    writeFileSync(join(paths.allureResults, 'environment.properties'), stringifyEnvInfo(environment));
+  }
   // Allure generates its report while the illustrated guides are written: neither reads what the other writes.
   const allureGenerating = new Promise<number>((resolve) => {
     const allure = spawn('node_modules/.bin/allure', ['generate', paths.allureResults], {
@@ -129,7 +136,6 @@ async function publishWith(
       gherkinStep: gherkinSteps.get(evidenceKey(`${EVIDENCE_PREFIX}${id}`, hashFile(path))),
     });
   }
-  const environment = runEnvironment(requireChromium());
   const indexPage = join(paths.guide, 'index.html');
   const entries: GuideIndexEntry[] = [];
   const MARKS: Record<ShownVerdict, string> = {
