@@ -207,8 +207,8 @@ export interface TidyInput {
   written: WrittenScenario[];
   /** Full-resolution screenshots chosen as the pictures of guide steps (harness/reporting/evidence-choice.ts). */
   chosenPictures: string[];
-  /** A browser already launched to shrink pictures with; else one is launched for these alone. */
-  shrinker?: PictureShrinker;
+  /** A browser already launched to shrink pictures with, 'as taken' to leave them be; else one is launched for these. */
+  shrinker?: PictureShrinker | 'as taken';
 }
 
 /**
@@ -250,7 +250,12 @@ export async function tidyAllureResults({
     if (!kept.has(file)) rmSync(join(dir, file));
   }
   const pictures = [...kept].filter((source) => /\.(png|jpg)$/.test(source)).map((source) => join(dir, source));
-  const jpegs = shrinker ? await shrinker.shrink(pictures) : await shrinkImages(pictures);
+  const jpegs =
+    shrinker === 'as taken'
+      ? new Map<string, Buffer>()
+      : shrinker
+        ? await shrinker.shrink(pictures)
+        : await shrinkImages(pictures);
   for (const [path, jpeg] of jpegs) {
     writeFileSync(path, jpeg);
     if (path.endsWith('.png')) renameSync(path, path.replace(/\.png$/, '.jpg'));

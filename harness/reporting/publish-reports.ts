@@ -46,17 +46,19 @@ export interface PublishOptions {
  * status. `guides` narrows the pages and the terminal to those guides (`npm run guide -- --guide <slug>`).
  */
 export async function publishReports(options: PublishOptions = {}): Promise<number> {
-  // Launched now, it is ready when the first pictures are: the results are read meanwhile.
-  const shrinker = new PictureShrinker();
+  // The pictures of a full run's reports are shrunk to be shared; a selection's are read by the person who ran it, as
+  // they were taken (JPEG already), and its reports are written sooner without a browser to launch. Launched now, the
+  // shrinker's browser is ready when the first pictures are: the results are read meanwhile.
+  const shrinker = options.selection ? undefined : new PictureShrinker();
   try {
     return await publishWith(shrinker, options);
   } finally {
-    await shrinker.close();
+    await shrinker?.close();
   }
 }
 
 async function publishWith(
-  shrinker: PictureShrinker,
+  shrinker: PictureShrinker | undefined,
   { paths = reportPaths(), selection, guides: onlyGuides }: PublishOptions,
 ): Promise<number> {
   const allGuides = loadGuides();
@@ -77,7 +79,7 @@ async function publishWith(
         guides: allGuides,
         written,
         chosenPictures: [...chosen.values()].map((c) => c.path),
-        shrinker,
+        shrinker: shrinker ?? 'as taken',
       })
     : new Map<string, string>();
   // What Allure's environment panel shows, written here rather than by allure-playwright: asking the browser for its
@@ -106,11 +108,12 @@ async function publishWith(
   const gapShots = gaps.flatMap((g) =>
     g.evidence.flatMap((e) => (e.picture && existsSync(e.picture) ? [e.picture] : [])),
   );
-  const shrunk = await shrinker.shrink([...[...chosen.values()].map((c) => c.path), ...gapShots]);
+  // A picture not shrunk is shown as it was taken.
+  const shrunk = (await shrinker?.shrink([...[...chosen.values()].map((c) => c.path), ...gapShots])) ?? new Map();
   const gapPictures = new Map<string, Picture>(
-    gapShots.flatMap((path) => {
-      const jpeg = shrunk.get(path);
-      return jpeg ? [[path, { data: jpeg, type: 'image/jpeg' as const }]] : [];
+    gapShots.map((path) => {
+      const data = shrunk.get(path) ?? readFileSync(path);
+      return [path, { data, type: imageTypeOf(data) }];
     }),
   );
   // The looks' pictures are small crops already: inline as PNG, so what differs stays exact.
