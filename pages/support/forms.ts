@@ -4,8 +4,12 @@ const sendsAChange = (request: Request) => request.method() !== 'GET' && request
 
 /** Long enough for the site's password hashing on a loaded machine. */
 const ANSWER_TIMEOUT_MS = 15_000;
-/** A page script shows its answer within a few frames; this long without a change means it has shown it. */
+/**
+ * A page script starts showing its answer within a few frames of it: this long without any change means it shows
+ * none. Once the page has changed, it has finished when it stays unchanged for a few frames more.
+ */
 const QUIET_MS = 150;
+const QUIET_AFTER_A_CHANGE_MS = 50;
 const SETTLE_LIMIT_MS = 3_000;
 
 /**
@@ -60,13 +64,13 @@ function isNavigationAnswer(answer: Response | Request | undefined): boolean {
 export async function settled(page: Page): Promise<void> {
   await page
     .evaluate(
-      ({ quietMs, limitMs }) =>
+      ({ quietMs, afterChangeMs, limitMs }) =>
         new Promise<void>((resolve) => {
           let timer = setTimeout(done, quietMs);
           const limit = setTimeout(done, limitMs);
           const observer = new MutationObserver(() => {
             clearTimeout(timer);
-            timer = setTimeout(done, quietMs);
+            timer = setTimeout(done, afterChangeMs);
           });
           observer.observe(document, { subtree: true, childList: true, characterData: true, attributes: true });
           function done() {
@@ -76,7 +80,7 @@ export async function settled(page: Page): Promise<void> {
             resolve();
           }
         }),
-      { quietMs: QUIET_MS, limitMs: SETTLE_LIMIT_MS },
+      { quietMs: QUIET_MS, afterChangeMs: QUIET_AFTER_A_CHANGE_MS, limitMs: SETTLE_LIMIT_MS },
     )
     // The page navigated while waiting: the new page is the answer.
     .catch(() => page.waitForLoadState('load'));
