@@ -15,9 +15,12 @@ type Journey = (open: () => Promise<Page>, account: JourneyAccount) => Promise<v
 const WRONG_PASSWORD = 'wrong-password-1';
 
 // As the guide's reader (and the harness, which knows no address but the home page's): from the home page's "Sign In".
+async function openSignInForm(page: Page): Promise<void> {
+  await openSignInForm(page);
+}
+
 async function signIn(page: Page, { email, password }: JourneyAccount): Promise<void> {
-  await page.goto('/');
-  await page.getByRole('banner').getByRole('link', { name: 'Sign In' }).click();
+  await openSignInForm(page);
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password').fill(password);
   await page.getByRole('main').getByRole('button', { name: 'Sign In' }).click();
@@ -59,8 +62,7 @@ const hasPhone = (journey: Journey) => (journey as { withPhone?: boolean }).with
 /** A sign-in on a fresh browser: whether the password is taken ("Who's watching?") or refused (the form's alert). */
 async function freshSignIn(open: () => Promise<Page>, email: string, password: string, taken: boolean) {
   const page = await open();
-  await page.goto('/');
-  await page.getByRole('banner').getByRole('link', { name: 'Sign In' }).click();
+  await openSignInForm(page);
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password').fill(password);
   await page.getByRole('main').getByRole('button', { name: 'Sign In' }).click();
@@ -137,6 +139,17 @@ const signedInOnAccountPage = async (open: () => Promise<Page>, account: Journey
   return page;
 };
 
+/** A phone number refused for a wrong account password: the message at its field, on a new or a changed number. */
+function refusedPhone(link: 'Add phone number' | 'Change phone number'): Journey {
+  const journey: Journey = async (open, account) => {
+    const page = await signedInOnAccountPage(open, account);
+    await page.getByRole('link', { name: link }).click();
+    await fillPhoneForm(page, '+1 213 555 0199', WRONG_PASSWORD);
+    await page.getByText('Incorrect password. Please try again.').waitFor();
+  };
+  return link === 'Change phone number' ? withPhone(journey) : journey;
+}
+
 /** The first save meets a fault injected between this browser and the site; "Try again" saves. */
 async function failOnce(page: Page, fault: 'server error' | 'dropped connection'): Promise<void> {
   let failNext = true;
@@ -194,8 +207,7 @@ const JOURNEYS: Record<string, Plan> = {
       1,
       async (open) => {
         const page = await open();
-        await page.goto('/');
-        await page.getByRole('banner').getByRole('link', { name: 'Sign In' }).click();
+        await openSignInForm(page);
         await page.getByRole('heading', { name: 'Sign In', level: 1 }).waitFor();
       },
     ],
@@ -275,15 +287,7 @@ const JOURNEYS: Record<string, Plan> = {
         savePhone(await signedInOnAccountPage(open, account), 'Add phone number', account.password, '+1 21• ••• ••23'),
     ],
     // Refused numbers and passwords: the message at the field, nothing saved.
-    [
-      18,
-      async (open, account) => {
-        const page = await signedInOnAccountPage(open, account);
-        await page.getByRole('link', { name: 'Add phone number' }).click();
-        await fillPhoneForm(page, '+1 213 555 0123', WRONG_PASSWORD);
-        await page.getByText('Incorrect password. Please try again.').waitFor();
-      },
-    ],
+    [18, refusedPhone('Add phone number')],
     [
       1,
       async (open, account) => {
@@ -312,15 +316,7 @@ const JOURNEYS: Record<string, Plan> = {
         ),
       ),
     ],
-    [
-      2,
-      withPhone(async (open, account) => {
-        const page = await signedInOnAccountPage(open, account);
-        await page.getByRole('link', { name: 'Change phone number' }).click();
-        await fillPhoneForm(page, '+1 213 555 0199', WRONG_PASSWORD);
-        await page.getByText('Incorrect password. Please try again.').waitFor();
-      }),
-    ],
+    [2, refusedPhone('Change phone number')],
   ],
 
   'sign-in-security.feature': [
@@ -336,8 +332,7 @@ const JOURNEYS: Record<string, Plan> = {
       2,
       async (open, account) => {
         const page = await open();
-        await page.goto('/');
-        await page.getByRole('banner').getByRole('link', { name: 'Sign In' }).click();
+        await openSignInForm(page);
         for (let attempt = 0; attempt < 5; attempt++) await refusedSignIn(page, account.email, WRONG_PASSWORD);
         await refusedSignIn(page, account.email, account.password);
         await page.getByRole('alert').filter({ hasText: 'Too many unsuccessful sign-in attempts' }).waitFor();
@@ -348,16 +343,14 @@ const JOURNEYS: Record<string, Plan> = {
       1,
       async (open, account) => {
         const page = await open();
-        await page.goto('/');
-        await page.getByRole('banner').getByRole('link', { name: 'Sign In' }).click();
+        await openSignInForm(page);
         for (let attempt = 0; attempt < 4; attempt++) await refusedSignIn(page, account.email, WRONG_PASSWORD);
         await page.getByLabel('Email').fill(account.email);
         await page.getByLabel('Password').fill(account.password);
         await page.getByRole('main').getByRole('button', { name: 'Sign In' }).click();
         await page.getByRole('heading', { name: /who.s watching\?/i }).waitFor();
         const deviceB = await open();
-        await deviceB.goto('/');
-        await deviceB.getByRole('banner').getByRole('link', { name: 'Sign In' }).click();
+        await openSignInForm(deviceB);
         for (let attempt = 0; attempt < 5; attempt++) await refusedSignIn(deviceB, account.email, WRONG_PASSWORD);
       },
     ],
@@ -366,8 +359,7 @@ const JOURNEYS: Record<string, Plan> = {
       1,
       async (open, account) => {
         const page = await open();
-        await page.goto('/');
-        await page.getByRole('banner').getByRole('link', { name: 'Sign In' }).click();
+        await openSignInForm(page);
         await page.getByLabel('Email').fill(account.email);
         await page.getByLabel('Password').fill(WRONG_PASSWORD);
         const sent = page.waitForRequest((request) => request.method() === 'POST');
@@ -436,15 +428,7 @@ const JOURNEYS: Record<string, Plan> = {
       },
     ],
     // A phone number refused for a wrong (or no) account password.
-    [
-      2,
-      withPhone(async (open, account) => {
-        const page = await signedInOnAccountPage(open, account);
-        await page.getByRole('link', { name: 'Change phone number' }).click();
-        await fillPhoneForm(page, '+1 213 555 0199', WRONG_PASSWORD);
-        await page.getByText('Incorrect password. Please try again.').waitFor();
-      }),
-    ],
+    [2, refusedPhone('Change phone number')],
     // Five wrong passwords in the phone form, then the right one meets the lock.
     [
       1,
