@@ -16,7 +16,8 @@ const WRONG_PASSWORD = 'wrong-password-1';
 
 // As the guide's reader (and the harness, which knows no address but the home page's): from the home page's "Sign In".
 async function openSignInForm(page: Page): Promise<void> {
-  await openSignInForm(page);
+  await page.goto('/');
+  await page.getByRole('banner').getByRole('link', { name: 'Sign In' }).click();
 }
 
 async function signIn(page: Page, { email, password }: JourneyAccount): Promise<void> {
