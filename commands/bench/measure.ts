@@ -69,6 +69,9 @@ export async function measure(
       m.cucumber.push(await step(`cucumber-js, ${suite}`, () => cucumberSuite(features)));
     }
     const guide = `npm run guide -- ${location(first)}`;
+    // As a QA engineer re-runs a scenario: the bddgen runs above changed the generated tests' times, so the first
+    // `npm run guide` generates them again (about 1 s); it runs once untimed, then is timed.
+    await guideOneScenario(location(first));
     m.firstResults.push(await step(guide, () => guideOneScenario(location(first))));
     const { seconds, connections } = options.load;
     const mockLabel = `mock: cold starts, then ${seconds} s of load (${connections} connections) on a page, the API and a bare server`;
