@@ -54,10 +54,10 @@ export const featureArgsOf = (scenarios: WrittenScenario[], all: WrittenScenario
   scenarios.length === all.length ? [] : scenarios.map(location);
 
 /**
- * The floor's mix is the suite's: for each scenario it runs the journey of that scenario's feature file
- * (commands/bench/journeys.ts), so any selection costs the floor what the same scenarios cost the browser.
+ * The floor's mix is the suite's: each scenario is given as `<feature file>#<its place among the file's scenarios>`,
+ * and the floor runs the journey of that place in the file's plan (commands/bench/journeys.ts), so any selection costs
+ * the floor what the same scenarios cost the browser.
  */
-/** The floor's arguments: each scenario as `<feature file>#<its place among the file's scenarios>`, for its journey. */
 export const floorArgsOf = (scenarios: WrittenScenario[], all: WrittenScenario[]) =>
   scenarios.map((s) => `${s.file}#${all.filter((other) => other.file === s.file).indexOf(s)}`);
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { WrittenScenario } from '../guide/features.ts';
 import { guideStepIdsOf } from '../guide/features.ts';
 import { EVIDENCE_PREFIX } from '../guide/guide.ts';
-import { shrinkImages, type PictureShrinker } from './shrink-images.ts';
+import type { PictureShrinker } from './shrink-images.ts';
 
 /** The parent of the features that check the site beyond a guide's own sections (security, faults). */
 export const SUPPORTING_EPIC = 'Supporting checks';
@@ -207,8 +207,8 @@ export interface TidyInput {
   written: WrittenScenario[];
   /** Full-resolution screenshots chosen as the pictures of guide steps (harness/reporting/evidence-choice.ts). */
   chosenPictures: string[];
-  /** A browser already launched to shrink pictures with, 'as taken' to leave them be; else one is launched for these. */
-  shrinker?: PictureShrinker | 'as taken';
+  /** What shrinks the pictures kept for the shareable report; undefined: they stay as they were taken. */
+  shrinker: PictureShrinker | undefined;
 }
 
 /**
@@ -250,12 +250,7 @@ export async function tidyAllureResults({
     if (!kept.has(file)) rmSync(join(dir, file));
   }
   const pictures = [...kept].filter((source) => /\.(png|jpg)$/.test(source)).map((source) => join(dir, source));
-  const jpegs =
-    shrinker === 'as taken'
-      ? new Map<string, Buffer>()
-      : shrinker
-        ? await shrinker.shrink(pictures)
-        : await shrinkImages(pictures);
+  const jpegs = (await shrinker?.shrink(pictures)) ?? new Map<string, Buffer>();
   for (const [path, jpeg] of jpegs) {
     writeFileSync(path, jpeg);
     if (path.endsWith('.png')) renameSync(path, path.replace(/\.png$/, '.jpg'));

@@ -79,7 +79,7 @@ async function publishWith(
         guides: allGuides,
         written,
         chosenPictures: [...chosen.values()].map((c) => c.path),
-        shrinker: shrinker ?? 'as taken',
+        shrinker,
       })
     : new Map<string, string>();
   // What Allure's environment panel shows, written here rather than by allure-playwright: asking the browser for its

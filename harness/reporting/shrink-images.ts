@@ -14,7 +14,8 @@ export const SHARED_QUALITY = 0.72;
 /**
  * Re-encodes pictures (PNG or JPEG) as smaller JPEGs with a Chromium of its own (no image library to install). The
  * browser is launched when the shrinker is made, so it starts while the caller reads the run's results, and serves
- * every shrink until close(): the Allure results and the illustrated guides share one launch.
+ * every shrink until close(): the Allure results and the illustrated guides share one launch
+ * (harness/reporting/publish-reports.ts).
  */
 export class PictureShrinker {
   readonly #browser: Promise<Browser>;
@@ -61,16 +62,5 @@ export class PictureShrinker {
 
   async close(): Promise<void> {
     await (await this.#browser.catch(() => undefined))?.close();
-  }
-}
-
-/** Each picture shrunk by a browser launched for them alone (harness/reporting/publish-reports.ts shares one). */
-export async function shrinkImages(paths: string[], width = SHARED_WIDTH): Promise<Map<string, Buffer>> {
-  if (paths.length === 0) return new Map();
-  const shrinker = new PictureShrinker();
-  try {
-    return await shrinker.shrink(paths, width);
-  } finally {
-    await shrinker.close();
   }
 }

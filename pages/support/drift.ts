@@ -129,8 +129,11 @@ export async function findByGuideLabel(
   // visible controls only, and evaluate waits for one.
   const firstLook = await control
     .evaluate(readyForUse, { attribute: GUIDE_TARGET_ATTRIBUTE, mark: true }, { timeout: WAIT_FOR_LABEL_MS })
-    // Not there: said below, with what the place offers instead.
-    .catch(() => undefined);
+    .catch((error: unknown) => {
+      // Not there in time: said below, with what the place offers instead. Anything else is not a drift.
+      if ((error as Error).name === 'TimeoutError') return undefined;
+      throw error;
+    });
   if (firstLook) {
     await watchers.get(control.page())?.(control);
     await expectUsable(control, label, place, firstLook);

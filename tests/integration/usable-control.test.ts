@@ -39,6 +39,13 @@ describe('a control the guide names, found for a person to use', () => {
     expect(await page.evaluate(() => scrollY)).toBeGreaterThan(0);
   });
 
+  it('is a drift, not a crash, when it does not come within the wait: the place offers another label instead', async () => {
+    await page.setContent('<main><button>Submit</button></main>');
+    const found = await drift();
+    expect(found.kind).toBe('renamed');
+    expect(found.siteShowed).toBe('The form has no “Save”; in its place is “Submit” (it offers “Submit”).');
+  }, 15_000);
+
   it('is unusable when disabled', async () => {
     await page.setContent('<main><button disabled>Save</button></main>');
     const found = await drift();
