@@ -125,15 +125,17 @@ export async function findByGuideLabel(
 ): Promise<Locator> {
   const candidates = (name?: RegExp) => candidatesOf(scope, roles, name, among);
   const control = candidates(matching).first();
-  // Waiting for the visible control and looking at it as a person would are one round trip: the locator matches
-  // visible controls only, and evaluate waits for one.
-  const firstLook = await control
-    .evaluate(readyForUse, { attribute: GUIDE_TARGET_ATTRIBUTE, mark: true }, { timeout: WAIT_FOR_LABEL_MS })
-    .catch((error: unknown) => {
+  // Finding the visible control and looking at it as a person would are one round trip when it is there already
+  // (evaluateAll neither waits nor holds a handle); otherwise evaluate waits for it, the locator matching visible
+  // controls only.
+  const lookArgs = { attribute: GUIDE_TARGET_ATTRIBUTE, mark: true };
+  const firstLook =
+    (await control.evaluateAll(readyForUse, lookArgs)) ??
+    (await control.evaluate(readyForUse, lookArgs, { timeout: WAIT_FOR_LABEL_MS }).catch((error: unknown) => {
       // Not there in time: said below, with what the place offers instead. Anything else is not a drift.
       if ((error as Error).name === 'TimeoutError') return undefined;
       throw error;
-    });
+    }));
   if (firstLook) {
     await watchers.get(control.page())?.(control);
     await expectUsable(control, label, place, firstLook);
@@ -270,10 +272,15 @@ export async function expectUsable(
 /**
  * In one round trip, as a person meets the control: marks it (for the evidence's outline and the accessibility
  * scan), scrolls it into view when it is not, and says whether it is disabled and what lies on top of it where a
- * person would click (null when at least one of a few points inside it reaches the element itself). Runs in the
- * page, so it stands alone.
+ * person would click (null when at least one of a few points inside it reaches the element itself). Given the
+ * locator's matches (evaluateAll), looks at the first; null when there is none. Runs in the page, so it stands alone.
  */
-function readyForUse(element: Element, { attribute, mark }: { attribute: string; mark: boolean }): UseCheck {
+function readyForUse(
+  found: Element | Element[],
+  { attribute, mark }: { attribute: string; mark: boolean },
+): UseCheck | null {
+  const element = Array.isArray(found) ? found[0] : found;
+  if (!element) return null;
   if (mark) {
     for (const marked of document.querySelectorAll(`[${attribute}]`)) marked.removeAttribute(attribute);
     element.setAttribute(attribute, '');

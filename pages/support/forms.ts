@@ -11,6 +11,29 @@ const ANSWER_TIMEOUT_MS = 15_000;
 const QUIET_MS = 150;
 const QUIET_AFTER_A_CHANGE_MS = 50;
 const SETTLE_LIMIT_MS = 3_000;
+/** Where a device's page keeps the time of its last change (watchPageChanges). */
+const LAST_CHANGE_KEY = '__guideLastChange';
+/** The harness marks what it found (data-guide-target, data-guide-section): that is not the site answering. */
+const HARNESS_MARK_PREFIX = 'data-guide-';
+
+/**
+ * From every document a device opens, notes when the page last changed. An answer a page script shows in place
+ * often lands before the harness starts waiting for it (the answer's response and the page's rendering of it arrive
+ * together): knowing the page changed since the act, the wait ends a few frames after, instead of waiting for a
+ * change that already happened.
+ */
+export async function watchPageChanges(page: Page): Promise<void> {
+  await page.addInitScript(
+    ({ key, markPrefix }) => {
+      const byTheSite = (record: MutationRecord) =>
+        record.type !== 'attributes' || !record.attributeName?.startsWith(markPrefix);
+      new MutationObserver((records) => {
+        if (records.some(byTheSite)) (globalThis as Record<string, unknown>)[key] = performance.now();
+      }).observe(document, { subtree: true, childList: true, characterData: true, attributes: true });
+    },
+    { key: LAST_CHANGE_KEY, markPrefix: HARNESS_MARK_PREFIX },
+  );
+}
 
 /**
  * Clicks a control and waits until the site has answered and the answer is shown, whichever way the site works: a
@@ -43,14 +66,16 @@ export async function actAndAwaitAnswer(page: Page, act: () => Promise<void>): P
   const failed = page
     .waitForEvent('requestfailed', { predicate: sendsAChange, timeout: ANSWER_TIMEOUT_MS })
     .catch(() => undefined);
+  const actStarted = performance.now();
   await act();
   const first = await Promise.race([answered, failed, loaded, moved]);
   if (first === 'loaded') return true;
+  const sinceAct = () => performance.now() - actStarted;
   // A new document at the new address: its load is the answer, as when the load wins the race. The same document
   // at a new address (a page script's pushState) never loads again: the page settling is the answer.
-  if (first === 'moved') await Promise.race([loaded, settled(page)]);
+  if (first === 'moved') await Promise.race([loaded, settled(page, sinceAct())]);
   else if (isNavigationAnswer(first)) await loaded;
-  else await settled(page);
+  else await settled(page, sinceAct());
   return first !== undefined;
 }
 
@@ -60,15 +85,23 @@ function isNavigationAnswer(answer: Response | Request | undefined): boolean {
   return request.isNavigationRequest();
 }
 
-/** Until the page has stopped changing (a page script has shown the answer), or it navigates away. */
-export async function settled(page: Page): Promise<void> {
+/**
+ * Until the page has stopped changing (a page script has shown the answer), or it navigates away. `sinceActMs`: how
+ * long ago the act was; a change the page noted since then (watchPageChanges) counts as one seen here.
+ */
+export async function settled(page: Page, sinceActMs = 0): Promise<void> {
   await page
     .evaluate(
-      ({ quietMs, afterChangeMs, limitMs }) =>
+      ({ quietMs, afterChangeMs, limitMs, sinceActMs, key, markPrefix }) =>
         new Promise<void>((resolve) => {
-          let timer = setTimeout(done, quietMs);
+          const lastChange = (globalThis as Record<string, unknown>)[key];
+          const changedSinceAct = typeof lastChange === 'number' && lastChange >= performance.now() - sinceActMs;
+          let timer = setTimeout(done, changedSinceAct ? afterChangeMs : quietMs);
           const limit = setTimeout(done, limitMs);
-          const observer = new MutationObserver(() => {
+          const byTheSite = (record: MutationRecord) =>
+            record.type !== 'attributes' || !record.attributeName?.startsWith(markPrefix);
+          const observer = new MutationObserver((records) => {
+            if (!records.some(byTheSite)) return;
             clearTimeout(timer);
             timer = setTimeout(done, afterChangeMs);
           });
@@ -80,7 +113,14 @@ export async function settled(page: Page): Promise<void> {
             resolve();
           }
         }),
-      { quietMs: QUIET_MS, afterChangeMs: QUIET_AFTER_A_CHANGE_MS, limitMs: SETTLE_LIMIT_MS },
+      {
+        quietMs: QUIET_MS,
+        afterChangeMs: QUIET_AFTER_A_CHANGE_MS,
+        limitMs: SETTLE_LIMIT_MS,
+        sinceActMs,
+        key: LAST_CHANGE_KEY,
+        markPrefix: HARNESS_MARK_PREFIX,
+      },
     )
     // The page navigated while waiting: the new page is the answer.
     .catch(() => page.waitForLoadState('load'));

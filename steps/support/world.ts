@@ -17,7 +17,7 @@ import {
   GuideDrift,
   watchGuideTargets,
 } from '../../pages/support/drift.ts';
-import { FormMessage } from '../../pages/support/forms.ts';
+import { FormMessage, watchPageChanges } from '../../pages/support/forms.ts';
 import type { GuideField } from './matchers.ts';
 import { coverScript, generatedEmails, MASK_DOTS, uncover } from '../../harness/scenario/evidence-masks.ts';
 import { sessionDrift, type SessionChanges } from '../../harness/scenario/session-drift.ts';
@@ -205,6 +205,7 @@ export class ScenarioWorld {
       await page.addInitScript(() => {
         (globalThis as { __name?: unknown }).__name ??= (target: unknown) => target;
       });
+      await watchPageChanges(page);
       device = new Device(name, page);
       watchGuideTargets(device.page, async (control) => {
         await this.#accessibility.controlFound(control, GUIDE_TARGET_ATTRIBUTE);
