@@ -1,4 +1,7 @@
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import type { Locator, Page } from '@playwright/test';
+import type { AxeResults, RunOptions } from 'axe-core';
 import { z } from 'zod';
 
 /** The rules of WCAG 2.2 levels A and AA that axe-core tests automatically. */
@@ -111,12 +114,36 @@ export function attribute(violations: ScannedViolation[], url: string, alreadyLi
   });
 }
 
+let scannerSource: Promise<string> | undefined;
+
 /**
- * axe-core, loaded on first use: it takes about 0.15 s, which the runner's process (listing the tests) never needs.
- * A worker calls this while its browser starts, so its first scan does not wait for it.
+ * axe-core's script, read on first use: the runner's process (listing the tests) never needs it. A worker reads it
+ * while its browser starts, so its first scan does not wait for it.
  */
-export function loadAccessibilityScanner(): Promise<typeof import('@axe-core/playwright').default> {
-  return import('@axe-core/playwright').then((module) => module.default);
+export function loadAccessibilityScanner(): Promise<string> {
+  scannerSource ??= readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+  return scannerSource;
+}
+
+/**
+ * axe-core run in the page, on WCAG_TAGS, once it is there: put in each frame once per document, not once per scan.
+ * (`@axe-core/playwright` sent its 1.5 MB source to the page twice for every scan, about 0.1 s a scan; and its
+ * default, runPartial then finishRun in a new blank page, cost about 0.3 s more and put a page the reader never opened
+ * into the trace.) A frame's axe answers the main frame's for content of the same origin only.
+ */
+async function runAxe(page: Page): Promise<AxeResults | undefined> {
+  const options: RunOptions = { runOnly: { type: 'tag', values: WCAG_TAGS } };
+  const frames = page.frames().slice(1);
+  let results = frames.length ? null : await page.evaluate(runIfThere, options);
+  if (results === null) {
+    const source = await loadAccessibilityScanner();
+    for (const frame of [page.mainFrame(), ...frames]) {
+      if (await frame.evaluate(axeIsThere)) continue;
+      await frame.evaluate(`${source};axe.configure({ allowedOrigins: ['<same_origin>'] });`);
+    }
+    results = await page.evaluate(runIfThere, options);
+  }
+  return results ?? undefined;
 }
 
 /** When scans happen: per page and step in every scenario, once per step and page in a run (a worker), or never. */
@@ -202,14 +229,7 @@ export class StepAccessibility {
     }
     if (this.mode === 'run' && scannedInRun.has(key)) return undefined;
     const started = Date.now();
-    const AxeBuilder = await loadAccessibilityScanner();
-    // axe.run in the page itself: the default (runPartial, then finishRun in a new blank page of the device's own
-    // browser context) costs about 0.3 s more a scan, and puts a page the reader never opened into the trace.
-    const results = await new AxeBuilder({ page })
-      .withTags(WCAG_TAGS)
-      .setLegacyMode()
-      .analyze()
-      .catch(() => undefined);
+    const results = await runAxe(page).catch(() => undefined);
     if (!results) return undefined;
     const violations: ScannedViolation[] = results.violations.map((v) => ({
       rule: v.id,
@@ -233,7 +253,17 @@ export class StepAccessibility {
   }
 }
 
-// The two functions below run in the page, so they stand alone.
+// The functions below run in the page, so they stand alone.
+
+/** axe's results of the page when axe is in it, else null. */
+function runIfThere(options: RunOptions): Promise<AxeResults> | null {
+  const axe = (globalThis as { axe?: { run(context: Document, options: RunOptions): Promise<AxeResults> } }).axe;
+  return typeof axe?.run === 'function' ? axe.run(document, options) : null;
+}
+
+function axeIsThere(): boolean {
+  return typeof (globalThis as { axe?: { run?: unknown } }).axe?.run === 'function';
+}
 
 function readerNames(selectors: string[]): string[] {
   return selectors.map((selector) => {

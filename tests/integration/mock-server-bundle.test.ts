@@ -1,11 +1,13 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { statSync, utimesSync } from 'node:fs';
+import { readFileSync, statSync, utimesSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { startMockServer } from '../../mock-server/index.ts';
+import { prebuiltPaths } from '../../mock-server/prebuilt.mjs';
 
 // `npm run mock-server` runs the mock from a prebuilt bundle (scripts/mock-server.mjs). The bundle must be the same
 // site as the TypeScript it is built from, and must never be a stale copy of it.
 
-const INPUTS = 'node_modules/.cache/mock-server/inputs.json';
+const INPUTS = 'node_modules/.cache/mock-server/cli.inputs.json';
 
 /** `npm run mock-server`'s command; resolves with the URL it prints once it listens. */
 async function startBundledMock(): Promise<{ url: string; child: ChildProcess }> {
@@ -69,4 +71,17 @@ describe('npm run mock-server (the bundled mock)', () => {
     await stop((await startBundledMock()).child);
     expect(statSync(INPUTS).mtimeMs, 'a source file changed, yet the old bundle was used').toBeGreaterThan(builtAt);
   }, 90_000);
+
+  it('is what a test worker starts too: the server prebuilt from mock-server/server.ts and what it imports', async () => {
+    const mock = await startMockServer({ testMode: true });
+    try {
+      expect((await fetch(`${mock.url}/login`)).status).toBe(200);
+    } finally {
+      await mock.close();
+    }
+    const inputs = JSON.parse(readFileSync(prebuiltPaths('mock-server/server.ts').inputs, 'utf8')) as [string][];
+    expect(inputs.map(([path]) => path)).toEqual(
+      expect.arrayContaining(['mock-server/server.ts', 'mock-server/app.ts']),
+    );
+  }, 60_000);
 });

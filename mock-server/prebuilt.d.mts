@@ -1,0 +1,3 @@
+export declare const PREBUILT_DIR: string;
+export declare function prebuiltPaths(entry: string): { bundle: string; inputs: string };
+export declare function prebuilt(entry: string): Promise<string>;

@@ -1,0 +1,81 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromium, type Browser, type Page } from 'playwright';
+import { requireChromium } from '../../harness/config/browser.ts';
+import { launchOptions } from '../../harness/config/run-settings.ts';
+import { blockingViolation, StepAccessibility } from '../../harness/scenario/accessibility.ts';
+import { findByGuideLabel, GUIDE_TARGET_ATTRIBUTE } from '../../pages/support/drift.ts';
+
+const SITE = 'http://scan.test';
+const LOW_CONTRAST_SAVE = '<button style="color:#bbb;background:#fff">Save</button>';
+
+/** Pages served at SITE: each path's HTML. */
+async function serve(page: Page, pages: Record<string, string>): Promise<void> {
+  await page.route(`${SITE}/**`, (route) =>
+    route.fulfill({
+      contentType: 'text/html; charset=utf-8',
+      body: `<!doctype html><html lang="en"><title>t</title><main>${pages[new URL(route.request().url()).pathname] ?? ''}</main></html>`,
+    }),
+  );
+}
+
+/** One guide step's scan, as a step that finds "Save" and acts on it has it. */
+async function scanStep(page: Page, step: string) {
+  const scans = new StepAccessibility('scenario');
+  scans.begin(step);
+  const save = await findByGuideLabel(page, ['button'], 'Save', 'The form');
+  await scans.controlFound(save, GUIDE_TARGET_ATTRIBUTE);
+  return scans.finish(page);
+}
+
+// axe-core in the page: put in once per document, run for each step that scans it, in frames too.
+describe('the accessibility scan of a guide step', () => {
+  let browser: Browser;
+  let page: Page;
+  beforeAll(async () => {
+    browser = await chromium.launch(launchOptions(requireChromium()));
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  const freshPage = async (pages: Record<string, string>) => {
+    await page?.context().close();
+    page = await browser.newPage();
+    await serve(page, pages);
+    return page;
+  };
+
+  it('finds a violation on the step’s control, and blames the step for it', async () => {
+    await (await freshPage({ '/form': LOW_CONTRAST_SAVE })).goto(`${SITE}/form`);
+    const record = await scanStep(page, 'phone.5');
+    expect(record?.violations.map((v) => v.rule)).toContain('color-contrast');
+    expect(blockingViolation(record!)?.name).toBe('Save');
+  });
+
+  it('finds it again for another step on the same page, axe-core being there already', async () => {
+    await (await freshPage({ '/form': LOW_CONTRAST_SAVE })).goto(`${SITE}/form`);
+    await scanStep(page, 'phone.4');
+    expect(await page.evaluate(() => typeof (globalThis as { axe?: unknown }).axe)).toBe('object');
+    const again = await scanStep(page, 'phone.5');
+    expect(blockingViolation(again!)?.name).toBe('Save');
+  });
+
+  it('scans a new document after the page moves on (axe-core put in again)', async () => {
+    await (await freshPage({ '/clean': '<button>Save</button>', '/form': LOW_CONTRAST_SAVE })).goto(`${SITE}/clean`);
+    expect((await scanStep(page, 'phone.4'))?.violations).toEqual([]);
+    await page.goto(`${SITE}/form`);
+    expect(blockingViolation((await scanStep(page, 'phone.5'))!)?.name).toBe('Save');
+  });
+
+  it('looks inside a frame of the same site', async () => {
+    await (
+      await freshPage({
+        '/outer': `<button>Save</button><iframe src="${SITE}/inner" title="inner"></iframe>`,
+        '/inner': '<img src="x.png">',
+      })
+    ).goto(`${SITE}/outer`);
+    await page.frameLocator('iframe').locator('img').waitFor({ state: 'attached' });
+    const record = await scanStep(page, 'phone.5');
+    expect(record?.violations.map((v) => v.rule)).toContain('image-alt');
+  });
+});
