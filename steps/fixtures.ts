@@ -183,8 +183,7 @@ export const test = bddTest.extend<{ world: ScenarioWorld; reportLabels: void },
     world.takePictures(stepPictures.forScenario(testInfo.tags));
     world.pictureLooksOf(lookStepsOf(testInfo.tags));
     await use(world);
-    await world.cleanUp();
-    await Promise.all(extraContexts.map((context) => context.close()));
+    await Promise.all([world.cleanUp(), ...extraContexts.map((context) => context.close())]);
     const softFailure = world.softFailure();
     if (softFailure && testInfo.status === 'passed') throw softFailure;
   },
