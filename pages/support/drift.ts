@@ -126,11 +126,11 @@ export async function findByGuideLabel(
   const candidates = (name?: RegExp) => candidatesOf(scope, roles, name, among);
   const control = candidates(matching).first();
   // Finding the visible control and looking at it as a person would are one round trip when it is there already
-  // (evaluateAll neither waits nor holds a handle); otherwise evaluate waits for it, the locator matching visible
-  // controls only.
+  // (evaluateAll neither waits nor holds a handle); otherwise, or when the page was being replaced by the next one
+  // (evaluateAll does not wait for it), evaluate waits for it, the locator matching visible controls only.
   const lookArgs = { attribute: GUIDE_TARGET_ATTRIBUTE, mark: true };
   const firstLook =
-    (await control.evaluateAll(readyForUse, lookArgs)) ??
+    (await control.evaluateAll(readyForUse, lookArgs).catch(() => null)) ??
     (await control.evaluate(readyForUse, lookArgs, { timeout: WAIT_FOR_LABEL_MS }).catch((error: unknown) => {
       // Not there in time: said below, with what the place offers instead. Anything else is not a drift.
       if ((error as Error).name === 'TimeoutError') return undefined;

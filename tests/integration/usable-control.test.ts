@@ -76,4 +76,22 @@ describe('a control the guide names, found for a person to use', () => {
     );
     await expect(findSave()).resolves.toBeDefined();
   });
+
+  it('is found on the next page when the page it was looked for on is being replaced', async () => {
+    const site = 'http://moving.test';
+    await page.route(`${site}/**`, (route) =>
+      route.fulfill({
+        contentType: 'text/html',
+        body: route.request().url().endsWith('/next')
+          ? '<main><button>Save</button></main>'
+          : `<main><button>Save</button></main><script>setTimeout(() => location.replace('${site}/next'), 5)</script>`,
+      }),
+    );
+    for (let i = 0; i < 10; i++) {
+      await page.goto(`${site}/first`);
+      await findSave();
+      await page.waitForURL(`${site}/next`);
+    }
+    await page.unrouteAll();
+  }, 30_000);
 });
