@@ -1,9 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type Page } from 'playwright';
-import { requireChromium } from '../../harness/config/browser.ts';
-import { launchOptions } from '../../harness/config/run-settings.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright';
 import { blockingViolation, StepAccessibility } from '../../harness/scenario/accessibility.ts';
 import { findByGuideLabel, GUIDE_TARGET_ATTRIBUTE } from '../../pages/support/drift.ts';
+import { useChromium } from '../support/chromium.ts';
 
 const SITE = 'http://scan.test';
 const LOW_CONTRAST_SAVE = '<button style="color:#bbb;background:#fff">Save</button>';
@@ -29,18 +28,10 @@ async function scanStep(page: Page, step: string) {
 
 // axe-core in the page: put in once per document, run for each step that scans it, in frames too.
 describe('the accessibility scan of a guide step', () => {
-  let browser: Browser;
+  const chromium = useChromium();
   let page: Page;
-  beforeAll(async () => {
-    browser = await chromium.launch(launchOptions(requireChromium()));
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
-
   const freshPage = async (pages: Record<string, string>) => {
-    await page?.context().close();
-    page = await browser.newPage();
+    page = await chromium.freshPage();
     await serve(page, pages);
     return page;
   };

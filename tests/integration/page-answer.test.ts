@@ -1,9 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type Page } from 'playwright';
-import { requireChromium } from '../../harness/config/browser.ts';
-import { launchOptions } from '../../harness/config/run-settings.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright';
 import { GUIDE_TARGET_ATTRIBUTE } from '../../pages/support/drift.ts';
 import { clickAndAwaitAnswer, watchPageChanges } from '../../pages/support/forms.ts';
+import { useChromium } from '../support/chromium.ts';
 
 const SITE = 'http://answer.test';
 
@@ -33,18 +32,10 @@ const shown = (page: Page) => page.locator('#answer p').allInnerTexts();
 
 // The wait for a page script's answer: whatever the page shows by the time the click is answered is its whole answer.
 describe('the answer a page script shows in place', () => {
-  let browser: Browser;
+  const chromium = useChromium();
   let page: Page;
-  beforeAll(async () => {
-    browser = await chromium.launch(launchOptions(requireChromium()));
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
-
   const freshPage = async () => {
-    await page?.context().close();
-    page = await browser.newPage();
+    page = await chromium.freshPage();
     await watchPageChanges(page);
     return page;
   };

@@ -1,19 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type Page } from 'playwright';
-import { requireChromium } from '../../harness/config/browser.ts';
-import { launchOptions } from '../../harness/config/run-settings.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright';
 import { findByGuideLabel, GuideDrift, GUIDE_TARGET_ATTRIBUTE } from '../../pages/support/drift.ts';
+import { useChromium } from '../support/chromium.ts';
 
 // findByGuideLabel's one round trip in the page: marked, scrolled to, and judged usable as a person would.
 describe('a control the guide names, found for a person to use', () => {
-  let browser: Browser;
+  const chromium = useChromium();
   let page: Page;
   beforeAll(async () => {
-    browser = await chromium.launch(launchOptions(requireChromium()));
-    page = await browser.newPage({ viewport: { width: 800, height: 600 } });
-  });
-  afterAll(async () => {
-    await browser?.close();
+    page = await chromium.freshPage({ viewport: { width: 800, height: 600 } });
   });
 
   const findSave = () => findByGuideLabel(page, ['button'], 'Save', 'The form', {});
