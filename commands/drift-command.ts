@@ -76,6 +76,7 @@ export async function driftCommand(argv: string[]): Promise<number> {
       kind: variant.kind,
       breaks: variant.breaks,
       caughtBy: [...variant.caughtBy],
+      ...(variant.finding && { finding: variant.finding }),
       ...judgeVariant(variant, outcomesOf(variant.name)),
     })),
   };

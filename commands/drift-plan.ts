@@ -1,6 +1,6 @@
 // What `npm run drift` decides: which runs to make, which scenarios each runs, whether the clean mock stayed green,
 // and the table and exit status it ends with. commands/drift-command.ts runs the plan.
-import type { DriftOutcome, DriftReport } from '../harness/reporting/drift-report.ts';
+import { caughtAs, type DriftOutcome, type DriftReport } from '../harness/reporting/drift-report.ts';
 import { tally, type ScenarioOutcome } from '../harness/reporting/scenario-outcome.ts';
 import type { DriftVariant } from '../mock-server/index.ts';
 
@@ -98,12 +98,12 @@ export function driftTable(
       ? 'Clean mock: not run (--skip-clean)'
       : `Clean mock: ${report.clean.passed} passed, ${report.clean.failed} failed${cleanGreen ? '' : '  ✘ NOT GREEN'}`,
     '',
-    `${'variant'.padEnd(nameWidth)} ${'kind'.padEnd(10)} ${'verdict'.padEnd(29)} ${'guide steps'.padEnd(22)} deciding record`,
+    `${'variant'.padEnd(nameWidth)} ${'caught as'.padEnd(24)} ${'verdict'.padEnd(29)} ${'guide steps'.padEnd(22)} deciding record`,
     ...outcomes.map(
       (o) =>
-        `${o.name.padEnd(nameWidth)} ${o.kind.padEnd(10)} ${o.verdict.padEnd(29)} ${clip(o.guideSteps.join(', ') || '—', 22).padEnd(22)} ${clip(o.message, 110)}`,
+        `${o.name.padEnd(nameWidth)} ${caughtAs(o).padEnd(24)} ${o.verdict.padEnd(29)} ${clip(o.guideSteps.join(', ') || '—', 22).padEnd(22)} ${clip(o.message, 110)}`,
     ),
     '',
-    `${caught} of ${outcomes.length} variants caught by the guide step expected, with the kind expected (${percent}%), in ${Math.floor(report.seconds / 60)} min ${report.seconds % 60} s.`,
+    `${caught} of ${outcomes.length} variants caught by the guide step expected, as the kind of drift or finding expected (${percent}%), in ${Math.floor(report.seconds / 60)} min ${report.seconds % 60} s.`,
   ];
 }

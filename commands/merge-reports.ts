@@ -3,7 +3,7 @@
 // A shard folder holds `blob/*.zip` and, from another machine, its `allure-results/` and `test-results/`.
 import { cpSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
-import { publishReports } from '../harness/reporting/publish-reports.ts';
+import { publishedStatus, publishReports } from '../harness/reporting/publish-reports.ts';
 import { reportPaths, type ReportPaths } from '../harness/config/reports-dir.ts';
 import { bin, status } from './processes.ts';
 
@@ -44,6 +44,6 @@ export async function mergeReports(shardDirs: string[], paths: ReportPaths = rep
     (await status(bin('playwright'), ['merge-reports', '--config', 'merge.config.ts', merged], {
       env: { GUIDE_REPORTS_DIR: paths.dir },
     }));
-  const publishStatus = await publishReports({ paths });
+  const publishStatus = publishedStatus(await publishReports({ paths }));
   return mergeStatus || publishStatus;
 }

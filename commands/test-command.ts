@@ -3,7 +3,7 @@
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { readCucumberOutcomes } from '../harness/reporting/cucumber-json.ts';
 import { ensureBrowser } from '../harness/config/ensure-browser.ts';
-import { publishReports } from '../harness/reporting/publish-reports.ts';
+import { publishedStatus, publishReports } from '../harness/reporting/publish-reports.ts';
 import { clearRunReports, reportPaths } from '../harness/config/reports-dir.ts';
 import { readPlaywrightOutcomes } from '../harness/reporting/results.ts';
 import type { ScenarioOutcome } from '../harness/reporting/scenario-outcome.ts';
@@ -41,7 +41,7 @@ export async function testCommand(): Promise<number> {
   // too), after clearing the earlier run's, so no page of two runs is read as one.
   clearRunReports(paths);
   const featureStatus = (await status(bin('bddgen'), ['test'])) || (await status(bin('playwright'), ['test']));
-  tallies.push(check('reports (Allure, illustrated guide)', await publishReports({ paths })));
+  tallies.push(check('reports (Allure, illustrated guide)', publishedStatus(await publishReports({ paths }))));
   const playwright = readPlaywrightOutcomes(paths.playwrightJson);
   tallies.push(features('features (playwright-bdd)', playwright, featureStatus));
 

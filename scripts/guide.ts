@@ -49,8 +49,9 @@ const testing = runCommand(bin('playwright'), ['test', ...playwrightArgs], {
   env: { GUIDE_REPORTS_DIR: paths.dir, [SELECTION_ENV]: selection ?? '' },
 });
 // Loaded while Playwright runs, not before it starts: the first verdict does not wait for the report writers.
-const { publishReports } = await import('../harness/reporting/publish-reports.ts');
+const { publishedStatus, publishReports } = await import('../harness/reporting/publish-reports.ts');
 const { exitCode: testStatus } = await testing;
 const { slugs } = splitGuideOption(args);
-const allureStatus = await publishReports({ paths, selection, guides: slugs.length ? slugs : undefined });
-process.exit(testStatus || allureStatus);
+const published = await publishReports({ paths, selection, guides: slugs.length ? slugs : undefined });
+// The run fails when the guide drifted (a scenario failed), or when the site's findings fail it as its profile says.
+process.exit(testStatus || publishedStatus(published));

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 
@@ -23,9 +24,31 @@ export const siteProfileSchema = z.strictObject({
     .prefault({}),
   /** Other devices are signed out this soon after a password change with the tick (the real service: an hour). */
   otherDevicesSignedOutWithinSeconds: z.number().min(0).max(7_200).default(0),
+  /**
+   * Which of the site's findings fail the run. A finding is a defect of the site that leaves the guide true (a colour
+   * below WCAG AA, a broken security promise, a failed save handled badly, a changed look); it never makes a guide
+   * step drift.
+   */
+  findings: z
+    .strictObject({
+      accessibility: z.enum(['fail', 'warn']).default('fail'),
+      security: z.enum(['fail', 'warn']).default('fail'),
+      resilience: z.enum(['fail', 'warn']).default('fail'),
+      looks: z.enum(['fail', 'warn', 'off']).default('warn'),
+    })
+    .prefault({}),
+  /**
+   * The folder of this site's accepted pictures (`<guide slug>/<step id>.png`), relative to this profile; without it
+   * the site has none yet, and the run says once how to accept them.
+   */
+  pictures: z.string().min(1).optional(),
 });
 
 export type SiteProfile = z.infer<typeof siteProfileSchema>;
+export type FindingPolicies = SiteProfile['findings'];
+export type FindingClass = keyof FindingPolicies;
+export type FindingPolicy = FindingPolicies[FindingClass];
+export const FINDING_CLASSES = ['accessibility', 'security', 'resilience', 'looks'] as const satisfies FindingClass[];
 export type Capability = keyof SiteProfile['capabilities'];
 
 /** Tags a scenario carries when it needs a capability (features/faults/ needs scripted forms). */
@@ -70,6 +93,13 @@ export function readSiteProfile(path: string): SiteProfile {
 /** The profile of the site under test (a small file, read where it is needed rather than kept in module state). */
 export function siteProfile(): SiteProfile {
   return readSiteProfile(siteProfilePath());
+}
+
+/** Where the site under test keeps its accepted pictures, or undefined when its profile names none. */
+export function sitePicturesDir(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  const path = siteProfilePath(env);
+  const { pictures } = readSiteProfile(path);
+  return pictures === undefined ? undefined : resolve(dirname(path), pictures);
 }
 
 /** The site's own words for what the feature files quote in the bundled mock's words. */

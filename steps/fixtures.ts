@@ -18,6 +18,13 @@ import {
   accessibilityBody,
   loadAccessibilityScanner,
 } from '../harness/scenario/accessibility.ts';
+import {
+  FINDING_ATTACHMENT,
+  FINDING_LABEL,
+  FINDING_MEDIA_TYPE,
+  findingBody,
+  findingLine,
+} from '../harness/scenario/finding.ts';
 import { GAP_LABEL, gapNote, isGap } from '../harness/reporting/guide-gaps.ts';
 import { PICTURE_FORMAT, type StepPictures } from '../harness/scenario/step-pictures.ts';
 import {
@@ -125,6 +132,7 @@ export const test = bddTest.extend<{ world: ScenarioWorld; reportLabels: void },
     let firstDeviceTaken = false;
     let evidenceCount = 0;
     let recordCount = 0;
+    let findingCount = 0;
     const extraContexts: Awaited<ReturnType<typeof browser.newContext>>[] = [];
     const world = new ScenarioWorld({
       control: site.controlFor({
@@ -145,6 +153,12 @@ export const test = bddTest.extend<{ world: ScenarioWorld; reportLabels: void },
           await allure.label(DRIFT_LABEL, record.kind);
           await allure.label(DRIFT_STEP_LABEL, record.guideStep);
         }
+      },
+      // Beside the outcome records, never among them; the HTML report shows it at the top of the test as well.
+      attachFinding: async (finding) => {
+        await testInfo.attach(FINDING_ATTACHMENT, { body: findingBody(finding), contentType: FINDING_MEDIA_TYPE });
+        testInfo.annotations.push({ type: FINDING_LABEL, description: findingLine(finding) });
+        if (++findingCount === 1) await allure.label(FINDING_LABEL, finding.class);
       },
       // Inside the Gherkin step that ran, so Allure shows the violations under that step.
       attachAccessibility: async (record) => {
@@ -180,6 +194,7 @@ export const test = bddTest.extend<{ world: ScenarioWorld; reportLabels: void },
         return context.newPage();
       },
     });
+    world.checksPromiseOf(testInfo.tags, testInfo.title);
     world.takePictures(stepPictures.forScenario(testInfo.tags));
     world.pictureLooksOf(lookStepsOf(testInfo.tags));
     await use(world);

@@ -1,7 +1,7 @@
 import { acceptedPicturePath, differentShare, LOOK_PICTURE_PREFIX, type LookRecord } from './guide-looks.ts';
 import { scenarioKey, type ScenarioOutcome } from './scenario-outcome.ts';
 
-/** One look picture of the last run to become the accepted one (guides/<slug>/pictures/<step-id>.png). */
+/** One look picture of the last run to become the accepted one (<the site's pictures folder>/<slug>/<step-id>.png). */
 export interface Acceptance {
   step: string;
   /** Today's picture, as the run left it. */
@@ -31,7 +31,14 @@ export function planAcceptance(
   outcomes: ScenarioOutcome[],
   only: string[],
   exists: (path: string) => boolean,
+  sitePictures: string | undefined,
 ): AcceptancePlan {
+  if (sitePictures === undefined) {
+    return {
+      error:
+        'The site profile names no folder for its accepted pictures: add "pictures": "<folder>" to it (a path relative to the profile), then accept again.',
+    };
+  }
   const fresh = new Map<string, { record: LookRecord; source: string; from: string }>();
   for (const outcome of outcomes) {
     for (const record of outcome.looks ?? []) {
@@ -59,7 +66,7 @@ export function planAcceptance(
     pictures: [...fresh]
       .sort(([a], [b]) => a.localeCompare(b))
       .map(([step, { record, source }]) => {
-        const target = acceptedPicturePath(record.guide, step);
+        const target = acceptedPicturePath(record.guide, step, sitePictures)!;
         const identical = record.verdict === 'same' && record.differentPixels === 0 && exists(target);
         return { step, source, target, copy: !identical, was: WAS[record.verdict](record) };
       }),

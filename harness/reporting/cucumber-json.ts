@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { OUTCOME_MEDIA_TYPE, readOutcomeBody } from '../scenario/outcome.ts';
+import { FINDING_MEDIA_TYPE, readFindingBody } from '../scenario/finding.ts';
 import { outcome, scenarioKey, type AttemptStatus, type ScenarioOutcome } from './scenario-outcome.ts';
 
 /**
@@ -48,6 +49,11 @@ export function readCucumberOutcomes(path: string): ScenarioOutcome[] | undefine
           .filter((e) => e.mime_type === OUTCOME_MEDIA_TYPE)
           .map((e) => readOutcomeBody(Buffer.from(e.data, 'base64').toString('utf8'), path)),
       );
+      const findings = steps.flatMap((step) =>
+        (step.embeddings ?? [])
+          .filter((e) => e.mime_type === FINDING_MEDIA_TYPE)
+          .map((e) => readFindingBody(Buffer.from(e.data, 'base64').toString('utf8'), path)),
+      );
       const error = steps.find((step) => step.result?.error_message)?.result?.error_message;
       const scenario = { file, line: element.line, name: element.name };
       const seen = byKey.get(scenarioKey({ scenario }));
@@ -58,6 +64,8 @@ export function readCucumberOutcomes(path: string): ScenarioOutcome[] | undefine
           attempts,
           tags: (element.tags ?? []).map((tag) => (tag.name.startsWith('@') ? tag.name.slice(1) : tag.name)),
           records: [...(seen?.records ?? []), ...records],
+          // The last attempt's, as the Playwright reader keeps them.
+          findings,
           error: attempt === 'failed' ? error : seen?.error,
           attachments: [],
         }),

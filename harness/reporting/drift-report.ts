@@ -10,7 +10,12 @@ export interface DriftOutcome extends VariantJudgement {
   breaks: string;
   /** The guide steps the variant should be caught by. */
   caughtBy: string[];
+  /** The class of finding a defect of the site leaving the guide true must be reported as. */
+  finding?: string;
 }
+
+/** What a variant must be caught as: a kind of drift, or a finding of a class. */
+export const caughtAs = (v: Pick<DriftOutcome, 'kind' | 'finding'>) => (v.finding ? `finding (${v.finding})` : v.kind);
 
 export interface DriftReport {
   generatedAt: string;
@@ -45,7 +50,7 @@ export function driftAppendix(report: DriftReport | null = readDriftReport(), st
   const rows = variants
     .map((v) => {
       const steps = v.guideSteps.map((id) => `<a href="#step-${escape(id)}">${escape(id)}</a>`).join(', ') || '—';
-      return `<tr class="${v.verdict === 'caught' ? 'verified' : 'drifted'}"><td><code>${escape(v.name)}</code><br><small>${escape(v.breaks)}</small></td><td>${escape(v.kind)}</td><td>${escape(v.verdict)}</td><td>${steps}</td><td>${escape(v.message)}</td></tr>`;
+      return `<tr class="${v.verdict === 'caught' ? 'verified' : 'drifted'}"><td><code>${escape(v.name)}</code><br><small>${escape(v.breaks)}</small></td><td>${escape(caughtAs(v))}</td><td>${escape(v.verdict)}</td><td>${steps}</td><td>${escape(v.message)}</td></tr>`;
     })
     .join('\n');
   return `<section class="drift-summary" id="drift">

@@ -1,5 +1,6 @@
 import { driftLine, type DriftKind, type OutcomeRecord } from '../scenario/outcome.ts';
-import { failed, type ScenarioOutcome } from './scenario-outcome.ts';
+import { findingLine, type FindingClass } from '../scenario/finding.ts';
+import { failedForTheGuide, type ScenarioOutcome } from './scenario-outcome.ts';
 
 /**
  * caught: a check of a guide step the variant names failed with the variant's kind of drift. Anything else that
@@ -7,11 +8,17 @@ import { failed, type ScenarioOutcome } from './scenario-outcome.ts';
  * records of other steps only, or a failure that named no drift at all.
  */
 export type SweepVerdict =
-  'caught' | 'caught by the wrong kind' | 'caught by the wrong step' | 'failed without naming a drift' | 'survived';
+  | 'caught'
+  | 'caught by the wrong kind'
+  | 'caught by the wrong step'
+  | 'failed without naming a drift'
+  | 'survived'
+  /** A defect of the site that leaves the guide true was reported as the guide drifting. */
+  | 'reported as a drift';
 
 export interface VariantJudgement {
   verdict: SweepVerdict;
-  /** The guide steps the failures named, in order of first appearance. */
+  /** The guide steps the failures named (a finding variant's: where its findings were met), in order of first appearance. */
   guideSteps: string[];
   /** Every record of the failures, first cause first. */
   records: OutcomeRecord[];
@@ -19,16 +26,31 @@ export interface VariantJudgement {
   message: string;
 }
 
-/** What the scenarios run against one drift variant say about it. */
+/**
+ * What the scenarios run against one drift variant say about it. A variant that is a defect of the site leaving the
+ * guide true (`finding`) is caught by a finding of its class at one of its guide steps, with no guide step drifting.
+ */
 export function judgeVariant(
-  variant: { caughtBy: readonly string[]; kind: DriftKind },
+  variant: { caughtBy: readonly string[]; kind: DriftKind; finding?: FindingClass },
   outcomes: ScenarioOutcome[],
 ): VariantJudgement {
-  const failures = outcomes.filter(failed);
+  const failures = outcomes.filter(failedForTheGuide);
   const records = failures.flatMap((o) => o.records);
   const guideSteps = [...new Set(records.map((r) => r.guideStep))];
   const judged = (verdict: SweepVerdict, message: string) => ({ verdict, guideSteps, records, message });
 
+  if (variant.finding) {
+    const findings = outcomes.flatMap((o) => o.findings).filter((f) => f.class === variant.finding);
+    const rightFinding = findings.find((f) => variant.caughtBy.includes(f.guideStep));
+    if (records[0]) return judged('reported as a drift', `${records[0].guideStep}: ${driftLine(records[0])}`);
+    const found = (verdict: SweepVerdict, message: string) => ({
+      ...judged(verdict, message),
+      guideSteps: [...new Set(findings.map((f) => f.guideStep))],
+    });
+    if (rightFinding) return found('caught', findingLine(rightFinding));
+    if (findings[0]) return found('caught by the wrong step', `${findings[0].guideStep}: ${findingLine(findings[0])}`);
+    if (failures.length === 0) return judged('survived', '');
+  }
   const rightStep = records.filter((r) => variant.caughtBy.includes(r.guideStep));
   const right = rightStep.find((r) => r.kind === variant.kind);
   if (right) return judged('caught', driftLine(right));

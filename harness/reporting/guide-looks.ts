@@ -7,11 +7,12 @@ import { GUIDE_PATH_TAG } from './evidence-choice.ts';
 import { guideStepIdsOf } from '../guide/features.ts';
 import { loadGuides, type Guide } from '../guide/guide.ts';
 import type { ScenarioOutcome } from './scenario-outcome.ts';
+import { siteProfilePath, sitePicturesDir } from '../../site/profile.ts';
 
 /**
  * "Does it still look like the guide?": per guide step, the picture of the control the step names and its
  * surroundings, taken when a guide-path scenario finds that control, is compared with the picture a person accepted
- * (guides/<slug>/pictures/<step-id>.png, `npm run guide:accept-pictures`). A difference is a warning in the
+ * (in the site's pictures folder, `<slug>/<step-id>.png`, `npm run guide:accept-pictures`). A difference is a warning in the
  * illustrated guide, never a failure: a new colour or spacing may be fine, only a person can say.
  */
 
@@ -82,14 +83,22 @@ export function guideOfStep(step: string, guides: Guide[] = loadGuides()): strin
   return guide.slug;
 }
 
-/** Where a guide keeps its accepted pictures, from the repository's root. */
-export const picturesDirOf = (guide: string) => join('guides', guide, 'pictures');
-export const acceptedPicturePath = (guide: string, step: string) => join(picturesDirOf(guide), `${step}.png`);
+/**
+ * Accepted pictures belong to a site: the folder its profile names (`pictures`, site/profile.ts) holds one folder per
+ * guide, `<slug>/<step id>.png`. A site whose profile names none has no accepted pictures yet.
+ */
+export const acceptedPicturePath = (guide: string, step: string, sitePictures = sitePicturesDir()) =>
+  sitePictures === undefined ? undefined : join(sitePictures, guide, `${step}.png`);
 
-/** The accepted picture of a step, if a person has accepted one. */
-export function acceptedPicture(guide: string, step: string): Buffer | undefined {
-  const path = acceptedPicturePath(guide, step);
-  return existsSync(path) ? readFileSync(path) : undefined;
+/** The accepted picture of a step on the site under test, if a person has accepted one. */
+export function acceptedPicture(guide: string, step: string, sitePictures = sitePicturesDir()): Buffer | undefined {
+  const path = acceptedPicturePath(guide, step, sitePictures);
+  return path !== undefined && existsSync(path) ? readFileSync(path) : undefined;
+}
+
+/** The one line a run says when the site under test has no accepted pictures yet, instead of a warning per step. */
+export function noAcceptedPicturesLine(profilePath = siteProfilePath()): string {
+  return `No accepted pictures for this site yet: its profile (${profilePath}) names no "pictures" folder. Add one (e.g. "pictures": "pictures/my-site"), look at the illustrated guide, then run npm run guide:accept-pictures.`;
 }
 
 export interface LookComparison {

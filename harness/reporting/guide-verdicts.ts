@@ -1,9 +1,10 @@
 import type { Guide, GuideStep } from '../guide/guide.ts';
 import { driftLine, type OutcomeRecord } from '../scenario/outcome.ts';
-import { failed, scenarioKey, type ScenarioOutcome } from './scenario-outcome.ts';
+import { failedForTheGuide, failedOnFindingsOnly, scenarioKey, type ScenarioOutcome } from './scenario-outcome.ts';
 
 /**
- * drifted: a check of this step failed (a record names it). not reached: a scenario tagged with it failed at
+ * A step's verdict answers one question, does the guide still hold: the site's findings (harness/scenario/finding.ts)
+ * never change it. drifted: a check of this step failed (a record names it). not reached: a scenario tagged with it failed at
  * another step's check, and none that reached it passed. failed: a scenario tagged with it failed without naming
  * any drift (a crash, a timeout while acting), so no step can be blamed.
  */
@@ -26,14 +27,17 @@ export function guideVerdicts(guide: Guide, outcomes: ScenarioOutcome[]): StepVe
     const named = (o: ScenarioOutcome) => o.records.some((r) => r.guideStep === step.id);
     const scenarios = outcomes.filter((o) => o.guideSteps.includes(step.id) || named(o));
     const records = scenarios.flatMap((o) => o.records.filter((r) => r.guideStep === step.id));
-    const failures = scenarios.filter(failed);
+    // A scenario failed by the site's findings alone (a broken security promise) followed the guide's steps.
+    const failures = scenarios.filter(failedForTheGuide);
     const blamed = failures.find((o) => o.records.length > 0);
     const unexplained = failures.find((o) => o.records.length === 0);
     const verdict = (v: Verdict, reason?: string): StepVerdict => ({ step, verdict: v, scenarios, records, reason });
 
     if (step.kind !== 'action') return verdict('prose');
     if (records[0]) return verdict('drifted', driftLine(records[0]));
-    if (scenarios.some((o) => o.status === 'passed' || o.status === 'flaky')) return verdict('verified');
+    if (scenarios.some((o) => o.status === 'passed' || o.status === 'flaky' || failedOnFindingsOnly(o))) {
+      return verdict('verified');
+    }
     if (unexplained) {
       return verdict('failed', `${scenarioKey(unexplained)} failed without naming a drift: ${firstLine(unexplained)}`);
     }

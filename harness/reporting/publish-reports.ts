@@ -12,7 +12,9 @@ import { guideVerdicts } from './guide-verdicts.ts';
 import { chooseEvidence, type ChosenEvidence } from './evidence-choice.ts';
 import { writeGuideSuggestions } from './guide-rewrite.ts';
 import { gapStatus, gatherGaps } from './guide-gaps.ts';
-import { acceptedPicture, lookSentence, stepLooks } from './guide-looks.ts';
+import { acceptedPicture, noAcceptedPicturesLine, stepLooks } from './guide-looks.ts';
+import { findingsLines, gatherFindings, runAnswer } from './site-findings.ts';
+import { siteProfile, sitePicturesDir } from '../../site/profile.ts';
 import {
   countVerdicts,
   shownVerdict,
@@ -42,10 +44,21 @@ export interface PublishOptions {
 
 /**
  * After a run: the Allure report (a parent level per guide), an illustrated page per guide with an index of every
- * guide, and the per-step verdicts printed for the terminal, guide by guide. Returns the Allure generator's exit
- * status. `guides` narrows the pages and the terminal to those guides (`npm run guide -- --guide <slug>`).
+ * guide, and the per-step verdicts printed for the terminal, guide by guide, then the site's findings, each once, and
+ * the run's two answers. Returns the Allure generator's exit status, and whether findings fail the run. `guides` narrows the pages and the terminal to those guides (`npm run guide -- --guide <slug>`).
  */
-export async function publishReports(options: PublishOptions = {}): Promise<number> {
+export interface Published {
+  /** The Allure generator's exit status. */
+  allureStatus: number;
+  /** Whether findings of a class the site profile says fail the run were met. */
+  findingsFailTheRun: boolean;
+}
+
+/** A published run's exit status: the report failed to generate, or the site's findings fail the run. */
+export const publishedStatus = ({ allureStatus, findingsFailTheRun }: Published): number =>
+  allureStatus || (findingsFailTheRun ? 1 : 0);
+
+export async function publishReports(options: PublishOptions = {}): Promise<Published> {
   // The pictures of a full run's reports are shrunk to be shared; a selection's are read by the person who ran it, as
   // they were taken (JPEG already), and its reports are written sooner without a browser to launch. Launched now, the
   // shrinker's browser is ready when the first pictures are: the results are read meanwhile.
@@ -60,12 +73,14 @@ export async function publishReports(options: PublishOptions = {}): Promise<numb
 async function publishWith(
   shrinker: PictureShrinker | undefined,
   { paths = reportPaths(), selection, guides: onlyGuides }: PublishOptions,
-): Promise<number> {
+): Promise<Published> {
   const allGuides = loadGuides();
   const guides = onlyGuides ? allGuides.filter((g) => onlyGuides.includes(g.slug)) : allGuides;
   const written = readScenarios();
   const results = readPlaywrightOutcomes(paths.playwrightJson, written) ?? [];
   const verdictsOf = new Map(guides.map((g) => [g.slug, guideVerdicts(g, results)]));
+  // The site's own defects, each once, apart from the guide's verdicts (harness/reporting/site-findings.ts).
+  const findings = gatherFindings(results, siteProfile().findings);
   const chosen = new Map<string, ChosenEvidence>();
   for (const v of [...verdictsOf.values()].flat()) {
     const evidence = v.step.kind === 'action' ? chooseEvidence(v) : undefined;
@@ -156,7 +171,6 @@ async function publishWith(
     const coverage = checkGuideCoverage(guide, loadGuideText(guide), written, results, allGuides);
     const ownFiles = new Set(scenariosOfGuide(guide, written, allGuides).map((s) => s.file));
     const ownGaps = gaps.filter((gap) => ownFiles.has(gap.file));
-    const ownIds = new Set(guide.steps.filter((s) => s.kind === 'action').map((s) => s.id));
     const outputDir = guideReportDir(paths, guide.slug);
     const page = writeIllustratedGuide({
       guide,
@@ -200,19 +214,16 @@ async function publishWith(
     console.log(
       `${count('verified')} guide steps verified, ${count('drifted')} drifted, ${count('not reached')} not reached, ${count('failed')} failed, ${count('stale')} stale, ${count('not covered')} not covered, ${count('not run')} not run${selection ? `, ${count('not selected')} not run in this selection` : ''}.`,
     );
-    const different = [...looks.values()].filter(
-      (l) => l.record.verdict === 'looks different' && ownIds.has(l.record.guideStep),
-    );
-    if (different.length) {
-      console.log(`Looks different (warnings, not failures; npm run guide:accept-pictures accepts today's):`);
-      for (const { record } of different)
-        console.log(`  ⚠ ${record.guideStep.padEnd(width)} looks different: ${lookSentence(record)}`);
-    }
     if (ownGaps.length) {
       console.log(`What the guide doesn't tell the reader:`);
       for (const gap of ownGaps) console.log(`  • ${gap.note}  [${gapStatus(gap)}: ${gap.file}:${gap.line}]`);
     }
   }
+  for (const line of findingsLines(findings)) console.log(line);
+  if (findings.some((f) => f.record.class === 'looks')) {
+    console.log(`  (a look that differs is accepted with npm run guide:accept-pictures, once a person has looked)`);
+  }
+  if (sitePicturesDir() === undefined && [...looks.values()].length) console.log(`\n${noAcceptedPicturesLine()}`);
   const index = writeGuideIndex({ entries, environment, outputDir: paths.guide, selection });
   noteOnCucumberHtml(join(paths.cucumber, 'report.html'), [
     ...(selection ? [selection] : []),
@@ -238,7 +249,10 @@ async function publishWith(
   console.log(
     `  Cucumber (tools):           ${paths.cucumber}/ (report.html, report.json, report.xml, messages.ndjson)`,
   );
-  return allureStatus;
+  const answer = runAnswer([...verdictsOf.values()].flat(), findings);
+  console.log('');
+  for (const line of answer.lines) console.log(line);
+  return { allureStatus, findingsFailTheRun: answer.failingFindings.length > 0 };
 }
 
 /** Where one guide's illustrated page, suggested diff and marked copy go: reports/guide/<slug>/. */

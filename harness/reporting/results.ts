@@ -3,6 +3,7 @@ import { stripVTControlCharacters } from 'node:util';
 import { readScenarios, type WrittenScenario } from '../guide/features.ts';
 import { OUTCOME_ATTACHMENT, readOutcomeBody, type OutcomeRecord } from '../scenario/outcome.ts';
 import { ACCESSIBILITY_ATTACHMENT, readAccessibilityBody } from '../scenario/accessibility.ts';
+import { FINDING_ATTACHMENT, readFindingBody } from '../scenario/finding.ts';
 import { LOOK_ATTACHMENT, readLookBody } from './guide-looks.ts';
 import { reportPaths } from '../config/reports-dir.ts';
 import { outcome, type AttemptStatus, type ScenarioOutcome } from './scenario-outcome.ts';
@@ -78,7 +79,11 @@ export function readPlaywrightOutcomes(
       const looks = (last?.attachments ?? [])
         .filter((a) => a.name === LOOK_ATTACHMENT)
         .map((a) => readLookBody(bodyOf(a), path));
+      const findings = (last?.attachments ?? [])
+        .filter((a) => a.name === FINDING_ATTACHMENT)
+        .map((a) => readFindingBody(bodyOf(a), path));
       return outcome({
+        findings,
         ...(accessibility.length && { accessibility }),
         ...(looks.length && { looks }),
         scenario: { file, line: match?.line ?? 0, name: spec.title },

@@ -1,5 +1,6 @@
 import { guideStepIdsOf } from '../guide/features.ts';
 import type { OutcomeRecord } from '../scenario/outcome.ts';
+import type { FindingRecord } from '../scenario/finding.ts';
 import type { AccessibilityRecord } from '../scenario/accessibility.ts';
 import type { LookRecord } from './guide-looks.ts';
 
@@ -18,8 +19,10 @@ export interface ScenarioOutcome {
   tags: string[];
   /** The guide steps it is tagged with. */
   guideSteps: string[];
-  /** What its failed checks found, in the order they failed, over every attempt. */
+  /** What its failed checks found, in the order they failed, over every attempt: the guide drifting. */
   records: OutcomeRecord[];
+  /** What it met of the site's own defects, which leave the guide true (harness/scenario/finding.ts); last attempt. */
+  findings: FindingRecord[];
   /** The last failed attempt's error as the runner printed it: shown to people, never read for meaning. */
   error: string | undefined;
   /** What the accessibility scans of its guide steps' pages found (last attempt), where the runner's report has it. */
@@ -46,14 +49,27 @@ export function scenarioKey({ scenario }: Pick<ScenarioOutcome, 'scenario'>): st
 }
 
 export function outcome(
-  fields: Omit<ScenarioOutcome, 'guideSteps' | 'status'> & { attempts: AttemptStatus[] },
+  fields: Omit<ScenarioOutcome, 'guideSteps' | 'status' | 'findings'> & {
+    attempts: AttemptStatus[];
+    findings?: FindingRecord[];
+  },
 ): ScenarioOutcome {
-  const { attempts, ...rest } = fields;
-  return { ...rest, status: scenarioStatus(attempts), guideSteps: guideStepIdsOf(rest) };
+  const { attempts, findings = [], ...rest } = fields;
+  return { ...rest, findings, status: scenarioStatus(attempts), guideSteps: guideStepIdsOf(rest) };
 }
 
 export const failed = (o: ScenarioOutcome) => o.status === 'failed' || o.status === 'flaky';
 
+/**
+ * Failed because of the site's findings only: no check of the guide failed, and the scenario met findings (a broken
+ * security promise fails the scenario that checks it, as the site profile says). Such a failure says nothing against
+ * the guide: its steps were followed.
+ */
+export const failedOnFindingsOnly = (o: ScenarioOutcome) =>
+  failed(o) && o.records.length === 0 && o.findings.length > 0;
+
+/** Failed for the guide: a check of the guide failed, or the scenario failed and nothing explains it. */
+export const failedForTheGuide = (o: ScenarioOutcome) => failed(o) && !failedOnFindingsOnly(o);
 /** Lines saying where two runs disagree: a scenario only one of them ran, or a different status. */
 export function compareOutcomes(
   [nameA, a]: [string, ScenarioOutcome[]],

@@ -69,21 +69,62 @@ const isImpact = (value: unknown): value is NonNullable<Violation['impact']> =>
   IMPACTS.includes(value as (typeof IMPACTS)[number]);
 
 /**
- * The first violation that stops a reader on the step's own control: serious or critical, on that control. A
- * violation elsewhere on the page is shown with the step, but blames no step: the guide does not send the reader
- * there.
+ * The axe-core rules whose violation on the control a step names means a reader cannot do the step: the control has
+ * no accessible name (a screen reader cannot find what the guide names), or it is hidden from assistive technology,
+ * nested inside another control or out of the keyboard's reach. Any other rule (a colour below AA contrast, a target
+ * too small) leaves the step doable: it is a finding about the site, never the guide drifting.
  */
-export function blockingViolation(record: AccessibilityRecord): { violation: Violation; name: string } | undefined {
-  for (const violation of record.violations) {
-    if (!BLOCKING_IMPACTS.includes(violation.impact as (typeof BLOCKING_IMPACTS)[number])) continue;
-    const node = violation.nodes.find((n) => n.onStepControl);
-    if (node) return { violation, name: node.name };
-  }
-  return undefined;
+export const UNDOABLE_RULES: ReadonlySet<string> = new Set([
+  'button-name',
+  'link-name',
+  'input-button-name',
+  'input-image-alt',
+  'image-alt',
+  'label',
+  'aria-input-field-name',
+  'aria-command-name',
+  'aria-toggle-field-name',
+  'select-name',
+  'summary-name',
+  'svg-img-alt',
+  'role-img-alt',
+  'area-alt',
+  'aria-hidden-focus',
+  'nested-interactive',
+  'scrollable-region-focusable',
+  'frame-focusable-content',
+]);
+
+interface OnControl {
+  violation: Violation;
+  name: string;
 }
 
-/** The one sentence a blocking violation is reported in: the rule, its impact, the element. */
-export function blockingSentence({ violation, name }: { violation: Violation; name: string }): string {
+/** Serious or critical violations on the step's own control, each with the name of the element it lies on. */
+function onStepControl(record: AccessibilityRecord): OnControl[] {
+  return record.violations.flatMap((violation) => {
+    if (!BLOCKING_IMPACTS.includes(violation.impact as (typeof BLOCKING_IMPACTS)[number])) return [];
+    const node = violation.nodes.find((n) => n.onStepControl);
+    return node ? [{ violation, name: node.name }] : [];
+  });
+}
+
+/**
+ * The first violation that stops a reader on the step's own control: serious or critical, on that control, of a rule
+ * that makes the step undoable. A violation elsewhere on the page is shown with the step, but blames no step: the
+ * guide does not send the reader there.
+ */
+export function blockingViolation(record: AccessibilityRecord): OnControl | undefined {
+  return onStepControl(record).find(({ violation }) => UNDOABLE_RULES.has(violation.rule));
+}
+
+/** Serious or critical violations on the step's control that leave the step doable: findings about the site. */
+export function controlFindings(record: AccessibilityRecord): OnControl[] {
+  return onStepControl(record).filter(({ violation }) => !UNDOABLE_RULES.has(violation.rule));
+}
+
+/** The one sentence a violation on the step's control is reported in: the rule, its impact, the element. */
+export function blockingSentence({ violation, name }: OnControl): string {
   return `The control “${name}” breaks the accessibility rule “${violation.rule}” (${violation.impact}): ${violation.help.replace(/\.?$/, '.')}`;
 }
 

@@ -117,6 +117,11 @@ export interface DriftVariant {
   caughtBy: readonly string[];
   /** A tag the catching scenarios also carry, when the guide steps alone would select many that cannot catch it. */
   caughtByTag?: string;
+  /**
+   * A defect of the site that leaves the guide true (a colour below AA contrast, a broken security promise): it must be
+   * reported as a finding of this class met at one of `caughtBy`, and the guide must still hold.
+   */
+  finding?: 'accessibility' | 'security' | 'resilience';
   override: Partial<SiteVariant>;
 }
 
@@ -236,6 +241,7 @@ export const DRIFT_VARIANTS: readonly DriftVariant[] = [
     kind: 'unusable',
     breaks: 'The phone page\'s "Save" button is light grey on grey, with a contrast far below 4.5:1.',
     caughtBy: ['phone.5'],
+    finding: 'accessibility',
     override: { phoneSaveContrast: 'low' },
   },
   {
@@ -317,6 +323,7 @@ export const DRIFT_VARIANTS: readonly DriftVariant[] = [
     kind: 'behaviour',
     breaks: 'A sign-in with an unknown email says so, telling a guesser which emails have an account.',
     caughtBy: ['sign-in.3', 'sign-in.4'],
+    finding: 'security',
     caughtByTag: 'asvs:6.3.8',
     override: { sameSignInFailureMessage: false },
   },
@@ -325,6 +332,7 @@ export const DRIFT_VARIANTS: readonly DriftVariant[] = [
     kind: 'behaviour',
     breaks: 'Failed sign-ins are never throttled, so a password can be guessed without limit.',
     caughtBy: ['sign-in.3', 'sign-in.4'],
+    finding: 'security',
     caughtByTag: 'asvs:2.2.1',
     override: { throttleSignIns: false },
   },
@@ -334,6 +342,7 @@ export const DRIFT_VARIANTS: readonly DriftVariant[] = [
     breaks:
       'The sign-in lock checks before it counts, so a burst of parallel wrong passwords is all checked and the right one among them signs in.',
     caughtBy: ['sign-in.3', 'sign-in.4'],
+    finding: 'security',
     caughtByTag: 'asvs:2.2.1',
     override: { atomicSignInLock: false },
   },
@@ -343,6 +352,7 @@ export const DRIFT_VARIANTS: readonly DriftVariant[] = [
     breaks:
       'The password typed in the phone form (and as the current password) can be guessed without limit from a signed-in device.',
     caughtBy: ['phone.3', 'password.2'],
+    finding: 'security',
     caughtByTag: 'asvs:2.2.1',
     override: { limitPasswordRechecks: false },
   },
@@ -351,6 +361,7 @@ export const DRIFT_VARIANTS: readonly DriftVariant[] = [
     kind: 'behaviour',
     breaks: 'Changes are accepted without the anti-CSRF token, so another site can send them in the person’s name.',
     caughtBy: ['password.5', 'phone.5'],
+    finding: 'security',
     caughtByTag: 'asvs:3.5.1',
     override: { checkCsrfToken: false },
   },
@@ -359,6 +370,7 @@ export const DRIFT_VARIANTS: readonly DriftVariant[] = [
     kind: 'behaviour',
     breaks: 'The session cookie is not HttpOnly, so a script injected into a page can steal the session.',
     caughtBy: ['sign-in.4'],
+    finding: 'security',
     caughtByTag: 'asvs:3.4.2',
     override: { sessionCookieHttpOnly: false },
   },

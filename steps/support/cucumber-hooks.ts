@@ -59,6 +59,10 @@ setDefaultTimeout(TIMEOUTS.cucumberStepMs);
 
 // A scenario needing what the site profile says the site lacks is skipped, with the reason, before it starts.
 Before(function (this: CucumberWorld, { pickle }) {
+  this.checksPromiseOf(
+    pickle.tags.map((tag) => tag.name),
+    pickle.name,
+  );
   this.pictureLooksOf(lookStepsOf(pickle.tags.map((tag) => tag.name)));
   const need = unmetNeed(
     siteProfile(),

@@ -1,3 +1,4 @@
+import { FINDING_ATTACHMENT, FINDING_MEDIA_TYPE, findingBody } from '../../harness/scenario/finding.ts';
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -86,6 +87,10 @@ export class CucumberWorld extends ScenarioWorld {
       },
       attachOutcome: (record) => {
         attach(outcomeBody(record), { mediaType: OUTCOME_MEDIA_TYPE, fileName: `${OUTCOME_ATTACHMENT}.json` });
+        return Promise.resolve();
+      },
+      attachFinding: (finding) => {
+        attach(findingBody(finding), { mediaType: FINDING_MEDIA_TYPE, fileName: `${FINDING_ATTACHMENT}.json` });
         return Promise.resolve();
       },
       attachAccessibility: (record) => {

@@ -1,6 +1,7 @@
 import { recordOf } from '../../harness/scenario/failed-check.ts';
 import { CHECKED_SUFFIX, EVIDENCE_PREFIX, guideStep, type GuideStep } from '../../harness/guide/guide.ts';
 import { driftLine, guideHeading } from '../../harness/scenario/outcome.ts';
+import { findingHeading, findingLine } from '../../harness/scenario/finding.ts';
 import { speedOptions } from '../../harness/config/speed-options.ts';
 import { GUIDE_PATH_TAG } from '../../harness/reporting/evidence-choice.ts';
 import { GAP_TAG } from '../../harness/reporting/guide-gaps.ts';
@@ -51,6 +52,17 @@ export function verifies<Args extends unknown[]>(stepId: string, fn: StepFn<Args
       const record = recordOf(error, owner, MATCHER_KINDS);
       // A crash or a timeout while acting is left as it is, rather than guessed at.
       if (!record) throw error;
+      const finding = this.findingOf(record);
+      if (finding) {
+        // The site broke a promise the scenario checks beyond the guide's words: a finding, not the guide drifting.
+        const fails = await this.recordFinding(finding);
+        const message = [findingHeading(finding), findingLine(finding), finding.evidence && `\n${finding.evidence}`]
+          .filter(Boolean)
+          .join('\n');
+        if (!observing.has(wrapped)) throw renamed(error as Error, message);
+        if (fails) this.noteSoftFailure(message);
+        return;
+      }
       await this.recordOutcome(record);
       const message = [guideHeading(record), driftLine(record), record.evidence && `\n${record.evidence}`]
         .filter(Boolean)

@@ -23,7 +23,13 @@ import { coverScript, generatedEmails, MASK_DOTS, uncover } from '../../harness/
 import { sessionDrift, type SessionChanges } from '../../harness/scenario/session-drift.ts';
 import { sessionCookieDrift } from '../../harness/scenario/cookie-drift.ts';
 import type { OutcomeRecord } from '../../harness/scenario/outcome.ts';
-import { blockingSentence, blockingViolation, StepAccessibility } from '../../harness/scenario/accessibility.ts';
+import {
+  blockingSentence,
+  blockingViolation,
+  controlFindings,
+  StepAccessibility,
+} from '../../harness/scenario/accessibility.ts';
+import { pageOf, promiseOf, type FindingRecord, type ScenarioPromise } from '../../harness/scenario/finding.ts';
 import type { AccessibilityRecord } from '../../harness/scenario/accessibility.ts';
 import {
   acceptedPicture,
@@ -122,6 +128,8 @@ export interface WorldOptions {
   attachAccessibility?: (record: AccessibilityRecord) => Promise<void>;
   /** Stores a guide step's look picture, how it compares with the accepted one, and the picture of what differs. */
   attachLook?: (record: LookRecord, picture: Buffer, diff: Buffer | undefined) => Promise<void>;
+  /** Stores a finding about the site, apart from the guide's outcome records (harness/scenario/finding.ts). */
+  attachFinding?: (record: FindingRecord) => Promise<void>;
 }
 
 /** What a scenario notes in one step to compare in a later one, by name and type. */
@@ -152,6 +160,9 @@ export class ScenarioWorld {
   readonly #attachScreenshot: WorldOptions['attachScreenshot'];
   readonly #attachOutcome: WorldOptions['attachOutcome'];
   readonly #attachAccessibility: WorldOptions['attachAccessibility'];
+  readonly #attachFinding: WorldOptions['attachFinding'];
+  /** The promise the scenario checks beyond the guide's words, set from its tags by the runner. */
+  #promise: ScenarioPromise | undefined;
   readonly #accessibility = new StepAccessibility();
   /** Which guide steps' pictures this scenario takes (harness/scenario/step-pictures.ts); set from its tags by the runner. */
   #pictures: ScenarioPictures = EVERY_PICTURE;
@@ -180,8 +191,10 @@ export class ScenarioWorld {
     attachOutcome,
     attachAccessibility,
     attachLook,
+    attachFinding,
   }: WorldOptions) {
     this.#openDevicePage = openDevicePage;
+    this.#attachFinding = attachFinding;
     this.#attachLook = attachLook;
     this.#attachAccessibility = attachAccessibility;
     this.#attachScreenshot = attachScreenshot;
@@ -492,15 +505,59 @@ export class ScenarioWorld {
 
   /**
    * A guide step ended: attaches what the scan of its page found, and returns a drift when a serious or critical
-   * violation lies on the control the step names (a reader cannot follow the step).
+   * violation on the control the step names makes the step undoable (harness/scenario/accessibility.ts,
+   * UNDOABLE_RULES). Other serious or critical violations on that control are findings about the site.
    */
   async finishGuideStep(): Promise<GuideDrift | undefined> {
     await this.#finishLook();
     const record = await this.#accessibility.finish(this.#current?.page);
     if (!record) return undefined;
     await this.#attachAccessibility?.(record);
+    for (const found of controlFindings(record)) {
+      await this.recordFinding({
+        class: 'accessibility',
+        rule: found.violation.rule,
+        page: pageOf(record.url),
+        subject: found.name,
+        guideStep: record.guideStep,
+        says: blockingSentence(found),
+      });
+    }
     const blocking = blockingViolation(record);
     return blocking && new GuideDrift('unusable', blockingSentence(blocking));
+  }
+
+  /** The scenario's tags and name say whether it checks a promise beyond the guide's words (security, faults). */
+  checksPromiseOf(tags: readonly string[], scenarioName: string): void {
+    this.#promise = promiseOf(tags, scenarioName);
+  }
+
+  /**
+   * A failed check of a scenario that checks a promise beyond the guide's words, as the finding it is: only where
+   * the site did otherwise than promised (behaviour). A control renamed, moved or missing on the way is the guide
+   * drifting, whatever the scenario checks.
+   */
+  findingOf(record: OutcomeRecord): FindingRecord | undefined {
+    if (!this.#promise || record.kind !== 'behaviour') return undefined;
+    const page = this.#current?.page;
+    return {
+      class: this.#promise.class,
+      rule: this.#promise.rule,
+      page: pageOf(page && !page.isClosed() ? page.url() : undefined),
+      subject: this.#promise.subject,
+      guideStep: record.guideStep,
+      says: record.siteShowed,
+      ...(record.evidence && { evidence: record.evidence }),
+    };
+  }
+
+  /**
+   * Stores a finding with the scenario. Whether it fails the scenario is the site profile's to say (findings); an
+   * accessibility finding never does: it was met beside the scenario's own checks, and fails the run instead, once.
+   */
+  async recordFinding(finding: FindingRecord): Promise<boolean> {
+    await this.#attachFinding?.(finding);
+    return finding.class !== 'accessibility' && this.site.findings[finding.class] === 'fail';
   }
 
   async recordOutcome(record: OutcomeRecord): Promise<void> {

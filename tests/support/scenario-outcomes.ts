@@ -4,6 +4,7 @@ import type { ScenarioOutcome, ScenarioStatus } from '../../harness/reporting/sc
 export const scenarioOutcome = (line: number, status: ScenarioStatus): ScenarioOutcome => ({
   scenario: { file: 'features/a.feature', line, name: `s${line}` },
   status,
+  findings: [],
   tags: [],
   guideSteps: [],
   records: [],

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { attribute, blockingSentence, blockingViolation, scanMode } from '../../harness/scenario/accessibility.ts';
+import {
+  attribute,
+  blockingSentence,
+  blockingViolation,
+  controlFindings,
+  scanMode,
+  UNDOABLE_RULES,
+} from '../../harness/scenario/accessibility.ts';
 import { applySuggestions, rewriteSentence, suggestions, unifiedDiff } from '../../harness/reporting/guide-rewrite.ts';
 import { guideStep, loadGuide } from '../../harness/guide/guide.ts';
 import type { OutcomeRecord } from '../../harness/scenario/outcome.ts';
@@ -58,14 +65,14 @@ describe('a suggested rewrite, from the drift record alone', () => {
 });
 
 describe('accessibility violations, attributed to the step', () => {
-  const violation = (onStepControl: boolean, impact: 'serious' | 'minor' = 'serious') => ({
-    rule: 'color-contrast',
+  const violation = (onStepControl: boolean, impact: 'serious' | 'minor' = 'serious', rule = 'button-name') => ({
+    rule,
     impact,
     help: 'Elements must meet minimum color contrast ratio thresholds',
     nodes: [{ selector: 'button', name: 'Save', onStepControl }],
   });
 
-  it('fails the step only for a serious or critical violation on its own control', () => {
+  it('fails the step only for a serious or critical violation on its own control that makes it undoable', () => {
     const record = (v: ReturnType<typeof violation>) => ({
       guideStep: 'phone.5',
       url: 'http://site/phone',
@@ -76,8 +83,23 @@ describe('accessibility violations, attributed to the step', () => {
     expect(blockingViolation(record(violation(true, 'minor')))).toBeUndefined();
     const blocking = blockingViolation(record(violation(true)))!;
     expect(blockingSentence(blocking)).toBe(
-      'The control “Save” breaks the accessibility rule “color-contrast” (serious): Elements must meet minimum color contrast ratio thresholds.',
+      'The control “Save” breaks the accessibility rule “button-name” (serious): Elements must meet minimum color contrast ratio thresholds.',
     );
+  });
+
+  it('makes a low contrast on the step’s control a finding about the site, not a drift: the step can still be done', () => {
+    const record = {
+      guideStep: 'phone.5',
+      url: 'http://site/phone',
+      scanMs: 1,
+      violations: attribute([violation(true, 'serious', 'color-contrast')], 'http://site/phone', new Set()),
+    };
+    expect(blockingViolation(record)).toBeUndefined();
+    expect(controlFindings(record).map(({ violation: v, name }) => [v.rule, name])).toEqual([
+      ['color-contrast', 'Save'],
+    ]);
+    expect([...UNDOABLE_RULES]).toEqual(expect.arrayContaining(['button-name', 'link-name', 'label']));
+    expect(UNDOABLE_RULES.has('color-contrast')).toBe(false);
   });
 
   it('lists a page-wide violation once per page, but one on the step’s control every time', () => {

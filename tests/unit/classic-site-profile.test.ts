@@ -10,6 +10,8 @@ const siteProfile = z.strictObject({
   wording: z.record(z.string().min(1), z.string().min(1)),
   capabilities: z.strictObject({ scriptedForms: z.boolean() }),
   otherDevicesSignedOutWithinSeconds: z.number().int().min(0),
+  findings: z.record(z.string(), z.string()).optional(),
+  pictures: z.string().optional(),
 });
 
 const read = (name: string) => siteProfile.parse(JSON.parse(readFileSync(`site-profiles/${name}.json`, 'utf8')));

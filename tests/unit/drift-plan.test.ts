@@ -118,7 +118,7 @@ describe('the sweep’s verdict', () => {
     expect(lines[0]).toBe('Clean mock: 40 passed, 1 failed  ✘ NOT GREEN');
     expect(lines.find((l) => l.startsWith('b-hover'))).toMatch(/survived\s+—/);
     expect(lines.at(-1)).toBe(
-      '1 of 2 variants caught by the guide step expected, with the kind expected (50%), in 2 min 5 s.',
+      '1 of 2 variants caught by the guide step expected, as the kind of drift or finding expected (50%), in 2 min 5 s.',
     );
     expect(driftTable(report, { skipClean: true, cleanGreen: true })[0]).toBe('Clean mock: not run (--skip-clean)');
   });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { judgeVariant } from '../../harness/reporting/drift-sweep.ts';
 import type { OutcomeRecord } from '../../harness/scenario/outcome.ts';
 import type { ScenarioOutcome, ScenarioStatus } from '../../harness/reporting/scenario-outcome.ts';
+import { finding } from '../support/findings.ts';
 
 const record = (guideStep: string, kind: OutcomeRecord['kind']): OutcomeRecord => ({
   guideStep,
@@ -12,6 +13,7 @@ const record = (guideStep: string, kind: OutcomeRecord['kind']): OutcomeRecord =
 const scenario = (status: ScenarioStatus, records: OutcomeRecord[] = [], error?: string): ScenarioOutcome => ({
   scenario: { file: 'features/x.feature', line: 1, name: 'x' },
   status,
+  findings: [],
   tags: [],
   guideSteps: [],
   records,
@@ -50,5 +52,44 @@ describe('the drift sweep’s verdict on a variant', () => {
   it('says when the failure named no drift at all', () => {
     const judged = judgeVariant(variant, [scenario('failed', [], 'Timeout 10000ms exceeded.\nCall log: …')]);
     expect(judged).toMatchObject({ verdict: 'failed without naming a drift', message: 'Timeout 10000ms exceeded.' });
+  });
+});
+
+describe('the drift sweep’s verdict on a defect of the site that leaves the guide true', () => {
+  const contrast = { caughtBy: ['phone.5'], kind: 'unusable' as const, finding: 'accessibility' as const };
+  const met = (status: ScenarioStatus, ...findings: ReturnType<typeof finding>[]) => ({
+    ...scenario(status),
+    findings,
+  });
+
+  it('is caught by a finding of its class at an expected step, even in passing scenarios', () => {
+    const judged = judgeVariant(contrast, [met('passed', finding({ guideStep: 'phone.5', subject: 'Save' }))]);
+    expect(judged.verdict).toBe('caught');
+    expect(judged.guideSteps).toEqual(['phone.5']);
+    expect(judged.message).toMatch(/^Site finding \(accessibility\): /);
+  });
+
+  it('is “reported as a drift” when a guide step was said to drift, even with the finding there', () => {
+    const judged = judgeVariant(contrast, [
+      met('passed', finding({ guideStep: 'phone.5' })),
+      scenario('failed', [record('phone.5', 'unusable')]),
+    ]);
+    expect(judged.verdict).toBe('reported as a drift');
+    expect(judged.message).toBe('phone.5: Drift (unusable): the site at phone.5');
+  });
+
+  it('is caught by the wrong step, or survives, otherwise', () => {
+    expect(judgeVariant(contrast, [met('passed', finding({ guideStep: 'phone.1' }))]).verdict).toBe(
+      'caught by the wrong step',
+    );
+    expect(judgeVariant(contrast, [met('passed', finding({ class: 'security', guideStep: 'phone.5' }))]).verdict).toBe(
+      'survived',
+    );
+  });
+
+  it('is caught when a broken security promise failed its scenario on the finding alone', () => {
+    const lock = { caughtBy: ['sign-in.4'], kind: 'behaviour' as const, finding: 'security' as const };
+    const judged = judgeVariant(lock, [met('failed', finding({ class: 'security', guideStep: 'sign-in.4' }))]);
+    expect(judged.verdict).toBe('caught');
   });
 });

@@ -97,6 +97,7 @@ describe('guide coverage gate', () => {
         records: [],
         error: 'x',
         attachments: [],
+        findings: [],
       },
     ];
     const row = checkCoverage(guide, guideText, everyActionCovered, results).rows.find(

@@ -2,9 +2,12 @@ import { describe, expect, it } from 'vitest';
 import type { OutcomeRecord } from '../../harness/scenario/outcome.ts';
 import { GuideDrift } from '../../pages/support/drift.ts';
 // eslint-disable-next-line no-restricted-imports -- the test of the steps' own glue: nothing else may import steps
-import { partOfGuideStep, verifies } from '../../steps/support/guide-step.ts';
+import { markObserving, partOfGuideStep, verifies } from '../../steps/support/guide-step.ts';
 // eslint-disable-next-line no-restricted-imports -- as above
-import type { ScenarioWorld } from '../../steps/support/world.ts';
+import { ScenarioWorld } from '../../steps/support/world.ts';
+import type { FindingRecord } from '../../harness/scenario/finding.ts';
+import type { SiteControl } from '../../site/control.ts';
+import { expect as playwrightExpect } from '@playwright/test';
 
 /** Just what `verifies` asks of a scenario's world: it keeps the records. */
 function fakeWorld() {
@@ -13,6 +16,7 @@ function fakeWorld() {
     beginGuideStep: () => undefined,
     finishGuideStep: () => Promise.resolve(undefined),
     recordOutcome: (record: OutcomeRecord) => Promise.resolve(void records.push(record)),
+    findingOf: () => undefined,
     noteSoftFailure: () => undefined,
     captureStepPicture: () => Promise.resolve(),
   };
@@ -49,5 +53,65 @@ describe('a Gherkin step that follows several sentences of the guide', () => {
     );
     await expect(step.call(world)).rejects.toThrow(TypeError);
     expect(records).toEqual([]);
+  });
+});
+
+/** A real world, with no browser: what a check's failure becomes in a scenario of these tags. */
+function worldOf(tags: string[], name = 'The scenario') {
+  const records: OutcomeRecord[] = [];
+  const findings: FindingRecord[] = [];
+  const world = new ScenarioWorld({
+    openDevicePage: () => Promise.reject(new Error('no browser in a unit test')),
+    control: {} as SiteControl,
+    scenarioKey: 'unit',
+    attachOutcome: (record) => Promise.resolve(void records.push(record)),
+    attachFinding: (finding) => Promise.resolve(void findings.push(finding)),
+  });
+  world.checksPromiseOf(tags, name);
+  return { world, records, findings };
+}
+
+describe('a check of a promise the guide does not state', () => {
+  const brokenPromise = () => {
+    const step = verifies('sign-in.4', () => {
+      playwrightExpect([1], 'none of the guesses should sign in').toHaveLength(0);
+      return Promise.resolve();
+    });
+    markObserving(step);
+    return step;
+  };
+
+  it('is a security finding in a security scenario, named by its ASVS requirements, and no drift', async () => {
+    const { world, records, findings } = worldOf(['@security', '@asvs:2.2.1', '@guide:sign-in.4'], 'Guesses at once');
+    await brokenPromise().call(world);
+    expect(records).toEqual([]);
+    expect(findings).toMatchObject([
+      { class: 'security', rule: 'ASVS 2.2.1', subject: 'Guesses at once', guideStep: 'sign-in.4' },
+    ]);
+    expect(findings[0]!.says).toMatch(/^none of the guesses should sign in/);
+    // The bundled mock's profile fails the run for a security finding: the scenario fails, at its end.
+    expect(world.softFailure()?.message).toMatch(/Site finding \(security\): none of the guesses/);
+  });
+
+  it('is a resilience finding in a faults scenario', async () => {
+    const { world, records, findings } = worldOf(['@faults', '@guide:sign-in.4']);
+    await brokenPromise().call(world);
+    expect(records).toEqual([]);
+    expect(findings).toMatchObject([{ class: 'resilience' }]);
+  });
+
+  it('is the guide drifting in a scenario that checks only the guide', async () => {
+    const { world, records, findings } = worldOf(['@guide:sign-in.4']);
+    await brokenPromise().call(world);
+    expect(findings).toEqual([]);
+    expect(records).toMatchObject([{ guideStep: 'sign-in.4', kind: 'behaviour' }]);
+  });
+
+  it('leaves a renamed control a drift, even in a security scenario', async () => {
+    const { world, records, findings } = worldOf(['@security', '@asvs:2.2.1']);
+    const step = verifies('sign-in.4', () => Promise.reject(new GuideDrift('renamed', 'There is no “Sign in”.')));
+    await expect(step.call(world)).rejects.toThrow(/There is no “Sign in”/);
+    expect(findings).toEqual([]);
+    expect(records).toMatchObject([{ kind: 'renamed' }]);
   });
 });

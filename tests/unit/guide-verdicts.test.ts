@@ -3,6 +3,7 @@ import type { Guide, GuideStep } from '../../harness/guide/guide.ts';
 import { guideVerdicts } from '../../harness/reporting/guide-verdicts.ts';
 import type { OutcomeRecord } from '../../harness/scenario/outcome.ts';
 import type { ScenarioOutcome, ScenarioStatus } from '../../harness/reporting/scenario-outcome.ts';
+import { finding } from '../support/findings.ts';
 
 const step = (id: string, kind: GuideStep['kind'] = 'action'): GuideStep => ({
   id,
@@ -27,6 +28,7 @@ let line = 0;
 const scenario = (status: ScenarioStatus, guideSteps: string[], records: OutcomeRecord[] = []): ScenarioOutcome => ({
   scenario: { file: 'features/x.feature', line: ++line, name: `scenario ${line}` },
   status,
+  findings: [],
   tags: guideSteps.map((id) => `guide:${id}`),
   guideSteps,
   records,
@@ -80,5 +82,21 @@ describe('the verdict of each guide step', () => {
     expect(verdicts['a.1']?.[0]).toBe('not run');
     expect(verdicts['a.2']?.[0]).toBe('not covered');
     expect(verdicts['intro']?.[0]).toBe('prose');
+  });
+});
+
+describe('the guide’s verdict beside the site’s findings', () => {
+  it('stays verified when the only scenario of a step failed on a finding (a broken security promise)', () => {
+    const promise = { ...scenario('failed', ['a.1']), findings: [finding({ class: 'security', guideStep: 'a.1' })] };
+    expect(verdictsOf([promise])['a.1']).toEqual(['verified', undefined]);
+  });
+
+  it('is still drifted when a record names the step, whatever findings came with it', () => {
+    const both = { ...scenario('failed', ['a.1'], [record('a.1')]), findings: [finding({ guideStep: 'a.1' })] };
+    expect(verdictsOf([both])['a.1']?.[0]).toBe('drifted');
+  });
+
+  it('says failed for a failure that neither a record nor a finding explains', () => {
+    expect(verdictsOf([scenario('failed', ['a.1'])])['a.1']?.[0]).toBe('failed');
   });
 });

@@ -101,6 +101,7 @@ let line = 0;
 const outcome = (status: ScenarioStatus, tags: string[], shots: string[], records: string[] = []): ScenarioOutcome => ({
   scenario: { file: 'features/x.feature', line: ++line, name: `scenario ${line}` },
   status,
+  findings: [],
   tags,
   guideSteps: [],
   records: records.map((guideStep) => ({ guideStep, kind: 'renamed', guideSays: '', siteShowed: '' })),

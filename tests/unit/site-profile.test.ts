@@ -26,6 +26,7 @@ describe('site profiles', () => {
       wording: {},
       capabilities: { scriptedForms: true },
       otherDevicesSignedOutWithinSeconds: 0,
+      findings: { accessibility: 'fail', security: 'fail', resilience: 'fail', looks: 'warn' },
     });
   });
 

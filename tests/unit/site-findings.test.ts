@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import { findingsLines, gatherFindings, runAnswer } from '../../harness/reporting/site-findings.ts';
+import { guideVerdicts } from '../../harness/reporting/guide-verdicts.ts';
+import type { Guide, GuideStep } from '../../harness/guide/guide.ts';
+import type { ScenarioOutcome } from '../../harness/reporting/scenario-outcome.ts';
+import { scenarioOutcome } from '../support/scenario-outcomes.ts';
+import { finding } from '../support/findings.ts';
+import type { LookRecord } from '../../harness/reporting/guide-looks.ts';
+
+const DEFAULTS = { accessibility: 'fail', security: 'fail', resilience: 'fail', looks: 'warn' } as const;
+
+const met = (line: number, ...findings: ReturnType<typeof finding>[]): ScenarioOutcome => ({
+  ...scenarioOutcome(line, 'passed'),
+  findings,
+});
+
+const look = (guideStep: string, verdict: LookRecord['verdict']): LookRecord => ({
+  guide: 'a-guide',
+  guideStep,
+  verdict,
+  differentPixels: 900,
+  totalPixels: 10_000,
+  threshold: 0.002,
+  size: { width: 100, height: 100 },
+});
+
+describe('the site’s findings, each once', () => {
+  it('lists one finding met in 40 scenarios once, with every scenario and guide step that met it', () => {
+    const outcomes = Array.from({ length: 40 }, (_, i) =>
+      met(i + 1, finding({ guideStep: i % 2 ? 'phone.1' : 'account.5' })),
+    );
+    const findings = gatherFindings(outcomes, DEFAULTS);
+    expect(findings).toHaveLength(1);
+    expect(findings[0]).toMatchObject({ policy: 'fail', guideSteps: ['account.5', 'phone.1'] });
+    expect(findings[0]!.scenarios).toHaveLength(40);
+    const lines = findingsLines(findings);
+    expect(lines.filter((l) => l.includes('color-contrast'))).toHaveLength(2);
+    expect(lines.join('\n')).toMatch(/met in 40 scenario\(s\), at guide step\(s\) account\.5, phone\.1/);
+  });
+
+  it('tells findings apart by rule, page and subject', () => {
+    const findings = gatherFindings(
+      [
+        met(1, finding(), finding({ subject: 'Save' }), finding({ page: '/phone' }), finding({ rule: 'target-size' })),
+        met(2, finding()),
+      ],
+      DEFAULTS,
+    );
+    expect(findings).toHaveLength(4);
+  });
+
+  it('counts a look that differs as a warning of the class looks, and none when the profile turns looks off', () => {
+    const outcome = { ...scenarioOutcome(1, 'passed'), looks: [look('a.1', 'looks different'), look('a.2', 'same')] };
+    expect(gatherFindings([outcome], DEFAULTS)).toMatchObject([
+      { policy: 'warn', record: { class: 'looks', guideStep: 'a.1' } },
+    ]);
+    expect(gatherFindings([outcome], { ...DEFAULTS, looks: 'off' })).toEqual([]);
+  });
+
+  it('follows the profile: a warned class does not fail the run, and failing findings come first', () => {
+    const findings = gatherFindings(
+      [met(1, finding(), finding({ class: 'security', rule: 'ASVS 2.2.1', subject: 'Guesses at once' }))],
+      { ...DEFAULTS, accessibility: 'warn' },
+    );
+    expect(findings.map((f) => [f.record.class, f.policy])).toEqual([
+      ['security', 'fail'],
+      ['accessibility', 'warn'],
+    ]);
+  });
+});
+
+describe('the run’s two answers', () => {
+  const step = (id: string): GuideStep => ({ id, section: 's', kind: 'action', text: id, textHash: '' });
+  const guide: Guide = { slug: 'g', source: 'g.txt', title: 'G', steps: [step('a.1'), step('a.2')] };
+  const tagged = (line: number, status: 'passed' | 'failed', ids: string[]): ScenarioOutcome => ({
+    ...scenarioOutcome(line, status),
+    tags: ids.map((id) => `guide:${id}`),
+    guideSteps: ids,
+  });
+
+  it('says the guide holds and the site’s findings failed the run, when only findings were met', () => {
+    const outcomes = [{ ...tagged(1, 'passed', ['a.1', 'a.2']), findings: [finding({ guideStep: 'a.1' })] }];
+    const answer = runAnswer(guideVerdicts(guide, outcomes), gatherFindings(outcomes, DEFAULTS));
+    expect(answer.guideHolds).toBe(true);
+    expect(answer.failingFindings).toHaveLength(1);
+    expect(answer.lines).toEqual([
+      'The guide: holds; 2 of 2 steps verified.',
+      'The site: 1 finding(s) that fail the run (accessibility), 0 warning(s).',
+      'This run failed because of: site findings (accessibility).',
+    ]);
+  });
+
+  it('says which steps do not hold, and no failure line when all is well', () => {
+    const drifted = {
+      ...tagged(1, 'failed', ['a.1']),
+      records: [{ guideStep: 'a.1', kind: 'renamed' as const, guideSays: 'a.1', siteShowed: 'x' }],
+    };
+    const answer = runAnswer(guideVerdicts(guide, [drifted, tagged(2, 'passed', ['a.2'])]), []);
+    expect(answer.lines).toEqual([
+      'The guide: does not hold at 1 step(s) (a.1 drifted); 1 of 2 verified.',
+      'The site: no findings.',
+      'This run failed because of: the guide drifted.',
+    ]);
+    expect(runAnswer(guideVerdicts(guide, [tagged(1, 'passed', ['a.1', 'a.2'])]), []).lines).toHaveLength(2);
+  });
+});
