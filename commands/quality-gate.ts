@@ -1,9 +1,12 @@
-// The merge job's gate: zero failures, zero flaky scenarios, and no scenario lost on the way. A run that silently
-// lost scenarios (a shard that never reported, a broken generator) must fail, not look green.
+// The merge job's gate: zero failures, zero flaky scenarios, no site finding the site profile says fails the run, and
+// no scenario lost on the way. A run that silently lost scenarios (a shard that never reported, a broken generator)
+// must fail, not look green.
 import { readScenarios } from '../harness/guide/features.ts';
 import { reportPaths, type ReportPaths } from '../harness/config/reports-dir.ts';
 import { readPlaywrightOutcomes } from '../harness/reporting/results.ts';
 import { tally, type ScenarioOutcome } from '../harness/reporting/scenario-outcome.ts';
+import { failingClasses, gatherFindings } from '../harness/reporting/site-findings.ts';
+import { siteProfile, type FindingPolicies } from '../site/profile.ts';
 
 export interface GateVerdict {
   summary: string;
@@ -11,11 +14,20 @@ export interface GateVerdict {
 }
 
 /** `expected`: the scenarios a selection selected; without it, every scenario written in the feature files. */
-export function judgeRun(results: ScenarioOutcome[], expected: { count: number; selected: boolean }): GateVerdict {
+export function judgeRun(
+  results: ScenarioOutcome[],
+  expected: { count: number; selected: boolean },
+  findingPolicies: FindingPolicies = siteProfile().findings,
+): GateVerdict {
   const counts = tally(results);
+  // An accessibility finding leaves every scenario that met it green: the gate fails the run for it, once.
+  const failing = gatherFindings(results, findingPolicies).filter((f) => f.policy === 'fail');
   const problems = [
     counts.failed ? `${counts.failed} scenario(s) failed` : '',
     counts.flaky ? `${counts.flaky} scenario(s) were flaky (passed only on retry)` : '',
+    failing.length
+      ? `${failing.length} site finding(s) fail the run as the site profile says (${failingClasses(failing).join(', ')})`
+      : '',
     // A run that reported nothing verified nothing, whatever it expected.
     results.length === 0 ? 'no scenario reported a result' : '',
     results.length > 0 && results.length < expected.count

@@ -3,3 +3,5 @@ export declare const DRIFT_CATEGORY_KINDS: string[];
 export declare const DRIFT_LABEL: string;
 export declare const DRIFT_STEP_LABEL: string;
 export declare const CATEGORY_RULES: { id: string; name: string; matchers: object }[];
+export declare const FINDING_LABEL: string;
+export declare const FINDING_CATEGORY_CLASSES: string[];

@@ -10,6 +10,11 @@ export const DRIFT_LABEL = 'guide-drift';
 /** The label with that record's guide step (steps/fixtures.ts): a drift's scenarios are listed under the step. */
 export const DRIFT_STEP_LABEL = 'guide-drift-step';
 
+/** The label steps/fixtures.ts gives a scenario that met a finding: its class (harness/scenario/finding.ts). */
+export const FINDING_LABEL = 'site-finding';
+/** The classes of finding (site/profile.ts, FINDING_CLASSES), repeated for the same reason as the kinds above. */
+export const FINDING_CATEGORY_CLASSES = ['accessibility', 'security', 'resilience', 'looks'];
+
 const FAILED = ['failed', 'broken'];
 
 /** How Allure sorts failures, first match wins: what a failure means for the guide, in a stakeholder's words. */
@@ -20,6 +25,15 @@ export const CATEGORY_RULES = [
     matchers: { statuses: FAILED, labels: { [DRIFT_LABEL]: new RegExp(`^${kind}$`) } },
     // By the guide step that drifted, not by message: each scenario's message names what its own page offered.
     groupBy: [{ label: DRIFT_STEP_LABEL }],
+    groupByMessage: false,
+    expand: true,
+  })),
+  // The site's own defects, which leave the guide true: apart from its drifts. A passed scenario that met one is
+  // listed too (an accessibility finding never fails the scenario that met it; it fails the run once).
+  ...FINDING_CATEGORY_CLASSES.map((findingClass) => ({
+    id: `site-finding-${findingClass}`,
+    name: `Site finding (${findingClass}), not the guide`,
+    matchers: { statuses: [...FAILED, 'passed'], labels: { [FINDING_LABEL]: new RegExp(`^${findingClass}$`) } },
     groupByMessage: false,
     expand: true,
   })),

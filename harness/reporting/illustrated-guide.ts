@@ -10,6 +10,7 @@ import { imageTypeOf } from '../scenario/step-pictures.ts';
 import { gapStatus, type GuideGap } from './guide-gaps.ts';
 import { lookSentence, type LookRecord } from './guide-looks.ts';
 import type { ScenarioOutcome } from './scenario-outcome.ts';
+import type { SiteFinding } from './site-findings.ts';
 
 /** The one picture of a guide step, as the page shows it. */
 export interface GuidePicture {
@@ -40,6 +41,10 @@ export interface IllustratedGuideInput {
   looks?: Map<string, ShownLook>;
   /** What the guide leaves out (harness/reporting/guide-gaps.ts), with each run's picture by its file's path. */
   gaps?: { gaps: GuideGap[]; pictures: Map<string, Picture> };
+  /** The site's own defects met while following this guide, each once (harness/reporting/site-findings.ts). */
+  findings?: SiteFinding[];
+  /** Set when the site has no accepted pictures yet: the one line saying how to accept them, instead of one a step. */
+  noAcceptedPictures?: string;
 }
 
 export interface Picture {
@@ -89,6 +94,8 @@ export function writeIllustratedGuide({
   indexPage,
   looks = new Map(),
   gaps,
+  findings = [],
+  noAcceptedPictures,
 }: IllustratedGuideInput): string {
   const report = (path: string) => escape(relative(outputDir, join(reportsDir, path)));
   mkdirSync(outputDir, { recursive: true });
@@ -108,7 +115,13 @@ export function writeIllustratedGuide({
   const body = verdicts
     .map((v) =>
       v.step.kind === 'action'
-        ? actionCard(v, shown(v), pictures.get(v.step.id), outputDir, looks.get(v.step.id))
+        ? actionCard(
+            v,
+            shown(v),
+            pictures.get(v.step.id),
+            outputDir,
+            noAcceptedPictures ? undefined : looks.get(v.step.id),
+          )
         : proseBlock(v.step),
     )
     .join('\n');
@@ -134,6 +147,7 @@ export function writeIllustratedGuide({
     <span class="badge not-covered">${count('not covered') + count('not run')} not checked</span>
     ${lookBadge(actions.filter((v) => looks.get(v.step.id)?.record.verdict === 'looks different').length)}
     ${gaps?.gaps.length ? `<a class="badge gap" href="#gaps">${gaps.gaps.length} left out by the guide</a>` : ''}
+    ${findings.length ? `<a class="badge finding" href="#findings">${findings.length} site finding(s), apart from the guide</a>` : ''}
     ${selection ? `<span class="badge not-selected">${count('not selected')} not run in this selection</span>` : ''}
     of ${actions.length} instructions
   </p>
@@ -151,7 +165,9 @@ export function writeIllustratedGuide({
   <a href="${report('playwright-html/index.html')}">Playwright report</a> · <a href="${report('cucumber/report.html')}">Cucumber report</a></p>
 </header>
 <main>
+${noAcceptedPictures ? `<p class="looks muted" role="note">${escape(noAcceptedPictures)}</p>` : ''}
 ${body}
+${findingsSection(findings)}
 ${gaps ? gapsSection(gaps.gaps, gaps.pictures) : ''}
 </main>
 ${appendix}
@@ -380,6 +396,29 @@ function lookBlock(look: ShownLook | undefined): string {
   )}</div></div>`;
 }
 
+/**
+ * "The site's own findings": defects of the site met while following the guide that leave every sentence true, each
+ * once with where it was met. Apart from the verdicts: a reader of the guide is not told to change a sentence for them.
+ */
+function findingsSection(findings: SiteFinding[]): string {
+  if (!findings.length) return '';
+  const items = findings.map(({ record, scenarios, guideSteps, policy }) => {
+    const steps = guideSteps.map((id) => `<a href="#step-${escape(id)}">${escape(id)}</a>`).join(', ');
+    const where = [record.rule, record.page && `on ${record.page}`].filter(Boolean).join(' ');
+    return `<li class="${policy === 'fail' ? 'failed' : 'warning'}"><p><b>${policy === 'fail' ? '✘' : '⚠'} ${escape(
+      record.class,
+    )}</b>: ${escape(record.says)}</p>
+  <p class="muted">${escape(where)}; met in ${scenarios.length} scenario(s), while following ${steps}${
+    policy === 'warn' ? ' (a warning, as the site profile says)' : ' (fails the run, as the site profile says)'
+  }</p><details><summary>Scenarios</summary><ul>${scenarios.map((s) => `<li>${escape(s)}</li>`).join('')}</ul></details></li>`;
+  });
+  return `<section class="findings" id="findings"><h2>The site's own findings</h2>
+<p class="muted">Defects of the site met while following the guide that leave its sentences true: accessibility, security
+promises, what happens when saving fails, and looks. Each is listed once; none makes a step of the guide drift.</p>
+<ul>${items.join('\n')}</ul>
+</section>`;
+}
+
 const GAP_WORDS: Record<ReturnType<typeof gapStatus>, string> = {
   passed: '✔ Its check passed today',
   failed: '✘ Its check failed today: the site may have changed',
@@ -477,6 +516,9 @@ li.failed, li.flaky { color: #9b1c14; }
 .no-picture { display: grid; place-items: center; min-height: 8rem; background: #f0f0f0; color: #888; font-family: system-ui, sans-serif; border-radius: 4px; }
 .badge.looks, .looks.warning { background: #fff2cc; color: #5a4300; }
 .badge.gap { background: #e8e4f8; color: #3b2d7a; text-decoration: none; }
+.badge.finding { background: #fde8d8; color: #7a3b00; text-decoration: none; }
+.findings ul { list-style: none; padding: 0; } .findings li.failed > p:first-child { color: #8a1c1c; }
+.findings > ul > li { background: #fff; border: 1px solid #ddd; border-radius: 6px; padding: .6rem 1rem; margin: .6rem 0; }
 .looks.warning { font-family: system-ui, sans-serif; font-size: .9rem; border: 1px solid #e0c060; padding: .5rem .7rem; border-radius: 4px; margin: .4rem 0; }
 .look-pictures { display: grid; grid-template-columns: repeat(3, 1fr); gap: .4rem; } .look-pictures img { width: 100%; border: 1px solid #ccc; }
 .gaps h2 { margin: 2.5rem 0 .3rem; }

@@ -155,6 +155,7 @@ async function publishWith(
     });
   }
   const indexPage = join(paths.guide, 'index.html');
+  const noPictures = sitePicturesDir() === undefined && looks.size > 0 ? noAcceptedPicturesLine() : undefined;
   const entries: GuideIndexEntry[] = [];
   const MARKS: Record<ShownVerdict, string> = {
     verified: '✔',
@@ -171,6 +172,7 @@ async function publishWith(
     const coverage = checkGuideCoverage(guide, loadGuideText(guide), written, results, allGuides);
     const ownFiles = new Set(scenariosOfGuide(guide, written, allGuides).map((s) => s.file));
     const ownGaps = gaps.filter((gap) => ownFiles.has(gap.file));
+    const ownStepIds = new Set(guide.steps.map((s) => s.id));
     const outputDir = guideReportDir(paths, guide.slug);
     const page = writeIllustratedGuide({
       guide,
@@ -184,6 +186,8 @@ async function publishWith(
       pictures,
       looks,
       gaps: { gaps: ownGaps, pictures: gapPictures },
+      findings: findings.filter((f) => f.guideSteps.some((id) => ownStepIds.has(id))),
+      ...(noPictures && { noAcceptedPictures: noPictures }),
       reportsDir: paths.dir,
       indexPage,
     });
@@ -223,7 +227,7 @@ async function publishWith(
   if (findings.some((f) => f.record.class === 'looks')) {
     console.log(`  (a look that differs is accepted with npm run guide:accept-pictures, once a person has looked)`);
   }
-  if (sitePicturesDir() === undefined && [...looks.values()].length) console.log(`\n${noAcceptedPicturesLine()}`);
+  if (noPictures) console.log(`\n${noPictures}`);
   const index = writeGuideIndex({ entries, environment, outputDir: paths.guide, selection });
   noteOnCucumberHtml(join(paths.cucumber, 'report.html'), [
     ...(selection ? [selection] : []),

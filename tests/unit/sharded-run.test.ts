@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { gatherShards } from '../../commands/merge-reports.ts';
 import { judgeRun } from '../../commands/quality-gate.ts';
+import { finding } from '../support/findings.ts';
 import { planShards, shardsLine } from '../../commands/sharded-run.ts';
 import { shardingProblems, shardingTable, type RunReports } from '../../commands/sharding-check.ts';
 import { reportPaths } from '../../harness/config/reports-dir.ts';
@@ -87,6 +88,15 @@ describe('the quality gate', () => {
       '1 scenario(s) were flaky (passed only on retry)',
       'only 2 of the 3 selected scenarios reported a result',
     ]);
+  });
+
+  it('fails a run whose scenarios all passed but met a finding the site profile says fails the run', () => {
+    const met = { ...scenario(1, 'passed'), findings: [finding()] };
+    const policies = { accessibility: 'fail', security: 'fail', resilience: 'fail', looks: 'warn' } as const;
+    expect(judgeRun([met], { count: 1, selected: false }, policies).problems).toEqual([
+      '1 site finding(s) fail the run as the site profile says (accessibility)',
+    ]);
+    expect(judgeRun([met], { count: 1, selected: false }, { ...policies, accessibility: 'warn' }).problems).toEqual([]);
   });
 });
 

@@ -6,6 +6,12 @@ import type { ScenarioOutcome } from '../../harness/reporting/scenario-outcome.t
 import { scenarioOutcome } from '../support/scenario-outcomes.ts';
 import { finding } from '../support/findings.ts';
 import type { LookRecord } from '../../harness/reporting/guide-looks.ts';
+import { FINDING_CLASSES, FINDING_LABEL } from '../../harness/scenario/finding.ts';
+import {
+  CATEGORY_RULES,
+  FINDING_CATEGORY_CLASSES,
+  FINDING_LABEL as ALLURE_FINDING_LABEL,
+} from '../../harness/reporting/allure-categories.mjs';
 
 const DEFAULTS = { accessibility: 'fail', security: 'fail', resilience: 'fail', looks: 'warn' } as const;
 
@@ -102,5 +108,15 @@ describe('the run’s two answers', () => {
       'This run failed because of: the guide drifted.',
     ]);
     expect(runAnswer(guideVerdicts(guide, [tagged(1, 'passed', ['a.1', 'a.2'])]), []).lines).toHaveLength(2);
+  });
+});
+
+describe('Allure’s categories of findings', () => {
+  it('know every class of finding, by the label the fixtures give, after every kind of drift', () => {
+    expect(FINDING_CATEGORY_CLASSES).toEqual([...FINDING_CLASSES]);
+    expect(ALLURE_FINDING_LABEL).toBe(FINDING_LABEL);
+    const ids = CATEGORY_RULES.map((rule) => rule.id);
+    expect(ids.indexOf('site-finding-accessibility')).toBeGreaterThan(ids.indexOf('guide-drift-behaviour'));
+    expect(ids.indexOf('site-finding-looks')).toBeLessThan(ids.indexOf('site-defect'));
   });
 });
