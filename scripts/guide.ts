@@ -4,6 +4,7 @@
 // other argument goes to `playwright test`. A selection writes its reports to reports/selection/ (or
 // GUIDE_REPORTS_DIR), so the last full run's stakeholder reports in reports/ stay as they were.
 import { ensureBrowser } from '../harness/config/ensure-browser.ts';
+import { GUIDE_HELP, wantsHelp } from '../harness/config/guide-help.ts';
 import { readScenarios } from '../harness/guide/features.ts';
 import { compileSelection, countFromFeatures, countSelectedTests } from '../harness/config/feature-selection.ts';
 import { splitGuideOption } from '../harness/config/guide-selection.ts';
@@ -13,6 +14,10 @@ import { checkSiteAnswers, siteSetting } from '../site/setting.ts';
 import { speedOptions } from '../harness/config/speed-options.ts';
 import { bin, run as runCommand } from '../commands/processes.ts';
 
+if (wantsHelp(process.argv.slice(2))) {
+  console.log(GUIDE_HELP);
+  process.exit(0);
+}
 if (!ensureBrowser()) process.exit(1);
 
 // A site that is down, an accounts file that cannot work, or a speed option that is not one, is one sentence
