@@ -1,5 +1,5 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { join, relative } from 'node:path';
 import { chooseEvidence } from './evidence-choice.ts';
 import type { Coverage } from './guide-coverage.ts';
 import type { Guide, GuideStep } from '../guide/guide.ts';
@@ -119,7 +119,7 @@ export function writeIllustratedGuide({
             v,
             shown(v),
             pictures.get(v.step.id),
-            outputDir,
+            { page: outputDir, playwrightReport: join(reportsDir, 'playwright-html') },
             noAcceptedPictures ? undefined : looks.get(v.step.id),
           )
         : proseBlock(v.step),
@@ -286,7 +286,7 @@ function actionCard(
   v: StepVerdict,
   verdict: ShownVerdict,
   picture: GuidePicture | undefined,
-  outputDir: string,
+  where: TraceLinkPlace,
   look?: ShownLook,
 ): string {
   let image = '<div class="no-picture">No picture from this run</div>';
@@ -305,7 +305,7 @@ function actionCard(
     ? `<details><summary>${v.scenarios.length} check(s) behind this verdict</summary><ul>${v.scenarios
         .map(
           (s) =>
-            `<li class="${s.status.replace(' ', '-')}">${SCENARIO_MARKS[s.status]} ${escape(s.scenario.name)}${traceLink(s, outputDir)}</li>`,
+            `<li class="${s.status.replace(' ', '-')}">${SCENARIO_MARKS[s.status]} ${escape(s.scenario.name)}${traceLink(s, where)}</li>`,
         )
         .join('')}</ul></details>`
     : verdict === 'not selected'
@@ -465,15 +465,20 @@ function originalPictures(verdicts: StepVerdict[]): Map<string, GuidePicture> {
   return pictures;
 }
 
+/** Where a page with trace links is written, and where the run's Playwright report is (reports/playwright-html). */
+export interface TraceLinkPlace {
+  page: string;
+  playwrightReport: string;
+}
+
 /**
  * A failed scenario's trace, opened in the Playwright report's own trace viewer (its test page), not as a zip to
  * download. The viewer needs the report served: `npx playwright show-report` does that.
  */
-function traceLink(s: ScenarioOutcome, outputDir: string): string {
+export function traceLink(s: ScenarioOutcome, { page, playwrightReport: report }: TraceLinkPlace): string {
   const trace = s.attachments.find((a) => a.name === 'trace');
   if (!trace || !s.testId) return '';
-  const report = join(dirname(outputDir), 'playwright-html');
-  const href = `${relative(outputDir, join(report, 'index.html'))}#?testId=${encodeURIComponent(s.testId)}`;
+  const href = `${relative(page, join(report, 'index.html'))}#?testId=${encodeURIComponent(s.testId)}`;
   return ` — <a href="${escape(href)}" title="The trace viewer needs the report served: npx playwright show-report ${escape(report)}">trace and steps in the Playwright report</a>`;
 }
 
