@@ -11,6 +11,7 @@ import { gapStatus, type GuideGap } from './guide-gaps.ts';
 import { lookSentence, type LookRecord } from './guide-looks.ts';
 import type { ScenarioOutcome } from './scenario-outcome.ts';
 import type { SiteFinding } from './site-findings.ts';
+import type { Cause } from './what-changed.ts';
 
 /** The one picture of a guide step, as the page shows it. */
 export interface GuidePicture {
@@ -43,6 +44,8 @@ export interface IllustratedGuideInput {
   gaps?: { gaps: GuideGap[]; pictures: Map<string, Picture> };
   /** The site's own defects met while following this guide, each once (harness/reporting/site-findings.ts). */
   findings?: SiteFinding[];
+  /** What changed: each distinct cause of this guide's failures once, with what to do next (what-changed.ts). */
+  causes?: Cause[];
   /** Set when the site has no accepted pictures yet: the one line saying how to accept them, instead of one a step. */
   noAcceptedPictures?: string;
 }
@@ -95,6 +98,7 @@ export function writeIllustratedGuide({
   looks = new Map(),
   gaps,
   findings = [],
+  causes = [],
   noAcceptedPictures,
 }: IllustratedGuideInput): string {
   const report = (path: string) => escape(relative(outputDir, join(reportsDir, path)));
@@ -165,6 +169,7 @@ export function writeIllustratedGuide({
   <a href="${report('playwright-html/index.html')}">Playwright report</a> · <a href="${report('cucumber/report.html')}">Cucumber report</a></p>
 </header>
 <main>
+${digestSection(causes)}
 ${noAcceptedPictures ? `<p class="looks muted" role="note">${escape(noAcceptedPictures)}</p>` : ''}
 ${body}
 ${findingsSection(findings)}
@@ -396,6 +401,20 @@ function lookBlock(look: ShownLook | undefined): string {
   )}</div></div>`;
 }
 
+/** "What changed", first thing on the page: each distinct cause once, in words, with what to do next. */
+function digestSection(causes: Cause[]): string {
+  if (!causes.length) return '';
+  const ANSWER = { guide: 'The guide', site: 'The site', unexplained: 'Unexplained' } as const;
+  const items = causes.map((cause) => {
+    const steps = cause.guideSteps.map((id) => `<a href="#step-${escape(id)}">${escape(id)}</a>`).join(', ');
+    return `<li class="${cause.answer}"><p><b>${ANSWER[cause.answer]}</b>: ${escape(cause.line)}</p>
+  <p class="muted">${cause.scenarios.length} scenario(s)${steps ? `; guide step(s) ${steps}` : ''}. <b>Next</b>: ${escape(cause.next)}</p></li>`;
+  });
+  return `<section class="digest" id="what-changed"><h2>What changed (${causes.length} distinct cause${causes.length === 1 ? '' : 's'})</h2>
+<ol>${items.join('\n')}</ol>
+</section>`;
+}
+
 /**
  * "The site's own findings": defects of the site met while following the guide that leave every sentence true, each
  * once with where it was met. Apart from the verdicts: a reader of the guide is not told to change a sentence for them.
@@ -521,6 +540,8 @@ li.failed, li.flaky { color: #9b1c14; }
 .no-picture { display: grid; place-items: center; min-height: 8rem; background: #f0f0f0; color: #888; font-family: system-ui, sans-serif; border-radius: 4px; }
 .badge.looks, .looks.warning { background: #fff2cc; color: #5a4300; }
 .badge.gap { background: #e8e4f8; color: #3b2d7a; text-decoration: none; }
+.digest { background: #fff; border: 2px solid #b3261e; border-radius: 6px; padding: .5rem 1.5rem; margin: 1.5rem 0; }
+.digest li { margin: .5rem 0; } .digest li.site > p:first-child b { color: #7a3b00; }
 .badge.finding { background: #fde8d8; color: #7a3b00; text-decoration: none; }
 .findings ul { list-style: none; padding: 0; } .findings li.failed > p:first-child { color: #8a1c1c; }
 .findings > ul > li { background: #fff; border: 1px solid #ddd; border-radius: 6px; padding: .6rem 1rem; margin: .6rem 0; }

@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { stringifyEnvInfo } from 'allure-js-commons/sdk/reporter';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { evidenceKey, hashFile, tidyAllureResults, withoutTrackers } from './allure-results.ts';
 import { requireChromium } from '../config/browser.ts';
@@ -13,7 +13,8 @@ import { chooseEvidence, type ChosenEvidence } from './evidence-choice.ts';
 import { writeGuideSuggestions } from './guide-rewrite.ts';
 import { gapStatus, gatherGaps } from './guide-gaps.ts';
 import { acceptedPicture, noAcceptedPicturesLine, stepLooks } from './guide-looks.ts';
-import { findingsLines, gatherFindings, runAnswer } from './site-findings.ts';
+import { gatherFindings, runAnswer } from './site-findings.ts';
+import { digestLines, digestMarkdown, whatChanged } from './what-changed.ts';
 import { siteProfile, sitePicturesDir } from '../../site/profile.ts';
 import {
   countVerdicts,
@@ -81,6 +82,9 @@ async function publishWith(
   const verdictsOf = new Map(guides.map((g) => [g.slug, guideVerdicts(g, results)]));
   // The site's own defects, each once, apart from the guide's verdicts (harness/reporting/site-findings.ts).
   const findings = gatherFindings(results, siteProfile().findings);
+  // What changed: each distinct cause once (the guide's drifts, the site's findings, what named neither), with what
+  // to do next: at the top of each guide's page, at the end of the terminal, in the nightly job's summary.
+  const causes = whatChanged(results, findings);
   const chosen = new Map<string, ChosenEvidence>();
   for (const v of [...verdictsOf.values()].flat()) {
     const evidence = v.step.kind === 'action' ? chooseEvidence(v) : undefined;
@@ -187,6 +191,7 @@ async function publishWith(
       looks,
       gaps: { gaps: ownGaps, pictures: gapPictures },
       findings: findings.filter((f) => f.guideSteps.some((id) => ownStepIds.has(id))),
+      causes: causes.filter((c) => c.guideSteps.some((id) => ownStepIds.has(id))),
       ...(noPictures && { noAcceptedPictures: noPictures }),
       reportsDir: paths.dir,
       indexPage,
@@ -223,10 +228,8 @@ async function publishWith(
       for (const gap of ownGaps) console.log(`  • ${gap.note}  [${gapStatus(gap)}: ${gap.file}:${gap.line}]`);
     }
   }
-  for (const line of findingsLines(findings)) console.log(line);
-  if (findings.some((f) => f.record.class === 'looks')) {
-    console.log(`  (a look that differs is accepted with npm run guide:accept-pictures, once a person has looked)`);
-  }
+  for (const line of digestLines(causes)) console.log(line);
+  if (process.env.GITHUB_STEP_SUMMARY) appendFileSync(process.env.GITHUB_STEP_SUMMARY, digestMarkdown(causes));
   if (noPictures) console.log(`\n${noPictures}`);
   const index = writeGuideIndex({ entries, environment, outputDir: paths.guide, selection });
   noteOnCucumberHtml(join(paths.cucumber, 'report.html'), [

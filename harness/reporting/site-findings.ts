@@ -1,4 +1,4 @@
-import { findingKey, findingLine, type FindingClass, type FindingRecord } from '../scenario/finding.ts';
+import { findingKey, type FindingClass, type FindingRecord } from '../scenario/finding.ts';
 import type { FindingPolicies } from '../../site/profile.ts';
 import { lookSentence } from './guide-looks.ts';
 import { scenarioKey, type ScenarioOutcome } from './scenario-outcome.ts';
@@ -55,20 +55,6 @@ export function gatherFindings(outcomes: ScenarioOutcome[], policies: FindingPol
 /** The classes of the findings that fail the run, each once, in the order of FINDING_CLASSES' first meeting. */
 export function failingClasses(findings: SiteFinding[]): FindingClass[] {
   return [...new Set(findings.filter((f) => f.policy === 'fail').map((f) => f.record.class))];
-}
-
-/** The terminal's list of findings: one entry per finding, where it was met and how often, never one per scenario. */
-export function findingsLines(findings: SiteFinding[]): string[] {
-  if (findings.length === 0) return [];
-  const lines = [`\nSite findings: the site's own defects, apart from the guide's verdict (each once):`];
-  for (const { record, scenarios, guideSteps, policy } of findings) {
-    const where = [record.rule, record.page && `on ${record.page}`].filter(Boolean).join(' ');
-    lines.push(`  ${policy === 'fail' ? '✘' : '⚠'} ${findingLine(record)}`);
-    lines.push(
-      `      ↳ ${where}; met in ${scenarios.length} scenario(s), at guide step(s) ${guideSteps.join(', ')}${policy === 'warn' ? ' (a warning, as the site profile says)' : ''}`,
-    );
-  }
-  return lines;
 }
 
 export interface RunAnswer {
