@@ -1,6 +1,7 @@
 import { Given, Then, When } from './support/bdd.ts';
 import { verifies } from './support/guide-step.ts';
 import { expect } from './support/matchers.ts';
+import { GuideDrift } from '../pages/support/drift.ts';
 
 When(
   'I go to the website',
@@ -98,14 +99,26 @@ Then(
   'I am not signed in',
   verifies('sign-in.4', async function () {
     await expect(this.device.signIn.heading).toBeVisible();
-    expect(await this.control.activeSessions(this.account.id), 'sessions of the account on the site').toHaveLength(0);
+    const sessions = await this.control.activeSessions(this.account.id);
+    if (sessions.length > 0) {
+      throw new GuideDrift(
+        'behaviour',
+        `The site signed me in (the account has ${sessions.length} session(s)), though it should not have.`,
+      );
+    }
   }),
 );
 
 Then(
   'I am signed in on this device only',
   verifies('sign-in.4', async function () {
-    expect(await this.control.activeSessions(this.account.id), 'sessions of the account on the site').toHaveLength(1);
+    const sessions = await this.control.activeSessions(this.account.id);
+    if (sessions.length !== 1) {
+      throw new GuideDrift(
+        'behaviour',
+        `The account has ${sessions.length} sessions after signing in on this device, where this device's should be the only one.`,
+      );
+    }
   }),
 );
 
