@@ -72,11 +72,14 @@ export function runAnswer(verdicts: StepVerdict[], findings: SiteFinding[]): Run
   const actions = verdicts.filter((v) => v.verdict !== 'prose');
   const against = actions.filter((v) => AGAINST_THE_GUIDE.includes(v.verdict));
   const verified = actions.filter((v) => v.verdict === 'verified').length;
+  const unchecked = actions.filter((v) => v.verdict === 'not run' || v.verdict === 'not covered').length;
+  const checked = actions.length - unchecked;
   const failingFindings = findings.filter((f) => f.policy === 'fail');
   const warnings = findings.length - failingFindings.length;
+  const counted = `${verified} of ${checked} checked steps verified${unchecked ? ` (${unchecked} not checked in this run)` : ''}`;
   const guideLine = against.length
-    ? `The guide: does not hold at ${against.length} step(s) (${against.map((v) => `${v.step.id} ${v.verdict}`).join(', ')}); ${verified} of ${actions.length} verified.`
-    : `The guide: holds; ${verified} of ${actions.length} steps verified.`;
+    ? `The guide: does not hold at ${against.length} step(s) (${against.map((v) => `${v.step.id} ${v.verdict}`).join(', ')}); ${counted}.`
+    : `The guide: holds; ${counted}.`;
   const classes = failingClasses(findings);
   const findingsLine = findings.length
     ? `The site: ${failingFindings.length} finding(s) that fail the run${classes.length ? ` (${classes.join(', ')})` : ''}, ${warnings} warning(s).`

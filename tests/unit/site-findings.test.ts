@@ -87,7 +87,7 @@ describe('the run’s two answers', () => {
     expect(answer.guideHolds).toBe(true);
     expect(answer.failingFindings).toHaveLength(1);
     expect(answer.lines).toEqual([
-      'The guide: holds; 2 of 2 steps verified.',
+      'The guide: holds; 2 of 2 checked steps verified.',
       'The site: 1 finding(s) that fail the run (accessibility), 0 warning(s).',
       'This run failed because of: site findings (accessibility).',
     ]);
@@ -100,11 +100,14 @@ describe('the run’s two answers', () => {
     };
     const answer = runAnswer(guideVerdicts(guide, [drifted, tagged(2, 'passed', ['a.2'])]), []);
     expect(answer.lines).toEqual([
-      'The guide: does not hold at 1 step(s) (a.1 drifted); 1 of 2 verified.',
+      'The guide: does not hold at 1 step(s) (a.1 drifted); 1 of 2 checked steps verified.',
       'The site: no findings.',
       'This run failed because of: the guide drifted.',
     ]);
     expect(runAnswer(guideVerdicts(guide, [tagged(1, 'passed', ['a.1', 'a.2'])]), []).lines).toHaveLength(2);
+    expect(runAnswer(guideVerdicts(guide, [tagged(1, 'passed', ['a.1'])]), []).lines[0]).toBe(
+      'The guide: holds; 1 of 1 checked steps verified (1 not checked in this run).',
+    );
   });
 });
 
