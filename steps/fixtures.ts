@@ -25,6 +25,7 @@ import {
   findingBody,
   findingLine,
 } from '../harness/scenario/finding.ts';
+import { STEPS_HELD_ATTACHMENT, STEPS_HELD_MEDIA_TYPE, stepsHeldBody } from '../harness/scenario/steps-held.ts';
 import { GAP_LABEL, gapNote, isGap } from '../harness/reporting/guide-gaps.ts';
 import { PICTURE_FORMAT, type StepPictures } from '../harness/scenario/step-pictures.ts';
 import {
@@ -199,6 +200,12 @@ export const test = bddTest.extend<{ world: ScenarioWorld; reportLabels: void },
     world.pictureLooksOf(lookStepsOf(testInfo.tags));
     await use(world);
     await Promise.all([world.cleanUp(), ...extraContexts.map((context) => context.close())]);
+    if (world.guideStepsHeld.length) {
+      await testInfo.attach(STEPS_HELD_ATTACHMENT, {
+        body: stepsHeldBody(world.guideStepsHeld),
+        contentType: STEPS_HELD_MEDIA_TYPE,
+      });
+    }
     const softFailure = world.softFailure();
     if (softFailure && testInfo.status === 'passed') throw softFailure;
   },

@@ -35,7 +35,9 @@ export function guideVerdicts(guide: Guide, outcomes: ScenarioOutcome[]): StepVe
 
     if (step.kind !== 'action') return verdict('prose');
     if (records[0]) return verdict('drifted', driftLine(records[0]));
-    if (scenarios.some((o) => o.status === 'passed' || o.status === 'flaky' || failedOnFindingsOnly(o))) {
+    // A step is judged by its own checks: true in a scenario that failed later, at another step, it is verified.
+    const held = (o: ScenarioOutcome) => o.held?.includes(step.id) ?? false;
+    if (scenarios.some((o) => o.status === 'passed' || o.status === 'flaky' || failedOnFindingsOnly(o) || held(o))) {
       return verdict('verified');
     }
     if (unexplained) {

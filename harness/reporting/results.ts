@@ -4,6 +4,7 @@ import { readScenarios, type WrittenScenario } from '../guide/features.ts';
 import { OUTCOME_ATTACHMENT, readOutcomeBody, type OutcomeRecord } from '../scenario/outcome.ts';
 import { ACCESSIBILITY_ATTACHMENT, readAccessibilityBody } from '../scenario/accessibility.ts';
 import { FINDING_ATTACHMENT, readFindingBody } from '../scenario/finding.ts';
+import { readStepsHeldBody, STEPS_HELD_ATTACHMENT } from '../scenario/steps-held.ts';
 import { LOOK_ATTACHMENT, readLookBody } from './guide-looks.ts';
 import { reportPaths } from '../config/reports-dir.ts';
 import { outcome, type AttemptStatus, type ScenarioOutcome } from './scenario-outcome.ts';
@@ -82,8 +83,12 @@ export function readPlaywrightOutcomes(
       const findings = (last?.attachments ?? [])
         .filter((a) => a.name === FINDING_ATTACHMENT)
         .map((a) => readFindingBody(bodyOf(a), path));
+      const held = (last?.attachments ?? [])
+        .filter((a) => a.name === STEPS_HELD_ATTACHMENT)
+        .flatMap((a) => readStepsHeldBody(bodyOf(a), path));
       return outcome({
         findings,
+        ...(held.length && { held }),
         ...(accessibility.length && { accessibility }),
         ...(looks.length && { looks }),
         scenario: { file, line: match?.line ?? 0, name: spec.title },

@@ -21,6 +21,8 @@ export interface ScenarioOutcome {
   guideSteps: string[];
   /** What its failed checks found, in the order they failed, over every attempt: the guide drifting. */
   records: OutcomeRecord[];
+  /** The guide steps it followed and found true (last attempt), where the runner's report has them. */
+  held?: string[];
   /** What it met of the site's own defects, which leave the guide true (harness/scenario/finding.ts); last attempt. */
   findings: FindingRecord[];
   /** The last failed attempt's error as the runner printed it: shown to people, never read for meaning. */

@@ -81,6 +81,7 @@ Before(function (this: CucumberWorld, { pickle }) {
 After(async function (this: CucumberWorld, { result }) {
   if (result?.status === Status.FAILED) await this.captureEvidence('screenshot of the failure');
   await this.tearDown();
+  this.attachStepsHeld();
   const softFailure = this.softFailure();
   if (softFailure && result?.status === Status.PASSED) throw softFailure;
 });

@@ -1,4 +1,5 @@
 import { FINDING_ATTACHMENT, FINDING_MEDIA_TYPE, findingBody } from '../../harness/scenario/finding.ts';
+import { STEPS_HELD_ATTACHMENT, STEPS_HELD_MEDIA_TYPE, stepsHeldBody } from '../../harness/scenario/steps-held.ts';
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -60,6 +61,7 @@ const EVIDENCE_DIR = join(dirname(reportPaths().cucumberJsJson), EVIDENCE_FOLDER
 export class CucumberWorld extends ScenarioWorld {
   readonly #contexts: BrowserContext[] = [];
   readonly #log: IWorldOptions['log'];
+  readonly #attach: IWorldOptions['attach'];
   readonly #runPictures: StepPictures | undefined;
 
   constructor({ attach, log }: IWorldOptions, run: Run | undefined) {
@@ -116,12 +118,22 @@ export class CucumberWorld extends ScenarioWorld {
     });
     this.#contexts = contexts;
     this.#log = log;
+    this.#attach = attach;
     this.#runPictures = run?.pictures;
   }
 
   /** The scenario's tags decide which guide-step pictures it takes, with the run's memory of those taken. */
   picturesFor(tags: readonly string[]): void {
     if (this.#runPictures) this.takePictures(this.#runPictures.forScenario(tags));
+  }
+
+  /** The guide steps this scenario found true, stored once with its result (harness/scenario/steps-held.ts). */
+  attachStepsHeld(): void {
+    if (this.guideStepsHeld.length === 0) return;
+    this.#attach(stepsHeldBody(this.guideStepsHeld), {
+      mediaType: STEPS_HELD_MEDIA_TYPE,
+      fileName: `${STEPS_HELD_ATTACHMENT}.json`,
+    });
   }
 
   /** cucumber-js has no reason on a skipped step: the reason goes in the scenario's log, which its reports show. */

@@ -40,9 +40,12 @@ export function verifies<Args extends unknown[]>(stepId: string, fn: StepFn<Args
   const step = guideStep(stepId);
   const wrapped = async function (this: ScenarioWorld, ...args: Args) {
     let failed = false;
+    // The guide's sentence held: its checks passed, or what failed was a promise beyond its words (a finding).
+    let held = false;
     this.beginGuideStep(step.id);
     try {
       await fn.apply(this, args);
+      held = true;
     } catch (thrown) {
       // A part of the Gherkin step may belong to another sentence of the guide (partOfGuideStep).
       const [error, owner] = thrown instanceof InGuideStep ? [thrown.cause, thrown.step] : [thrown, step];
@@ -55,6 +58,7 @@ export function verifies<Args extends unknown[]>(stepId: string, fn: StepFn<Args
       const finding = this.findingOf(record);
       if (finding) {
         // The site broke a promise the scenario checks beyond the guide's words: a finding, not the guide drifting.
+        held = true;
         const fails = await this.recordFinding(finding);
         const message = [findingHeading(finding), findingLine(finding), finding.evidence && `\n${finding.evidence}`]
           .filter(Boolean)
@@ -72,12 +76,14 @@ export function verifies<Args extends unknown[]>(stepId: string, fn: StepFn<Args
     } finally {
       // A control a reader cannot use (an accessibility violation on it) fails the step, but the scenario goes on.
       const unusable = await this.finishGuideStep();
+      if (unusable) held = false;
       if (unusable && !failed) {
         failed = true;
         const record = recordOf(unusable, step)!;
         await this.recordOutcome(record);
         this.noteSoftFailure([guideHeading(record), driftLine(record)].join('\n'));
       }
+      if (held) this.noteGuideStepHeld(step.id);
       const onlyLooked = observing.has(wrapped) && !failed;
       await this.captureStepPicture(`${EVIDENCE_PREFIX}${step.id}${onlyLooked ? CHECKED_SUFFIX : ''}`, failed);
     }

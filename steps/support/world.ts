@@ -174,6 +174,7 @@ export class ScenarioWorld {
   #look: { step: string; picture?: Buffer } | undefined;
   /** The failed checks of observing steps, which let the scenario go on (steps/support/guide-step.ts). */
   readonly #softFailures: string[] = [];
+  readonly #held = new Set<string>();
   readonly #devices = new Map<string, Device>();
   /** The session each device got when it signed in, by device name, read from the test-control API. */
   readonly #sessionOfDevice = new Map<string, string>();
@@ -558,6 +559,16 @@ export class ScenarioWorld {
   async recordFinding(finding: FindingRecord): Promise<boolean> {
     await this.#attachFinding?.(finding);
     return finding.class !== 'accessibility' && this.site.findings[finding.class] === 'fail';
+  }
+
+  /** A guide step whose checks passed in this scenario (steps/support/guide-step.ts), whatever fails after it. */
+  noteGuideStepHeld(stepId: string): void {
+    this.#held.add(stepId);
+  }
+
+  /** The guide steps this scenario followed and found true, in the order first met: stored with its result. */
+  get guideStepsHeld(): string[] {
+    return [...this.#held];
   }
 
   async recordOutcome(record: OutcomeRecord): Promise<void> {

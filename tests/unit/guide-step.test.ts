@@ -107,6 +107,15 @@ describe('a check of a promise the guide does not state', () => {
     expect(records).toMatchObject([{ guideStep: 'sign-in.4', kind: 'behaviour' }]);
   });
 
+  it('notes the guide steps found true, a broken promise’s step among them, and not a drifted one', async () => {
+    const { world } = worldOf(['@security', '@asvs:2.2.1']);
+    await verifies('sign-in.3', () => Promise.resolve()).call(world);
+    await brokenPromise().call(world);
+    const drifted = verifies('phone.5', () => Promise.reject(new GuideDrift('renamed', 'There is no “Save”.')));
+    await expect(drifted.call(world)).rejects.toThrow();
+    expect(world.guideStepsHeld).toEqual(['sign-in.3', 'sign-in.4']);
+  });
+
   it('leaves a renamed control a drift, even in a security scenario', async () => {
     const { world, records, findings } = worldOf(['@security', '@asvs:2.2.1']);
     const step = verifies('sign-in.4', () => Promise.reject(new GuideDrift('renamed', 'There is no “Sign in”.')));

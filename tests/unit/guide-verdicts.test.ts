@@ -100,3 +100,21 @@ describe('the guide’s verdict beside the site’s findings', () => {
     expect(verdictsOf([scenario('failed', ['a.1'])])['a.1']?.[0]).toBe('failed');
   });
 });
+
+describe('each step judged by its own checks', () => {
+  it('verifies the steps a failed scenario found true before it failed, and only those', () => {
+    const failedAtA3 = { ...scenario('failed', ['a.1', 'a.2', 'a.3', 'a.4'], [record('a.3')]), held: ['a.1', 'a.2'] };
+    const verdicts = verdictsOf([failedAtA3]);
+    expect(verdicts['a.1']?.[0]).toBe('verified');
+    expect(verdicts['a.2']?.[0]).toBe('verified');
+    expect(verdicts['a.3']?.[0]).toBe('drifted');
+    expect(verdicts['a.4']?.[0]).toBe('not reached');
+  });
+
+  it('verifies a step found true before a crash at a later step, and leaves the crashed step failed', () => {
+    const crashed = { ...scenario('failed', ['a.1', 'a.2']), held: ['a.1'] };
+    const verdicts = verdictsOf([crashed]);
+    expect(verdicts['a.1']?.[0]).toBe('verified');
+    expect(verdicts['a.2']?.[0]).toBe('failed');
+  });
+});

@@ -7,6 +7,9 @@ import { readCucumberOutcomes } from '../../harness/reporting/cucumber-json.ts';
 import type { WrittenScenario } from '../../harness/guide/features.ts';
 import { OUTCOME_ATTACHMENT, outcomeBody, type OutcomeRecord } from '../../harness/scenario/outcome.ts';
 import { reportPaths } from '../../harness/config/reports-dir.ts';
+import { FINDING_ATTACHMENT, FINDING_MEDIA_TYPE, findingBody } from '../../harness/scenario/finding.ts';
+import { STEPS_HELD_ATTACHMENT, STEPS_HELD_MEDIA_TYPE, stepsHeldBody } from '../../harness/scenario/steps-held.ts';
+import { finding } from '../support/findings.ts';
 import { readPlaywrightOutcomes } from '../../harness/reporting/results.ts';
 import {
   compareOutcomes,
@@ -38,6 +41,8 @@ const behaviour: OutcomeRecord = {
   siteShowed: 'The settings did not open.',
   evidence: 'expect(locator).toBeVisible() failed',
 };
+
+const contrast = finding({ guideStep: 'account.2' });
 
 const written = (name: string, line: number, tags: string[]): WrittenScenario => ({
   name,
@@ -85,6 +90,16 @@ describe('the Playwright JSON reader', () => {
                         contentType: 'application/json',
                         body: base64(outcomeBody(behaviour)),
                       },
+                      {
+                        name: FINDING_ATTACHMENT,
+                        contentType: FINDING_MEDIA_TYPE,
+                        body: base64(findingBody(contrast)),
+                      },
+                      {
+                        name: STEPS_HELD_ATTACHMENT,
+                        contentType: STEPS_HELD_MEDIA_TYPE,
+                        body: base64(stepsHeldBody(['account.1'])),
+                      },
                     ],
                   },
                 ],
@@ -118,6 +133,13 @@ describe('the Playwright JSON reader', () => {
     expect(outcomes[0]?.guideSteps).toEqual(['account.1', 'account.2', 'account.3']);
     expect(outcomes[0]?.error).toBe('GuideDrift: Guide step account.2');
     expect(outcomes[0]?.attachments).toEqual([{ name: 'screenshot after guide step account.2', path: '/tmp/a.png' }]);
+  });
+
+  it('reads the site’s findings apart from the records, and the guide steps found true', () => {
+    expect(outcomes[0]?.findings).toEqual([contrast]);
+    expect(outcomes[0]?.held).toEqual(['account.1']);
+    expect(outcomes[1]?.findings).toEqual([]);
+    expect(outcomes[1]?.held).toBeUndefined();
   });
 
   it('refuses a record that is not one', () => {
