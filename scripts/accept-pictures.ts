@@ -6,7 +6,7 @@ import { dirname } from 'node:path';
 import { planAcceptance } from '../harness/reporting/accept-pictures.ts';
 import { reportPaths } from '../harness/config/reports-dir.ts';
 import { readPlaywrightOutcomes } from '../harness/reporting/results.ts';
-import { sitePicturesDir } from '../site/profile.ts';
+import { siteProfile, sitePicturesDir } from '../site/profile.ts';
 
 const paths = reportPaths();
 const outcomes = readPlaywrightOutcomes(paths.playwrightJson);
@@ -14,7 +14,7 @@ if (!outcomes) {
   console.error(`No run report at ${paths.playwrightJson}: run \`npm run guide\` first, and look at its pictures.`);
   process.exit(1);
 }
-const plan = planAcceptance(outcomes, process.argv.slice(2), existsSync, sitePicturesDir());
+const plan = planAcceptance(outcomes, process.argv.slice(2), existsSync, sitePicturesDir(), siteProfile().name);
 if ('error' in plan) {
   console.error(`${plan.error} (read from ${paths.playwrightJson})`);
   process.exit(1);

@@ -24,14 +24,15 @@ const WAS: Record<LookRecord['verdict'], (r: LookRecord) => string> = {
 
 /**
  * Which of the last run's look pictures become the accepted ones: every pictured guide step, or only those named.
- * Refuses, with one sentence, a step pictured by two scenarios (which one would be the guide's?) and a named step the
- * run did not picture.
+ * Refuses, with one sentence, a step pictured by two scenarios (which one would be the guide's?), a named step the
+ * run did not picture, and a picture taken on another site than the one whose pictures it would replace.
  */
 export function planAcceptance(
   outcomes: ScenarioOutcome[],
   only: string[],
   exists: (path: string) => boolean,
   sitePictures: string | undefined,
+  siteName?: string,
 ): AcceptancePlan {
   if (sitePictures === undefined) {
     return {
@@ -43,6 +44,11 @@ export function planAcceptance(
   for (const outcome of outcomes) {
     for (const record of outcome.looks ?? []) {
       if (only.length && !only.includes(record.guideStep)) continue;
+      if (siteName && record.site && record.site !== siteName) {
+        return {
+          error: `Guide step ${record.guideStep} was pictured on “${record.site}”, not on “${siteName}”, the site whose pictures would be replaced: accept with the same GUIDE_SITE_PROFILE (or MOCK_SITE) as the run.`,
+        };
+      }
       const source = outcome.attachments.find((a) => a.name === `${LOOK_PICTURE_PREFIX}${record.guideStep}`)?.path;
       if (!source || !exists(source)) continue;
       const from = scenarioKey(outcome);

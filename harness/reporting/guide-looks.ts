@@ -39,6 +39,8 @@ export const lookRecordSchema = z.object({
   /** The guide's folder under guides/. */
   guide: z.string().min(1),
   guideStep: z.string().min(1),
+  /** The site it was taken on (its profile's name): accepted pictures belong to one site. */
+  site: z.string().min(1).optional(),
   verdict: z.enum(LOOK_VERDICTS),
   /** Pixels that differ (a size change counts every pixel outside the overlap). */
   differentPixels: z.number().int().nonnegative(),
@@ -109,7 +111,7 @@ export interface LookComparison {
 
 /** Compares today's picture of a step with the accepted one. */
 export function compareLook(
-  { guide, guideStep }: { guide: string; guideStep: string },
+  { guide, guideStep, site }: { guide: string; guideStep: string; site?: string },
   fresh: Buffer,
   accepted: Buffer | undefined,
   threshold = LOOK_THRESHOLD,
@@ -121,6 +123,7 @@ export function compareLook(
       record: {
         guide,
         guideStep,
+        ...(site && { site }),
         verdict: 'no accepted picture',
         differentPixels: 0,
         totalPixels: size.width * size.height,
@@ -143,6 +146,7 @@ export function compareLook(
     record: {
       guide,
       guideStep,
+      ...(site && { site }),
       // A picture whose size changed looks different whatever its pixels: the layout around the control moved.
       verdict: resized || differentPixels / totalPixels > threshold ? 'looks different' : 'same',
       differentPixels,

@@ -490,7 +490,7 @@ export class ScenarioWorld {
     this.#pictured.add(look.step);
     const guide = guideOfStep(look.step);
     const { record, diff } = compareLook(
-      { guide, guideStep: look.step },
+      { guide, guideStep: look.step, site: this.site.name },
       look.picture,
       acceptedPicture(guide, look.step),
     );

@@ -102,4 +102,15 @@ describe('accepting the last run’s look pictures', () => {
         'The site profile names no folder for its accepted pictures: add "pictures": "<folder>" to it (a path relative to the profile), then accept again.',
     });
   });
+
+  it('refuses a picture taken on another site than the one whose pictures it would replace', () => {
+    const classic = { ...look('a.1', 'same'), site: 'Flickbox classic' };
+    expect(planAcceptance([pictured(3, classic)], [], everything, SITE, 'Flickbox')).toEqual({
+      error:
+        'Guide step a.1 was pictured on “Flickbox classic”, not on “Flickbox”, the site whose pictures would be replaced: accept with the same GUIDE_SITE_PROFILE (or MOCK_SITE) as the run.',
+    });
+    expect(planAcceptance([pictured(3, classic)], [], everything, SITE, 'Flickbox classic')).toMatchObject({
+      pictures: [{ step: 'a.1' }],
+    });
+  });
 });
