@@ -198,7 +198,9 @@ export const test = bddTest.extend<{ world: ScenarioWorld; reportLabels: void },
     world.takePictures(stepPictures.forScenario(testInfo.tags));
     world.pictureLooksOf(lookStepsOf(testInfo.tags));
     await use(world);
-    await Promise.all([world.cleanUp(), ...extraContexts.map((context) => context.close())]);
+    // First: putting a pre-made account back opens browsers of its own, closed with the others.
+    await world.cleanUp();
+    await Promise.all(extraContexts.map((context) => context.close()));
     const softFailure = world.softFailure();
     if (softFailure && testInfo.status === 'passed') throw softFailure;
   },
