@@ -38,11 +38,13 @@ export function accountsForOneWorker(tag: string) {
 export async function startPremadeSite(dir: string, { site = 'flickbox' as SiteRendition, tag = 'it' } = {}) {
   const server = await startMockServer({ port: 0, testMode: false, drift: null, site });
   const accounts = accountsForOneWorker(tag);
-  for (const { phone, ...account } of accounts)
-    await server.accounts.createAccount({ ...account, ...(phone && { phone }) });
+  const ids: string[] = [];
+  for (const { phone, ...account } of accounts) {
+    ids.push((await server.accounts.createAccount({ ...account, ...(phone && { phone }) })).id);
+  }
   const accountsFile = join(dir, `accounts-${site}.json`);
   writeFileSync(accountsFile, JSON.stringify({ accounts }, null, 2));
-  return { url: server.url, accountsFile, accounts, server, close: () => server.close() };
+  return { url: server.url, accountsFile, accounts, ids, server, close: () => server.close() };
 }
 
 // `npx tsx tests/support/premade-site.ts <dir> [rendition]`: such a site to try by hand, until Ctrl-C.
