@@ -4,8 +4,11 @@ import type { AccountJournal, PhoneState } from './account-journal.ts';
 import { holdAccount, type Release, tryHoldAccount } from './account-lock.ts';
 import { type AccountKeeper, NEEDS_CONTROL_API, type ScenarioSlot, type SiteControl, type Skip } from './control.ts';
 
-/** How long a scenario waits for a pre-made account another run is using before refusing. */
-export const ACCOUNT_WAIT_MS = 120_000;
+/**
+ * How long a scenario waits for a pre-made account another run is using before refusing: within a step's time
+ * (30 s), and longer than the lock of a run that was killed lasts (10 s).
+ */
+export const ACCOUNT_WAIT_MS = 20_000;
 
 /**
  * Scenarios on a site without the test-control API: "creating" an account hands out one of GUIDE_ACCOUNTS_FILE's

@@ -57,7 +57,7 @@ export async function putPasswordBack(
     return true;
   }
   throw new Error(
-    `Neither the accounts file's password nor the one a scenario set signs ${account.email} in: put its password back by hand (the journal in ${'$XDG_STATE_HOME'}/guide-harness/accounts holds both).`,
+    `Neither the accounts file's password nor the one a scenario set signs ${account.email} in: put its password back by hand (its journal, under $XDG_STATE_HOME/guide-harness/accounts, holds both).`,
   );
 }
 

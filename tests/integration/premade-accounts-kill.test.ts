@@ -16,9 +16,11 @@ const RUN_LIMIT_MS = 240_000;
 
 type Site = Awaited<ReturnType<typeof startPremadeSite>>;
 
-function runEnv(site: Site, state: string, reports: string): NodeJS.ProcessEnv {
+function runEnv(site: Site, state: string, reports: string, rendition: string): NodeJS.ProcessEnv {
   return {
     ...process.env,
+    // A deployment's own words where the guide is silent: here, the rendition's.
+    GUIDE_SITE_PROFILE: `site-profiles/${rendition}.json`,
     GUIDE_BASE_URL: site.url,
     GUIDE_ACCOUNTS_FILE: site.accountsFile,
     XDG_STATE_HOME: state,
@@ -73,7 +75,7 @@ describe.each(['flickbox', 'classic'] as const)(
       const dir = mkdtempSync(join(tmpdir(), `premade-${rendition}-`));
       state = join(dir, 'state');
       site = await startPremadeSite(dir, { site: rendition, tag: rendition });
-      env = runEnv(site, state, join(dir, 'reports'));
+      env = runEnv(site, state, join(dir, 'reports'), rendition);
       expect(spawnSync('node_modules/.bin/bddgen', ['test'], { encoding: 'utf8' }).status).toBe(0);
     }, 60_000);
     afterAll(() => site?.close());
