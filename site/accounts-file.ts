@@ -1,9 +1,11 @@
 import { readFileSync } from 'node:fs';
+import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import { z } from 'zod';
+import type { PhoneState } from './account-journal.ts';
 
 /**
  * GUIDE_ACCOUNTS_FILE: accounts made beforehand on a site that has no test-control API (docs/accounts-file.md).
- * `{ "accounts": [{ "email", "password", "profiles": [{ "name", "kids" }] }] }`
+ * `{ "accounts": [{ "email", "password", "profiles": [{ "name", "kids" }], "phone": { "e164", "textMessages" } }] }`
  */
 const AccountsFileSchema = z.strictObject({
   accounts: z
@@ -15,6 +17,16 @@ const AccountsFileSchema = z.strictObject({
           .array(z.strictObject({ name: z.string().trim().min(1), kids: z.boolean().default(false) }))
           .min(1)
           .max(5),
+        /** The phone number the account starts with (null or left out: none), which the harness puts back. */
+        phone: z
+          .strictObject({
+            e164: z
+              .string()
+              .regex(/^\+[1-9]\d{6,14}$/, { error: 'a phone number in international form, e.g. +12135550123' }),
+            textMessages: z.boolean(),
+          })
+          .nullable()
+          .default(null),
       }),
     )
     .min(1)
@@ -60,4 +72,36 @@ function fieldPath(path: PropertyKey[]): string {
 /** "Alex, Kids (Kids)": how feature files write a set of profiles, and how messages name one. */
 export function describeProfiles(profiles: { name: string; kids?: boolean }[]): string {
   return profiles.map((p) => (p.kids ? `${p.name} (Kids)` : p.name)).join(', ');
+}
+
+/** "the phone number +12135550123 with text messages Off", or "no phone number": how messages name a phone state. */
+export function describePhone(phone: PhoneState | null | undefined): string {
+  return phone
+    ? `the phone number ${phone.e164} with text messages ${phone.textMessages ? 'On' : 'Off'}`
+    : 'no phone number';
+}
+
+/** "United States" for +12135550123: the country a person picks on the phone page for a number. */
+export function countryNameOf(e164: string): string {
+  const region = parsePhoneNumberFromString(e164)?.country;
+  const name = region && new Intl.DisplayNames(['en'], { type: 'region' }).of(region);
+  if (!name) throw new Error(`${e164} is not a phone number of any country.`);
+  return name;
+}
+
+/**
+ * How the features quote a saved number on the account page: in international form, the country code, the first two
+ * and the last two digits shown and the rest dots ("+1 21• ••• ••23"); a site that shows it otherwise says so in
+ * its profile's words.
+ */
+export function maskedPhone(e164: string): string {
+  const number = parsePhoneNumberFromString(e164);
+  if (!number) throw new Error(`${e164} is not a phone number of any country.`);
+  const [code = '', ...national] = number.formatInternational().split(' ');
+  const digits = national.join('').length;
+  let seen = 0;
+  const masked = national.map((group) =>
+    [...group].map((digit) => (seen++ < 2 || seen > digits - 2 ? digit : '•')).join(''),
+  );
+  return [code, ...masked].join(' ');
 }

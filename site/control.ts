@@ -1,3 +1,4 @@
+import type { PendingChange, PhoneState } from './account-journal.ts';
 import type { AccountSnapshot, ActiveSession, NewTestAccount, TestAccount } from './test-control-client.ts';
 
 /** Skips the running scenario with the reason given (steps/support/skipping.ts makes one for each runner). */
@@ -19,6 +20,23 @@ export interface SiteControl {
    * a sign-in lock). Accounts made for one scenario need nothing: the test-control API's client has no such method.
    */
   beforeLastingChange?(change: string): void;
+  /**
+   * Where accounts outlive the scenario (pre-made accounts): what the site keeps is seen as a person sees it, and
+   * each change is recorded before it is sent, then put back through the site's pages (site/premade-accounts.ts).
+   */
+  keeper?: AccountKeeper;
+}
+
+/** Keeps a pre-made account's changes on record until it is back in the state the accounts file says it starts in. */
+export interface AccountKeeper {
+  /** A change an earlier run made and did not undo (it was stopped), if any. */
+  pending(accountId: string): PendingChange | undefined;
+  /** Written down before the change is sent to the site. */
+  record(accountId: string, change: Pick<PendingChange, 'password' | 'phone'>): void;
+  /** The account is back in its starting state. */
+  forget(accountId: string): void;
+  /** The phone number the account starts with, as the accounts file says. */
+  startingPhone(accountId: string): PhoneState | null;
 }
 
 /** Which of the run's parallel scenarios this one is: its worker's place among every worker of every shard. */

@@ -1,5 +1,6 @@
 import { startMockServer } from '../mock-server/index.ts';
 import type { ScenarioSlot, SiteControl } from './control.ts';
+import { AccountJournal } from './account-journal.ts';
 import { PremadeAccounts } from './premade-accounts.ts';
 import { checkSiteAnswers, siteSetting } from './setting.ts';
 import { TestControlClient } from './test-control-client.ts';
@@ -27,5 +28,10 @@ export async function openSiteUnderTest(): Promise<SiteUnderTest> {
   const close = async () => undefined;
   if (setting.kind === 'test-control API') return { url, controlFor: () => new TestControlClient(url), close };
   const { accounts, accountsFile: source } = setting;
-  return { url, controlFor: (scenario) => new PremadeAccounts({ accounts, source, ...scenario }), close };
+  const journal = new AccountJournal();
+  return {
+    url,
+    controlFor: (scenario) => new PremadeAccounts({ accounts, source, site: url, journal, ...scenario }),
+    close,
+  };
 }

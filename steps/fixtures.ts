@@ -199,7 +199,9 @@ export const test = bddTest.extend<{ world: ScenarioWorld; reportLabels: void },
     world.takePictures(stepPictures.forScenario(testInfo.tags));
     world.pictureLooksOf(lookStepsOf(testInfo.tags));
     await use(world);
-    await Promise.all([world.cleanUp(), ...extraContexts.map((context) => context.close())]);
+    // First: putting a pre-made account back opens browsers of its own, closed with the others.
+    await world.cleanUp();
+    await Promise.all(extraContexts.map((context) => context.close()));
     if (world.guideStepsHeld.length) {
       await testInfo.attach(STEPS_HELD_ATTACHMENT, {
         body: stepsHeldBody(world.guideStepsHeld),

@@ -42,8 +42,8 @@ When(
 When(
   'I enter {string} and {string} in the next two fields',
   verifies('password.3', async function (password: string, confirmation: string) {
-    await this.device.changePassword.enterNewPasswordTwice(this.resolve(password), this.resolve(confirmation));
-    this.notes.newPassword = this.resolve(password);
+    await this.device.changePassword.enterNewPasswordTwice(this.newPassword(password), this.newPassword(confirmation));
+    this.notes.newPassword = this.newPassword(password);
   }),
 );
 
@@ -64,7 +64,7 @@ When(
 When(
   'I click on the {string} button to save my new password',
   verifies('password.5', async function (label: string) {
-    this.beforeLastingChange('it saves a new password');
+    this.beforePasswordChange(this.noted('newPassword'));
     await this.device.changePassword.save(label);
   }),
 );
@@ -72,29 +72,29 @@ When(
 Given(
   'I have changed my password to {string} from the {string} text button',
   verifies('password.5', async function (password: string, textButton: string) {
-    this.beforeLastingChange('it changes the password');
+    this.beforePasswordChange(this.newPassword(password));
     await this.device.account.clickTextButton('MEMBERSHIP & BILLING', textButton);
     await this.device.changePassword.changePassword({
       current: this.account.password,
-      next: password,
+      next: this.newPassword(password),
       signOutOtherDevices: false,
     });
-    this.notes.newPassword = password;
+    this.notes.newPassword = this.newPassword(password);
   }),
 );
 
 Given(
   'I have changed my password to {string} from the {string} text button, with a tick near {string}',
   verifies('password.4', async function (password: string, textButton: string, tickLabel: string) {
-    this.beforeLastingChange('it changes the password');
+    this.beforePasswordChange(this.newPassword(password));
     await this.device.account.clickTextButton('MEMBERSHIP & BILLING', textButton);
     await this.device.changePassword.changePassword({
       current: this.account.password,
-      next: password,
+      next: this.newPassword(password),
       signOutOtherDevices: true,
       tick: tickLabel,
     });
-    this.notes.newPassword = password;
+    this.notes.newPassword = this.newPassword(password);
   }),
 );
 

@@ -91,7 +91,7 @@ When(
 When(
   'I click on the "Save" button of the phone number page',
   verifies('phone.5', async function () {
-    this.beforeLastingChange('it saves a phone number');
+    this.beforePhoneChange();
     await this.device.addPhone.save();
   }),
 );
@@ -148,14 +148,13 @@ Then(
 Then(
   'the site keeps my phone number as {string} with text messages {string}',
   verifies('phone.5', async function (e164: string, choice: string) {
-    const { phone } = await this.control.account(this.account.id);
-    expect(phone, 'the phone number the site keeps').toEqual({ e164, textMessages: choice === 'On' });
+    await this.expectKeptPhone({ e164, textMessages: choice === 'On' });
   }),
 );
 
 Then(
   'no phone number was saved',
   verifies('phone.5', async function () {
-    expect((await this.control.account(this.account.id)).phone, 'the phone number the site keeps').toBeNull();
+    await this.expectKeptPhone(null);
   }),
 );

@@ -47,8 +47,19 @@ export function guideVerdicts(guide: Guide, outcomes: ScenarioOutcome[]): StepVe
       const first = blamed.records[0]!;
       return verdict('not reached', `its scenario failed at guide step ${first.guideStep} (${first.kind})`);
     }
-    return verdict(scenarios.length ? 'not run' : 'not covered');
+    return verdict(scenarios.length ? 'not run' : 'not covered', whyNotRun(scenarios));
   });
+}
+
+/**
+ * Why a step's scenarios did not run, from their skip reasons: "needs the test-control API: …" or "its scenarios
+ * were skipped: …" (the first reason given); undefined when none was skipped with a reason (not in the selection).
+ */
+function whyNotRun(scenarios: ScenarioOutcome[]): string | undefined {
+  const reason = scenarios.find((o) => o.status === 'skipped' && o.skipReason)?.skipReason;
+  if (!reason) return undefined;
+  const api = /^needs the site's test-control API[^:]*: /.exec(reason);
+  return api ? `needs the test-control API: ${reason.slice(api[0].length)}` : `its scenarios were skipped: ${reason}`;
 }
 
 function firstLine(o: ScenarioOutcome): string {

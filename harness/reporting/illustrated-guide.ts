@@ -72,7 +72,9 @@ export type ShownVerdict = Exclude<StepVerdict['verdict'], 'prose'> | 'not selec
 export function shownVerdict(v: StepVerdict, stale: boolean, writtenChecks: number, selection: boolean): ShownVerdict {
   if (stale) return 'stale';
   const verdict = v.verdict as Exclude<StepVerdict['verdict'], 'prose'>;
-  if (selection && writtenChecks > 0 && (verdict === 'not covered' || verdict === 'not run')) return 'not selected';
+  // Scenarios skipped with a reason were selected: the step reads "not run", with that reason.
+  if (selection && writtenChecks > 0 && (verdict === 'not covered' || (verdict === 'not run' && !v.reason)))
+    return 'not selected';
   return verdict;
 }
 

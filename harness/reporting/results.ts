@@ -21,8 +21,13 @@ interface JsonAttachment {
   /** Base64. */
   body?: string;
 }
+interface JsonAnnotation {
+  type: string;
+  description?: string;
+}
 interface JsonResult {
   status: 'passed' | 'failed' | 'timedOut' | 'skipped' | 'interrupted';
+  annotations?: JsonAnnotation[];
   error?: { message?: string };
   attachments?: JsonAttachment[];
 }
@@ -33,7 +38,7 @@ interface JsonSpec {
   tags: string[];
   /** The test's id, as the HTML report's `#?testId=` takes it. */
   id?: string;
-  tests: { results: JsonResult[] }[];
+  tests: { results: JsonResult[]; annotations?: JsonAnnotation[] }[];
 }
 interface JsonSuite {
   specs?: JsonSpec[];
@@ -86,9 +91,13 @@ export function readPlaywrightOutcomes(
       const held = (last?.attachments ?? [])
         .filter((a) => a.name === STEPS_HELD_ATTACHMENT)
         .flatMap((a) => readStepsHeldBody(bodyOf(a), path));
+      const skipReason = [...(last?.annotations ?? []), ...(test.annotations ?? [])].find(
+        (a) => a.type === 'skip' && a.description,
+      )?.description;
       return outcome({
         findings,
         ...(held.length && { held }),
+        ...(last?.status === 'skipped' && skipReason && { skipReason }),
         ...(accessibility.length && { accessibility }),
         ...(looks.length && { looks }),
         scenario: { file, line: match?.line ?? 0, name: spec.title },

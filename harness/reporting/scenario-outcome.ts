@@ -33,6 +33,8 @@ export interface ScenarioOutcome {
   looks?: LookRecord[];
   /** Files attached by the last attempt: evidence screenshots, the trace of a failure. */
   attachments: { name: string; path: string }[];
+  /** Why it was skipped, when it was and the runner's report says (a skip annotation). */
+  skipReason?: string;
   /** Its test's id in the Playwright report (`index.html#?testId=…`), where the runner has one. */
   testId?: string;
 }

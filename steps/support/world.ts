@@ -40,6 +40,10 @@ import {
   type LookRecord,
 } from '../../harness/reporting/guide-looks.ts';
 import type { SiteControl } from '../../site/control.ts';
+import type { PendingChange, PhoneState } from '../../site/account-journal.ts';
+import { maskedPhone } from '../../site/accounts-file.ts';
+import { expect } from './matchers.ts';
+import { privatePassword, putPasswordBack, putPhoneBack, recoveredLine } from './account-keeping.ts';
 import { inSiteWords, siteProfile, type SiteProfile } from '../../site/profile.ts';
 import { EVERY_PICTURE, PICTURE_FORMAT, type ScenarioPictures } from '../../harness/scenario/step-pictures.ts';
 
@@ -182,6 +186,9 @@ export class ScenarioWorld {
   readonly #checkingSessions = new Set<string>();
   #current: Device | undefined;
   #freshDevices = 0;
+  /** What this scenario changed on a pre-made account, to put back at its end. */
+  readonly #changes: Pick<PendingChange, 'password' | 'phone'> = {};
+  readonly #privatePasswords = new Map<string, string>();
   #account: ScenarioAccount | undefined;
 
   constructor({
@@ -244,7 +251,66 @@ export class ScenarioWorld {
     const email = `${this.scenarioKey}@guide.test`;
     // A pre-made account comes with its own password.
     this.#account = { password, ...(await this.control.createAccount({ email, password, profiles, ...extras })) };
+    const pending = this.control.keeper?.pending(this.#account.id);
+    if (pending) {
+      await this.#putBack(pending);
+      console.log(recoveredLine(this.#account.email, pending));
+    }
     return this.#account;
+  }
+
+  /**
+   * A new password the feature quotes, as this scenario sends it: on a pre-made account (which outlives the
+   * scenario) a random one, so that no password written in the repository is ever set on a team's site.
+   */
+  newPassword(quoted: string): string {
+    if (!this.control.keeper || quoted === '' || quoted.includes('{')) return this.resolve(quoted);
+    this.#privatePasswords.set(quoted, this.#privatePasswords.get(quoted) ?? privatePassword());
+    return this.#privatePasswords.get(quoted) as string;
+  }
+
+  /**
+   * Before a new password is sent: on a pre-made account, the journal records it (site/account-journal.ts), and the
+   * scenario's end changes it back through the site's pages.
+   */
+  beforePasswordChange(next: string): void {
+    const keeper = this.control.keeper;
+    if (!keeper) return;
+    this.#changes.password = { previous: this.account.password, next };
+    keeper.record(this.account.id, this.#changes);
+  }
+
+  /**
+   * Before a phone number is saved: on a pre-made account that starts with one, the journal records it and the
+   * scenario's end saves it again; one that starts with none is skipped here, since pages can change a number but
+   * not take it away.
+   */
+  beforePhoneChange(): void {
+    const keeper = this.control.keeper;
+    if (!keeper) return;
+    const starting = keeper.startingPhone(this.account.id);
+    if (!starting) {
+      this.beforeLastingChange(
+        "it saves a phone number on an account that starts with none (the site's pages change a number, only the test-control API takes one away)",
+      );
+      return;
+    }
+    this.#changes.phone = { starting };
+    keeper.record(this.account.id, this.#changes);
+  }
+
+  /** Puts a pre-made account back as the accounts file says it starts, through the site's pages, then forgets the change. */
+  async #putBack(change: Pick<PendingChange, 'password' | 'phone'>): Promise<void> {
+    const account = this.account;
+    const current = this.#current;
+    const open = async () => this.useDevice(`restore ${++this.#freshDevices}`);
+    try {
+      if (change.password) await putPasswordBack(await open(), account, change.password);
+      if (change.phone) await putPhoneBack(await open(), account, change.phone.starting);
+    } finally {
+      this.#current = current;
+    }
+    this.control.keeper?.forget(account.id);
   }
 
   /**
@@ -300,6 +366,8 @@ export class ScenarioWorld {
 
   /** Notes which session a device got: the one session of the account no other device has. */
   async noteSessionOf(name: string): Promise<void> {
+    // A site without the test-control API shows its sessions only as a person sees them: each device's next page.
+    if (this.control.keeper) return;
     const known = new Set(this.#sessionOfDevice.values());
     const fresh = (await this.control.activeSessions(this.account.id)).filter((s) => !known.has(s.id));
     if (fresh.length !== 1 || !fresh[0]) {
@@ -316,17 +384,20 @@ export class ScenarioWorld {
   async expectSessions(expected: SessionChanges, after: string): Promise<void> {
     const allowedMs = this.site.otherDevicesSignedOutWithinSeconds * 1000 + SESSION_SETTLE_MS;
     const started = Date.now();
-    let drift = sessionDrift(expected, await this.sessionChanges(), after);
+    const observe = this.control.keeper
+      ? () => this.#nextPageLoadsDrift(expected, after)
+      : async () => sessionDrift(expected, await this.sessionChanges(), after);
+    let drift = await observe();
     while (drift && Date.now() - started < allowedMs) {
       await sleep(SESSION_POLL_MS);
-      drift = sessionDrift(expected, await this.sessionChanges(), after);
+      drift = await observe();
     }
     if (!drift) return;
     const allowed = `the site profile allows ${this.site.otherDevicesSignedOutWithinSeconds} s`;
     const firstSeen = drift;
     while (drift && Date.now() - started < allowedMs + LATE_LIMIT_MS) {
       await sleep(SESSION_POLL_MS);
-      drift = sessionDrift(expected, await this.sessionChanges(), after);
+      drift = await observe();
     }
     const seconds = Math.round((Date.now() - started) / 1000);
     throw new GuideDrift(
@@ -335,6 +406,71 @@ export class ScenarioWorld {
         ? `${drift.replace(/\.$/, '')}, and still ${seconds} s later (${allowed}).`
         : `${firstSeen.replace(/\.$/, '')}, at first: the sessions were as the guide says only after ${seconds} s, later than ${allowed}.`,
     );
+  }
+
+  /**
+   * The sessions as a person sees them, where the site shows no other way (pre-made accounts): the next page load of
+   * each of the scenario's devices, in a copy of its browser (same cookies), so that the device's own next page load
+   * is still the scenario's to make. The device acting keeps a session when any is expected to stay or be new.
+   */
+  async #nextPageLoadsDrift(expected: SessionChanges, after: string): Promise<string | undefined> {
+    const devices = [...this.#devices.values()].filter((device) => !/^(fresh|restore) /.test(device.name));
+    const wrong: string[] = [];
+    for (const device of devices) {
+      const keeps =
+        expected.stillSignedIn.includes(device.name) || (device === this.#current && expected.newSessions > 0);
+      const signedIn = await this.#nextPageLoadSignedIn(device);
+      if (signedIn !== keeps)
+        wrong.push(`device ${device.name} ${signedIn ? 'is still signed in' : 'has to sign in again'}`);
+    }
+    return wrong.length
+      ? `${after.charAt(0).toUpperCase()}${after.slice(1)}, on the next page load ${wrong.join(' and ')}.`
+      : undefined;
+  }
+
+  async #nextPageLoadSignedIn(device: Device): Promise<boolean> {
+    const context = device.page.context();
+    const copy = await context.browser()?.newContext({ storageState: await context.storageState() });
+    if (!copy) throw new Error(`The browser of device ${device.name} cannot be copied to look at its next page.`);
+    try {
+      const page = await copy.newPage();
+      await page.goto(device.page.url());
+      return !(await new SignInPage(page).heading.isVisible());
+    } finally {
+      await copy.close();
+    }
+  }
+
+  /**
+   * The phone number the site keeps (null: none): read through the test-control API, or, on a site without it, as a
+   * person sees it on the account page, opened from the profile menu in a copy of the device's browser.
+   */
+  async expectKeptPhone(phone: PhoneState | null): Promise<void> {
+    if (!this.control.keeper) {
+      const kept = (await this.control.account(this.account.id)).phone;
+      expect(kept, 'the phone number the site keeps').toEqual(phone);
+      return;
+    }
+    const device = this.device;
+    const context = device.page.context();
+    const copy = await context.browser()?.newContext({
+      storageState: await context.storageState(),
+      baseURL: new URL(device.page.url()).origin,
+      viewport: device.page.viewportSize(),
+    });
+    if (!copy) throw new Error(`The browser of device ${device.name} cannot be copied to look at the account page.`);
+    try {
+      const look = new Device(`${device.name} (a second tab)`, await copy.newPage());
+      await look.home.open();
+      await look.header.openProfileMenu(device.profileInUse);
+      await look.header.chooseFromProfileMenu('Your Account');
+      const section = 'MEMBERSHIP & BILLING';
+      if (!phone) return await look.account.expectTextButton(section, 'Add phone number');
+      await look.account.expectSectionShows(section, this.says(maskedPhone(phone.e164)));
+      await look.account.expectSectionShows(section, this.says(`Text messages: ${phone.textMessages ? 'On' : 'Off'}`));
+    } finally {
+      await copy.close();
+    }
   }
 
   /** The cookies the last sign-in on this device set are HttpOnly and at least as strict as `sameSite`. */
@@ -590,7 +726,13 @@ export class ScenarioWorld {
     return new Error(`${heading}; the scenario went on to check the rest.\n\n${this.#softFailures.join('\n\n')}`);
   }
 
+  /** Puts a pre-made account back (a failure to do so fails the scenario: its journal stays for the next run). */
   async cleanUp(): Promise<void> {
-    if (this.#account) await this.control.deleteAccount(this.#account.id).catch(() => undefined);
+    if (!this.#account) return;
+    try {
+      if (this.#changes.password || this.#changes.phone) await this.#putBack(this.#changes);
+    } finally {
+      await this.control.deleteAccount(this.#account.id).catch(() => undefined);
+    }
   }
 }

@@ -18,9 +18,16 @@ const account = (email: string) => ({ email, password: 'pass-1', profiles: [{ na
 describe('GUIDE_ACCOUNTS_FILE', () => {
   it('reads the example in docs, a Kids profile marked and the others not', () => {
     const accounts = readAccountsFile('docs/examples/accounts.example.json');
-    expect(accounts).toHaveLength(4);
+    expect(accounts).toHaveLength(6);
     expect(accounts[2]?.profiles.at(-1)).toEqual({ name: 'Kids', kids: true });
     expect(accounts[0]?.profiles[0]).toEqual({ name: 'Alex', kids: false });
+    expect(accounts[0]?.phone).toBeNull();
+    expect(accounts[4]?.phone).toEqual({ e164: '+12135550123', textMessages: false });
+  });
+
+  it('takes an account without a phone field as one that starts with no phone number', () => {
+    const [only] = readAccountsFile(fileWith('no-phone.json', JSON.stringify({ accounts: [account('a@b.test')] })));
+    expect(only?.phone).toBeNull();
   });
 
   it.each([
@@ -38,8 +45,16 @@ describe('GUIDE_ACCOUNTS_FILE', () => {
     ],
     [
       'an unknown field',
-      fileWith('field.json', JSON.stringify({ accounts: [{ ...account('a@b.test'), phone: '+1' }] })),
-      /\(accounts\[0\]: Unrecognized key: "phone"\)\.$/,
+      fileWith('field.json', JSON.stringify({ accounts: [{ ...account('a@b.test'), nickname: 'A' }] })),
+      /\(accounts\[0\]: Unrecognized key: "nickname"\)\.$/,
+    ],
+    [
+      'a phone number not in international form',
+      fileWith(
+        'phone.json',
+        JSON.stringify({ accounts: [{ ...account('a@b.test'), phone: { e164: '213 555 0123', textMessages: true } }] }),
+      ),
+      /\(accounts\[0\]\.phone\.e164: a phone number in international form, e\.g\. \+12135550123\)\.$/,
     ],
     [
       'the same email twice',
@@ -67,7 +82,7 @@ describe('the site under test, from the environment', () => {
     expect(siteSetting({ GUIDE_BASE_URL: 'http://site.test', GUIDE_ACCOUNTS_FILE: accountsFile })).toMatchObject({
       kind: 'pre-made accounts',
       url: 'http://site.test',
-      accounts: { length: 4 },
+      accounts: { length: 6 },
     });
   });
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Guide, GuideStep } from '../../harness/guide/guide.ts';
 import { guideVerdicts } from '../../harness/reporting/guide-verdicts.ts';
+import { shownVerdict } from '../../harness/reporting/illustrated-guide.ts';
 import type { OutcomeRecord } from '../../harness/scenario/outcome.ts';
 import type { ScenarioOutcome, ScenarioStatus } from '../../harness/reporting/scenario-outcome.ts';
 import { finding } from '../support/findings.ts';
@@ -116,5 +117,37 @@ describe('each step judged by its own checks', () => {
     const verdicts = verdictsOf([crashed]);
     expect(verdicts['a.1']?.[0]).toBe('verified');
     expect(verdicts['a.2']?.[0]).toBe('failed');
+  });
+});
+
+describe('why a step was not run', () => {
+  const skipped = (guideSteps: string[], skipReason?: string): ScenarioOutcome => ({
+    ...scenario('skipped', guideSteps),
+    ...(skipReason && { skipReason }),
+  });
+
+  it('says the test-control API, a skip reason, or nothing (left out of the selection)', () => {
+    const verdicts = verdictsOf([
+      skipped(['a.1'], "needs the site's test-control API (GUIDE_ACCOUNTS_FILE mode): it reads the account's sessions"),
+      skipped(['a.2'], 'the site profile says the site has no text messages'),
+      skipped(['a.3']),
+      scenario('not run', ['a.4']),
+    ]);
+    expect(verdicts['a.1']).toEqual(['not run', "needs the test-control API: it reads the account's sessions"]);
+    expect(verdicts['a.2']).toEqual([
+      'not run',
+      'its scenarios were skipped: the site profile says the site has no text messages',
+    ]);
+    expect(verdicts['a.3']).toEqual(['not run', undefined]);
+    expect(verdicts['a.4']).toEqual(['not run', undefined]);
+  });
+
+  it('keeps a step whose scenarios were skipped with a reason out of "not run in this selection"', () => {
+    const [a1, , a3] = guideVerdicts(guide, [
+      skipped(['a.1'], 'needs the test-control API: x'),
+      skipped(['a.3']),
+    ]).filter((v) => v.verdict !== 'prose');
+    expect(shownVerdict(a1!, false, 1, true)).toBe('not run');
+    expect(shownVerdict(a3!, false, 1, true)).toBe('not selected');
   });
 });
