@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { initGuide } from '../../harness/guide/guide-init/index.ts';
 import { decodeArticle, MAX_ARTICLE_BYTES } from '../../harness/guide/guide-init/input.ts';
 import { splitSentences } from '../../harness/guide/guide-init/sentences.ts';
+import { guideSentences } from '../../harness/guide/guide-sentences.ts';
 
 let dir: string;
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
@@ -116,5 +117,24 @@ describe('guide:init checks its input before it writes anything', () => {
     expect(sentences).toHaveLength(20_000);
     // 560 KB of text: its sentences and their array, a few MB; a copy of the paragraph per sentence is gigabytes.
     expect(grown).toBeLessThan(100 * 1024 * 1024);
+  });
+});
+
+describe('guide:init and the coverage gate read a plain-text guide alike', () => {
+  it('leaves a .txt guide not stale right after guide:init: paragraphs and bullets cut into the same sentences', () => {
+    const options = setUp();
+    const article = [
+      'Sign out of Flickbox everywhere',
+      'Someone used your account? You can end every session. It takes a minute.',
+      '• Sign in to Flickbox. Then open your account.',
+      '• Select Sign out of all devices.',
+      'It can take up to 8 hours. Was this article helpful?',
+    ].join('\n\n');
+    writeFileSync(join(dir, 'everywhere.txt'), article);
+    const { guide } = initGuide({ ...options, file: join(dir, 'everywhere.txt') });
+    const copy = readFileSync(join(dir, 'guides', 'everywhere', 'everywhere.txt'), 'utf8');
+    expect(guideSentences(copy, guide.source, guide.steps)).toEqual(guide.steps.map((s) => s.text));
+    expect(guide.steps.map((s) => s.text)).toContain('Then open your account.');
+    expect(guide.steps.length).toBe(9);
   });
 });

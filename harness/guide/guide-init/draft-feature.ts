@@ -47,10 +47,15 @@ export function draftFeature(
   let reused = 0;
   const undefinedSteps: string[] = [];
   const names = new Set<string>();
+  // The next number to try per name: a long article repeating one sentence stays linear.
+  const next = new Map<string, number>();
   for (const group of byBlock.values()) {
     const first = scenarioName(group[0]![1].text);
     let name = first;
-    for (let n = 2; names.has(name); n++) name = `${first} (${n})`;
+    for (let n = next.get(first) ?? 2; names.has(name); n++) {
+      name = `${first} (${n})`;
+      next.set(first, n + 1);
+    }
     names.add(name);
     lines.push('', `  ${group.map(([step]) => `@guide:${step.id}`).join(' ')}`, `  Scenario: ${name}`);
     let previous = '';
