@@ -3,6 +3,7 @@
 import { rmSync } from 'node:fs';
 import { cucumberSelectionProblem } from './harness/config/cucumber-selection.ts';
 import { readScenarios } from './harness/guide/features.ts';
+import { NOT_A_DRAFT } from './harness/guide/draft-tag.ts';
 
 process.env.GUIDE_RUNNER = 'cucumber';
 
@@ -25,6 +26,8 @@ if (!process.env.GUIDE_CUCUMBER_EVIDENCE_CLEARED) {
 export default {
   // No `paths`: cucumber-js's default is features/, and paths given here would be added to those on the command line.
   import: ['steps/**/*.steps.ts', 'steps/support/cucumber-hooks.ts'],
+  // guide:init's drafts (harness/guide/drafts.ts) are in no run; cucumber-js joins a --tags of the command line to this.
+  tags: NOT_A_DRAFT,
   format: [`html:${reports}/report.html`, `json:${reports}/report.json`, `junit:${reports}/report.xml`],
   // tsx's compiler service would otherwise keep the process alive after the run.
   forceExit: true,

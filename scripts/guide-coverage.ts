@@ -15,7 +15,8 @@ try {
   console.error((error as Error).message);
   process.exit(2);
 }
-const scenarios = readScenarios();
+// Drafts too: their steps are reported as drafted, not verified (never covered).
+const scenarios = readScenarios('features', { drafts: true });
 const results = readPlaywrightOutcomes() ?? [];
 const problems = guides.length === all.length ? crossGuideProblems(all, scenarios) : [];
 
@@ -27,9 +28,15 @@ for (const guide of guides) {
   const width = Math.max(11, ...rows.map((r) => r.step.id.length));
   const indent = ' '.repeat(width + 1);
   console.log(`Guide coverage: ${guide.title} (guides/${guide.slug}/)\n`);
-  for (const { step, stale, scenarios: tagged } of rows) {
+  for (const { step, stale, scenarios: tagged, drafted } of rows) {
     const status =
-      step.kind !== 'action' ? `prose (${step.kind})` : tagged.length ? `${tagged.length} scenario(s)` : 'NOT COVERED';
+      step.kind !== 'action'
+        ? `prose (${step.kind})`
+        : tagged.length
+          ? `${tagged.length} scenario(s)`
+          : drafted.length
+            ? 'DRAFTED, NOT VERIFIED'
+            : 'NOT COVERED';
     console.log(`${step.id.padEnd(width)} ${(stale ? 'STALE ' : '') + status}  “${step.text}”`);
     if (step.kind !== 'action') console.log(`${indent}${step.reason ?? 'NO REASON GIVEN'}`);
     for (const { scenario, result } of tagged) {
@@ -39,8 +46,9 @@ for (const guide of guides) {
     }
   }
   const actions = rows.filter((r) => r.step.kind === 'action');
+  const drafted = actions.filter((r) => !r.scenarios.length && r.drafted.length).length;
   console.log(
-    `\n${actions.filter((r) => r.scenarios.length).length} of ${actions.length} action steps covered; ${rows.length - actions.length} prose steps; ${rows.filter((r) => r.stale).length} stale.\n`,
+    `\n${actions.filter((r) => r.scenarios.length).length} of ${actions.length} action steps covered; ${drafted ? `${drafted} drafted, not verified; ` : ''}${rows.length - actions.length} prose steps; ${rows.filter((r) => r.stale).length} stale.\n`,
   );
 }
 if (problems.length) {

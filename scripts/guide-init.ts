@@ -1,27 +1,28 @@
-// npm run guide:init <article> [--slug s]: a help article (plain text, Markdown or HTML) → guides/<slug>/ (its text
-// and steps.json, ids and pins) and draft features in features/<slug>/, never writing over a feature that exists.
-// Run it again on an edited article: ids of sentences found again stay, and what changed is listed.
-import { existsSync } from 'node:fs';
+// npm run guide:init <article> [--slug s] [--update]: a help article (plain text, Markdown or HTML, up to 1 MB) →
+// guides/<slug>/ (its text and steps.json, ids and pins) and draft features in features/<slug>/ (tagged @draft),
+// never writing over a feature that exists. Run it again with --update on an edited article: ids of sentences found
+// again stay, and what changed is listed. Any problem is one sentence, with nothing written.
 import { parseArgs } from 'node:util';
 import { GUIDES_DIR } from '../harness/guide/guide.ts';
 import { initGuide } from '../harness/guide/guide-init/index.ts';
 
-const USAGE = 'Usage: npm run guide:init -- <article.txt|.md|.html> [--slug s]';
+const USAGE = 'Usage: npm run guide:init -- <article.txt|.md|.html> [--slug s] [--update]';
 let result: ReturnType<typeof initGuide>;
 try {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
     options: {
       slug: { type: 'string' },
+      update: { type: 'boolean', default: false },
       'guides-dir': { type: 'string', default: GUIDES_DIR },
       'features-dir': { type: 'string', default: 'features' },
       'steps-dir': { type: 'string', default: 'steps' },
     },
   });
   const [file] = positionals;
-  if (!file || !existsSync(file)) throw new Error(file ? `No file ${file}.\n${USAGE}` : USAGE);
-  const { slug, 'guides-dir': guidesDir, 'features-dir': featuresDir, 'steps-dir': stepsDir } = values;
-  result = initGuide({ file, slug, guidesDir, featuresDir, stepsDir });
+  if (!file) throw new Error(USAGE);
+  const { slug, update, 'guides-dir': guidesDir, 'features-dir': featuresDir, 'steps-dir': stepsDir } = values;
+  result = initGuide({ file, slug, update, guidesDir, featuresDir, stepsDir });
 } catch (error) {
   console.error((error as Error).message);
   process.exit(2);
@@ -43,9 +44,11 @@ else {
 
 for (const draft of result.written) {
   console.log(
-    `Drafted ${result.featureDir}/${draft.section}.feature: ${draft.reused} step(s) from the library, ${draft.undefinedSteps.length} to define.`,
+    `Drafted ${result.featureDir}/${draft.section}.feature (@draft, in no run yet): ${draft.reused} step(s) from the library, ${draft.undefinedSteps.length} to define.`,
   );
 }
+if (result.written.length)
+  console.log(`Next: npm run guide -- --guide ${result.slug} lists each step to define with the closest one to reuse.`);
 for (const { section, uncovered } of result.kept) {
   const todo = uncovered.length ? `; no scenario yet for ${uncovered.join(', ')}` : '';
   console.log(`Kept the features of section ${section} as they are${todo}.`);

@@ -3,6 +3,7 @@
 // `--tags <expr>`; `--guide <slug>` runs one guide's features (and the supporting ones tagged with its steps); any
 // other argument goes to `playwright test`. A selection writes its reports to reports/selection/ (or
 // GUIDE_REPORTS_DIR), so the last full run's stakeholder reports in reports/ stay as they were.
+import { mkdirSync } from 'node:fs';
 import { ensureBrowser } from '../harness/config/ensure-browser.ts';
 import { GUIDE_HELP, wantsHelp } from '../harness/config/guide-help.ts';
 import { readScenarios } from '../harness/guide/features.ts';
@@ -13,6 +14,7 @@ import { reportsDirFor, runKindOf, SELECTION_ENV, selectionSentence } from '../h
 import { checkSiteAnswers, siteSetting } from '../site/setting.ts';
 import { speedOptions } from '../harness/config/speed-options.ts';
 import { bin, run as runCommand } from '../commands/processes.ts';
+import { draftsOfRun, printDrafts } from '../harness/config/draft-run.ts';
 
 if (wantsHelp(process.argv.slice(2))) {
   console.log(GUIDE_HELP);
@@ -33,6 +35,21 @@ try {
 const args = process.argv.slice(2);
 const run = runKindOf(args);
 const paths = reportPaths(reportsDirFor(run));
+// guide:init's drafts (@draft) are in no run: a run names them and their steps to define, and fails only when it
+// was asked for a drafted guide (harness/guide/drafts.ts).
+const drafts = draftsOfRun(args);
+if (drafts.onlyDrafts) {
+  const typed = run.kind === 'selection' ? run.typed : '';
+  const selection = `A selection: 0 of ${readScenarios().length} scenarios (${typed}): its guide's features are drafts`;
+  clearRunReports(paths);
+  // Allure's generator refuses a results folder that is not there; an empty one gives an empty report.
+  mkdirSync(paths.allureResults, { recursive: true });
+  const { slugs } = splitGuideOption(args);
+  const { publishReports } = await import('../harness/reporting/publish-reports.ts');
+  await publishReports({ paths, selection, guides: slugs });
+  printDrafts(drafts);
+  process.exit(1);
+}
 const playwrightArgs = compileSelection(args);
 let selection: string | undefined;
 if (run.kind === 'selection') {
@@ -58,5 +75,6 @@ const { publishedStatus, publishReports } = await import('../harness/reporting/p
 const { exitCode: testStatus } = await testing;
 const { slugs } = splitGuideOption(args);
 const published = await publishReports({ paths, selection, guides: slugs.length ? slugs : undefined });
+printDrafts(drafts);
 // The run fails when the guide drifted (a scenario failed), or when the site's findings fail it as its profile says.
-process.exit(testStatus || publishedStatus(published));
+process.exit(testStatus || publishedStatus(published) || (drafts.named ? 1 : 0));

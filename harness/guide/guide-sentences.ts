@@ -1,25 +1,22 @@
 import { formatOf, readArticle } from './guide-init/article.ts';
 import { sentencesOf } from './guide-init/classify.ts';
+import { keepPriorUnits } from './guide-init/ids.ts';
 
 /**
- * The guide's text cut into the units its steps.json (guides/<slug>/) gives ids to, in order. Used to notice when
- * the guide copy no longer says what the features were written against.
- *
- * A Markdown or HTML guide is read as `npm run guide:init` reads it (a Markdown or HTML parser; heading, alt texts,
- * captions and list items apart, then sentences), so the gate and the ids it wrote agree. A plain-text guide is cut
- * by its lines, bullet lines into sentences: the first guide's steps.json keeps its intro paragraph as one entry,
- * which guide:init would cut into sentences.
+ * The one reader of a guide's text, shared by `npm run guide:init` (which gives each unit an id in steps.json) and
+ * the coverage gate (which compares the guide copy with steps.json): plain text, Markdown and HTML alike are read as
+ * blocks (title, headings, list items, alt texts, captions, paragraphs), then cut into sentences. Both sides reading
+ * the same way is what keeps a guide from being stale the moment guide:init wrote it.
  */
-export function guideSentences(guideText: string, source = 'guide.txt'): string[] {
-  const format = formatOf(source, guideText);
-  if (format !== 'text') return sentencesOf(readArticle(guideText, format)).map((s) => s.text);
-  return guideText
-    .split('\n')
-    .map((line) => line.trim())
-    .filter(Boolean)
-    .flatMap((line) => (line.startsWith('•') ? splitSentences(line.slice(1).trim()) : [line]));
+export function articleUnits(fileName: string, text: string) {
+  return sentencesOf(readArticle(text, formatOf(fileName, text)));
 }
 
-function splitSentences(text: string): string[] {
-  return text.split(/(?<=[.:…]”?)\s+(?=[A-Z])/);
+/**
+ * The guide's text cut into the units its steps.json (guides/<slug>/) gives ids to, in order. A steps.json that gave
+ * one id to several sentences of one block (the first guide's intro paragraph) keeps that unit while its text is
+ * unchanged, as guide:init keeps it on a re-run.
+ */
+export function guideSentences(guideText: string, source = 'guide.txt', steps: { text: string }[] = []): string[] {
+  return keepPriorUnits(articleUnits(source, guideText), steps).map((s) => s.text);
 }

@@ -1,3 +1,4 @@
+import { DRAFT_TAG } from '../guide/draft-tag.ts';
 import { guideStepIdsOf, type WrittenScenario } from '../guide/features.ts';
 import { featuresDirOf, hashStepText, stepsFileOf, type Guide, type GuideStep } from '../guide/guide.ts';
 import { guideSentences } from '../guide/guide-sentences.ts';
@@ -8,6 +9,8 @@ export interface CoverageRow {
   /** The guide copy no longer says what the features were written against. */
   stale: boolean;
   scenarios: { scenario: WrittenScenario; result: ScenarioStatus }[];
+  /** Drafts of guide:init tagged with it (@draft): drafted, not verified, whatever their tags say. */
+  drafted: WrittenScenario[];
 }
 
 export interface Coverage {
@@ -29,12 +32,14 @@ export function checkCoverage(
   knownElsewhere: ReadonlySet<string> = new Set(),
 ): Coverage {
   const problems: string[] = [];
-  const sentences = guideSentences(guideText, guide.source);
+  const sentences = guideSentences(guideText, guide.source, guide.steps);
   const known = new Set(guide.steps.map((s) => s.id));
   const statusOf = new Map(results.map((o) => [scenarioKey(o), o.status]));
 
   const rows = guide.steps.map((step, index): CoverageRow => {
-    const tagged = scenarios.filter((s) => guideStepIdsOf(s).includes(step.id));
+    const taggedOrDrafted = scenarios.filter((s) => guideStepIdsOf(s).includes(step.id));
+    const tagged = taggedOrDrafted.filter((s) => !s.tags.includes(DRAFT_TAG));
+    const drafted = taggedOrDrafted.filter((s) => s.tags.includes(DRAFT_TAG));
     const now = sentences[index];
     const textChanged = now !== step.text;
     const pinOutdated = hashStepText(step.text) !== step.textHash;
@@ -47,7 +52,12 @@ export function checkCoverage(
         `Guide step ${step.id} is stale: its text in ${stepsFileOf(guide.slug)} changed but its textHash was not re-pinned (expected ${hashStepText(step.text)}). Re-read its scenario(s), then update textHash.`,
       );
     }
-    if (step.kind === 'action' && tagged.length === 0) {
+    if (step.kind === 'action' && tagged.length === 0 && drafted.length > 0) {
+      const files = [...new Set(drafted.map((s) => s.file))].join(', ');
+      problems.push(
+        `Guide step ${step.id} is drafted, not verified: its scenario(s) in ${files} are guide:init's draft (@${DRAFT_TAG}), which no run generates. Give their steps definitions (npm run guide -- --guide ${guide.slug} lists the missing ones), then remove @${DRAFT_TAG}: “${step.text}”`,
+      );
+    } else if (step.kind === 'action' && tagged.length === 0) {
       problems.push(
         `Guide step ${step.id} describes an action but no scenario verifies it (tag one @guide:${step.id}): “${step.text}”`,
       );
@@ -59,6 +69,7 @@ export function checkCoverage(
       step,
       stale: textChanged || pinOutdated,
       scenarios: tagged.map((scenario) => ({ scenario, result: statusOf.get(scenarioKey({ scenario })) ?? 'not run' })),
+      drafted,
     };
   });
 

@@ -61,7 +61,7 @@ describe('guide:init splits an article into sentences', () => {
       { role: 'image', text: 'email settings' },
       { role: 'caption', text: 'Open the settings here' },
       { role: 'heading', text: 'On the account page' },
-      { role: 'item', text: 'Click Account.' },
+      { role: 'item', text: 'Click Account.', labels: ['Account'] },
       { role: 'item', text: 'Type the new address, then click “Save”.' },
     ]);
   });
@@ -77,7 +77,7 @@ describe('guide:init splits an article into sentences', () => {
     expect(formatOf('saved', html)).toBe('html');
     expect(readArticle(html, 'html')).toEqual([
       { role: 'title', text: 'Change your email' },
-      { role: 'paragraph', text: 'Intro text.' },
+      { role: 'paragraph', text: 'Intro text.', labels: ['text'] },
       { role: 'image', text: 'email settings' },
       { role: 'caption', text: 'Open the settings here' },
       { role: 'item', text: 'Click “Account”.' },
@@ -345,7 +345,8 @@ describe('npm run guide:init', () => {
       options.file,
       '# Change email\n\n## Account\n\n1. Click on the “Save” button. You will see “Saved”.\n\n## Phone\n\n2. Type your phone number.\n',
     );
-    const second = initGuide(options);
+    expect(() => initGuide(options)).toThrow(/is already the guide “Change email”: add --update/);
+    const second = initGuide({ ...options, update: true });
     expect(readFileSync(feature, 'utf8')).toContain('Scenario: by hand');
     expect(second.kept).toEqual([{ section: 'account', uncovered: ['account.2'] }]);
     expect(second.written.map((d) => d.section)).toEqual(['phone']);
@@ -358,7 +359,7 @@ describe('npm run guide:init', () => {
     expect(guide.steps.find((s) => s.id === 'account.1')?.textHash).toBe(hashStepText('Click on the “Save” button.'));
 
     writeFileSync(options.file, '# Change email\n\n## Phone\n\n2. Type your phone number.\n');
-    const third = initGuide(options);
+    const third = initGuide({ ...options, update: true });
     expect(third.changes?.removed.map((s) => s.id)).toEqual(['heading.1', 'account.1', 'account.2']);
     expect(third.orphans).toEqual(['account.1']);
     expect(third.written).toEqual([]);

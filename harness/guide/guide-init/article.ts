@@ -12,7 +12,12 @@ export type BlockRole = 'title' | 'heading' | 'paragraph' | 'item' | 'image' | '
 export interface Block {
   role: BlockRole;
   text: string;
+  /** Words the article set in bold: the site's labels, written without quotes ("Select **Account**"). */
+  labels?: string[];
 }
+
+/** "Step 1: Open the app", "Step 2 – Tap Settings": a step of the guide, whether written as a heading or a paragraph. */
+export const STEP_PREFIX = /^step\s*\d{1,2}\s*(?:[:.)–—-]\s*|\s+(?=[A-Z]))/i;
 
 export type ArticleFormat = 'text' | 'markdown' | 'html';
 
@@ -27,8 +32,14 @@ export function formatOf(fileName: string, text: string): ArticleFormat {
 export function readArticle(text: string, format: ArticleFormat): Block[] {
   const blocks = format === 'markdown' ? markdownBlocks(text) : format === 'html' ? htmlBlocks(text) : textBlocks(text);
   const cleaned = blocks.map((b) => ({ ...b, text: squash(b.text) })).filter((b) => b.text);
-  // A heading before anything else is the article's title (plain text: its first line, see textBlocks).
-  return cleaned.map((b, i) => (i === 0 && b.role === 'heading' ? { ...b, role: 'title' } : b));
+  // A heading before anything else is the article's title (plain text: its first line, see textBlocks); "Step 1: …"
+  // is a step wherever it stands (a heading, a paragraph, a short line a text save took for a picture's alt text).
+  return cleaned.map((b, i): Block => {
+    if (i === 0 && b.role === 'heading') return { ...b, role: 'title' };
+    if (b.role !== 'title' && STEP_PREFIX.test(b.text) && !/^step\s*\d{1,2}$/i.test(b.text))
+      return { ...b, role: 'item' };
+    return b;
+  });
 }
 
 function squash(text: string): string {
@@ -110,7 +121,12 @@ function markdownBlocks(text: string): Block[] {
       }
     }
     for (const image of images) blocks.push({ role: 'image', text: image.alt ?? '' });
-    blocks.push({ role: inItem ? 'item' : 'paragraph', text: mdText({ type: 'paragraph', children }) });
+    const labels = children.filter((c) => c.type === 'strong').map((c) => mdText(c).trim());
+    blocks.push({
+      role: inItem ? 'item' : 'paragraph',
+      text: mdText({ type: 'paragraph', children }),
+      ...(labels.length ? { labels } : {}),
+    });
   };
   visit(fromMarkdown(text), false);
   return blocks;
@@ -151,7 +167,9 @@ function htmlBlocks(html: string): Block[] {
     blocks.push({ role: 'heading', text: hastText(title) });
   const visit = (node: HastRoot | Element, inItem: boolean) => {
     if (node.type === 'element') {
-      if (SKIPPED.has(node.tagName) || node.tagName === 'title') return;
+      // An article's own <header> holds its title; the page's header (menus, logo) is outside the article.
+      const ownHeader = node.tagName === 'header' && article !== undefined;
+      if ((SKIPPED.has(node.tagName) && !ownHeader) || node.tagName === 'title') return;
       if (node.tagName === 'img') return void blocks.push({ role: 'image', text: String(node.properties.alt ?? '') });
       if (HEADINGS.has(node.tagName)) return void blocks.push({ role: 'heading', text: hastText(node) });
     }
@@ -159,14 +177,19 @@ function htmlBlocks(html: string): Block[] {
       node.type === 'element' && node.tagName === 'figcaption' ? 'caption' : inItem ? 'item' : 'paragraph';
     const within = inItem || (node.type === 'element' && node.tagName === 'li');
     let run = '';
+    let labels: string[] = [];
     const flush = () => {
-      if (run.trim()) blocks.push({ role: within && role !== 'caption' ? 'item' : role, text: run });
+      const role_ = within && role !== 'caption' ? 'item' : role;
+      if (run.trim()) blocks.push({ role: role_, text: run, ...(labels.length ? { labels } : {}) });
       run = '';
+      labels = [];
     };
     for (const child of node.children) {
       if (child.type === 'text') run += child.value;
-      else if (child.type === 'element' && !isBlock(child)) run += hastText(child);
-      else if (child.type === 'element') {
+      else if (child.type === 'element' && !isBlock(child)) {
+        if (['strong', 'b'].includes(child.tagName)) labels.push(hastText(child).trim());
+        run += hastText(child);
+      } else if (child.type === 'element') {
         flush();
         visit(child, within);
       }

@@ -17,12 +17,17 @@ export interface Sentence {
   heading?: string;
   /** The section's name before it was set apart from another guide's (see apartFrom): a feature's title. */
   topic?: string;
+  /** The labels the article set in bold within this sentence. */
+  labels?: string[];
 }
 
 export function sentencesOf(blocks: Block[]): Omit<Sentence, 'kind' | 'section'>[] {
   return blocks.flatMap((block, index) =>
     (['title', 'heading', 'image', 'caption'].includes(block.role) ? [block.text] : splitSentences(block.text)).map(
-      (text) => ({ text, role: block.role, block: index }),
+      (text) => {
+        const labels = block.labels?.filter((label) => label && text.includes(label));
+        return { text, role: block.role, block: index, ...(labels?.length ? { labels } : {}) };
+      },
     ),
   );
 }
@@ -40,6 +45,7 @@ const REASONS = {
   introPointer: 'Introduction: points to the steps below, which are verified one by one.',
   advice: 'Advice around the steps: it informs, and asks the user to do nothing on the site.',
   note: 'Explanation between the steps; it asks the user to do nothing.',
+  listed: 'A list item that asks nothing of the reader (a reason, a summary, a link); not a step.',
 } as const;
 
 /**
@@ -50,8 +56,15 @@ const REASONS = {
 export function classify(units: Omit<Sentence, 'kind' | 'section'>[]): Sentence[] {
   const structural = (u: { role: BlockRole }) => ['title', 'heading', 'image', 'caption'].includes(u.role);
   const aside = (text: string) => isAdvice(text) || isPointer(text) || text.trim().endsWith('?');
+  const asks = (text: string) => isImperative(text) || isObligation(text) || isExpectation(text);
+  // A list item is a step when one of its sentences asks or shows the reader something; a bullet that only states a
+  // reason, sums up or links (a help page's footer) is prose.
+  const stepItems = new Set(units.filter((u) => u.role === 'item' && asks(u.text)).map((u) => u.block));
   const instruction = units.map(
-    (u) => !structural(u) && !aside(u.text) && (u.role === 'item' || isImperative(u.text) || isObligation(u.text)),
+    (u) =>
+      !structural(u) &&
+      !aside(u.text) &&
+      ((u.role === 'item' && stepItems.has(u.block)) || isImperative(u.text) || isObligation(u.text)),
   );
   const first = instruction.indexOf(true);
   const last = instruction.lastIndexOf(true);
@@ -70,7 +83,13 @@ export function classify(units: Omit<Sentence, 'kind' | 'section'>[]): Sentence[
             ? REASONS.introPointer
             : REASONS.intro,
       };
-    const reason = isPointer(u.text) ? REASONS.pointer : isAdvice(u.text) ? REASONS.advice : undefined;
+    const reason = isPointer(u.text)
+      ? REASONS.pointer
+      : isAdvice(u.text)
+        ? REASONS.advice
+        : u.role === 'item'
+          ? REASONS.listed
+          : undefined;
     return i > last
       ? { kind: 'outro', reason: reason ?? REASONS.outro }
       : { kind: 'note', reason: reason ?? REASONS.note };

@@ -1,6 +1,15 @@
+import { DRAFT_TAG } from '../draft-tag.ts';
 import type { GuideStep } from '../guide.ts';
 import type { Sentence } from './classify.ts';
-import { asStepText, clausesOf, isImperative, isObligation, mainClause } from './wording.ts';
+import {
+  asStepText,
+  clausesOf,
+  isExpectation,
+  isImperative,
+  isObligation,
+  mainClause,
+  withoutStepNumber,
+} from './wording.ts';
 
 export interface DraftFeature {
   section: string;
@@ -26,7 +35,9 @@ export function draftFeature(
   const title = heading ?? name.charAt(0).toUpperCase() + name.slice(1).replace(/-/g, ' ');
   const lines = [
     `# Drafted by npm run guide:init from ${context.source}.`,
-    '# Finish it by hand: guide:init never writes over it.',
+    '# Finish it by hand: guide:init never writes over it. No run generates it while it is tagged @draft: remove the',
+    '# tag once every step has a definition (npm run guide -- --guide <slug> lists those that have none).',
+    `@${DRAFT_TAG}`,
     `Feature: ${title}`,
     `  From the guide "${context.guideTitle}":`,
     ...steps.map((s) => `  "${s.text}"`),
@@ -36,21 +47,28 @@ export function draftFeature(
   let reused = 0;
   const undefinedSteps: string[] = [];
   const names = new Set<string>();
+  // The next number to try per name: a long article repeating one sentence stays linear.
+  const next = new Map<string, number>();
   for (const group of byBlock.values()) {
     const first = scenarioName(group[0]![1].text);
     let name = first;
-    for (let n = 2; names.has(name); n++) name = `${first} (${n})`;
+    for (let n = next.get(first) ?? 2; names.has(name); n++) {
+      name = `${first} (${n})`;
+      next.set(first, n + 1);
+    }
     names.add(name);
     lines.push('', `  ${group.map(([step]) => `@guide:${step.id}`).join(' ')}`, `  Scenario: ${name}`);
     let previous = '';
     for (const [, sentence] of group) {
-      for (const clause of clausesOf(sentence.text)) {
+      for (const raw of clausesOf(sentence.text)) {
+        const clause = quoteLabels(raw, sentence.labels ?? []);
         // "Now, click on the “Save” button" runs the library's 'I click on the {string} button' when the words
-        // before the comma are only when or where.
+        // before the comma are only when or where; "Click “Save”" runs it too, a label being a button's by default.
         const whole = asStepText(clause);
         const main = asStepText(mainClause(clause));
-        const text = !context.matchStep(whole) && context.matchStep(main) ? main : whole;
-        const keyword = isImperative(clause) || isObligation(clause) ? 'When' : 'Then';
+        const text = [whole, main, ...labelledSteps(main)].find((t) => context.matchStep(t)) ?? whole;
+        // Then observes: only what the reader is told they will see; every instruction is When.
+        const keyword = isExpectation(clause) && !isImperative(clause) && !isObligation(clause) ? 'Then' : 'When';
         lines.push(`    ${keyword === previous ? 'And' : keyword} ${text}`);
         previous = keyword;
         if (context.matchStep(text)) reused++;
@@ -62,7 +80,47 @@ export function draftFeature(
 }
 
 function scenarioName(sentence: string): string {
-  const text = sentence.replace(/[.:;!?]+$/, '').replace(/[“”]/g, '"');
+  const text = withoutStepNumber(sentence)
+    .replace(/[.:;!?]+$/, '')
+    .replace(/[“”]/g, '"');
   if (text.length <= 90) return text;
   return `${text.slice(0, text.lastIndexOf(' ', 88))}…`;
+}
+
+/** Verbs that name a control by its label: "Click Save", "Select **Account**", "Tap Log out of all devices". */
+const LABEL_VERBS = /^I (?:click|tap|select|choose|press|hit|pick)(?: on)?(?: the)? /;
+
+/**
+ * Help centres write labels unquoted or in bold. A label the article set in bold gets quotes; so does the capitalised
+ * object of "Click", "Select", "Tap"… when nothing in the clause is quoted ("Click Save" → `Click “Save”`), up to a
+ * word that says what kind of control it is or where it is.
+ */
+export function quoteLabels(clause: string, bold: string[]): string {
+  let text = clause;
+  for (const label of bold) {
+    if (text.includes(`“${label}”`) || text.includes(`"${label}"`)) continue;
+    text = text.replace(label, `“${label}”`);
+  }
+  if (/[“"]/.test(text)) return text;
+  const main = mainClause(text);
+  const at = text.length - main.length;
+  const unquoted =
+    /^((?:click|tap|select|choose|press|hit|pick)(?: on)?(?: the)? )([A-Z][\w’'-]*(?: [\w’'-]+)*?)(?=(?: (?:button|link|tab|option|icon|menu|in|at|on|from|under|to)\b)|[.,;:!]?$)/.exec(
+      main.replace(/^./, (c) => c.toLowerCase()),
+    );
+  if (!unquoted?.[1] || !unquoted[2] || unquoted[2].split(' ').length > 6) return text;
+  const start = at + unquoted[1].length;
+  return `${text.slice(0, start)}“${unquoted[2]}”${text.slice(start + unquoted[2].length)}`;
+}
+
+/** A clause naming one label, as the library's ways of clicking one: the first the library defines is reused. */
+function labelledSteps(step: string): string[] {
+  const label = /"([^"]+)"/.exec(step)?.[1];
+  if (!label || !LABEL_VERBS.test(step) || (step.match(/"/g) ?? []).length !== 2) return [];
+  return [
+    `I click on the "${label}" button`,
+    `I click on "${label}" in the pop-up menu`,
+    `I click the "${label}" link`,
+    `I click on the "${label}" text button`,
+  ];
 }

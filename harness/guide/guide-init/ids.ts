@@ -28,11 +28,14 @@ function step(id: string, section: string, kind: GuideStep['kind'], text: string
  * A guide whose steps.json gave one id to several sentences (a paragraph of prose, say) keeps that unit while its
  * text is unchanged: its sentences, cut anew, are joined back into it.
  */
-export function keepPriorUnits(sentences: Sentence[], prior: GuideStep[]): Sentence[] {
+export function keepPriorUnits<T extends { text: string; block: number }>(
+  sentences: T[],
+  prior: { text: string }[],
+): T[] {
   const fresh = new Set(sentences.map((s) => s.text));
   const units = new Set(prior.map((p) => p.text).filter((text) => !fresh.has(text)));
   if (!units.size) return sentences;
-  const kept: Sentence[] = [];
+  const kept: T[] = [];
   for (let i = 0; i < sentences.length; i++) {
     const first = sentences[i]!;
     let text = first.text;

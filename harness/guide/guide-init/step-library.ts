@@ -20,7 +20,21 @@ export function stepExpressions(dir: string): string[] {
   if (!existsSync(dir)) return [];
   // Both runners load step definitions from steps/**/*.steps.ts (playwright.config.ts, cucumber.mjs).
   const files = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.steps.ts'));
-  return files.sort().flatMap((file) => expressionsIn(readFileSync(join(dir, file), 'utf8')));
+  return files.sort().flatMap((file) => {
+    try {
+      return expressionsIn(readFileSync(join(dir, file), 'utf8'));
+    } catch (error) {
+      const { errors, message } = error as {
+        errors?: { text: string; location?: { line: number } }[];
+        message: string;
+      };
+      const first = errors?.[0];
+      const why = first ? `line ${first.location?.line ?? '?'}: ${first.text}` : message.split('\n')[0];
+      throw new Error(`${join(dir, file)} is not valid TypeScript (${why}): fix it, then run guide:init again.`, {
+        cause: error,
+      });
+    }
+  });
 }
 
 interface Node {

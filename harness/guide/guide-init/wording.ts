@@ -1,3 +1,5 @@
+import { STEP_PREFIX } from './article.ts';
+
 /**
  * The little English a help article's instructions need: is a sentence addressed to the reader as something to do or
  * to see, and how does it read as a Gherkin step. Rules about sentence shape, with a lexicon of the verbs
@@ -10,7 +12,8 @@ const INSTRUCTION_VERBS = new Set(
     'accept add allow check choose click close confirm continue copy create delete disable do double-click download ' +
     'drag edit enable enter fill find follow go head hover install keep launch leave log look make move navigate open ' +
     'paste pick place press put remove repeat reset return save scroll search select set sign start switch tap tick ' +
-    'toggle turn type uncheck untick update upload use verify visit wait write change reload refresh try'
+    'toggle turn type uncheck untick update upload use verify visit wait write change reload refresh try hit access ' +
+    'expand locate provide submit re-enter'
   ).split(' '),
 );
 
@@ -26,7 +29,8 @@ const words = (text: string) => text.toLowerCase().match(/[a-z’'-]+/g) ?? [];
 
 /** The main clause: what is left once leading "when / where / if …," phrases are dropped. */
 export function mainClause(sentence: string): string {
-  let rest = sentence.trim();
+  // "Then enter…", "Next select…": a leading word of time needs no comma.
+  let rest = withoutStepNumber(sentence.trim()).replace(/^(?:then|next|now|finally|afterwards)\s+(?=[a-z])/i, '');
   for (let i = 0; i < 3; i++) {
     const comma = rest.indexOf(', ');
     const first = words(rest)[0];
@@ -34,6 +38,11 @@ export function mainClause(sentence: string): string {
     rest = rest.slice(comma + 2);
   }
   return rest;
+}
+
+/** "Step 1: Open the app." → "Open the app.": the number is the article's, the instruction the reader's. */
+export function withoutStepNumber(sentence: string): string {
+  return sentence.replace(STEP_PREFIX, '');
 }
 
 /** "Click …", "Now, click …", "Hover over or click …": the reader is told to do something. */
@@ -87,8 +96,7 @@ const OBJECT_YOU =
 export function asStepText(clause: string): string {
   // Quoted labels are the site's words: they keep their "Your Account" while the guide's "your" becomes "my".
   const labels: string[] = [];
-  let text = clause
-    .trim()
+  let text = withoutStepNumber(clause.trim())
     .replace(/[.:;!]+$/, '')
     .replace(/“([^”]*)”|"([^"]*)"/g, (_m, curly?: string, straight?: string) => {
       labels.push(curly ?? straight ?? '');
@@ -97,7 +105,9 @@ export function asStepText(clause: string): string {
   const main = mainClause(text);
   if (isImperative(main)) {
     const at = text.length - main.length;
-    text = `${text.slice(0, at)}I ${main.charAt(0).toLowerCase()}${main.slice(1)}`;
+    // "Then enter…" → "I enter…": a bare word of time is the keyword's job ("And").
+    const before = /^(?:then|next|now|finally|afterwards)\s+$/i.test(text.slice(0, at)) ? '' : text.slice(0, at);
+    text = `${before}I ${main.charAt(0).toLowerCase()}${main.slice(1)}`;
   }
   return text
     .replace(OBJECT_YOU, (_m, before: string) => `${before} me`)
