@@ -3,7 +3,7 @@ import { verifies } from './support/guide-step.ts';
 import type { ScenarioWorld } from './support/world.ts';
 import { expect } from './support/matchers.ts';
 
-// The site's security promises (DOMAIN.md), checked the way a person or an attacker would meet them.
+// The site's security promises (docs/site-rules.md), checked the way a person or an attacker would meet them.
 
 When(
   'I sign in {int} times with the email {string} and the password {string}',
