@@ -20,22 +20,28 @@ export function parityProblems(playwright: ScenarioOutcome[], cucumber: Scenario
   ];
 }
 
-export async function parity(): Promise<number> {
+/** cucumber-js over every feature, after removing its last run's reports; its exit status. */
+export async function runCucumber(): Promise<number> {
+  const { cucumberJsJson } = reportPaths();
+  // Every cucumber-js report of the last run goes (the screenshots they link to too), not only the one read here.
+  rmSync(dirname(cucumberJsJson), { recursive: true, force: true });
+  return status(bin('cucumber-js'), ['--format', 'summary'], {
+    echo: false,
+    env: { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --import tsx`.trim() },
+  });
+}
+
+/** Compares the cucumber-js run just made (its exit status) with the Playwright run's Cucumber JSON; 0 when they agree. */
+export function compareRunners(cucumberExitCode: number): number {
   const { cucumberJson, cucumberJsJson } = reportPaths();
   const playwright = readCucumberOutcomes(cucumberJson);
   if (!playwright) {
     console.error(`No ${cucumberJson}: run the features under Playwright first (npm run test:features).`);
     return 1;
   }
-  // Every cucumber-js report of the last run goes (the screenshots they link to too), not only the one read here.
-  rmSync(dirname(cucumberJsJson), { recursive: true, force: true });
-  const exitCode = await status(bin('cucumber-js'), ['--format', 'summary'], {
-    echo: false,
-    env: { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --import tsx`.trim() },
-  });
   const cucumber = readCucumberOutcomes(cucumberJsJson);
   if (!cucumber) {
-    console.error(`cucumber-js wrote no ${cucumberJsJson} (exit status ${exitCode}).`);
+    console.error(`cucumber-js wrote no ${cucumberJsJson} (exit status ${cucumberExitCode}).`);
     return 1;
   }
   const problems = parityProblems(playwright, cucumber);
@@ -43,5 +49,11 @@ export async function parity(): Promise<number> {
     `\nRunner parity: ${playwright.length} scenarios under Playwright, ${cucumber.length} under cucumber-js, ${problems.length} problem(s).`,
   );
   for (const problem of problems) console.log(`  ✘ ${problem}`);
-  return problems.length === 0 && exitCode === 0 ? 0 : 1;
+  return problems.length === 0 && cucumberExitCode === 0 ? 0 : 1;
+}
+
+export async function parity(): Promise<number> {
+  const { cucumberJson } = reportPaths();
+  if (!readCucumberOutcomes(cucumberJson)) return compareRunners(1);
+  return compareRunners(await runCucumber());
 }

@@ -6,6 +6,8 @@ export interface Tally {
   passed: number;
   failed: number;
   skipped: number;
+  /** Why the tally holds a failure that is not one of its tests' (printed under its line). */
+  note?: string;
 }
 
 /** A run's scenarios by the one rule of scenario-outcome.ts: a flaky scenario counts as failed, as the gate does. */
@@ -19,6 +21,10 @@ export function featureTally(suite: string, outcomes: ScenarioOutcome[]): Tally 
   };
 }
 
+/** A feature run's tally from its report (undefined: none written), held to the runner's exit status. */
+export const featureRunTally = (suite: string, outcomes: ScenarioOutcome[] | undefined, exitStatus: number): Tally =>
+  runnerTally(suite, outcomes && featureTally(suite, outcomes), exitStatus);
+
 /** A check with no test count of its own counts as one test. */
 export const check = (suite: string, status: number): Tally => ({
   suite,
@@ -26,6 +32,21 @@ export const check = (suite: string, status: number): Tally => ({
   failed: status === 0 ? 0 : 1,
   skipped: 0,
 });
+
+/**
+ * A runner's tally from its report, held to its exit status, which the report alone cannot stand for: a runner that
+ * exits non-zero after writing a report with no failure (a crash after the report, a reporter that failed, a teardown
+ * that threw) adds one failure, and a suite that ran no test (nothing passed or failed) is one failure, not a green
+ * line. With no report at all, the suite is one failure whatever the exit status.
+ */
+export function runnerTally(suite: string, counts: Omit<Tally, 'suite'> | undefined, exitStatus: number): Tally {
+  if (!counts) return { ...check(suite, 1), note: `no report (exit status ${exitStatus})` };
+  const tally: Tally = { suite, passed: counts.passed, failed: counts.failed, skipped: counts.skipped };
+  if (tally.passed + tally.failed === 0) return { ...tally, failed: 1, note: 'ran no test' };
+  if (exitStatus !== 0 && tally.failed === 0)
+    return { ...tally, failed: 1, note: `exited ${exitStatus} after a report with no failure` };
+  return tally;
+}
 
 /** The part of vitest's JSON report read here. */
 export interface VitestReport {
@@ -38,23 +59,27 @@ export const VITEST_SUITES = [
 ] as const;
 
 /**
- * One tally per kind of vitest test, told apart by folder. A test file that failed before any test ran (it did not
- * load) counts as one failed test, or its failure would be in no count. No report at all: each suite one failure.
+ * One tally per kind of vitest test, told apart by folder, each held to the rules of `runnerTally`. A test file that
+ * failed before any test ran (it did not load) counts as one failed test, or its failure would be in no count. One
+ * vitest process runs both kinds, so a non-zero exit that neither kind's tests explain is one failure, on the first.
  */
 export function vitestTallies(report: VitestReport | undefined, exitStatus: number): Tally[] {
-  return VITEST_SUITES.map(({ folder, suite }) => {
-    if (!report) return check(suite, exitStatus || 1);
+  const tallies = VITEST_SUITES.map(({ folder, suite }) => {
+    if (!report) return runnerTally(suite, undefined, exitStatus);
     const files = report.testResults.filter((file) => file.name.replaceAll('\\', '/').includes(`/${folder}`));
     const statuses = files.flatMap((file) => file.assertionResults.map((test) => test.status));
     const unloaded = files.filter((file) => file.status === 'failed' && file.assertionResults.length === 0).length;
     const count = (...wanted: string[]) => statuses.filter((s) => wanted.includes(s)).length;
-    return {
-      suite,
+    const counts = {
       passed: count('passed'),
       failed: count('failed') + unloaded,
       skipped: count('skipped', 'pending', 'todo', 'disabled'),
     };
+    return runnerTally(suite, counts, 0);
   });
+  if (!report || exitStatus === 0 || tallies.some((t) => t.failed > 0)) return tallies;
+  const [first, ...rest] = tallies;
+  return [runnerTally(first!.suite, first, exitStatus), ...rest];
 }
 
 /** The table of suites, then the one line CI reads; the exit status fails on any failure. */
@@ -63,7 +88,10 @@ export function summarize(tallies: Tally[]): { lines: string[]; exitCode: number
   return {
     lines: [
       'Suites:',
-      ...tallies.map((t) => `  ${t.suite.padEnd(28)} ${t.passed} passed, ${t.failed} failed, ${t.skipped} skipped`),
+      ...tallies.flatMap((t) => [
+        `  ${t.suite.padEnd(28)} ${t.passed} passed, ${t.failed} failed, ${t.skipped} skipped`,
+        ...(t.note ? [`    ↳ ${t.note}`] : []),
+      ]),
       `${total('passed')} passed, ${total('failed')} failed, ${total('skipped')} skipped`,
     ],
     exitCode: total('failed') > 0 ? 1 : 0,

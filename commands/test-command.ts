@@ -6,18 +6,14 @@ import { ensureBrowser } from '../harness/config/ensure-browser.ts';
 import { publishedStatus, publishReports } from '../harness/reporting/publish-reports.ts';
 import { clearRunReports, reportPaths } from '../harness/config/reports-dir.ts';
 import { readPlaywrightOutcomes } from '../harness/reporting/results.ts';
-import type { ScenarioOutcome } from '../harness/reporting/scenario-outcome.ts';
+import { compareRunners, runCucumber } from './parity.ts';
 import { bin, status, tsx } from './processes.ts';
-import { check, featureTally, summarize, vitestTallies, type Tally, type VitestReport } from './suite-tally.ts';
+import { check, featureRunTally, summarize, vitestTallies, type Tally, type VitestReport } from './suite-tally.ts';
 
 const WORKFLOWS = ['.github/workflows/nightly.yml', '.github/workflows/bench.yml'];
 
 const readJson = <T>(path: string): T | undefined =>
   existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as T) : undefined;
-
-/** A feature run's tally from its report, or one failure when it wrote none. */
-const features = (suite: string, outcomes: ScenarioOutcome[] | undefined, exitStatus: number): Tally =>
-  outcomes ? featureTally(suite, outcomes) : check(suite, exitStatus || 1);
 
 export async function testCommand(): Promise<number> {
   if (!ensureBrowser()) return 1;
@@ -43,12 +39,13 @@ export async function testCommand(): Promise<number> {
   const featureStatus = (await status(bin('bddgen'), ['test'])) || (await status(bin('playwright'), ['test']));
   tallies.push(check('reports (Allure, illustrated guide)', publishedStatus(await publishReports({ paths }))));
   const playwright = readPlaywrightOutcomes(paths.playwrightJson);
-  tallies.push(features('features (playwright-bdd)', playwright, featureStatus));
+  tallies.push(featureRunTally('features (playwright-bdd)', playwright, featureStatus));
 
   // The same features under cucumber-js, compared scenario by scenario with the Playwright run just written.
-  const parityStatus = await status(...tsx('scripts/parity.ts'));
-  tallies.push(features('features (cucumber-js)', readCucumberOutcomes(paths.cucumberJsJson), parityStatus));
-  tallies.push(check('runner parity', parityStatus));
+  // cucumber-js's own exit status is held against its tally; the comparison is a check of its own.
+  const cucumberStatus = await runCucumber();
+  tallies.push(featureRunTally('features (cucumber-js)', readCucumberOutcomes(paths.cucumberJsJson), cucumberStatus));
+  tallies.push(check('runner parity', compareRunners(cucumberStatus)));
 
   // After the features, so its matrix shows their latest results.
   tallies.push(check('guide coverage gate', await status(...tsx('scripts/guide-coverage.ts'))));
@@ -62,7 +59,7 @@ export async function testCommand(): Promise<number> {
     env: { MOCK_SITE: 'classic', GUIDE_REPORTS_DIR: classicDir },
   });
   const classic = readPlaywrightOutcomes(classicPaths.playwrightJson);
-  tallies.push(features('features, classic rendition', classic, classicStatus));
+  tallies.push(featureRunTally('features, classic rendition', classic, classicStatus));
 
   const { lines, exitCode } = summarize(tallies);
   console.log(`\n${lines.join('\n')}`);

@@ -4,7 +4,7 @@ import type { ScenarioWorld } from './support/world.ts';
 import { expect } from './support/matchers.ts';
 import { GuideDrift } from '../pages/support/drift.ts';
 
-// The site's security promises (DOMAIN.md), checked the way a person or an attacker would meet them.
+// The site's security promises (docs/site-rules.md), checked the way a person or an attacker would meet them.
 
 When(
   'I sign in {int} times with the email {string} and the password {string}',
@@ -73,12 +73,21 @@ Given(
   }),
 );
 
+/** What another site can make the browser send: the guide's button's request, without the form's token. */
+async function forgeWithoutToken(this: ScenarioWorld, label: string) {
+  this.beforeLastingChange('it sends a change the site must refuse, and would keep if it did not');
+  this.notes.forgedRequestStatus = await this.device.forgedRequest.replayWithoutToken(label);
+}
+
+// Finding the button is following the guide's "Click on the “Save” button": a button renamed is that step's drift.
 When(
-  "another site makes my browser send what the {string} button sends, without the form's token",
-  async function (label: string) {
-    this.beforeLastingChange('it sends a change the site must refuse, and would keep if it did not');
-    this.notes.forgedRequestStatus = await this.device.forgedRequest.replayWithoutToken(label);
-  },
+  "another site makes my browser send what the {string} button of the phone number page sends, without the form's token",
+  verifies('phone.5', forgeWithoutToken),
+);
+
+When(
+  "another site makes my browser send what the {string} button of the password page sends, without the form's token",
+  verifies('password.5', forgeWithoutToken),
 );
 
 /** A change sent without the form's token must be refused: the guide's "Save" is only the person's own. */

@@ -20,7 +20,7 @@ Feature: When saving fails, nothing is lost and the person can try again
     And I enter the phone number "+1 213 555 0199" in the first field
     And I type my password in the second field
     And I click on the "Save" button of the phone number page
-    Then the page says "<message>" and offers to try again
+    Then the phone number page says "<message>" and offers to try again
     And the site keeps my phone number as "+12135550123" with text messages "Off"
     When I click on "Try again"
     Then I am back in the settings of my account
@@ -38,7 +38,7 @@ Feature: When saving fails, nothing is lost and the person can try again
     And I enter "{my password}" in the first field
     And I enter "fresh-pass-42" and "fresh-pass-42" in the next two fields
     And I click on the "Save" button to save my new password
-    Then the page says "<message>" and offers to try again
+    Then the password page says "<message>" and offers to try again
     And my old password still works
     When I click on "Try again"
     Then I see a confirmation that my password has been updated
@@ -57,7 +57,7 @@ Feature: When saving fails, nothing is lost and the person can try again
     And I type my password in the second field
     And I double-click on the "Save" button of the phone number page
     Then I am back in the settings of my account
-    And this device sent the change once
+    And this device sent the phone number once
     And the site keeps my phone number as "+12135550199" with text messages "Off"
 
   @guide:password.5
@@ -68,5 +68,5 @@ Feature: When saving fails, nothing is lost and the person can try again
     And I enter "fresh-pass-42" and "fresh-pass-42" in the next two fields
     And I double-click on the "Save" button to save my new password
     Then I see a confirmation that my password has been updated
-    And this device sent the change once
+    And this device sent the new password once
     And my new password works

@@ -20,7 +20,7 @@ Feature: Sessions and forms keep their security promises
     And I click on the "Add phone number" button in "MEMBERSHIP & BILLING"
     And I enter the phone number "+1 213 555 0123" in the first field
     And I type my password in the second field
-    When another site makes my browser send what the "Save" button sends, without the form's token
+    When another site makes my browser send what the "Save" button of the phone number page sends, without the form's token
     Then the site refuses to save the phone number
     And no phone number was saved
 
@@ -35,7 +35,7 @@ Feature: Sessions and forms keep their security promises
     And I enter "{my password}" in the first field
     And I enter "fresh-pass-42" and "fresh-pass-42" in the next two fields
     And I place a tick near "Require all devices…"
-    When another site makes my browser send what the "Save" button sends, without the form's token
+    When another site makes my browser send what the "Save" button of the password page sends, without the form's token
     Then the site refuses to change the password
     And device A and device B keep the sessions they had
     And my old password still works

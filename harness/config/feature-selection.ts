@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { parse as parseTagExpression } from '@cucumber/tag-expressions';
 import { join } from 'node:path';
 import { readScenarios, type WrittenScenario } from '../guide/features.ts';
@@ -130,23 +131,43 @@ export function countFromFeatures(args: string[], scenarios: WrittenScenario[]):
   return picked.size;
 }
 
-/** How many tests `playwright test` finds for the arguments, without running any. */
-export function countSelectedTests(playwrightArgs: string[]): number {
-  const listed = spawnSync('node_modules/.bin/playwright', ['test', '--list', '--reporter=json', ...playwrightArgs], {
-    encoding: 'utf8',
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  interface Suite {
-    specs?: { tests: unknown[] }[];
-    suites?: Suite[];
-  }
-  const count = (suite: Suite): number =>
-    (suite.specs ?? []).reduce((sum, spec) => sum + spec.tests.length, 0) +
-    (suite.suites ?? []).reduce((sum, child) => sum + count(child), 0);
+/**
+ * The environment of `playwright test --list`: the person's, without the reporter settings a CI may set
+ * (PLAYWRIGHT_JSON_OUTPUT_NAME, PLAYWRIGHT_HTML_*, …: they would send the listing elsewhere), and the JSON report
+ * written to a file of ours rather than read from stdout, where the config and its imports may print too.
+ */
+export function listingEnv(env: NodeJS.ProcessEnv, outputFile: string): NodeJS.ProcessEnv {
+  const reporterSetting = /^(PLAYWRIGHT_[A-Z]+_OUTPUT_|PLAYWRIGHT_HTML_|PW_TEST_HTML_REPORT)/;
+  const kept = Object.entries(env).filter(([name]) => !reporterSetting.test(name));
+  return { ...Object.fromEntries(kept), PLAYWRIGHT_JSON_OUTPUT_FILE: outputFile };
+}
+
+/** How many tests `playwright test` finds for the arguments, without running any, whatever reporter settings are set. */
+export function countSelectedTests(playwrightArgs: string[], env: NodeJS.ProcessEnv = process.env): number {
+  const dir = mkdtempSync(join(tmpdir(), 'guide-list-'));
+  const outputFile = join(dir, 'list.json');
   try {
-    return (JSON.parse(listed.stdout) as { suites?: Suite[] }).suites?.reduce((sum, s) => sum + count(s), 0) ?? 0;
-  } catch {
-    // No JSON: Playwright found nothing to list (it says so on stderr).
-    return 0;
+    spawnSync('node_modules/.bin/playwright', ['test', '--list', '--reporter=json', ...playwrightArgs], {
+      env: listingEnv(env, outputFile),
+      stdio: 'ignore',
+    });
+    // No file: Playwright found nothing to list (it says so on stderr).
+    if (!existsSync(outputFile)) return 0;
+    return countListed(JSON.parse(readFileSync(outputFile, 'utf8')) as ListedSuites);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
 }
+
+interface ListedSuite {
+  specs?: { tests: unknown[] }[];
+  suites?: ListedSuite[];
+}
+type ListedSuites = { suites?: ListedSuite[] };
+
+const countListed = (report: ListedSuites): number => {
+  const count = (suite: ListedSuite): number =>
+    (suite.specs ?? []).reduce((sum, spec) => sum + spec.tests.length, 0) +
+    (suite.suites ?? []).reduce((sum, child) => sum + count(child), 0);
+  return (report.suites ?? []).reduce((sum, s) => sum + count(s), 0);
+};

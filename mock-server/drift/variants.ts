@@ -51,7 +51,7 @@ export interface SiteVariant {
   signOutAllDevicesKeepsThisDevice: boolean;
   /** Whether confirming ends the account's other sessions (false: the page says so, nothing ends). */
   signOutAllDevicesEndsOthers: boolean;
-  /** The security promises of DOMAIN.md the guide relies on: one sign-in failure message for every cause, */
+  /** The security promises of docs/site-rules.md the guide relies on: one sign-in failure message for every cause, */
   sameSignInFailureMessage: boolean;
   /** failed sign-ins throttled per email, */
   throttleSignIns: boolean;
@@ -317,7 +317,7 @@ export const DRIFT_VARIANTS: readonly DriftVariant[] = [
     caughtBy: ['phone.2', 'phone.5'],
     override: { validatePhone: false },
   },
-  // Security promises: the guide's sign-in, password and phone steps are only as safe as these (DOMAIN.md).
+  // Security promises: the guide's sign-in, password and phone steps are only as safe as these (docs/site-rules.md).
   {
     name: 'sign-in-reveals-unknown-email',
     kind: 'behaviour',

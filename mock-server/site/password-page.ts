@@ -49,7 +49,7 @@ const changePasswordForm = (site: SiteVariant) =>
     </div>
   </form>`;
 
-// Unticked by default: how-tos describe the box as opt-in, and the real default is undocumented (DOMAIN.md).
+// Unticked by default: how-tos describe the box as opt-in, and the real default is undocumented (docs/site-rules.md).
 const signOutOthersBox: Html = html`<div class="field checkbox">
   <input
     id="signOutOtherDevices"

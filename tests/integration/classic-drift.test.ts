@@ -158,18 +158,74 @@ const PROBES: Record<string, () => Promise<unknown>> = {
     (await member()).signIn.setCookies.some((cookie) => /HttpOnly/.test(cookie)),
 };
 
+/**
+ * What each probe shows on the clean classic site, then under its variant: the one difference the variant is meant
+ * to make, exactly (a 401 where the clean site locks with 429, "Submit" where it says "Save"). Statuses are the
+ * answers to a plain form: 303 a change accepted, 422 refused, 403 refused for a missing token. Counts are sessions
+ * left, or (racy-sign-in-lock) guesses that signed in.
+ */
+const OBSERVATIONS: Record<string, [clean: unknown, drifted: unknown]> = {
+  'sign-in-lower-left': [false, true],
+  'profile-menu-out-of-header': [false, true],
+  'your-account-renamed': ['Your Account', 'Account'],
+  'change-password-renamed': ['Change password', 'Update password'],
+  'save-relabelled-submit': ['Save', 'Submit'],
+  'change-password-in-settings': ['membership', 'settings'],
+  'add-phone-renamed': ['Add phone number', 'Add mobile number'],
+  'confirm-password-missing': [true, false],
+  'require-all-devices-missing': [true, false],
+  'text-messages-box-missing': [true, false],
+  'phone-and-password-swapped': [true, false],
+  'cookie-banner-over-sign-in': [false, true],
+  'profile-menu-on-hover-only': [false, true],
+  'profile-menu-click-only': [true, false],
+  'phone-field-unlabelled': [true, false],
+  'save-low-contrast': [false, true],
+  'profile-gate-skipped': ['/profiles/select', '/home'],
+  'current-password-unchecked': [422, 303],
+  'tick-ignored': [1, 2],
+  'untick-signs-out-anyway': [2, 1],
+  'old-password-still-works': [401, 303],
+  'password-change-not-stored': [
+    { answer: [303, '/member/settings'], sessions: 2, newPasswordSignsIn: 303 },
+    { answer: [303, '/member/settings'], sessions: 2, newPasswordSignsIn: 401 },
+  ],
+  'late-sign-out': [1, 2],
+  'phone-saved-without-password': [422, 303],
+  'text-message-choice-dropped': [
+    { e164: '+12135550123', textMessages: true },
+    { e164: '+12135550123', textMessages: false },
+  ],
+  'invalid-phone-accepted': [422, 303],
+  'sign-in-reveals-unknown-email': [
+    'We couldn’t sign you in with that email and password. Check both and try again.',
+    'There is no Flickbox account for that email address.',
+  ],
+  'sign-in-never-throttled': [429, 401],
+  'racy-sign-in-lock': [0, 1],
+  'unthrottled-password-recheck': [429, 422],
+  'csrf-token-unchecked': [403, 303],
+  'session-cookie-readable-by-scripts': [true, false],
+  'sign-out-all-renamed': ['Sign out of all devices', 'Manage access and devices'],
+  'sign-out-all-unconfirmed': [200, 303],
+  'sign-out-all-ends-this-device': [true, false],
+  'sign-out-all-keeps-others': [0, 1],
+};
+
 describe('every drift variant exists in the classic rendition too', () => {
-  it('has a probe for every variant', () => {
+  it('has a probe and what it shows, clean and drifted, for every variant', () => {
     expect(Object.keys(PROBES).sort()).toEqual(DRIFT_VARIANTS.map((v) => v.name).sort());
+    expect(Object.keys(OBSERVATIONS).sort()).toEqual(DRIFT_VARIANTS.map((v) => v.name).sort());
   });
 
   it.each(DRIFT_VARIANTS.map((v) => [v.name, v.breaks]))('%s: %s', async (name) => {
     const probe = PROBES[name]!;
+    const [clean, drifted] = OBSERVATIONS[name]!;
     await classic.control.useDrift(null);
-    const clean = await probe();
+    expect(await probe(), 'the clean site').toEqual(clean);
     try {
       await classic.control.useDrift(name);
-      expect(await probe()).not.toEqual(clean);
+      expect(await probe(), 'the variant').toEqual(drifted);
     } finally {
       await classic.control.useDrift(null);
     }

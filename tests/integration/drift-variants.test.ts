@@ -251,6 +251,55 @@ const CLEAN_OBSERVATIONS: Record<keyof SiteVariant, unknown> = {
   sessionCookieHttpOnly: true,
 };
 
+/**
+ * What each variant makes the site do instead, through the same probes: the one difference it is meant to make,
+ * exactly (a 401 where the clean site says 429, "Submit" where it says "Save"), not merely something other than the
+ * clean site. Reading them: signOutOtherDevices counts the sessions left after a change with and without the tick
+ * (device A's and device B's); signOutAllDevicesEndsOthers is whether device B's session is still there.
+ */
+const VARIANT_OBSERVATIONS: Record<string, Partial<Record<keyof SiteVariant, unknown>>> = {
+  'sign-in-lower-left': { signInPlacement: false },
+  'profile-menu-out-of-header': { profileMenuPlacement: false },
+  'your-account-renamed': { accountMenuLabel: 'Account' },
+  'change-password-renamed': { changePasswordLabel: 'Update password' },
+  'save-relabelled-submit': { passwordSaveLabel: 'Submit' },
+  'change-password-in-settings': { changePasswordSection: 'settings' },
+  'add-phone-renamed': { addPhoneLabel: 'Add mobile number' },
+  'confirm-password-missing': { confirmPasswordField: false },
+  'require-all-devices-missing': { signOutOthersBox: false },
+  'text-messages-box-missing': { textMessagesBox: false },
+  'phone-and-password-swapped': { phoneFormOrder: 'password first' },
+  'cookie-banner-over-sign-in': { cookieBanner: true },
+  'profile-menu-on-hover-only': { profileMenuOpens: 'hover' },
+  'profile-menu-click-only': { profileMenuOpens: 'click' },
+  'phone-field-unlabelled': { phoneFieldLabelled: false },
+  'save-low-contrast': { phoneSaveContrast: true },
+  'profile-gate-skipped': { profileGate: '/browse' },
+  'current-password-unchecked': { checkCurrentPassword: 200 },
+  'tick-ignored': { signOutOtherDevices: { ticked: 2, unticked: 2 } },
+  'untick-signs-out-anyway': { signOutOtherDevices: { ticked: 1, unticked: 1 } },
+  'old-password-still-works': { oldPasswordWorksAfterChange: 200 },
+  'password-change-not-stored': {
+    storePasswordChange: { answer: 200, sessionRenewed: false, newPasswordSignsIn: 401 },
+  },
+  'late-sign-out': { signOutOthersAfterSeconds: 2 },
+  'phone-saved-without-password': { phoneNeedsPassword: 200 },
+  'text-message-choice-dropped': { storeTextMessageChoice: false },
+  'invalid-phone-accepted': { validatePhone: 200 },
+  'sign-in-reveals-unknown-email': {
+    sameSignInFailureMessage: 'Sorry, we can’t find an account with this email address.',
+  },
+  'sign-in-never-throttled': { throttleSignIns: 401 },
+  'racy-sign-in-lock': { atomicSignInLock: 20 },
+  'unthrottled-password-recheck': { limitPasswordRechecks: 403 },
+  'csrf-token-unchecked': { checkCsrfToken: 200 },
+  'session-cookie-readable-by-scripts': { sessionCookieHttpOnly: false },
+  'sign-out-all-renamed': { signOutAllDevicesLabel: 'Manage access and devices' },
+  'sign-out-all-unconfirmed': { signOutAllDevicesConfirmation: 302 },
+  'sign-out-all-ends-this-device': { signOutAllDevicesKeepsThisDevice: false },
+  'sign-out-all-keeps-others': { signOutAllDevicesEndsOthers: true },
+};
+
 describe('each drift variant changes what the site does, and the clean site keeps the guide’s', () => {
   let clean: StartedSite;
   let drifted: StartedSite;
@@ -268,12 +317,24 @@ describe('each drift variant changes what the site does, and the clean site keep
     expect(observed).toEqual(CLEAN_OBSERVATIONS);
   });
 
+  it('says what every variant of the catalogue, and only those, makes the site do', () => {
+    expect(Object.keys(VARIANT_OBSERVATIONS).sort()).toEqual(DRIFT_VARIANTS.map((v) => v.name).sort());
+    for (const variant of DRIFT_VARIANTS) {
+      expect(Object.keys(VARIANT_OBSERVATIONS[variant.name]!).sort(), variant.name).toEqual(
+        Object.keys(variant.override).sort(),
+      );
+    }
+  });
+
   it.each(DRIFT_VARIANTS)('$name', { timeout: 60_000 }, async (variant) => {
     const control = new TestControlClient(drifted.url);
     await control.useDrift(variant.name);
+    const observed: Record<string, unknown> = {};
     for (const key of Object.keys(variant.override) as (keyof SiteVariant)[]) {
-      expect(await PROBES[key](drifted), key).not.toEqual(CLEAN_OBSERVATIONS[key]);
+      observed[key] = await PROBES[key](drifted);
+      expect(observed[key], key).not.toEqual(CLEAN_OBSERVATIONS[key]);
     }
+    expect(observed).toEqual(VARIANT_OBSERVATIONS[variant.name]);
   });
 
   it('switches back to the clean site through the test-control API', async () => {

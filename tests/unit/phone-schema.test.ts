@@ -22,7 +22,7 @@ const CHOOSE_COUNTRY = 'Choose a country from the list.';
 const invalidIn = (place: string) => `Please enter a valid phone number for ${place}.`;
 const tooShortIn = (place: string) => `This phone number is too short for ${place}.`;
 
-/** [country, what is typed, what the schema must answer]: DOMAIN.md's list first, then the edges around it. */
+/** [country, what is typed, what the schema must answer]: the list in docs/site-rules.md first, then the edges around it. */
 const CASES: [string, string, Expected][] = [
   ['US', '+1 213 555 0123', { e164: '+12135550123' }],
   ['US', '2135550123', { e164: '+12135550123' }],

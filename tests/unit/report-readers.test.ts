@@ -311,3 +311,11 @@ describe('the readers’ edge cases', () => {
     expect(readCucumberOutcomes(join(dir, 'none.json'))).toBeUndefined();
   });
 });
+
+describe('what the reports read of an error message', () => {
+  it('is nothing but Allure’s site-defect category (docs/architecture.md says so)', async () => {
+    const { CATEGORY_RULES } = await import('../../harness/reporting/allure-categories.mjs');
+    const byMessage = CATEGORY_RULES.filter((rule) => 'message' in rule.matchers).map((rule) => rule.id);
+    expect(byMessage).toEqual(['site-defect']);
+  });
+});

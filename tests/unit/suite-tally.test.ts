@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { check, featureTally, summarize, vitestTallies, type VitestReport } from '../../commands/suite-tally.ts';
+import {
+  check,
+  featureRunTally,
+  featureTally,
+  runnerTally,
+  summarize,
+  vitestTallies,
+  type VitestReport,
+} from '../../commands/suite-tally.ts';
 import { parityProblems } from '../../commands/parity.ts';
 import { scenarioOutcome } from '../support/scenario-outcomes.ts';
 
@@ -35,6 +43,60 @@ describe('npm test’s tally', () => {
     expect(vitestTallies(report, 1)).toEqual([
       { suite: 'unit tests (vitest)', passed: 2, failed: 1, skipped: 2 },
       { suite: 'integration tests (vitest)', passed: 1, failed: 1, skipped: 1 },
+    ]);
+  });
+
+  it('fails a runner that exits non-zero after writing a report with no failure, and says so under its line', () => {
+    const good = [scenario(1, 'passed'), scenario(2, 'passed'), scenario(3, 'skipped')];
+    expect(featureRunTally('features', good, 0)).toEqual({ suite: 'features', passed: 2, failed: 0, skipped: 1 });
+    const crashed = featureRunTally('features', good, 1);
+    expect(crashed).toEqual({
+      suite: 'features',
+      passed: 2,
+      failed: 1,
+      skipped: 1,
+      note: 'exited 1 after a report with no failure',
+    });
+    const { lines, exitCode } = summarize([crashed]);
+    expect(exitCode).toBe(1);
+    expect(lines).toContain('    ↳ exited 1 after a report with no failure');
+    expect(lines.at(-1)).toBe('2 passed, 1 failed, 1 skipped');
+  });
+
+  it('adds nothing to a report whose failures already explain the exit status', () => {
+    const outcomes = [scenario(1, 'passed'), scenario(2, 'failed')];
+    expect(featureRunTally('features', outcomes, 1)).toEqual({ suite: 'features', passed: 1, failed: 1, skipped: 0 });
+  });
+
+  it('fails a suite that ran no test, whatever its exit status', () => {
+    expect(featureRunTally('features', [], 0)).toMatchObject({ passed: 0, failed: 1, note: 'ran no test' });
+    const allSkipped = [scenario(1, 'skipped'), scenario(2, 'not run')];
+    expect(featureRunTally('features', allSkipped, 0)).toMatchObject({ failed: 1, skipped: 2, note: 'ran no test' });
+    expect(runnerTally('x', { passed: 0, failed: 0, skipped: 0 }, 1)).toMatchObject({ failed: 1 });
+    expect(summarize([check('lint', 0), featureRunTally('features', [], 0)]).exitCode).toBe(1);
+  });
+
+  it('fails a feature run that wrote no report, even if it exited 0', () => {
+    expect(featureRunTally('features', undefined, 0)).toMatchObject({ passed: 0, failed: 1 });
+  });
+
+  it('fails vitest once when it exits non-zero after a report with no failure', () => {
+    const report: VitestReport = {
+      testResults: [
+        file('/repo/tests/unit/a.test.ts', 'passed', ['passed']),
+        file('/repo/tests/integration/c.test.ts', 'passed', ['passed', 'passed']),
+      ],
+    };
+    expect(vitestTallies(report, 0).map((t) => t.failed)).toEqual([0, 0]);
+    expect(vitestTallies(report, 1).map((t) => t.failed)).toEqual([1, 0]);
+    expect(summarize(vitestTallies(report, 1)).lines.at(-1)).toBe('3 passed, 1 failed, 0 skipped');
+  });
+
+  it('fails a vitest suite whose folder ran no test', () => {
+    const report: VitestReport = { testResults: [file('/repo/tests/unit/a.test.ts', 'passed', ['passed'])] };
+    expect(vitestTallies(report, 0)).toEqual([
+      { suite: 'unit tests (vitest)', passed: 1, failed: 0, skipped: 0 },
+      { suite: 'integration tests (vitest)', passed: 0, failed: 1, skipped: 0, note: 'ran no test' },
     ]);
   });
 

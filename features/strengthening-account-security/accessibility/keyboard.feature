@@ -23,6 +23,7 @@ Feature: Following the guide with the keyboard only
     When I press Enter on the "Change Password" text button
     And I change my password to "fresh-pass-42" by keyboard, placing the tick near "Require all devices…" with Space
     Then I see a confirmation that my password has been updated
+    And my new password works
     When I press Enter on the "Add phone number" button in "MEMBERSHIP & BILLING"
     And I add the phone number "+1 213 555 0123" by keyboard, placing the tick for text messages with Space
     Then the "MEMBERSHIP & BILLING" section shows my phone number as "+1 21• ••• ••23"
