@@ -92,5 +92,47 @@ describe('the components rendition', () => {
       expect(refused).toEqual([]);
       await expect(page.getByRole('link', { name: 'Sign In' }).isVisible()).resolves.toBe(true);
     });
+
+    /** The home page of a signed-in browser, the profile "Alex" chosen, the site drifted as given. */
+    async function menuOn(drift: string | null) {
+      await control.useDrift(drift);
+      const browser = await signedIn(drift ?? 'clean');
+      await page.context().addCookies([{ name: 'fbx_session', value: browser.cookie()!, url: site.url }]);
+      await page.goto(`${site.url}/home`);
+      await page.waitForFunction(() => customElements.get('fbx-masthead') !== undefined);
+      const open = () => page.locator('details').evaluate((details) => (details as HTMLDetailsElement).open);
+      return { summary: page.locator('summary'), open };
+    }
+    afterAll(() => control.useDrift(null));
+
+    it('opens the menu while a mouse hovers over the name, keeps it open on a click, and closes it on Escape', async () => {
+      const { summary, open } = await menuOn(null);
+      await summary.hover();
+      expect(await open()).toBe(true);
+      await page.mouse.move(0, 700);
+      expect(await open()).toBe(false);
+      await summary.click();
+      expect(await open()).toBe(true);
+      await page.keyboard.press('Escape');
+      expect(await open()).toBe(false);
+      await summary.focus();
+      await page.keyboard.press('Enter');
+      expect(await open()).toBe(true);
+    });
+
+    it('drifted to hover-only, a click or Enter opens nothing; drifted to click-only, hovering opens nothing', async () => {
+      const hoverOnly = await menuOn('profile-menu-on-hover-only');
+      await hoverOnly.summary.focus();
+      await page.keyboard.press('Enter');
+      expect(await hoverOnly.open()).toBe(false);
+      await hoverOnly.summary.hover();
+      expect(await hoverOnly.open()).toBe(true);
+      await page.mouse.move(0, 700);
+      const clickOnly = await menuOn('profile-menu-click-only');
+      await clickOnly.summary.hover();
+      expect(await clickOnly.open()).toBe(false);
+      await clickOnly.summary.click();
+      expect(await clickOnly.open()).toBe(true);
+    });
   });
 });
