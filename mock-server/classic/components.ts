@@ -3,7 +3,7 @@ import type { Response } from 'express';
 import type { SiteVariant } from '../drift/variants.ts';
 import { html, Html } from '../site/html.ts';
 import type { Account, Profile } from '../store/store.ts';
-import { noteId, page, tokenField, type InputField, type Markup, type PageParts } from './layout.ts';
+import { memberNav, noteId, page, profileMenuItems, type InputField, type Markup, type PageParts } from './layout.ts';
 import type { ClassicVisit } from './session.ts';
 import { BRAND } from './wording.ts';
 
@@ -116,26 +116,14 @@ const OPENS: Record<SiteVariant['profileMenuOpens'], string> = {
 };
 
 function memberHeader(visit: ClassicVisit, account: Account, current: Profile, site: SiteVariant): Html {
-  const nav = html`<nav><a href="/home">Home</a><a href="/home#new">New &amp; Popular</a></nav>`;
-  const others = account.profiles.filter((p) => p.id !== current.id);
   const who = html`<details data-opens="${OPENS[site.profileMenuOpens]}">
     <summary>${current.name}</summary>
-    <div class="menu">
-      <ul>
-        ${others.map((p) => html`<li><a href="/profiles/select">${p.name}</a></li>`)}
-        <li><hr /></li>
-        <li><a href="/member/settings">${site.accountMenuLabel}</a></li>
-        <li>
-          <form method="post" action="/signout">
-            ${tokenField(visit)}
-            <button type="submit">Sign out</button>
-          </form>
-        </li>
-      </ul>
-    </div>
+    <div class="menu">${profileMenuItems(visit, account, current, site)}</div>
   </details>`;
-  if (site.profileMenuPlacement === 'lower-left') return masthead([brand, nav, html`<div class="dock">${who}</div>`]);
-  return masthead([brand, nav, who]);
+  if (site.profileMenuPlacement === 'lower-left') {
+    return masthead([brand, memberNav, html`<div class="dock">${who}</div>`]);
+  }
+  return masthead([brand, memberNav, who]);
 }
 
 const labelId = (name: string) => `label-for-${name}`;

@@ -102,13 +102,12 @@ export function welcomeHeader(site: SiteVariant): Html {
   return html`<header class="masthead">${brand}${signIn}</header>`;
 }
 
-/** The header once a profile is chosen: its name, upper-right, opens a native popover holding a list of links. */
-export function memberHeader(visit: ClassicVisit, account: Account, current: Profile, site: SiteVariant): Html {
-  const nav = html`<nav><a href="/home">Home</a><a href="/home#new">New &amp; Popular</a></nav>`;
+export const memberNav = html`<nav><a href="/home">Home</a><a href="/home#new">New &amp; Popular</a></nav>`;
+
+/** What the profile's pop-up menu lists: the other profiles, the account ("Your Account"), and "Sign out". */
+export function profileMenuItems(visit: ClassicVisit, account: Account, current: Profile, site: SiteVariant): Html {
   const others = account.profiles.filter((p) => p.id !== current.id);
-  // Hover-only (a drift): the name is a button that does nothing; the style sheet shows the list under the mouse.
-  const hoverOnly = site.profileMenuOpens === 'hover-only';
-  const items = html`<ul>
+  return html`<ul>
     ${others.map((p) => html`<li><a href="/profiles/select">${p.name}</a></li>`)}
     <li><hr /></li>
     <li><a href="/member/settings">${site.accountMenuLabel}</a></li>
@@ -119,6 +118,14 @@ export function memberHeader(visit: ClassicVisit, account: Account, current: Pro
       </form>
     </li>
   </ul>`;
+}
+
+/** The header once a profile is chosen: its name, upper-right, opens a native popover holding a list of links. */
+export function memberHeader(visit: ClassicVisit, account: Account, current: Profile, site: SiteVariant): Html {
+  const nav = memberNav;
+  // Hover-only (a drift): the name is a button that does nothing; the style sheet shows the list under the mouse.
+  const hoverOnly = site.profileMenuOpens === 'hover-only';
+  const items = profileMenuItems(visit, account, current, site);
   // Otherwise a click (or Enter, Space) opens the popover until dismissed; hovering shows the same list through the
   // style sheet, while the mouse is over the name or the list, or focus is in the list; click-only (a drift) does not.
   const popover = html`<button type="button" class="who-button" popovertarget="who-menu">${current.name}</button>
