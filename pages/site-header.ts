@@ -38,7 +38,7 @@ export class SiteHeader {
   /**
    * The control showing the profile's name, wherever the page puts it (the placement check says where it went): a
    * button, a link, a disclosure's `<summary>`, or else anything a person sees as clickable (a pointer cursor) that
-   * shows the name, once #findClickableName has found it. Its name may add to the name ("Alex, account menu"), but
+   * shows the name, once #profileNameShown has found it. Its name may add to the name ("Alex, account menu"), but
    * the name must be a word of its own in it.
    */
   profileName(name: string): Locator {
