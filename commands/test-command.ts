@@ -1,5 +1,6 @@
-// `npm test`: static checks, unit and integration tests, and every feature under both runners and both renditions.
+// `npm test`: static checks, unit and integration tests, and every feature under both runners and every rendition.
 // It runs every suite even when one fails, and ends with the line CI reads: "N passed, N failed, N skipped".
+import { SITE_RENDITIONS } from '../mock-server/index.ts';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { readCucumberOutcomes } from '../harness/reporting/cucumber-json.ts';
 import { ensureBrowser } from '../harness/config/ensure-browser.ts';
@@ -50,16 +51,19 @@ export async function testCommand(): Promise<number> {
   // After the features, so its matrix shows their latest results.
   tallies.push(check('guide coverage gate', await status(...tsx('scripts/guide-coverage.ts'))));
 
-  // Every feature again against the classic rendition of the bundled mock (plain forms, its own paths, markup and
-  // words): the harness must pass on any site that follows the guide, not only on our mock.
-  const classicDir = `${paths.dir}/classic`;
-  const classicPaths = reportPaths(classicDir);
-  clearRunReports(classicPaths);
-  const classicStatus = await status(bin('playwright'), ['test'], {
-    env: { MOCK_SITE: 'classic', GUIDE_REPORTS_DIR: classicDir },
-  });
-  const classic = readPlaywrightOutcomes(classicPaths.playwrightJson);
-  tallies.push(featureRunTally('features, classic rendition', classic, classicStatus));
+  // Every feature again against the other renditions of the bundled mock: classic (plain forms, its own paths, markup
+  // and words) and components (the same written with web components: a shadow root, a <details> menu). The harness
+  // must pass on any site that follows the guide, not only on our mock.
+  for (const rendition of SITE_RENDITIONS.filter((r) => r !== SITE_RENDITIONS[0])) {
+    const dir = `${paths.dir}/${rendition}`;
+    const renditionPaths = reportPaths(dir);
+    clearRunReports(renditionPaths);
+    const renditionStatus = await status(bin('playwright'), ['test'], {
+      env: { MOCK_SITE: rendition, GUIDE_REPORTS_DIR: dir },
+    });
+    const outcomes = readPlaywrightOutcomes(renditionPaths.playwrightJson);
+    tallies.push(featureRunTally(`features, ${rendition} rendition`, outcomes, renditionStatus));
+  }
 
   const { lines, exitCode } = summarize(tallies);
   console.log(`\n${lines.join('\n')}`);

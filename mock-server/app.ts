@@ -9,6 +9,7 @@ import { classicSite } from './classic/index.ts';
 import { SESSION_COOKIE } from './api/http.ts';
 import { AccountService, type SessionLifetime } from './domain/account-service.ts';
 import { CLASSIC_STYLE_HASH } from './classic/layout.ts';
+import { COMPONENTS_STYLE_HASH } from './classic/components.ts';
 import { SiteVariantSetting } from './drift/variants.ts';
 import { SignInThrottle, type ThrottlePolicy } from './domain/sign-in-throttle.ts';
 import { mswMiddleware, PayloadTooLargeError } from './msw-adapter.ts';
@@ -19,7 +20,7 @@ import { phonePage } from './site/phone-page.ts';
 import { MemoryStore } from './store/memory-store.ts';
 import type { Store } from './store/store.ts';
 
-/** The bundled site's two renditions: the first (scripted forms and a JSON API) and "classic" (plain forms). */
+/** The bundled site's renditions: the first (scripted forms and a JSON API), "classic" (plain forms), "components". */
 import { SITE_RENDITIONS, type SiteRendition } from './renditions.ts';
 
 export { SITE_RENDITIONS, type SiteRendition };
@@ -81,7 +82,11 @@ export function createApp({
           upgradeInsecureRequests: null,
           // No 'unsafe-inline' (helmet's default allows it): style sheets of the site's own, and the classic
           // rendition's one inline sheet by its hash. No page carries a style attribute.
-          styleSrc: ["'self'", ...(site === 'classic' ? [CLASSIC_STYLE_HASH] : [])],
+          styleSrc: [
+            "'self'",
+            ...(site === 'classic' ? [CLASSIC_STYLE_HASH] : []),
+            ...(site === 'components' ? [CLASSIC_STYLE_HASH, COMPONENTS_STYLE_HASH] : []),
+          ],
         },
       },
       // Sent only over https (below): over http a browser ignores it, and it tells of a promise not kept.
@@ -112,8 +117,8 @@ export function createApp({
     app.use('/__test', mswMiddleware(testControlHandlers(context), { bodyLimitBytes: BODY_LIMIT_BYTES }));
     app.use('/__test', unmatchedApiRequest);
   }
-  if (site === 'classic') {
-    app.use(classicSite(context, { bodyLimitBytes: BODY_LIMIT_BYTES }));
+  if (site === 'classic' || site === 'components') {
+    app.use(classicSite(context, { bodyLimitBytes: BODY_LIMIT_BYTES, markup: site }));
   } else {
     app.use('/assets', express.static(fileURLToPath(new URL('./site/assets/', import.meta.url)), { maxAge: '1h' }));
     app.use('/api', (req, res, next) => {

@@ -8,7 +8,8 @@ const { values } = parseArgs({
     port: { type: 'string', default: process.env.PORT ?? '0' },
     'no-test-mode': { type: 'boolean', default: false },
     drift: { type: 'string', default: process.env.MOCK_DRIFT ?? '' },
-    // The rendition: "flickbox" (scripted forms, the default) or "classic" (plain forms, mock-server/classic/).
+    // The rendition: "flickbox" (scripted forms, the default), "classic" (plain forms, mock-server/classic/) or
+    // "components" (the same written with web components, mock-server/classic/components.ts).
     site: { type: 'string', default: process.env.MOCK_SITE || 'flickbox' },
   },
 });
@@ -38,7 +39,7 @@ const demo = demoAccount({ testMode });
 await server.accounts.createAccount(demo);
 
 console.log(
-  `Mock streaming site (Flickbox${site === 'classic' ? ', classic rendition' : ''}) listening at ${server.url}`,
+  `Mock streaming site (Flickbox${site === 'flickbox' ? '' : `, ${site} rendition`}) listening at ${server.url}`,
 );
 console.log(`Demo account: ${demo.email} / ${demo.password}${testMode ? '' : ' (a new random password each start)'}`);
 if (server.variant.name) console.log(`Drift variant: ${server.variant.name} (mock-server/drift/variants.ts)`);

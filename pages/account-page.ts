@@ -1,3 +1,4 @@
+import { inComposedTree, type ComposedTree } from './support/composed-tree.ts';
 import type { Locator, Page } from '@playwright/test';
 import { escapeRegExp, findByGuideLabel, GuideDrift, guideControl } from './support/drift.ts';
 import { clickAndAwaitAnswer } from './support/forms.ts';
@@ -81,7 +82,7 @@ export class AccountPage {
 
   async #findSection(title: string): Promise<Locator> {
     const heading = await findByGuideLabel(this.page, ['heading'], title, PLACE);
-    await heading.evaluate(markSection, { attribute: SECTION_ATTRIBUTE, key: sectionKey(title) });
+    await heading.evaluate(inComposedTree(markSection), { attribute: SECTION_ATTRIBUTE, key: sectionKey(title) });
     return this.section(title);
   }
 
@@ -140,18 +141,23 @@ export class AccountPage {
  * Marks the largest element around the heading that holds no other heading of its rank or higher with the key.
  * Runs in the page, so it stands alone.
  */
-function markSection(heading: Element, { attribute, key }: { attribute: string; key: string }): void {
+function markSection(
+  tree: ComposedTree,
+  heading: Element,
+  { attribute, key }: { attribute: string; key: string },
+): void {
   const rank = (element: Element) =>
     Number(/^h([1-6])$/i.exec(element.tagName)?.[1] ?? element.getAttribute('aria-level') ?? 2);
   const own = rank(heading);
   const rivals = (element: Element) =>
-    [...element.querySelectorAll('h1, h2, h3, h4, h5, h6, [role="heading"]')].filter(
-      (other) => other !== heading && rank(other) <= own,
-    ).length;
+    tree
+      .all('h1, h2, h3, h4, h5, h6, [role="heading"]', element)
+      .filter((other) => other !== heading && rank(other) <= own).length;
   let section: Element = heading;
-  while (section.parentElement && section.parentElement !== document.body && rivals(section.parentElement) === 0) {
-    section = section.parentElement;
+  for (let around = tree.parent(section); around && around !== document.body; around = tree.parent(section)) {
+    if (rivals(around) > 0) break;
+    section = around;
   }
-  for (const marked of document.querySelectorAll(`[${attribute}="${key}"]`)) marked.removeAttribute(attribute);
+  for (const marked of tree.all(`[${attribute}="${key}"]`)) marked.removeAttribute(attribute);
   section.setAttribute(attribute, key);
 }

@@ -1,3 +1,4 @@
+import { inComposedTree, type ComposedTree } from './support/composed-tree.ts';
 import type { Locator, Page } from '@playwright/test';
 import { findByGuideLabel, GuideDrift } from './support/drift.ts';
 import { typeableFields } from './support/fields.ts';
@@ -61,20 +62,22 @@ export class ChangePasswordPage {
 
   /** What each field is called, as its label (or accessible label) says, in the page's order. */
   async fieldNames(): Promise<string[]> {
-    return this.fields.evaluateAll((inputs) =>
-      inputs.map((input) => {
-        const labelledBy = (input.getAttribute('aria-labelledby') ?? '')
-          .split(/\s+/)
-          .map((id) => (id ? document.getElementById(id)?.textContent : '') ?? '')
-          .join(' ');
-        const name =
-          (input as HTMLInputElement).labels?.[0]?.textContent ||
-          input.getAttribute('aria-label') ||
-          labelledBy ||
-          input.getAttribute('placeholder') ||
-          '';
-        return name.replace(/\s+/g, ' ').trim();
-      }),
+    return this.fields.evaluateAll(
+      inComposedTree((tree: ComposedTree, inputs: Element[]) =>
+        inputs.map((input) => {
+          const labelledBy = (input.getAttribute('aria-labelledby') ?? '')
+            .split(/\s+/)
+            .map((id) => (id ? tree.byId(input, id)?.textContent : '') ?? '')
+            .join(' ');
+          const name =
+            (input as HTMLInputElement).labels?.[0]?.textContent ||
+            input.getAttribute('aria-label') ||
+            labelledBy ||
+            input.getAttribute('placeholder') ||
+            '';
+          return name.replace(/\s+/g, ' ').trim();
+        }),
+      ),
     );
   }
 

@@ -1,3 +1,4 @@
+import { inComposedTree, type ComposedTree } from './support/composed-tree.ts';
 import type { Page } from '@playwright/test';
 import { findByGuideLabel } from './support/drift.ts';
 import { captureSubmission, ONLY_THE_BROWSER_SETS, withFieldValue } from './support/forms.ts';
@@ -24,7 +25,7 @@ export class ForgedRequest {
    */
   async replayWithoutToken(buttonLabel: string): Promise<number> {
     const control = await findByGuideLabel(this.page, ['button'], buttonLabel, 'The page');
-    const secrets = await this.page.evaluate(valuesAnotherSiteCannotRead);
+    const secrets = await this.page.evaluate(inComposedTree(valuesAnotherSiteCannotRead));
     const sent = await captureSubmission(this.page, control);
     const headers = Object.fromEntries(
       Object.entries(sent.headers).filter(
@@ -43,10 +44,8 @@ export class ForgedRequest {
 }
 
 /** The values in the page another site cannot read: hidden fields and meta contents (where tokens live). */
-function valuesAnotherSiteCannotRead(): string[] {
-  const hidden = [...document.querySelectorAll('input[type="hidden"]')].map(
-    (input) => (input as HTMLInputElement).value,
-  );
+function valuesAnotherSiteCannotRead(tree: ComposedTree): string[] {
+  const hidden = tree.all('input[type="hidden"]').map((input) => (input as HTMLInputElement).value);
   const meta = [...document.querySelectorAll('meta[content]')].map((meta) => meta.getAttribute('content') ?? '');
   // Short values (a profile id "1", "on") would be mistaken for tokens in a body; tokens are long and random.
   return [...hidden, ...meta].filter((value) => value.length >= 16);

@@ -1,3 +1,4 @@
+import { inComposedTree, type ComposedTree } from './support/composed-tree.ts';
 import type { Cookie, Locator, Page } from '@playwright/test';
 import { findByGuideLabel, GuideDrift, pageTitle } from './support/drift.ts';
 import { captureSubmission, clickAndAwaitAnswer, ONLY_THE_BROWSER_SETS, withFieldValue } from './support/forms.ts';
@@ -127,7 +128,7 @@ export class SignInPage {
    */
   async messageAboveTheForm(): Promise<string> {
     await this.email.waitFor();
-    return this.email.evaluate(textAboveField);
+    return this.email.evaluate(inComposedTree(textAboveField));
   }
 
   /** The page says the sentence above its form (a refusal, a lock, a notice), within the time a person waits. */
@@ -177,17 +178,16 @@ export class SignInPage {
 }
 
 /** Runs in the page, so it stands alone. */
-function textAboveField(field: Element): string {
+function textAboveField(tree: ComposedTree, field: Element): string {
   const top = field.getBoundingClientRect().top;
-  const headings = [...document.querySelectorAll('h1, h2')].filter((h) => h.getBoundingClientRect().bottom <= top);
+  const headings = tree.all('h1, h2').filter((h) => h.getBoundingClientRect().bottom <= top);
   const below = headings.at(-1)?.getBoundingClientRect().bottom ?? 0;
   const skipped = 'label, button, a, input, select, textarea, h1, h2, h3, h4, h5, h6, header, nav, script, style';
   const texts: string[] = [];
-  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+  for (const node of tree.texts()) {
     const parent = node.parentElement;
     const text = node.textContent?.replace(/\s+/g, ' ').trim();
-    if (!parent || !text || parent.closest(skipped) || !parent.checkVisibility()) continue;
+    if (!parent || !text || tree.closest(parent, skipped) || !parent.checkVisibility()) continue;
     const box = parent.getBoundingClientRect();
     if (box.top >= below && box.bottom <= top) texts.push(text);
   }

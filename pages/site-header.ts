@@ -1,4 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
+import { inComposedTree, type ComposedTree } from './support/composed-tree.ts';
 import { escapeRegExp, findByGuideLabel, GuideDrift, guideControl, pageTitle } from './support/drift.ts';
 import { clickAndAwaitAnswer } from './support/forms.ts';
 import { pressAndAwaitAnswer, pressOn } from './support/keyboard.ts';
@@ -7,6 +8,11 @@ import { HomePage } from './home-page.ts';
 const PLACE = 'The profile’s pop-up menu';
 /** Set by the harness, never by the site: the controls that appeared when the profile name was clicked. */
 const POPUP_ATTRIBUTE = 'data-guide-popup';
+/**
+ * Set by the harness, never by the site: an element a person sees as clickable (a pointer cursor over it) that shows
+ * the profile's name, when no button, link or disclosure does.
+ */
+const CLICKABLE_NAME_ATTRIBUTE = 'data-guide-clickable-name';
 const WAIT_FOR_POPUP_MS = 5_000;
 const WAIT_FOR_CLOSE_MS = 1_000;
 const MENU_ITEM_ROLES = ['menuitem', 'link', 'button'] as const;
@@ -30,16 +36,35 @@ export class SiteHeader {
   }
 
   /**
-   * The control showing the profile's name, wherever the page puts it (the placement check says where it went). Its
-   * accessible name may add to the name ("Alex, account menu"), but the name must be a word of its own in it.
+   * The control showing the profile's name, wherever the page puts it (the placement check says where it went): a
+   * button, a link, a disclosure's `<summary>`, or else anything a person sees as clickable (a pointer cursor) that
+   * shows the name, once #profileNameShown has found it. Its name may add to the name ("Alex, account menu"), but
+   * the name must be a word of its own in it.
    */
   profileName(name: string): Locator {
-    const named = new RegExp(`(^|[^\\p{L}\\p{N}])${escapeRegExp(name)}([^\\p{L}\\p{N}]|$)`, 'iu');
+    const named = namePattern(name);
     return this.page
       .getByRole('button', { name: named })
       .or(this.page.getByRole('link', { name: named }))
+      .or(this.page.locator('summary').filter({ hasText: named }))
+      .or(this.page.locator(`[${CLICKABLE_NAME_ATTRIBUTE}]`).filter({ hasText: named }))
       .filter({ visible: true })
       .first();
+  }
+
+  /** Waits for the profile name; true once a person could click it. */
+  async #profileNameShown(name: string, timeout = WAIT_FOR_POPUP_MS): Promise<boolean> {
+    const shown = () =>
+      this.profileName(name)
+        .waitFor({ state: 'visible', timeout })
+        .then(() => true)
+        .catch(() => false);
+    if (await shown()) return true;
+    const { source, flags } = namePattern(name);
+    const found = await this.page
+      .evaluate(inComposedTree(markClickableName), { attribute: CLICKABLE_NAME_ATTRIBUTE, source, flags })
+      .catch(() => false);
+    return found && this.profileName(name).isVisible();
   }
 
   /**
@@ -47,12 +72,8 @@ export class SiteHeader {
    * person would say: the site went on as someone else.
    */
   async expectProfileInUse(name: string, accountProfiles: string[]): Promise<void> {
-    try {
-      await this.profileName(name).waitFor({ state: 'visible', timeout: WAIT_FOR_POPUP_MS });
-      return;
-    } catch {
-      // Said below: who the page shows instead, if anyone.
-    }
+    // Otherwise said below: who the page shows instead, if anyone.
+    if (await this.#profileNameShown(name)) return;
     for (const other of accountProfiles.filter((profile) => profile !== name)) {
       if (await this.profileName(other).isVisible()) {
         throw new GuideDrift('behaviour', `The site continued as “${other}” after “${name}” was clicked.`);
@@ -121,13 +142,8 @@ export class SiteHeader {
    * sign-in page or the home page's "Sign In" instead, and that is what is said.
    */
   async expectStillSignedIn(name: string, after: string): Promise<void> {
-    const profile = this.profileName(name);
-    try {
-      await profile.waitFor({ state: 'visible', timeout: WAIT_FOR_POPUP_MS });
-      return;
-    } catch {
-      // Said below: what the browser shows instead.
-    }
+    // Otherwise said below: what the browser shows instead.
+    if (await this.#profileNameShown(name)) return;
     await this.page.waitForLoadState('load').catch(() => undefined);
     const heading = await pageTitle(this.page);
     throw new GuideDrift(
@@ -154,16 +170,14 @@ export class SiteHeader {
   /** Acts on the profile name; true when new controls (the pop-up) then appeared on the page. */
   async #openProfileMenu(name: string, act: (button: Locator) => Promise<void>): Promise<boolean> {
     const button = this.profileName(name);
-    try {
-      await button.waitFor({ state: 'visible', timeout: WAIT_FOR_POPUP_MS });
-    } catch {
+    if (!(await this.#profileNameShown(name))) {
       throw new GuideDrift('missing', `The page shows no control with the profile name “${name}” to click.`);
     }
-    await this.page.evaluate(rememberVisibleControls, CLICKABLE);
+    await this.page.evaluate(inComposedTree(rememberVisibleControls), CLICKABLE);
     await act(button);
     return this.page
       .waitForFunction(
-        markControlsThatAppeared,
+        inComposedTree(markControlsThatAppeared),
         { attribute: POPUP_ATTRIBUTE, controls: CLICKABLE },
         { timeout: WAIT_FOR_POPUP_MS },
       )
@@ -209,21 +223,52 @@ export class SiteHeader {
   }
 }
 
-// The two functions below run in the page, so they stand alone.
+/** The profile's name as a word of its own in a longer name ("Alex, account menu"), in any case. */
+function namePattern(name: string): RegExp {
+  return new RegExp(`(^|[^\\p{L}\\p{N}])${escapeRegExp(name)}([^\\p{L}\\p{N}]|$)`, 'iu');
+}
 
-function rememberVisibleControls(controls: string): void {
+// The three functions below run in the page, so they stand alone.
+
+/**
+ * Marks the innermost visible elements under a pointer cursor whose text shows the name (a clickable `<div>` or
+ * custom element); true when there is one.
+ */
+function markClickableName(
+  tree: ComposedTree,
+  { attribute, source, flags }: { attribute: string; source: string; flags: string },
+): boolean {
+  const named = new RegExp(source, flags);
+  for (const marked of tree.all(`[${attribute}]`)) marked.removeAttribute(attribute);
+  const clickable = tree
+    .all('*', document.body)
+    .filter(
+      (element) =>
+        getComputedStyle(element).cursor === 'pointer' &&
+        named.test(element.textContent ?? '') &&
+        element.checkVisibility({ visibilityProperty: true, opacityProperty: true }),
+    );
+  const innermost = clickable.filter((element) => !clickable.some((o) => o !== element && tree.contains(element, o)));
+  for (const element of innermost) element.setAttribute(attribute, '');
+  return innermost.length > 0;
+}
+
+function rememberVisibleControls(tree: ComposedTree, controls: string): void {
   const seen = new WeakSet<Element>();
-  for (const control of document.querySelectorAll(controls)) {
+  for (const control of tree.all(controls)) {
     if (control.checkVisibility({ visibilityProperty: true, opacityProperty: true })) seen.add(control);
   }
   (window as unknown as { guideSeenControls?: WeakSet<Element> }).guideSeenControls = seen;
 }
 
-function markControlsThatAppeared({ attribute, controls }: { attribute: string; controls: string }): boolean {
+function markControlsThatAppeared(
+  tree: ComposedTree,
+  { attribute, controls }: { attribute: string; controls: string },
+): boolean {
   const seen = (window as unknown as { guideSeenControls?: WeakSet<Element> }).guideSeenControls;
-  for (const marked of document.querySelectorAll(`[${attribute}]`)) marked.removeAttribute(attribute);
+  for (const marked of tree.all(`[${attribute}]`)) marked.removeAttribute(attribute);
   let count = 0;
-  for (const control of document.querySelectorAll(controls)) {
+  for (const control of tree.all(controls)) {
     const visible = control.checkVisibility({ visibilityProperty: true, opacityProperty: true });
     if (visible && !seen?.has(control)) {
       control.setAttribute(attribute, '');

@@ -66,12 +66,15 @@ const PROFILES_DIR = fileURLToPath(new URL('../site-profiles/', import.meta.url)
 export const BUNDLED_PROFILES = {
   modern: `${PROFILES_DIR}flickbox.json`,
   classic: `${PROFILES_DIR}classic.json`,
+  components: `${PROFILES_DIR}components.json`,
 } as const;
 
 /** GUIDE_SITE_PROFILE when given, else the profile of the bundled rendition MOCK_SITE names (default: flickbox). */
 export function siteProfilePath(env: NodeJS.ProcessEnv = process.env): string {
   if (env.GUIDE_SITE_PROFILE) return env.GUIDE_SITE_PROFILE;
-  return env.MOCK_SITE === 'classic' ? BUNDLED_PROFILES.classic : BUNDLED_PROFILES.modern;
+  if (env.MOCK_SITE === 'classic') return BUNDLED_PROFILES.classic;
+  if (env.MOCK_SITE === 'components') return BUNDLED_PROFILES.components;
+  return BUNDLED_PROFILES.modern;
 }
 
 /** Reads and checks a profile; a profile that cannot be used is one sentence naming the file and the field. */

@@ -28,7 +28,9 @@ function renditionOf(name: string | undefined): SiteRendition {
   if (!name) return 'flickbox';
   const rendition = SITE_RENDITIONS.find((known) => known === name);
   if (!rendition)
-    throw new Error(`MOCK_SITE=${name} is not a rendition of the bundled mock: use ${SITE_RENDITIONS.join(' or ')}.`);
+    throw new Error(
+      `MOCK_SITE=${name} is not a rendition of the bundled mock: use ${SITE_RENDITIONS.slice(0, -1).join(', ')} or ${SITE_RENDITIONS.at(-1)}.`,
+    );
   return rendition;
 }
 

@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import type { Locator, Page } from '@playwright/test';
 import type { AxeResults, RunOptions } from 'axe-core';
 import { z } from 'zod';
+import { inComposedTree, type ComposedTree } from '../../pages/support/composed-tree.ts';
 
 /** The rules of WCAG 2.2 levels A and AA that axe-core tests automatically. */
 export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
@@ -234,7 +235,7 @@ export class StepAccessibility {
     const selectors = scan.violations.flatMap((v) => v.nodes.map((n) => n.selector ?? ''));
     const on = await control
       .page()
-      .evaluate(onTarget, { selectors, attribute: targetAttribute })
+      .evaluate(inComposedTree(onTarget), { selectors, attribute: targetAttribute, step: SHADOW_STEP })
       .catch(() => selectors.map(() => false));
     let i = 0;
     for (const v of scan.violations) for (const node of v.nodes) node.onStepControl ||= on[i++] ?? false;
@@ -277,12 +278,16 @@ export class StepAccessibility {
       impact: isImpact(v.impact) ? v.impact : null,
       help: v.help,
       nodes: v.nodes.map((node) => {
+        // Inside a web component, axe names the element by a path of selectors, one per shadow root.
         const only = node.target.length === 1 ? node.target[0] : undefined;
-        return { selector: typeof only === 'string' ? only : undefined, name: '', onStepControl: false };
+        const selector = typeof only === 'string' ? only : only?.join(SHADOW_STEP);
+        return { selector, name: '', onStepControl: false };
       }),
     }));
     const selectors = violations.flatMap((v) => v.nodes.map((n) => n.selector ?? ''));
-    const names = await page.evaluate(readerNames, selectors).catch(() => selectors.map(() => ''));
+    const names = await page
+      .evaluate(inComposedTree(readerNames), { selectors, step: SHADOW_STEP })
+      .catch(() => selectors.map(() => ''));
     let i = 0;
     for (const v of violations) for (const node of v.nodes) node.name = names[i++] || 'an element';
     const scan = { url, violations, ms: Date.now() - started };
@@ -293,6 +298,9 @@ export class StepAccessibility {
     return scan;
   }
 }
+
+/** Between the selectors of a path into web components' shadow roots, in a violation's selector. */
+const SHADOW_STEP = ' >>> ';
 
 // The functions below run in the page, so they stand alone.
 
@@ -306,24 +314,31 @@ function axeIsThere(): boolean {
   return typeof (globalThis as { axe?: { run?: unknown } }).axe?.run === 'function';
 }
 
-function readerNames(selectors: string[]): string[] {
+function readerNames(tree: ComposedTree, { selectors, step }: { selectors: string[]; step: string }): string[] {
   return selectors.map((selector) => {
-    const element = selector ? document.querySelector(selector) : null;
+    const element = selector ? tree.byPath(selector.split(step)) : null;
     if (!element) return '';
     const labelled = element.getAttribute('aria-label');
-    const label = element.id ? document.querySelector(`label[for="${CSS.escape(element.id)}"]`)?.textContent : null;
+    const labelledBy = (element.getAttribute('aria-labelledby') ?? '').split(/\s+/).filter(Boolean);
+    const label =
+      (element.id
+        ? (element.getRootNode() as ParentNode).querySelector(`label[for="${CSS.escape(element.id)}"]`)?.textContent
+        : null) || labelledBy.map((id) => tree.byId(element, id)?.textContent ?? '').join(' ');
     const text = (element as HTMLElement).innerText || (element as HTMLInputElement).value || '';
     const name = (labelled || label || text || element.getAttribute('placeholder') || '').replace(/\s+/g, ' ').trim();
     return name ? name.slice(0, 80) : `a ${element.tagName.toLowerCase()} element`;
   });
 }
 
-function onTarget({ selectors, attribute }: { selectors: string[]; attribute: string }): boolean[] {
-  const target = document.querySelector(`[${attribute}]`);
+function onTarget(
+  tree: ComposedTree,
+  { selectors, attribute, step }: { selectors: string[]; attribute: string; step: string },
+): boolean[] {
+  const [target] = tree.all(`[${attribute}]`);
   return selectors.map((selector) => {
-    const element = selector ? document.querySelector(selector) : null;
+    const element = selector ? tree.byPath(selector.split(step)) : null;
     if (!element || !target) return false;
-    if (element === target || target.contains(element)) return true;
-    return element.contains(target) && element !== document.body && element !== document.documentElement;
+    if (element === target || tree.contains(target, element)) return true;
+    return tree.contains(element, target) && element !== document.body && element !== document.documentElement;
   });
 }

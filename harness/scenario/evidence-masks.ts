@@ -3,6 +3,7 @@
  * one stays empty, so "filled" and "empty" differ in the picture while the value never appears), and a generated
  * test address (`<scenario-key>@guide.test`) shows a short alias. Drawn over the page only for the picture.
  */
+import { COMPOSED_TREE_SOURCE, type ComposedTree } from '../../pages/support/composed-tree.ts';
 
 export const MASK_DOTS = '••••••••';
 const DOMAIN = '@guide.test';
@@ -46,17 +47,13 @@ export interface CoverArgs {
 
 /**
  * Runs in the page (page.evaluate): draws a layer of boxes over sensitive fields and generated addresses, without
- * touching the page's own elements. Returns how many sensitive fields it covered.
+ * touching the page's own elements, in the document and in web components' open shadow roots. Returns how many
+ * sensitive fields it covered.
  */
-export function coverForPicture({
-  sensitive,
-  sensitiveLabel,
-  dots,
-  aliases,
-  layerId,
-  blank,
-  outline,
-}: CoverArgs): number {
+export function coverForPicture(
+  tree: ComposedTree,
+  { sensitive, sensitiveLabel, dots, aliases, layerId, blank, outline }: CoverArgs,
+): number {
   const layer = document.createElement('div');
   layer.id = layerId;
   layer.setAttribute('aria-hidden', 'true');
@@ -65,7 +62,7 @@ export function coverForPicture({
   const box = (rect: DOMRect, from: Element, text: string, padding: string) => {
     const style = getComputedStyle(from);
     let background = style.backgroundColor;
-    for (let e: Element | null = from; e && /rgba\(0, 0, 0, 0\)|transparent/.test(background); e = e.parentElement)
+    for (let e: Element | null = from; e && /rgba\(0, 0, 0, 0\)|transparent/.test(background); e = tree.parent(e))
       background = getComputedStyle(e).backgroundColor;
     const div = document.createElement('div');
     div.textContent = text;
@@ -88,8 +85,13 @@ export function coverForPicture({
   };
 
   let covered = 0;
-  for (const input of Array.from(document.querySelectorAll('input'))) {
-    const labels = [input.getAttribute('aria-label') ?? '', ...Array.from(input.labels ?? []).map((l) => l.innerText)];
+  for (const input of tree.all('input') as HTMLInputElement[]) {
+    const labelledBy = (input.getAttribute('aria-labelledby') ?? '').split(/\s+/).filter(Boolean);
+    const labels = [
+      input.getAttribute('aria-label') ?? '',
+      ...Array.from(input.labels ?? []).map((l) => l.innerText),
+      ...labelledBy.map((id) => tree.byId(input, id)?.textContent ?? ''),
+    ];
     const isSensitive = input.matches(sensitive) || labels.some((l) => labelPattern.test(l));
     const rect = input.getBoundingClientRect();
     if (rect.width === 0 || rect.height === 0) continue;
@@ -104,8 +106,7 @@ export function coverForPicture({
   }
 
   const blankPattern = blank ? new RegExp(blank, 'g') : undefined;
-  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+  for (const node of tree.texts()) {
     const text = node.textContent ?? '';
     const taken: [number, number][] = [];
     for (const match of blankPattern ? text.matchAll(blankPattern) : []) {
@@ -130,7 +131,7 @@ export function coverForPicture({
       }
     }
   }
-  for (const target of outline ? Array.from(document.querySelectorAll(outline)) : []) {
+  for (const target of outline ? tree.all(outline) : []) {
     const rect = target.getBoundingClientRect();
     if (rect.width === 0 || rect.height === 0) continue;
     const ring = document.createElement('div');
@@ -152,5 +153,5 @@ export function uncover(layerId: string): void {
  * (cucumber-js) esbuild wraps named inner functions in `__name(…)`, which the page does not have.
  */
 export function coverScript(args: CoverArgs): string {
-  return `(() => { const __name = (f) => f; return (${coverForPicture.toString()})(${JSON.stringify(args)}); })()`;
+  return `(() => { const __name = (f) => f; return (${coverForPicture.toString()})(${COMPOSED_TREE_SOURCE}, ${JSON.stringify(args)}); })()`;
 }

@@ -4,19 +4,21 @@ import type { Account, Profile, Session } from '../store/store.ts';
 import type { ClassicSessions, ClassicVisit } from './session.ts';
 import { TOKEN_FIELD } from './session.ts';
 import { formFields, type FormFields } from './forms.ts';
-import { bareHeader, page } from './layout.ts';
+import type { Markup } from './layout.ts';
 import { html } from '../site/html.ts';
 import { BRAND, WORDS } from './wording.ts';
 
 /** What every page of the classic rendition shares: the mock's domain, and this rendition's sessions. */
 export interface ClassicContext extends ApiContext {
   sessions: ClassicSessions;
+  /** How the pages are written: plain markup (classic) or custom elements (components). */
+  markup: Markup;
 }
 
 export type MemberVisit = ClassicVisit & { kind: 'signed-in'; session: Session; account: Account };
 export type ProfileVisit = MemberVisit & { profile: Profile };
 
-export function guards({ sessions }: ClassicContext) {
+export function guards({ sessions, markup }: ClassicContext) {
   /** The signed-in visit, or a 303 to sign-in (whose page says why, if a password change ended the session). */
   function member(req: Request, res: Response): MemberVisit | null {
     const visit = sessions.visit(req, res);
@@ -45,11 +47,11 @@ export function guards({ sessions }: ClassicContext) {
     const fields = formFields(req.body);
     const token = fields.ok ? fields.data[TOKEN_FIELD] : undefined;
     if (!sessions.formIsGenuine(req, visit, token)) {
-      forbidden(res);
+      forbidden(markup, res);
       return null;
     }
     if (!fields.ok) {
-      refusedPage(res, 400, fields.problem ?? WORDS.fieldOnce);
+      refusedPage(markup, res, 400, fields.problem ?? WORDS.fieldOnce);
       return null;
     }
     return fields.data;
@@ -58,15 +60,15 @@ export function guards({ sessions }: ClassicContext) {
   return { member, withProfile, genuineForm };
 }
 
-export function forbidden(res: Response) {
-  refusedPage(res, 403, WORDS.forbidden);
+export function forbidden(markup: Markup, res: Response) {
+  refusedPage(markup, res, 403, WORDS.forbidden);
 }
 
-export function refusedPage(res: Response, status: number, message: string) {
-  page(res, {
+export function refusedPage(markup: Markup, res: Response, status: number, message: string) {
+  markup.page(res, {
     status,
     title: 'Not accepted',
-    header: bareHeader,
+    header: markup.bareHeader,
     main: html`<section class="sheet">
       <h1>Not accepted</h1>
       <div class="problem" role="alert"><p>${message}</p></div>

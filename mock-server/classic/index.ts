@@ -1,6 +1,8 @@
 import express, { Router, type ErrorRequestHandler } from 'express';
 import type { ApiContext } from '../api/context.ts';
+import { COMPONENTS_MARKUP, MASTHEAD_SCRIPT, MASTHEAD_SCRIPT_PATH } from './components.ts';
 import { refusedPage, type ClassicContext } from './context.ts';
+import { CLASSIC_MARKUP, type Markup } from './layout.ts';
 import { passwordPage } from './password.ts';
 import { phonePage } from './phone.ts';
 import { profilePages } from './profiles.ts';
@@ -15,9 +17,18 @@ import { welcomePages } from './welcome.ts';
  * another team would build it from the guide: pages rendered on the server, plain HTML forms that post to their own
  * path and answer with a 303, no client script, a synchronizer CSRF token, its own paths, markup and wording.
  */
-export function classicSite(api: ApiContext, { bodyLimitBytes }: { bodyLimitBytes: number }): Router {
-  const context: ClassicContext = { ...api, sessions: new ClassicSessions(api.accounts, api.variant) };
+export function classicSite(
+  api: ApiContext,
+  { bodyLimitBytes, markup = 'classic' }: { bodyLimitBytes: number; markup?: 'classic' | 'components' },
+): Router {
+  const written: Markup = markup === 'components' ? COMPONENTS_MARKUP : CLASSIC_MARKUP;
+  const context: ClassicContext = { ...api, sessions: new ClassicSessions(api.accounts, api.variant), markup: written };
   const router = Router();
+  if (markup === 'components') {
+    router.get(MASTHEAD_SCRIPT_PATH, (_req, res) => {
+      res.type('text/javascript').send(MASTHEAD_SCRIPT);
+    });
+  }
   // helmet's default, no-referrer, makes a browser send "Origin: null" with every form POST, even to its own site,
   // which leaves the Origin check nothing to compare: same-origin still sends no referrer to other sites.
   router.use((_req, res, next) => {
@@ -32,17 +43,19 @@ export function classicSite(api: ApiContext, { bodyLimitBytes }: { bodyLimitByte
   router.use(passwordPage(context));
   router.use(phonePage(context));
   router.use(signOutEverywherePage(context));
-  router.use(bodyRefused);
+  router.use(bodyRefused(written));
   return router;
 }
 
 /** A body the parser refuses (too large, too many fields, an unknown charset) is a 4xx page, never a 500. */
-const bodyRefused: ErrorRequestHandler = (error: unknown, _req, res, next) => {
-  const status = typeof error === 'object' && error !== null && 'status' in error ? Number(error.status) : NaN;
-  if (!(status >= 400 && status < 500)) return next(error);
-  const message =
-    status === 413
-      ? 'This form is larger than any form of this site. Go back and try again.'
-      : 'This form could not be read. Go back, reload the page and try again.';
-  refusedPage(res, status, message);
-};
+const bodyRefused =
+  (markup: Markup): ErrorRequestHandler =>
+  (error: unknown, _req, res, next) => {
+    const status = typeof error === 'object' && error !== null && 'status' in error ? Number(error.status) : NaN;
+    if (!(status >= 400 && status < 500)) return next(error);
+    const message =
+      status === 413
+        ? 'This form is larger than any form of this site. Go back and try again.'
+        : 'This form could not be read. Go back, reload the page and try again.';
+    refusedPage(markup, res, status, message);
+  };

@@ -32,9 +32,9 @@ body{margin:0;font:16px/1.5 system-ui,sans-serif;background:#f4f1ea;color:#1d1b1
 main{max-width:880px;margin:32px auto;padding:0 24px}
 .sheet{max-width:440px;margin:0 auto;background:#fff;padding:24px 32px;border:1px solid #ddd}
 .row{margin:0 0 16px}
-.row label{display:block;font-weight:600}
+.row label,.row .label{display:block;font-weight:600}
 .row input[type=email],.row input[type=password],.row input[type=tel],.row select{width:100%;padding:8px;font:inherit}
-.row.tick label{display:inline;font-weight:400}
+.row.tick label,.row.tick .label{display:inline;font-weight:400}
 .why{display:block;color:#a01818;font-size:14px}
 .problem{border-left:4px solid #a01818;background:#fbeaea;padding:8px 12px;margin:0 0 16px}
 .flash{border-left:4px solid #1d6b2c;background:#e8f5ea;padding:8px 12px}
@@ -59,10 +59,16 @@ const STYLE_ELEMENT = new Html(`<style>${STYLE}</style>`);
 /** The CSP source that lets the one inline style sheet apply (style-src), and nothing else inline. */
 export const CLASSIC_STYLE_HASH = `'sha256-${createHash('sha256').update(STYLE).digest('base64')}'`;
 
-export function page(
-  res: Response,
-  { title, header, main, status = 200 }: { title: string; header: Html; main: Html; status?: number },
-) {
+export interface PageParts {
+  title: string;
+  header: Html;
+  main: Html;
+  status?: number;
+  /** What goes into the head after the style sheet (the components rendition's script). */
+  head?: Html;
+}
+
+export function page(res: Response, { title, header, main, status = 200, head }: PageParts) {
   res
     .status(status)
     .type('html')
@@ -73,7 +79,7 @@ export function page(
             <meta charset="utf-8" />
             <meta name="viewport" content="width=device-width, initial-scale=1" />
             <title>${title} | ${BRAND}</title>
-            ${STYLE_ELEMENT}
+            ${STYLE_ELEMENT} ${head}
           </head>
           <body>
             ${header}
@@ -96,13 +102,12 @@ export function welcomeHeader(site: SiteVariant): Html {
   return html`<header class="masthead">${brand}${signIn}</header>`;
 }
 
-/** The header once a profile is chosen: its name, upper-right, opens a native popover holding a list of links. */
-export function memberHeader(visit: ClassicVisit, account: Account, current: Profile, site: SiteVariant): Html {
-  const nav = html`<nav><a href="/home">Home</a><a href="/home#new">New &amp; Popular</a></nav>`;
+export const memberNav = html`<nav><a href="/home">Home</a><a href="/home#new">New &amp; Popular</a></nav>`;
+
+/** What the profile's pop-up menu lists: the other profiles, the account ("Your Account"), and "Sign out". */
+export function profileMenuItems(visit: ClassicVisit, account: Account, current: Profile, site: SiteVariant): Html {
   const others = account.profiles.filter((p) => p.id !== current.id);
-  // Hover-only (a drift): the name is a button that does nothing; the style sheet shows the list under the mouse.
-  const hoverOnly = site.profileMenuOpens === 'hover-only';
-  const items = html`<ul>
+  return html`<ul>
     ${others.map((p) => html`<li><a href="/profiles/select">${p.name}</a></li>`)}
     <li><hr /></li>
     <li><a href="/member/settings">${site.accountMenuLabel}</a></li>
@@ -113,6 +118,14 @@ export function memberHeader(visit: ClassicVisit, account: Account, current: Pro
       </form>
     </li>
   </ul>`;
+}
+
+/** The header once a profile is chosen: its name, upper-right, opens a native popover holding a list of links. */
+export function memberHeader(visit: ClassicVisit, account: Account, current: Profile, site: SiteVariant): Html {
+  const nav = memberNav;
+  // Hover-only (a drift): the name is a button that does nothing; the style sheet shows the list under the mouse.
+  const hoverOnly = site.profileMenuOpens === 'hover-only';
+  const items = profileMenuItems(visit, account, current, site);
   // Otherwise a click (or Enter, Space) opens the popover until dismissed; hovering shows the same list through the
   // style sheet, while the mouse is over the name or the list, or focus is in the list; click-only (a drift) does not.
   const popover = html`<button type="button" class="who-button" popovertarget="who-menu">${current.name}</button>
@@ -177,3 +190,24 @@ export function tickBox({ name, label, checked }: { name: string; label: string;
     <label for="in-${name}">${label}</label>
   </p>`;
 }
+
+/** A field's label and what ties the field to it: here a `<label for>`, nothing on the field itself. */
+export function fieldLabel(id: string, text: string): { label: Html; tie: Html } {
+  return { label: html`<label for="${id}">${text}</label>`, tie: html`` };
+}
+
+/**
+ * How a rendition writes what every page shares (the page, its header, its fields): the classic rendition's plain
+ * markup here, the components rendition's custom elements in components.ts. The pages, forms and rules are the same.
+ */
+export interface Markup {
+  page(res: Response, parts: PageParts): void;
+  bareHeader: Html;
+  welcomeHeader(site: SiteVariant): Html;
+  memberHeader(visit: ClassicVisit, account: Account, current: Profile, site: SiteVariant): Html;
+  input(field: InputField): Html;
+  tickBox(box: { name: string; label: string; checked: boolean }): Html;
+  fieldLabel(id: string, text: string): { label: Html; tie: Html };
+}
+
+export const CLASSIC_MARKUP: Markup = { page, bareHeader, welcomeHeader, memberHeader, input, tickBox, fieldLabel };

@@ -3,7 +3,7 @@ import type { PasswordChangeRefusal } from '../domain/account-service.ts';
 import { html } from '../site/html.ts';
 import { guards, type ClassicContext, type ProfileVisit } from './context.ts';
 import { changePasswordForm, readForm } from './forms.ts';
-import { input, memberHeader, page, problem, tickBox, tokenField } from './layout.ts';
+import { problem, tokenField } from './layout.ts';
 import { tooManyWrongPasswords, WORDS } from './wording.ts';
 
 export const REQUIRE_ALL_DEVICES = 'Require all devices to sign in again with new password';
@@ -42,6 +42,7 @@ export function passwordPage(context: ClassicContext): Router {
   const router = Router();
   const { accounts, sessions, variant } = context;
   const { withProfile, genuineForm } = guards(context);
+  const { input, memberHeader, page, tickBox } = context.markup;
 
   const show = (res: Response, visit: ProfileVisit, refusal?: Refusal) => {
     const site = variant.site;

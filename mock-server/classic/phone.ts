@@ -3,7 +3,7 @@ import { countryOfPhone, DEFAULT_PHONE_COUNTRY, PHONE_COUNTRIES } from '../domai
 import { html } from '../site/html.ts';
 import { guards, type ClassicContext, type ProfileVisit } from './context.ts';
 import { phoneForm, readForm } from './forms.ts';
-import { input, memberHeader, noteId, page, problem, tickBox, tokenField } from './layout.ts';
+import { noteId, problem, tokenField } from './layout.ts';
 import { WORDS, tooManyWrongPasswords } from './wording.ts';
 
 interface PhoneView {
@@ -20,6 +20,8 @@ export function phonePage(context: ClassicContext): Router {
   const router = Router();
   const { accounts, sessions, variant } = context;
   const { withProfile, genuineForm } = guards(context);
+  const { fieldLabel, input, memberHeader, page, tickBox } = context.markup;
+  const country = fieldLabel('in-country', 'Country');
 
   const show = (res: Response, visit: ProfileVisit, view: PhoneView = {}) => {
     const site = variant.site;
@@ -29,9 +31,10 @@ export function phonePage(context: ClassicContext): Router {
     const fields = view.fields ?? {};
     const countryNote = fields.country;
     const numberField = html`<p class="row">
-        <label for="in-country">Country</label>
+        ${country.label}
         <select
           id="in-country"
+          ${country.tie}
           name="country"
           autocomplete="tel-country-code"
           ${countryNote ? html`aria-invalid="true" aria-describedby="${noteId('country')}"` : ''}

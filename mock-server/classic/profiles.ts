@@ -2,7 +2,7 @@ import { Router, type Response } from 'express';
 import { html } from '../site/html.ts';
 import { guards, type ClassicContext, type MemberVisit } from './context.ts';
 import { chooseProfileForm, readForm } from './forms.ts';
-import { bareHeader, page, problem, tokenField } from './layout.ts';
+import { problem, tokenField } from './layout.ts';
 import { WORDS } from './wording.ts';
 
 /** `/profiles/select`: "Who's watching?", one form whose buttons are the profiles' names. */
@@ -10,6 +10,7 @@ export function profilePages(context: ClassicContext): Router {
   const router = Router();
   const { accounts } = context;
   const { member, genuineForm } = guards(context);
+  const { bareHeader, page } = context.markup;
 
   const show = (res: Response, visit: MemberVisit, refusal?: string) =>
     page(res, {

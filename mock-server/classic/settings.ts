@@ -2,7 +2,7 @@ import { Router } from 'express';
 import { parsePhoneNumberWithError } from 'libphonenumber-js/max';
 import { html } from '../site/html.ts';
 import { guards, type ClassicContext } from './context.ts';
-import { flash, memberHeader, page } from './layout.ts';
+import { flash } from './layout.ts';
 import { SIGN_OUT_EVERYWHERE_PATH } from './sign-out-everywhere.ts';
 import { WORDS } from './wording.ts';
 
@@ -28,6 +28,7 @@ export function settingsPage(context: ClassicContext): Router {
   const router = Router();
   const { sessions, variant } = context;
   const { withProfile } = guards(context);
+  const { memberHeader, page } = context.markup;
 
   router.get('/member/settings', (req, res) => {
     const visit = withProfile(req, res);

@@ -2,7 +2,7 @@ import { Router, type Response } from 'express';
 import { html } from '../site/html.ts';
 import { guards, type ClassicContext } from './context.ts';
 import { readForm, signInForm } from './forms.ts';
-import { bareHeader, flash, input, page, problem, tokenField } from './layout.ts';
+import { flash, problem, tokenField } from './layout.ts';
 import type { ClassicVisit } from './session.ts';
 import { signInLocked, WORDS } from './wording.ts';
 
@@ -18,6 +18,7 @@ export function signInPages(context: ClassicContext): Router {
   const router = Router();
   const { accounts, sessions, signInThrottle, variant } = context;
   const { genuineForm } = guards(context);
+  const { bareHeader, input, page } = context.markup;
 
   const show = (res: Response, visit: ClassicVisit, view: SignInView, status = 200) =>
     page(res, {

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { html } from '../site/html.ts';
 import { guards, refusedPage, type ClassicContext, type ProfileVisit } from './context.ts';
 import { readForm } from './forms.ts';
-import { memberHeader, page, tokenField } from './layout.ts';
+import { tokenField } from './layout.ts';
 import { TOKEN_FIELD } from './session.ts';
 import { BRAND, WORDS } from './wording.ts';
 
@@ -21,6 +21,7 @@ export function signOutEverywherePage(context: ClassicContext): Router {
   const router = Router();
   const { accounts, sessions, variant } = context;
   const { withProfile, genuineForm } = guards(context);
+  const { memberHeader, page } = context.markup;
 
   router.get(SIGN_OUT_EVERYWHERE_PATH, (req, res) => {
     const visit = withProfile(req, res);
@@ -54,7 +55,7 @@ export function signOutEverywherePage(context: ClassicContext): Router {
     const fields = genuineForm(req, res, visit);
     if (!fields) return;
     const form = readForm(fields, confirmForm);
-    if (!form.ok) return refusedPage(res, 400, Object.values(form.fields)[0] ?? WORDS.fieldOnce);
+    if (!form.ok) return refusedPage(context.markup, res, 400, Object.values(form.fields)[0] ?? WORDS.fieldOnce);
     signOut(req, res, visit);
   });
 

@@ -2,7 +2,7 @@ import { Router } from 'express';
 import { html } from '../site/html.ts';
 import { guards, type ClassicContext } from './context.ts';
 import type { ClassicVisit } from './session.ts';
-import { memberHeader, page, tokenField, welcomeHeader } from './layout.ts';
+import { tokenField } from './layout.ts';
 import { BRAND } from './wording.ts';
 
 /** The cookie that remembers the cookie banner was accepted. */
@@ -26,6 +26,7 @@ export function welcomePages(context: ClassicContext): Router {
   const router = Router();
   const { sessions, variant } = context;
   const { withProfile, genuineForm } = guards(context);
+  const { memberHeader, page, welcomeHeader } = context.markup;
 
   router.get('/', (req, res) => {
     const visit = sessions.visit(req, res);

@@ -1,3 +1,4 @@
+import { inComposedTree, type ComposedTree } from './composed-tree.ts';
 import type { Locator, Page } from '@playwright/test';
 import { distance } from 'fastest-levenshtein';
 
@@ -130,12 +131,14 @@ export async function findByGuideLabel(
   // (evaluateAll does not wait for it), evaluate waits for it, the locator matching visible controls only.
   const lookArgs = { attribute: GUIDE_TARGET_ATTRIBUTE, mark: true };
   const firstLook =
-    (await control.evaluateAll(readyForUse, lookArgs).catch(() => null)) ??
-    (await control.evaluate(readyForUse, lookArgs, { timeout: WAIT_FOR_LABEL_MS }).catch((error: unknown) => {
-      // Not there in time: said below, with what the place offers instead. Anything else is not a drift.
-      if ((error as Error).name === 'TimeoutError') return undefined;
-      throw error;
-    }));
+    (await control.evaluateAll(inComposedTree(readyForUse), lookArgs).catch(() => null)) ??
+    (await control
+      .evaluate(inComposedTree(readyForUse), lookArgs, { timeout: WAIT_FOR_LABEL_MS })
+      .catch((error: unknown) => {
+        // Not there in time: said below, with what the place offers instead. Anything else is not a drift.
+        if ((error as Error).name === 'TimeoutError') return undefined;
+        throw error;
+      }));
   if (firstLook) {
     await watchers.get(control.page())?.(control);
     await expectUsable(control, label, place, firstLook);
@@ -143,7 +146,9 @@ export async function findByGuideLabel(
   }
   // On a whole page, the site's header and navigation are not "in the place" of a form's control.
   const leaveOutChrome = !among && !('page' in scope);
-  const offered = (await candidates().evaluateAll(namesOutsideChrome, leaveOutChrome)).map(oneLine).filter(Boolean);
+  const offered = (await candidates().evaluateAll(inComposedTree(namesOutsideChrome), leaveOutChrome))
+    .map(oneLine)
+    .filter(Boolean);
   const list = offered.length ? offered.map((name) => `“${name}”`).join(', ') : 'nothing of that kind';
   const page = 'page' in scope ? scope.page() : scope;
   const elsewhere = byRoles(page, roles, matching).filter({ visible: true }).first();
@@ -192,9 +197,9 @@ export function closestLabel(label: string, offered: string[], alsoNamedHere: st
 }
 
 /** The controls' visible names, leaving out those in the page's header, navigation or footer when asked. Runs in the page. */
-function namesOutsideChrome(elements: Element[], leaveOutChrome: boolean): string[] {
+function namesOutsideChrome(tree: ComposedTree, elements: Element[], leaveOutChrome: boolean): string[] {
   return elements
-    .filter((element) => !leaveOutChrome || !element.closest('header, nav, footer'))
+    .filter((element) => !leaveOutChrome || !tree.closest(element, 'header, nav, footer'))
     .map((element) => (element as HTMLElement).innerText || element.getAttribute('aria-label') || '');
 }
 
@@ -211,23 +216,26 @@ function oneLine(text: string): string {
 
 /** Where a person would say an element is: under which heading or in which landmark of the page. */
 export async function whereOnThePage(element: Locator): Promise<string> {
-  const where = await element.evaluate((node) => {
-    const landmark = node.closest('header, nav, footer, aside');
-    if (landmark) {
-      const name =
-        landmark.tagName.toLowerCase() === 'header'
-          ? 'the page header'
-          : landmark.tagName.toLowerCase() === 'footer'
-            ? 'the page footer'
-            : 'the navigation';
-      return name;
-    }
-    // The nearest heading before it, in reading order.
-    const headings = [...node.ownerDocument.querySelectorAll('h1, h2, h3, h4, h5, h6')];
-    const before = headings.filter((h) => h.compareDocumentPosition(node) & Node.DOCUMENT_POSITION_FOLLOWING);
-    const heading = before.at(-1)?.textContent?.replace(/\s+/g, ' ').trim();
-    return heading ? `under “${heading}”` : 'elsewhere on the page';
-  });
+  const where = await element.evaluate(
+    inComposedTree((tree: ComposedTree, node: Element) => {
+      const landmark = tree.closest(node, 'header, nav, footer, aside');
+      if (landmark) {
+        const name =
+          landmark.tagName.toLowerCase() === 'header'
+            ? 'the page header'
+            : landmark.tagName.toLowerCase() === 'footer'
+              ? 'the page footer'
+              : 'the navigation';
+        return name;
+      }
+      // The nearest heading before it, in reading order (the page's order, shadow roots where their hosts stand).
+      const order = tree.all('*');
+      const at = order.indexOf(node);
+      const before = order.filter((e, i) => i < at && e.matches('h1, h2, h3, h4, h5, h6'));
+      const heading = before.at(-1)?.textContent?.replace(/\s+/g, ' ').trim();
+      return heading ? `under “${heading}”` : 'elsewhere on the page';
+    }),
+  );
   return where;
 }
 
@@ -252,7 +260,9 @@ export async function expectUsable(
   firstLook?: UseCheck,
 ): Promise<void> {
   const look = () =>
-    control.evaluate(readyForUse, { attribute: GUIDE_TARGET_ATTRIBUTE, mark: false }).catch(() => undefined);
+    control
+      .evaluate(inComposedTree(readyForUse), { attribute: GUIDE_TARGET_ATTRIBUTE, mark: false })
+      .catch(() => undefined);
   let check = firstLook ?? (await look());
   if (check?.disabled) {
     throw new GuideDrift('unusable', `${place} shows “${label}”, but it is disabled: a person cannot click it.`);
@@ -276,19 +286,20 @@ export async function expectUsable(
  * locator's matches (evaluateAll), looks at the first; null when there is none. Runs in the page, so it stands alone.
  */
 function readyForUse(
+  tree: ComposedTree,
   found: Element | Element[],
   { attribute, mark }: { attribute: string; mark: boolean },
 ): UseCheck | null {
   const element = Array.isArray(found) ? found[0] : found;
   if (!element) return null;
   if (mark) {
-    for (const marked of document.querySelectorAll(`[${attribute}]`)) marked.removeAttribute(attribute);
+    for (const marked of tree.all(`[${attribute}]`)) marked.removeAttribute(attribute);
     element.setAttribute(attribute, '');
   }
   // Disabled as Playwright's isDisabled has it: natively (a disabled fieldset too), or by the ARIA state on it or
   // on an element around it.
   let disabled = element.matches(':disabled');
-  for (let node: Element | null = element; node && !disabled; node = node.parentElement) {
+  for (let node: Element | null = element; node && !disabled; node = tree.parent(node)) {
     disabled = node.getAttribute('aria-disabled') === 'true';
   }
   let box = element.getBoundingClientRect();
@@ -306,13 +317,14 @@ function readyForUse(
   ];
   let top: Element | null = null;
   for (const [fx, fy] of points) {
-    const hit = document.elementFromPoint(box.left + box.width * fx!, box.top + box.height * fy!);
-    if (!hit || element.contains(hit) || hit.contains(element)) return { disabled, cover: null };
+    const hit = tree.elementFromPoint(box.left + box.width * fx!, box.top + box.height * fy!);
+    if (!hit || tree.contains(element, hit) || tree.contains(hit, element)) return { disabled, cover: null };
     top ??= hit;
   }
   if (!top) return { disabled, cover: null };
   const region =
-    top.closest('dialog, [role="dialog"], [role="alertdialog"], aside, section, form, header, footer, div') ?? top;
+    tree.closest(top, 'dialog, [role="dialog"], [role="alertdialog"], aside, section, form, header, footer, div') ??
+    top;
   const text = (region.textContent ?? '').replace(/\s+/g, ' ').trim();
   const tag = region.tagName.toLowerCase();
   const role = region.getAttribute('role') ?? '';

@@ -1,4 +1,5 @@
 import type { Locator, Page, Request, Response, Route } from '@playwright/test';
+import { inComposedTree, type ComposedTree } from './composed-tree.ts';
 
 const sendsAChange = (request: Request) => request.method() !== 'GET' && request.method() !== 'HEAD';
 
@@ -24,13 +25,16 @@ const HARNESS_MARK_PREFIX = 'data-guide-';
  */
 export async function watchPageChanges(page: Page): Promise<void> {
   await page.addInitScript(
-    ({ key, markPrefix }) => {
+    inComposedTree((tree: ComposedTree, { key, markPrefix }: { key: string; markPrefix: string }) => {
       const byTheSite = (record: MutationRecord) =>
         record.type !== 'attributes' || !record.attributeName?.startsWith(markPrefix);
-      new MutationObserver((records) => {
-        if (records.some(byTheSite)) (globalThis as Record<string, unknown>)[key] = performance.now();
-      }).observe(document, { subtree: true, childList: true, characterData: true, attributes: true });
-    },
+      tree.observe(
+        (records) => {
+          if (records.some(byTheSite)) (globalThis as Record<string, unknown>)[key] = performance.now();
+        },
+        { subtree: true, childList: true, characterData: true, attributes: true },
+      );
+    }),
     { key: LAST_CHANGE_KEY, markPrefix: HARNESS_MARK_PREFIX },
   );
 }
@@ -92,27 +96,31 @@ function isNavigationAnswer(answer: Response | Request | undefined): boolean {
 export async function settled(page: Page, sinceActMs = 0): Promise<void> {
   await page
     .evaluate(
-      ({ quietMs, afterChangeMs, limitMs, sinceActMs, key, markPrefix }) =>
-        new Promise<void>((resolve) => {
-          const lastChange = (globalThis as Record<string, unknown>)[key];
-          const changedSinceAct = typeof lastChange === 'number' && lastChange >= performance.now() - sinceActMs;
-          let timer = setTimeout(done, changedSinceAct ? afterChangeMs : quietMs);
-          const limit = setTimeout(done, limitMs);
-          const byTheSite = (record: MutationRecord) =>
-            record.type !== 'attributes' || !record.attributeName?.startsWith(markPrefix);
-          const observer = new MutationObserver((records) => {
-            if (!records.some(byTheSite)) return;
-            clearTimeout(timer);
-            timer = setTimeout(done, afterChangeMs);
-          });
-          observer.observe(document, { subtree: true, childList: true, characterData: true, attributes: true });
-          function done() {
-            observer.disconnect();
-            clearTimeout(timer);
-            clearTimeout(limit);
-            resolve();
-          }
-        }),
+      inComposedTree(
+        (tree: ComposedTree, { quietMs, afterChangeMs, limitMs, sinceActMs, key, markPrefix }: SettleOptions) =>
+          new Promise<void>((resolve) => {
+            const lastChange = (globalThis as Record<string, unknown>)[key];
+            const changedSinceAct = typeof lastChange === 'number' && lastChange >= performance.now() - sinceActMs;
+            let timer = setTimeout(done, changedSinceAct ? afterChangeMs : quietMs);
+            const limit = setTimeout(done, limitMs);
+            const byTheSite = (record: MutationRecord) =>
+              record.type !== 'attributes' || !record.attributeName?.startsWith(markPrefix);
+            const observer = tree.observe(
+              (records) => {
+                if (!records.some(byTheSite)) return;
+                clearTimeout(timer);
+                timer = setTimeout(done, afterChangeMs);
+              },
+              { subtree: true, childList: true, characterData: true, attributes: true },
+            );
+            function done() {
+              observer.disconnect();
+              clearTimeout(timer);
+              clearTimeout(limit);
+              resolve();
+            }
+          }),
+      ),
       {
         quietMs: QUIET_MS,
         afterChangeMs: QUIET_AFTER_A_CHANGE_MS,
@@ -124,6 +132,15 @@ export async function settled(page: Page, sinceActMs = 0): Promise<void> {
     )
     // The page navigated while waiting: the new page is the answer.
     .catch(() => page.waitForLoadState('load'));
+}
+
+interface SettleOptions {
+  quietMs: number;
+  afterChangeMs: number;
+  limitMs: number;
+  sinceActMs: number;
+  key: string;
+  markPrefix: string;
 }
 
 /** A request a form sent, as the browser sent it. */

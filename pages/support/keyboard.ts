@@ -1,4 +1,5 @@
 import type { Locator } from '@playwright/test';
+import { inComposedTree, type ComposedTree } from './composed-tree.ts';
 import { GuideDrift } from './drift.ts';
 import { actAndAwaitAnswer } from './forms.ts';
 
@@ -46,14 +47,18 @@ export function unreachedReason(walk: Extract<TabWalk, { reached: false }>): str
   return `the focus went round the page in ${walk.presses} presses of Tab without reaching it`;
 }
 
-const hasFocus = (element: Element) => element === document.activeElement || element.contains(document.activeElement);
+/** Whether the focus is on the element or inside it, a web component's shadow root included. Runs in the page. */
+const hasFocus = inComposedTree((tree: ComposedTree, element: Element) => {
+  const active = tree.activeElement();
+  return !!active && tree.contains(element, active);
+});
 
 /** The element with the focus, told apart by its place among the page's elements. Runs in the page. */
-function focusKey(): string | null {
-  const active = document.activeElement;
+const focusKey = inComposedTree((tree: ComposedTree): string | null => {
+  const active = tree.activeElement();
   if (!active || active === document.body || active === document.documentElement) return null;
-  return `${active.tagName}#${[...document.querySelectorAll('*')].indexOf(active)}`;
-}
+  return `${active.tagName}#${tree.all('*').indexOf(active)}`;
+});
 
 /**
  * Gives the control the focus as a keyboard reader does: Tab, from wherever the focus is (the start of the page

@@ -1,3 +1,4 @@
+import { inComposedTree, type ComposedTree } from '../../pages/support/composed-tree.ts';
 import { expect as base, type Locator } from '@playwright/test';
 import type { DriftKind } from '../../pages/support/drift.ts';
 
@@ -112,7 +113,7 @@ export const expect = base.extend({
         // The answer waits on the server's password hashing, which is slow on purpose.
         .poll(
           async () => {
-            const description = await field.evaluateAll(describeFirst);
+            const description = await field.evaluateAll(inComposedTree(describeFirst));
             if (description === null) {
               left = field.page().url();
               return 'left';
@@ -168,12 +169,12 @@ function comesBefore(first: PlacedField, second: PlacedField): boolean {
  * The first element's accessible description, built from aria-describedby as a screen reader does; null when there
  * is no such element. Runs in the page, so it stands alone.
  */
-function describeFirst(elements: Element[]): string | null {
+function describeFirst(tree: ComposedTree, elements: Element[]): string | null {
   const [element] = elements;
   if (!element) return null;
   const ids = element.getAttribute('aria-describedby')?.split(/\s+/).filter(Boolean) ?? [];
   return ids
-    .map((id) => element.ownerDocument.getElementById(id)?.textContent?.trim() ?? '')
+    .map((id) => tree.byId(element, id)?.textContent?.trim() ?? '')
     .filter(Boolean)
     .join(' ');
 }

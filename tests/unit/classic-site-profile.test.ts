@@ -42,4 +42,11 @@ describe('the site profiles of the bundled mock', () => {
     const quoted = (text: string) => features.includes(`"${text}"`) || features.includes(`| ${text} `);
     expect(Object.keys(read('classic').wording).filter((text) => !quoted(text))).toEqual([]);
   });
+
+  it('components.json: the components rendition writes the classic pages otherwise, with the same words', () => {
+    const { name, ...components } = read('components');
+    const { name: classicName, ...classic } = read('classic');
+    expect(components).toEqual(classic);
+    expect(name).not.toBe(classicName);
+  });
 });

@@ -16,6 +16,7 @@ describe('site profiles', () => {
   it('default to the bundled rendition MOCK_SITE names, unless GUIDE_SITE_PROFILE names one', () => {
     expect(siteProfilePath({})).toBe(BUNDLED_PROFILES.modern);
     expect(siteProfilePath({ MOCK_SITE: 'classic' })).toBe(BUNDLED_PROFILES.classic);
+    expect(siteProfilePath({ MOCK_SITE: 'components' })).toBe(BUNDLED_PROFILES.components);
     expect(siteProfilePath({ MOCK_SITE: 'classic', GUIDE_SITE_PROFILE: '/x.json' })).toBe('/x.json');
   });
 
@@ -56,12 +57,13 @@ describe('site profiles', () => {
   it('the bundled profiles are valid', () => {
     expect(readSiteProfile(BUNDLED_PROFILES.modern).capabilities.scriptedForms).toBe(true);
     expect(readSiteProfile(BUNDLED_PROFILES.classic).capabilities.scriptedForms).toBe(false);
+    expect(readSiteProfile(BUNDLED_PROFILES.components).capabilities.scriptedForms).toBe(false);
   });
 
   it('MOCK_SITE names a rendition of the bundled mock, or says which there are', () => {
     expect(siteSetting({ MOCK_SITE: 'classic' })).toMatchObject({ kind: 'bundled mock', rendition: 'classic' });
     expect(() => siteSetting({ MOCK_SITE: 'retro' })).toThrow(
-      'MOCK_SITE=retro is not a rendition of the bundled mock: use flickbox or classic.',
+      'MOCK_SITE=retro is not a rendition of the bundled mock: use flickbox, classic or components.',
     );
   });
 });
