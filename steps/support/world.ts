@@ -34,7 +34,7 @@ import {
   type LookRecord,
 } from '../../harness/reporting/guide-looks.ts';
 import type { SiteControl } from '../../site/control.ts';
-import { inSiteWords, siteProfile, type SiteProfile } from '../../site/profile.ts';
+import { inSiteWords, siteProfile, slowestAnswerSeconds, type SiteProfile } from '../../site/profile.ts';
 import { EVERY_PICTURE, PICTURE_FORMAT, type ScenarioPictures } from '../../harness/scenario/step-pictures.ts';
 
 /** Inputs whose values never appear in a screenshot: passwords, and phone numbers by their type or their label. */
@@ -205,7 +205,7 @@ export class ScenarioWorld {
       await page.addInitScript(() => {
         (globalThis as { __name?: unknown }).__name ??= (target: unknown) => target;
       });
-      await watchPageChanges(page);
+      await watchPageChanges(page, { slowestAnswerMs: slowestAnswerSeconds(this.site) * 1000 });
       device = new Device(name, page);
       watchGuideTargets(device.page, async (control) => {
         await this.#accessibility.controlFound(control, GUIDE_TARGET_ATTRIBUTE);
