@@ -222,7 +222,7 @@ function isNavigationAnswer(answer: Response | Request | undefined): boolean {
 /**
  * Until the page has stopped changing (a page script has shown the answer), or it navigates away. `sinceActMs`: how
  * long ago the act was; a change the page noted since then (watchPageChanges) counts as one seen here. While the
- * page shows it is busy (pageShowsBusy), it has not answered yet: the wait goes on until `deadline`
+ * page shows it is busy (pageShowsBusy) or is still loading, it has not answered yet: the wait goes on until `deadline`
  * (performance.now() of this process), the slowest answer allowed.
  */
 export async function settled(
@@ -238,10 +238,10 @@ export async function settled(
           const lastChange = (globalThis as Record<string, unknown>)[key];
           const changedSinceAct = typeof lastChange === 'number' && lastChange >= performance.now() - sinceActMs;
           const showsBusy = (globalThis as Record<string, unknown>)[busyKey];
+          // A document still loading (its styles, its scripts) is busy as the browser's own spinner says.
           const busy = () =>
-            typeof showsBusy === 'function' &&
             performance.now() - started < busyLimitMs &&
-            (showsBusy as () => boolean)();
+            (document.readyState !== 'complete' || (typeof showsBusy === 'function' && (showsBusy as () => boolean)()));
           let timer = setTimeout(quietEnough, changedSinceAct ? afterChangeMs : quietMs);
           let limit = setTimeout(limitReached, limitMs);
           const byTheSite = (record: MutationRecord) =>
@@ -280,10 +280,14 @@ export async function settled(
         markPrefix: HARNESS_MARK_PREFIX,
       },
     )
-    // The page navigated while waiting: the new page is the answer.
-    .catch(() =>
-      page.waitForLoadState('load', { timeout: Math.max(1, deadline - performance.now()) }).catch(() => undefined),
-    );
+    // The page navigated while waiting: the new page is the answer, once it has loaded and settled. Not
+    // waitForLoadState: at the moment the old document goes, it may still answer for the one that replaces it.
+    // Every change of the new document came after the act.
+    .catch(async (error: unknown) => {
+      const navigated = /destroyed|navigat/i.test((error as Error).message);
+      if (!navigated || page.isClosed() || performance.now() >= deadline) return;
+      await settled(page, Number.MAX_SAFE_INTEGER, deadline);
+    });
 }
 
 /** A request a form sent, as the browser sent it. */

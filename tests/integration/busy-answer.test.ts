@@ -21,6 +21,11 @@ async function openSlowForm(page: Page, script: string, { body = '', slowestAnsw
     }
     if (pathname === '/data') return route.fulfill({ contentType: 'application/json', body: '{"said":"Refused."}' });
     if (pathname === '/next') return route.fulfill({ contentType: 'text/html', body: '<h1>Next</h1>' });
+    if (pathname === '/styled') {
+      const page = '<link rel="stylesheet" href="/slow.css"><h1>Styled</h1>';
+      return route.fulfill({ contentType: 'text/html', body: page });
+    }
+    if (pathname === '/slow.css') return route.fulfill({ contentType: 'text/css', body: 'h1 { margin-left: 321px }' });
     await route.fulfill({
       contentType: 'text/html; charset=utf-8',
       body: `<main><h1>Form</h1><form><button type="button">Save</button></form>${body}<div id="answer"></div></main>
@@ -98,6 +103,13 @@ describe('the answer of a slow site', () => {
     expect(waited).toBeGreaterThanOrEqual(1_900);
     expect(waited).toBeLessThan(6_000);
     expect(await shown(page)).toEqual(['Still busy']);
+  });
+
+  it('is the next page with its styles when a link leads there: a page still loading is not the answer', async () => {
+    const page = await chromium.freshPage();
+    await openSlowForm(page, '', { body: '<a href="/styled">Styled page</a>' });
+    await clickAndAwaitAnswer(page, page.getByRole('link', { name: 'Styled page' }));
+    expect(await page.getByRole('heading').evaluate((h) => getComputedStyle(h).marginLeft)).toBe('321px');
   });
 });
 

@@ -60,10 +60,11 @@ describe('npm run test:slow-site', () => {
     expect(parseSlowSiteArgs(['--delays'], SITE_RENDITIONS, GUIDE_DIR)).toEqual({ error: '--delays needs a value.' });
   });
 
-  it('allows the slowest answer fifteen answers’ worth of delay, never less than the default', () => {
-    expect(slowestAnswerFor(0.3)).toBe(15);
-    expect(slowestAnswerFor(1)).toBe(15);
-    expect(slowestAnswerFor(3)).toBe(45);
+  it('allows the slowest answer the default and thirty answers’ worth of delay', () => {
+    expect(slowestAnswerFor(0)).toBe(15);
+    expect(slowestAnswerFor(0.3)).toBe(24);
+    expect(slowestAnswerFor(1)).toBe(45);
+    expect(slowestAnswerFor(3)).toBe(105);
   });
 
   it('counts the scenarios a selection of folders and files holds', () => {
