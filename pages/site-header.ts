@@ -1,6 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
 import { escapeRegExp, findByGuideLabel, GuideDrift, guideControl, pageTitle } from './support/drift.ts';
-import { clickAndAwaitAnswer } from './support/forms.ts';
+import { clickAndAwaitAnswer, personWaitMs } from './support/forms.ts';
 import { pressAndAwaitAnswer, pressOn } from './support/keyboard.ts';
 import { HomePage } from './home-page.ts';
 
@@ -48,7 +48,7 @@ export class SiteHeader {
    */
   async expectProfileInUse(name: string, accountProfiles: string[]): Promise<void> {
     try {
-      await this.profileName(name).waitFor({ state: 'visible', timeout: WAIT_FOR_POPUP_MS });
+      await this.profileName(name).waitFor({ state: 'visible', timeout: personWaitMs(this.page, WAIT_FOR_POPUP_MS) });
       return;
     } catch {
       // Said below: who the page shows instead, if anyone.
@@ -113,7 +113,7 @@ export class SiteHeader {
     await this.page.keyboard.press('Escape');
     if (await closed()) return;
     await this.page.reload();
-    await this.profileName(name).waitFor({ state: 'visible', timeout: WAIT_FOR_POPUP_MS });
+    await this.profileName(name).waitFor({ state: 'visible', timeout: personWaitMs(this.page, WAIT_FOR_POPUP_MS) });
   }
 
   /**
@@ -123,7 +123,7 @@ export class SiteHeader {
   async expectStillSignedIn(name: string, after: string): Promise<void> {
     const profile = this.profileName(name);
     try {
-      await profile.waitFor({ state: 'visible', timeout: WAIT_FOR_POPUP_MS });
+      await profile.waitFor({ state: 'visible', timeout: personWaitMs(this.page, WAIT_FOR_POPUP_MS) });
       return;
     } catch {
       // Said below: what the browser shows instead.
@@ -155,7 +155,7 @@ export class SiteHeader {
   async #openProfileMenu(name: string, act: (button: Locator) => Promise<void>): Promise<boolean> {
     const button = this.profileName(name);
     try {
-      await button.waitFor({ state: 'visible', timeout: WAIT_FOR_POPUP_MS });
+      await button.waitFor({ state: 'visible', timeout: personWaitMs(this.page, WAIT_FOR_POPUP_MS) });
     } catch {
       throw new GuideDrift('missing', `The page shows no control with the profile name “${name}” to click.`);
     }
@@ -165,7 +165,7 @@ export class SiteHeader {
       .waitForFunction(
         markControlsThatAppeared,
         { attribute: POPUP_ATTRIBUTE, controls: CLICKABLE },
-        { timeout: WAIT_FOR_POPUP_MS },
+        { timeout: personWaitMs(this.page, WAIT_FOR_POPUP_MS) },
       )
       .then(() => true)
       .catch(() => false);

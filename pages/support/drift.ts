@@ -1,6 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
 import { distance } from 'fastest-levenshtein';
-import { requestsInFlight, SHOWS_BUSY_KEY, slowestAnswerMs } from './forms.ts';
+import { requestsInFlight, SHOWS_BUSY_KEY, slowestAnswerMs, personWaitMs } from './forms.ts';
 
 /**
  * The kinds of drift, defined here once: the page objects that throw them are the lowest layer, and the reports
@@ -132,11 +132,13 @@ export async function findByGuideLabel(
   const lookArgs = { attribute: GUIDE_TARGET_ATTRIBUTE, mark: true, busyKey: SHOWS_BUSY_KEY };
   const firstLook =
     (await control.evaluateAll(readyForUse, lookArgs).catch(() => null)) ??
-    (await control.evaluate(readyForUse, lookArgs, { timeout: WAIT_FOR_LABEL_MS }).catch((error: unknown) => {
-      // Not there in time: said below, with what the place offers instead. Anything else is not a drift.
-      if ((error as Error).name === 'TimeoutError') return undefined;
-      throw error;
-    }));
+    (await control
+      .evaluate(readyForUse, lookArgs, { timeout: personWaitMs(control.page(), WAIT_FOR_LABEL_MS) })
+      .catch((error: unknown) => {
+        // Not there in time: said below, with what the place offers instead. Anything else is not a drift.
+        if ((error as Error).name === 'TimeoutError') return undefined;
+        throw error;
+      }));
   if (firstLook) {
     await watchers.get(control.page())?.(control);
     await expectUsable(control, label, place, firstLook);

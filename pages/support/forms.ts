@@ -36,6 +36,14 @@ export function slowestAnswerMs(page: Page): number {
   return watched.get(page)?.slowestAnswerMs ?? DEFAULT_SLOWEST_ANSWER_MS;
 }
 
+/**
+ * A page object's own ceiling for something a person waits to see (a pop-up, a message, a heading), stretched like
+ * the run's other ceilings when the site is allowed to be slower than the default; never shortened.
+ */
+export function personWaitMs(page: Page, ms: number): number {
+  return Math.round(ms * Math.max(1, slowestAnswerMs(page) / DEFAULT_SLOWEST_ANSWER_MS));
+}
+
 /** The page's requests still on their way, as the browser's network activity shows them (watchPageChanges). */
 export function requestsInFlight(page: Page): number {
   return watched.get(page)?.inFlight.size ?? 0;
