@@ -1,7 +1,7 @@
 import { inComposedTree, type ComposedTree } from './support/composed-tree.ts';
 import type { Locator, Page } from '@playwright/test';
 import { escapeRegExp, findByGuideLabel, GuideDrift, guideControl } from './support/drift.ts';
-import { clickAndAwaitAnswer } from './support/forms.ts';
+import { clickAndAwaitAnswer, personWaitMs } from './support/forms.ts';
 import { pressAndAwaitAnswer } from './support/keyboard.ts';
 
 const PLACE = 'The account page';
@@ -92,7 +92,7 @@ export class AccountPage {
    */
   async expectSectionShows(title: string, text: string): Promise<void> {
     const section = await this.#findSection(title);
-    const deadline = Date.now() + WAIT_FOR_TEXT_MS;
+    const deadline = Date.now() + personWaitMs(this.page, WAIT_FOR_TEXT_MS);
     let lines: string[];
     do {
       const shown = await section.innerText().catch(() => '');

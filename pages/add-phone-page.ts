@@ -1,7 +1,7 @@
 import type { Locator, Page } from '@playwright/test';
 import { escapeRegExp, findByGuideLabel, GuideDrift, guideControl, meaningWords } from './support/drift.ts';
 import { findFieldByLabel, typeableFields } from './support/fields.ts';
-import { clickAndAwaitAnswer } from './support/forms.ts';
+import { clickAndAwaitAnswer, personWaitMs } from './support/forms.ts';
 import { pressAndAwaitAnswer, tickByKeyboard, typeInto } from './support/keyboard.ts';
 
 const PLACE = 'The phone number page';
@@ -78,7 +78,7 @@ export class AddPhonePage {
   /** The country selector shows the country chosen, e.g. "United States" for "United States (+1)". */
   async expectCountryChosen(country: string): Promise<void> {
     const chosen = (await this.#findCountrySelector()).locator('option:checked');
-    const deadline = Date.now() + WAIT_FOR_CHOICE_MS;
+    const deadline = Date.now() + personWaitMs(this.page, WAIT_FOR_CHOICE_MS);
     let shown: string;
     do {
       shown = ((await chosen.textContent().catch(() => '')) ?? '').replace(/\s+/g, ' ').trim();

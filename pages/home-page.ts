@@ -1,3 +1,4 @@
+import { clickAndAwaitAnswer } from './support/forms.ts';
 import type { Locator, Page } from '@playwright/test';
 import { findByGuideLabel, guideControl } from './support/drift.ts';
 import { pressAndAwaitAnswer } from './support/keyboard.ts';
@@ -26,8 +27,9 @@ export class HomePage {
     await this.#findSignInButton();
   }
 
+  /** Clicks it and waits for the sign-in page as a person does: loaded, its scripts too, before typing into it. */
   async clickSignInButton(): Promise<void> {
-    await (await this.#findSignInButton()).click();
+    await clickAndAwaitAnswer(this.page, await this.#findSignInButton());
   }
 
   /** The same, for a keyboard reader: Tab to it, then Enter. */

@@ -1,6 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
 import { findByGuideLabel, GuideDrift, guideLabel, pageTitle } from './support/drift.ts';
-import { clickAndAwaitAnswer } from './support/forms.ts';
+import { clickAndAwaitAnswer, personWaitMs } from './support/forms.ts';
 import { pressAndAwaitAnswer } from './support/keyboard.ts';
 
 const PLACE = 'The profile choice';
@@ -30,7 +30,7 @@ export class ProfileGatePage {
    * in use, in a header), the site did not ask at all; when some are offered and others not, those are missing.
    */
   async expectToOffer(names: string[], when: string): Promise<void> {
-    const deadline = Date.now() + WAIT_FOR_CHOICE_MS;
+    const deadline = Date.now() + personWaitMs(this.page, WAIT_FOR_CHOICE_MS);
     let shown: string[] = [];
     do {
       const visible = await Promise.all(names.map((name) => this.profile(name).isVisible()));

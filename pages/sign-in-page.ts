@@ -1,7 +1,13 @@
 import { inComposedTree, type ComposedTree } from './support/composed-tree.ts';
 import type { Cookie, Locator, Page } from '@playwright/test';
 import { findByGuideLabel, GuideDrift, pageTitle } from './support/drift.ts';
-import { captureSubmission, clickAndAwaitAnswer, ONLY_THE_BROWSER_SETS, withFieldValue } from './support/forms.ts';
+import {
+  captureSubmission,
+  clickAndAwaitAnswer,
+  ONLY_THE_BROWSER_SETS,
+  withFieldValue,
+  personWaitMs,
+} from './support/forms.ts';
 import { pressAndAwaitAnswer, typeInto } from './support/keyboard.ts';
 import { HomePage } from './home-page.ts';
 
@@ -133,7 +139,7 @@ export class SignInPage {
 
   /** The page says the sentence above its form (a refusal, a lock, a notice), within the time a person waits. */
   async expectMessageAboveTheForm(sentence: string): Promise<void> {
-    const deadline = Date.now() + WAIT_FOR_ANSWER_MS;
+    const deadline = Date.now() + personWaitMs(this.page, WAIT_FOR_ANSWER_MS);
     let said: string;
     do {
       said = await this.messageAboveTheForm().catch(() => '');

@@ -1,6 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
 import { findByGuideLabel, GuideDrift, pageTitle } from './support/drift.ts';
-import { clickAndAwaitAnswer } from './support/forms.ts';
+import { clickAndAwaitAnswer, personWaitMs } from './support/forms.ts';
 
 const PLACE = 'The confirmation page';
 const WAIT_FOR_PAGE_MS = 5_000;
@@ -42,8 +42,11 @@ export class SignOutEverywherePage {
    */
   async expectToExplainAndAsk(label: string): Promise<void> {
     try {
-      await this.explanation.waitFor({ state: 'visible', timeout: WAIT_FOR_PAGE_MS });
-      await this.#confirmButton(label).waitFor({ state: 'visible', timeout: WAIT_FOR_PAGE_MS });
+      await this.explanation.waitFor({ state: 'visible', timeout: personWaitMs(this.page, WAIT_FOR_PAGE_MS) });
+      await this.#confirmButton(label).waitFor({
+        state: 'visible',
+        timeout: personWaitMs(this.page, WAIT_FOR_PAGE_MS),
+      });
       return;
     } catch {
       // Said below, with what the page shows instead.
@@ -70,7 +73,7 @@ export class SignOutEverywherePage {
       .filter({ visible: true })
       .first();
     try {
-      await back.waitFor({ state: 'visible', timeout: WAIT_FOR_PAGE_MS });
+      await back.waitFor({ state: 'visible', timeout: personWaitMs(this.page, WAIT_FOR_PAGE_MS) });
     } catch {
       throw new GuideDrift('missing', `${PLACE} offers no way back (such as “Cancel”) without confirming.`);
     }

@@ -1,7 +1,7 @@
 import type { Locator, Page } from '@playwright/test';
 import { inComposedTree, type ComposedTree } from './support/composed-tree.ts';
 import { escapeRegExp, findByGuideLabel, GuideDrift, guideControl, pageTitle } from './support/drift.ts';
-import { clickAndAwaitAnswer } from './support/forms.ts';
+import { clickAndAwaitAnswer, personWaitMs } from './support/forms.ts';
 import { pressAndAwaitAnswer, pressOn } from './support/keyboard.ts';
 import { HomePage } from './home-page.ts';
 
@@ -53,7 +53,7 @@ export class SiteHeader {
   }
 
   /** Waits for the profile name; true once a person could click it. */
-  async #profileNameShown(name: string, timeout = WAIT_FOR_POPUP_MS): Promise<boolean> {
+  async #profileNameShown(name: string, timeout = personWaitMs(this.page, WAIT_FOR_POPUP_MS)): Promise<boolean> {
     const shown = () =>
       this.profileName(name)
         .waitFor({ state: 'visible', timeout })
@@ -134,7 +134,7 @@ export class SiteHeader {
     await this.page.keyboard.press('Escape');
     if (await closed()) return;
     await this.page.reload();
-    await this.profileName(name).waitFor({ state: 'visible', timeout: WAIT_FOR_POPUP_MS });
+    await this.profileName(name).waitFor({ state: 'visible', timeout: personWaitMs(this.page, WAIT_FOR_POPUP_MS) });
   }
 
   /**
@@ -179,7 +179,7 @@ export class SiteHeader {
       .waitForFunction(
         inComposedTree(markControlsThatAppeared),
         { attribute: POPUP_ATTRIBUTE, controls: CLICKABLE },
-        { timeout: WAIT_FOR_POPUP_MS },
+        { timeout: personWaitMs(this.page, WAIT_FOR_POPUP_MS) },
       )
       .then(() => true)
       .catch(() => false);

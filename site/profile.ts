@@ -8,6 +8,9 @@ import { z } from 'zod';
  * and how soon a promise with a time is kept. The feature files quote the bundled mock's words; a faithful site that
  * words a message otherwise maps the mock's words to its own here, so different wording is not reported as drift.
  */
+/** How long a person waits for one answer while the page says it is busy, unless the site or the run says otherwise. */
+export const DEFAULT_SLOWEST_ANSWER_SECONDS = 15;
+
 export const siteProfileSchema = z.strictObject({
   $schema: z.string().optional(),
   name: z.string().min(1),
@@ -42,6 +45,11 @@ export const siteProfileSchema = z.strictObject({
    * the site has none yet, and the run says once how to accept them.
    */
   pictures: z.string().min(1).optional(),
+  /**
+   * The longest one answer of the site may take (a page, a form sent), while its page shows it is busy, before a
+   * person would give up on it; the run setting GUIDE_SLOWEST_ANSWER_SECONDS overrides it.
+   */
+  slowestAnswerSeconds: z.number().min(1).max(600).default(DEFAULT_SLOWEST_ANSWER_SECONDS),
 });
 
 export type SiteProfile = z.infer<typeof siteProfileSchema>;
@@ -103,6 +111,23 @@ export function sitePicturesDir(env: NodeJS.ProcessEnv = process.env): string | 
   const path = siteProfilePath(env);
   const { pictures } = readSiteProfile(path);
   return pictures === undefined ? undefined : resolve(dirname(path), pictures);
+}
+
+/**
+ * How long a person waits for one answer of the site while its page shows it is busy: the run setting
+ * GUIDE_SLOWEST_ANSWER_SECONDS when given, else the site profile's slowestAnswerSeconds. A setting that is not a number
+ * of seconds is one sentence.
+ */
+export function slowestAnswerSeconds(profile: SiteProfile, env: NodeJS.ProcessEnv = process.env): number {
+  const setting = env.GUIDE_SLOWEST_ANSWER_SECONDS;
+  if (!setting) return profile.slowestAnswerSeconds;
+  const seconds = Number(setting);
+  if (!Number.isFinite(seconds) || seconds < 1 || seconds > 600) {
+    throw new Error(
+      `GUIDE_SLOWEST_ANSWER_SECONDS=${setting} is not a wait: give the seconds a person waits for one answer, 1 to 600.`,
+    );
+  }
+  return seconds;
 }
 
 /** The site's own words for what the feature files quote in the bundled mock's words. */

@@ -4,13 +4,22 @@ import { notAnswering, TestControlClient } from './test-control-client.ts';
 
 /** Where the guide is verified, and how scenarios get their accounts there. */
 export type SiteSetting =
-  | { kind: 'bundled mock'; drift: string | null; rendition: SiteRendition }
+  | {
+      kind: 'bundled mock';
+      drift: string | null;
+      rendition: SiteRendition;
+      /** MOCK_ANSWER_DELAY_SECONDS: each worker's mock is reached through a proxy delaying every answer this long. */
+      answerDelaySeconds: number;
+    }
   /** GUIDE_BASE_URL: a site offering the test-control contract (docs/test-control-api.md). */
   | { kind: 'test-control API'; url: string }
   /** GUIDE_BASE_URL and GUIDE_ACCOUNTS_FILE: a site without that API, and accounts made on it beforehand. */
   | { kind: 'pre-made accounts'; url: string; accountsFile: string; accounts: PremadeAccount[] };
 
-/** Reads GUIDE_BASE_URL, GUIDE_ACCOUNTS_FILE, MOCK_SITE and MOCK_DRIFT; a setting that cannot work is one sentence. */
+/**
+ * Reads GUIDE_BASE_URL, GUIDE_ACCOUNTS_FILE, MOCK_SITE, MOCK_DRIFT and MOCK_ANSWER_DELAY_SECONDS; a setting that cannot
+ * work is one sentence.
+ */
 export function siteSetting(env: NodeJS.ProcessEnv = process.env): SiteSetting {
   const url = env.GUIDE_BASE_URL?.replace(/\/$/, '');
   const accountsFile = env.GUIDE_ACCOUNTS_FILE;
@@ -19,7 +28,20 @@ export function siteSetting(env: NodeJS.ProcessEnv = process.env): SiteSetting {
       'GUIDE_ACCOUNTS_FILE needs GUIDE_BASE_URL: pre-made accounts live on a site you started, and the bundled mock starts empty for every worker.',
     );
   }
-  if (!url) return { kind: 'bundled mock', drift: env.MOCK_DRIFT || null, rendition: renditionOf(env.MOCK_SITE) };
+  if (!url) {
+    const answerDelaySeconds = answerDelayOf(env.MOCK_ANSWER_DELAY_SECONDS);
+    return {
+      kind: 'bundled mock',
+      drift: env.MOCK_DRIFT || null,
+      rendition: renditionOf(env.MOCK_SITE),
+      answerDelaySeconds,
+    };
+  }
+  if (env.MOCK_ANSWER_DELAY_SECONDS) {
+    throw new Error(
+      'MOCK_ANSWER_DELAY_SECONDS slows the bundled mock only: without GUIDE_BASE_URL, or put your own proxy in front of your site.',
+    );
+  }
   if (!accountsFile) return { kind: 'test-control API', url };
   return { kind: 'pre-made accounts', url, accountsFile, accounts: readAccountsFile(accountsFile) };
 }
@@ -32,6 +54,15 @@ function renditionOf(name: string | undefined): SiteRendition {
       `MOCK_SITE=${name} is not a rendition of the bundled mock: use ${SITE_RENDITIONS.slice(0, -1).join(', ')} or ${SITE_RENDITIONS.at(-1)}.`,
     );
   return rendition;
+}
+
+function answerDelayOf(value: string | undefined): number {
+  if (!value) return 0;
+  const seconds = Number(value);
+  if (!Number.isFinite(seconds) || seconds < 0 || seconds > 60) {
+    throw new Error(`MOCK_ANSWER_DELAY_SECONDS=${value} is not a delay: give the seconds each answer takes, 0 to 60.`);
+  }
+  return seconds;
 }
 
 const ANSWER_TIMEOUT_MS = 15_000;
@@ -64,7 +95,9 @@ export function describeSite(setting: SiteSetting): Record<'Site under test' | '
     'Site under test': bundled
       ? `bundled mock, ${setting.rendition} rendition (one per worker, on loopback)`
       : setting.url,
-    'Mock variant': bundled ? (setting.drift ?? 'clean') : 'n/a',
+    'Mock variant': bundled
+      ? `${setting.drift ?? 'clean'}${setting.answerDelaySeconds ? `, every answer ${setting.answerDelaySeconds} s late (a delaying proxy)` : ''}`
+      : 'n/a',
     Accounts:
       setting.kind === 'pre-made accounts'
         ? `pre-made, from ${setting.accountsFile} (scenarios needing the test-control API are skipped)`

@@ -29,6 +29,9 @@ export interface ActiveSession {
   createdAt: string;
 }
 
+/** Where the test-control contract's paths begin (docs/test-control-api.md). */
+export const TEST_CONTROL_PREFIX = '/__test/';
+
 export class TestControlClient {
   readonly baseUrl: string;
 

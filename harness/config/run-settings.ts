@@ -20,6 +20,19 @@ export const TIMEOUTS = {
   navigationMs: 15_000,
 } as const;
 
+/**
+ * The timeouts of a run whose site may take `slowestAnswerSeconds` for one answer (site/profile.ts), against the
+ * default of `defaultSeconds`: every ceiling above is stretched alike, never shortened, since a scenario, a step,
+ * an action and a page load each wait on the site's answers.
+ */
+export type RunTimeouts = Record<keyof typeof TIMEOUTS, number>;
+
+export function timeoutsFor(slowestAnswerSeconds: number, defaultSeconds: number): RunTimeouts {
+  const stretch = Math.max(1, slowestAnswerSeconds / defaultSeconds);
+  const stretched = Object.entries(TIMEOUTS).map(([name, ms]) => [name, Math.round(ms * stretch)]);
+  return Object.fromEntries(stretched) as RunTimeouts;
+}
+
 /** playwright-bdd's config: the test config generates from it, and merge-reports must declare the same. */
 export const BDD_CONFIG = {
   features: 'features/**/*.feature',
@@ -34,19 +47,23 @@ export function launchOptions(browser: BrowserChoice): LaunchOptions {
 }
 
 /** Playwright Test's `use` for the browser, its window and its waits. */
-export function browserUse(browser: BrowserChoice) {
+export function browserUse(browser: BrowserChoice, timeouts: RunTimeouts = TIMEOUTS) {
   return {
     viewport: VIEWPORT,
-    actionTimeout: TIMEOUTS.actionMs,
-    navigationTimeout: TIMEOUTS.navigationMs,
+    actionTimeout: timeouts.actionMs,
+    navigationTimeout: timeouts.navigationMs,
     launchOptions: launchOptions(browser),
   };
 }
 
 /** A new device (browser context) with the same window and waits as Playwright Test gives its own page. */
-export async function newDeviceContext(browser: Browser, baseURL: string): Promise<BrowserContext> {
+export async function newDeviceContext(
+  browser: Browser,
+  baseURL: string,
+  timeouts: RunTimeouts = TIMEOUTS,
+): Promise<BrowserContext> {
   const context = await browser.newContext({ viewport: VIEWPORT, baseURL });
-  context.setDefaultTimeout(TIMEOUTS.actionMs);
-  context.setDefaultNavigationTimeout(TIMEOUTS.navigationMs);
+  context.setDefaultTimeout(timeouts.actionMs);
+  context.setDefaultNavigationTimeout(timeouts.navigationMs);
   return context;
 }

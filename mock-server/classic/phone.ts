@@ -78,7 +78,13 @@ export function phonePage(context: ClassicContext): Router {
             tickBox({ name: 'texts', label: WORDS.textMessagesLabel, checked: view.texts ?? !!stored?.textMessages })
           }
           <p>
-            <button type="submit" class="btn${site.phoneSaveContrast === 'low' ? ' low-contrast' : ''}">Save</button>
+            <button
+              type="submit"
+              class="btn${site.phoneSaveContrast === 'low' ? ' low-contrast' : ''}"
+              ${site.phoneSaveEnabled ? '' : ' disabled'}
+            >
+              Save
+            </button>
             <a class="plain-btn" href="/member/settings">Cancel</a>
           </p>
         </form>

@@ -30,6 +30,8 @@ export interface SiteVariant {
   phoneFieldLabelled: boolean;
   /** The colours of the phone page's "Save" button: the site's own, or grey on grey (contrast far below 4.5:1). */
   phoneSaveContrast: 'normal' | 'low';
+  /** Whether the phone page's "Save" can be clicked (false: disabled for good, with nothing at work). */
+  phoneSaveEnabled: boolean;
   /** Sign-in lands on "Who's watching?" (true) or straight on the first profile's home page. */
   profileGate: boolean;
   checkCurrentPassword: boolean;
@@ -81,6 +83,7 @@ export const CLEAN_SITE: Readonly<SiteVariant> = Object.freeze({
   phoneFormOrder: 'phone-then-password',
   phoneFieldLabelled: true,
   phoneSaveContrast: 'normal',
+  phoneSaveEnabled: true,
   profileGate: true,
   checkCurrentPassword: true,
   signOutOtherDevices: 'as-ticked',
@@ -243,6 +246,14 @@ export const DRIFT_VARIANTS: readonly DriftVariant[] = [
     caughtBy: ['phone.5'],
     finding: 'accessibility',
     override: { phoneSaveContrast: 'low' },
+  },
+  {
+    name: 'save-stays-disabled',
+    kind: 'unusable',
+    breaks:
+      'The phone page\'s "Save" button is disabled for good, while nothing is at work: a slow site\'s busy button comes back, this one never does.',
+    caughtBy: ['phone.5'],
+    override: { phoneSaveEnabled: false },
   },
   {
     name: 'profile-gate-skipped',

@@ -72,7 +72,9 @@ export function phonePage({ accounts, variant, csrfToken }: SiteOptions): Router
             }
             ${variant.site.textMessagesBox && textMessagesBox}
             <div class="form-buttons">
-              <button type="submit" class="${saveClass}">Save</button>
+              <button type="submit" class="${saveClass}" ${variant.site.phoneSaveEnabled ? '' : html`disabled`}>
+                Save
+              </button>
               <a class="button secondary" href="/account">Cancel</a>
             </div>
           </form>

@@ -1,6 +1,7 @@
 import { inComposedTree, type ComposedTree } from './composed-tree.ts';
 import type { Locator, Page } from '@playwright/test';
 import { distance } from 'fastest-levenshtein';
+import { requestsInFlight, SHOWS_BUSY_KEY, slowestAnswerMs, personWaitMs } from './forms.ts';
 
 /**
  * The kinds of drift, defined here once: the page objects that throw them are the lowest layer, and the reports
@@ -129,11 +130,11 @@ export async function findByGuideLabel(
   // Finding the visible control and looking at it as a person would are one round trip when it is there already
   // (evaluateAll neither waits nor holds a handle); otherwise, or when the page was being replaced by the next one
   // (evaluateAll does not wait for it), evaluate waits for it, the locator matching visible controls only.
-  const lookArgs = { attribute: GUIDE_TARGET_ATTRIBUTE, mark: true };
+  const lookArgs = { attribute: GUIDE_TARGET_ATTRIBUTE, mark: true, busyKey: SHOWS_BUSY_KEY };
   const firstLook =
     (await control.evaluateAll(inComposedTree(readyForUse), lookArgs).catch(() => null)) ??
     (await control
-      .evaluate(inComposedTree(readyForUse), lookArgs, { timeout: WAIT_FOR_LABEL_MS })
+      .evaluate(inComposedTree(readyForUse), lookArgs, { timeout: personWaitMs(control.page(), WAIT_FOR_LABEL_MS) })
       .catch((error: unknown) => {
         // Not there in time: said below, with what the place offers instead. Anything else is not a drift.
         if ((error as Error).name === 'TimeoutError') return undefined;
@@ -240,17 +241,23 @@ export async function whereOnThePage(element: Locator): Promise<string> {
 }
 
 const WAIT_FOR_UNCOVERED_MS = 2_000;
+/** How often a control disabled while the site is busy is looked at again. */
+const BUSY_POLL_MS = 100;
 
 /** Whether a person can use a control, as readyForUse sees it in the page. */
 interface UseCheck {
   disabled: boolean;
   /** What lies on top of it, in words; null when nothing does. */
   cover: string | null;
+  /** The page says it is busy (pageShowsBusy, or the control's own label says it is at work). */
+  busy: boolean;
 }
 
 /**
  * A person can use the control: it is enabled and, where they would click it, nothing else lies on top of it (a
  * banner, a dialog, another element). Playwright would wait for it and time out; a person would say it is covered.
+ * A control disabled while the site is busy (a request still on its way, the page saying so) is waited for, up to the
+ * slowest answer the run allows; one disabled while nothing is at work is unusable at once.
  * `firstLook` is a check already made (findByGuideLabel makes it while marking the control).
  */
 export async function expectUsable(
@@ -259,17 +266,36 @@ export async function expectUsable(
   place: string,
   firstLook?: UseCheck,
 ): Promise<void> {
+  const page = control.page();
   const look = () =>
     control
-      .evaluate(inComposedTree(readyForUse), { attribute: GUIDE_TARGET_ATTRIBUTE, mark: false })
+      .evaluate(inComposedTree(readyForUse), {
+        attribute: GUIDE_TARGET_ATTRIBUTE,
+        mark: false,
+        busyKey: SHOWS_BUSY_KEY,
+      })
       .catch(() => undefined);
   let check = firstLook ?? (await look());
+  const busyUntil = Date.now() + slowestAnswerMs(page);
+  const siteBusy = () => check?.busy === true || requestsInFlight(page) > 0;
+  let waitedWhileBusy = false;
+  while (check?.disabled && siteBusy() && Date.now() < busyUntil) {
+    waitedWhileBusy = true;
+    await page.waitForTimeout(BUSY_POLL_MS);
+    check = await look();
+  }
   if (check?.disabled) {
-    throw new GuideDrift('unusable', `${place} shows “${label}”, but it is disabled: a person cannot click it.`);
+    const seconds = Math.round(slowestAnswerMs(page) / 1000);
+    throw new GuideDrift(
+      'unusable',
+      waitedWhileBusy && siteBusy()
+        ? `${place} shows “${label}”, but it stayed disabled while the page said it was busy for ${seconds} s: a person cannot click it.`
+        : `${place} shows “${label}”, but it is disabled: a person cannot click it.`,
+    );
   }
   const deadline = Date.now() + WAIT_FOR_UNCOVERED_MS;
   while (check?.cover && Date.now() < deadline) {
-    await control.page().waitForTimeout(100);
+    await page.waitForTimeout(100);
     check = await look();
   }
   if (!check?.cover) return;
@@ -288,7 +314,7 @@ export async function expectUsable(
 function readyForUse(
   tree: ComposedTree,
   found: Element | Element[],
-  { attribute, mark }: { attribute: string; mark: boolean },
+  { attribute, mark, busyKey }: { attribute: string; mark: boolean; busyKey: string },
 ): UseCheck | null {
   const element = Array.isArray(found) ? found[0] : found;
   if (!element) return null;
@@ -302,6 +328,17 @@ function readyForUse(
   for (let node: Element | null = element; node && !disabled; node = tree.parent(node)) {
     disabled = node.getAttribute('aria-disabled') === 'true';
   }
+  // Busy: the page says so (the test watchPageChanges gave it), or the control is inside something marked busy, or
+  // its own label says it is at work ("Signing in…").
+  const showsBusy = (globalThis as Record<string, unknown>)[busyKey];
+  const insideBusy = (node: Element | null): boolean =>
+    node !== null && (node.getAttribute('aria-busy') === 'true' || insideBusy(node.parentElement));
+  const ownLabel = ((element as HTMLElement).innerText || element.getAttribute('aria-label') || '').trim();
+  const busy =
+    disabled &&
+    ((typeof showsBusy === 'function' && (showsBusy as () => boolean)()) ||
+      insideBusy(element) ||
+      /(…|\.\.\.)$/.test(ownLabel));
   let box = element.getBoundingClientRect();
   const inView = box.top >= 0 && box.left >= 0 && box.bottom <= innerHeight && box.right <= innerWidth;
   if (!inView) {
@@ -318,10 +355,10 @@ function readyForUse(
   let top: Element | null = null;
   for (const [fx, fy] of points) {
     const hit = tree.elementFromPoint(box.left + box.width * fx!, box.top + box.height * fy!);
-    if (!hit || tree.contains(element, hit) || tree.contains(hit, element)) return { disabled, cover: null };
+    if (!hit || tree.contains(element, hit) || tree.contains(hit, element)) return { disabled, cover: null, busy };
     top ??= hit;
   }
-  if (!top) return { disabled, cover: null };
+  if (!top) return { disabled, cover: null, busy };
   const region =
     tree.closest(top, 'dialog, [role="dialog"], [role="alertdialog"], aside, section, form, header, footer, div') ??
     top;
@@ -336,7 +373,11 @@ function readyForUse(
         : tag === 'form'
           ? 'a form'
           : 'a box';
-  return { disabled, cover: text ? `${kind} saying “${text.length > 90 ? `${text.slice(0, 87)}…` : text}”` : kind };
+  return {
+    disabled,
+    busy,
+    cover: text ? `${kind} saying “${text.length > 90 ? `${text.slice(0, 87)}…` : text}”` : kind,
+  };
 }
 
 /** Marks the element the guide names, so evidence screenshots can outline it (see GUIDE_TARGET_OUTLINE). */

@@ -1,3 +1,4 @@
+import { personWaitMs } from './forms.ts';
 import type { Locator, Page } from '@playwright/test';
 import { GuideDrift } from './drift.ts';
 
@@ -19,7 +20,7 @@ export function typeableFields(page: Page): Locator {
 export async function findFieldByLabel(page: Page, label: string, matching: RegExp, place: string): Promise<Locator> {
   const field = page.getByLabel(matching).and(typeableFields(page)).first();
   try {
-    await field.waitFor({ state: 'visible', timeout: WAIT_FOR_FIELD_MS });
+    await field.waitFor({ state: 'visible', timeout: personWaitMs(page, WAIT_FOR_FIELD_MS) });
     return field;
   } catch {
     const offered = (await page.locator('label').filter({ visible: true }).allInnerTexts())

@@ -1,10 +1,14 @@
 import type { Locator, Page, Request, Response, Route } from '@playwright/test';
-import { inComposedTree, type ComposedTree } from './composed-tree.ts';
+import { COMPOSED_TREE_SOURCE, inComposedTree, type ComposedTree } from './composed-tree.ts';
 
 const sendsAChange = (request: Request) => request.method() !== 'GET' && request.method() !== 'HEAD';
 
-/** Long enough for the site's password hashing on a loaded machine. */
-const ANSWER_TIMEOUT_MS = 15_000;
+/**
+ * How long a person waits for one answer of the site (a page, a form sent) while the page shows it is busy, when the
+ * run states no other: long enough for the site's password hashing on a loaded machine. The run setting
+ * (GUIDE_SLOWEST_ANSWER_SECONDS) or the site profile (slowestAnswerSeconds) states it for each device's page.
+ */
+export const DEFAULT_SLOWEST_ANSWER_MS = 15_000;
 /**
  * A page script starts showing its answer within a few frames of it: this long without any change means it shows
  * none. Once the page has changed, it has finished when it stays unchanged for a few frames more.
@@ -12,8 +16,77 @@ const ANSWER_TIMEOUT_MS = 15_000;
 const QUIET_MS = 150;
 const QUIET_AFTER_A_CHANGE_MS = 50;
 const SETTLE_LIMIT_MS = 3_000;
+/** How often a page that says it is busy, without changing, is looked at again. */
+const BUSY_POLL_MS = 50;
 /** Where a device's page keeps the time of its last change (watchPageChanges). */
 const LAST_CHANGE_KEY = '__guideLastChange';
+/** Where a device's page keeps its test of whether it shows it is busy (pageShowsBusy). */
+export const SHOWS_BUSY_KEY = '__guideShowsBusy';
+/** Requests that never end while a page lives: not an answer anyone waits for. */
+const STREAMS = new Set(['eventsource', 'websocket']);
+
+/** What the harness knows of a device's page: the longest it waits for an answer, and its requests in flight. */
+interface Watched {
+  slowestAnswerMs: number;
+  inFlight: Set<Request>;
+}
+const watched = new WeakMap<Page, Watched>();
+
+/** The longest a person waits for one answer on this page while it shows it is busy (watchPageChanges states it). */
+export function slowestAnswerMs(page: Page): number {
+  return watched.get(page)?.slowestAnswerMs ?? DEFAULT_SLOWEST_ANSWER_MS;
+}
+
+/**
+ * A page object's own ceiling for something a person waits to see (a pop-up, a message, a heading), stretched like
+ * the run's other ceilings when the site is allowed to be slower than the default; never shortened.
+ */
+export function personWaitMs(page: Page, ms: number): number {
+  return Math.round(ms * Math.max(1, slowestAnswerMs(page) / DEFAULT_SLOWEST_ANSWER_MS));
+}
+
+/** The page's requests still on their way, as the browser's network activity shows them (watchPageChanges). */
+export function requestsInFlight(page: Page): number {
+  return watched.get(page)?.inFlight.size ?? 0;
+}
+
+/**
+ * Whether the page says it is busy, as a person sees it: something marked busy (aria-busy), a progress bar or spinner
+ * (role progressbar, <progress>), a disabled button whose label says it is at work ("Signing in…", "Saving"), or a
+ * status that does ("Saving your changes…"). Runs in the page (watchPageChanges installs it), so it stands alone.
+ */
+export function pageShowsBusy(): boolean {
+  // ARIA's states are read with getAttribute, one pass over the page: standard states, not a site's own markup.
+  const atWork =
+    /(…|\.\.\.)\s*$|^\s*(please wait|loading|saving|sending|signing (in|out)|working|processing|submitting|updating)\b/i;
+  const statusAtWork = /\b\w+ing\b[^.!?]*(…|\.\.\.)\s*$/i;
+  for (const element of document.querySelectorAll('body *')) {
+    const role = element.getAttribute('role');
+    const tag = element.tagName;
+    const busy = element.getAttribute('aria-busy') === 'true' || role === 'progressbar' || tag === 'PROGRESS';
+    const button =
+      tag === 'BUTTON' ||
+      role === 'button' ||
+      (tag === 'INPUT' && /^(submit|button)$/i.test((element as HTMLInputElement).type));
+    const disabledButton = button && (element.matches(':disabled') || element.getAttribute('aria-disabled') === 'true');
+    const live = element.getAttribute('aria-live');
+    const status = role === 'status' || tag === 'OUTPUT' || live === 'polite' || live === 'assertive';
+    if (!busy && !disabledButton && !status) continue;
+    if (!((element as HTMLElement).checkVisibility?.() ?? true)) continue;
+    if (busy) return true;
+    const text = (
+      (element as HTMLElement).innerText ||
+      element.getAttribute('aria-label') ||
+      (element as HTMLInputElement).value ||
+      ''
+    )
+      .replace(/\s+/g, ' ')
+      .trim();
+    if (disabledButton && atWork.test(text)) return true;
+    if (status && statusAtWork.test(text)) return true;
+  }
+  return false;
+}
 /** The harness marks what it found (data-guide-target, data-guide-section): that is not the site answering. */
 const HARNESS_MARK_PREFIX = 'data-guide-';
 
@@ -21,22 +94,40 @@ const HARNESS_MARK_PREFIX = 'data-guide-';
  * From every document a device opens, notes when the page last changed. An answer a page script shows in place
  * often lands before the harness starts waiting for it (the answer's response and the page's rendering of it arrive
  * together): knowing the page changed since the act, the wait ends a few frames after, instead of waiting for a
- * change that already happened.
+ * change that already happened. Also follows the page's requests in flight, and gives the page its test of whether
+ * it shows it is busy; `slowestAnswerMs` is how long a person waits for one answer while it is.
  */
-export async function watchPageChanges(page: Page): Promise<void> {
-  await page.addInitScript(
-    inComposedTree((tree: ComposedTree, { key, markPrefix }: { key: string; markPrefix: string }) => {
-      const byTheSite = (record: MutationRecord) =>
-        record.type !== 'attributes' || !record.attributeName?.startsWith(markPrefix);
-      tree.observe(
-        (records) => {
-          if (records.some(byTheSite)) (globalThis as Record<string, unknown>)[key] = performance.now();
-        },
-        { subtree: true, childList: true, characterData: true, attributes: true },
-      );
-    }),
-    { key: LAST_CHANGE_KEY, markPrefix: HARNESS_MARK_PREFIX },
-  );
+export async function watchPageChanges(
+  page: Page,
+  { slowestAnswerMs = DEFAULT_SLOWEST_ANSWER_MS }: { slowestAnswerMs?: number } = {},
+): Promise<void> {
+  const inFlight = new Set<Request>();
+  watched.set(page, { slowestAnswerMs, inFlight });
+  page.on('request', (request) => {
+    if (!STREAMS.has(request.resourceType())) inFlight.add(request);
+  });
+  const ended = (request: Request) => inFlight.delete(request);
+  page.on('requestfinished', ended);
+  page.on('requestfailed', ended);
+  // As text: a function given to addInitScript cannot carry another one in, and the page's own rules may forbid
+  // building one from a string (a Content-Security-Policy without 'unsafe-eval').
+  // The composed tree: changes inside open shadow roots are the page changing too (pages/support/composed-tree.ts).
+  const observe = (tree: ComposedTree, key: string, markPrefix: string) => {
+    const byTheSite = (record: MutationRecord) =>
+      record.type !== 'attributes' || !record.attributeName?.startsWith(markPrefix);
+    tree.observe(
+      (records) => {
+        if (records.some(byTheSite)) (globalThis as Record<string, unknown>)[key] = performance.now();
+      },
+      { subtree: true, childList: true, characterData: true, attributes: true },
+    );
+  };
+  await page.addInitScript({
+    content: [
+      `globalThis[${JSON.stringify(SHOWS_BUSY_KEY)}] = ${pageShowsBusy.toString()};`,
+      `(${observe.toString()})(${COMPOSED_TREE_SOURCE}, ${JSON.stringify(LAST_CHANGE_KEY)}, ${JSON.stringify(HARNESS_MARK_PREFIX)});`,
+    ].join('\n'),
+  });
 }
 
 /**
@@ -52,35 +143,87 @@ export async function clickAndAwaitAnswer(page: Page, control: Locator): Promise
 /**
  * Acts (a click, a key pressed on the focused control) and waits for the site's answer as clickAndAwaitAnswer does.
  * False when nothing answered at all: no page, no request, no new address, so the act did nothing.
+ *
+ * A person waits for a page that says it is busy: while a request the act started is on its way, or the page shows
+ * it is at work (pageShowsBusy), the wait goes on, up to the slowest answer the run allows (slowestAnswerMs), and only
+ * then is the page judged. None of this waits when the site has answered already: on a fast site it costs nothing.
  */
 export async function actAndAwaitAnswer(page: Page, act: () => Promise<void>): Promise<boolean> {
   const before = page.url();
+  const limitMs = slowestAnswerMs(page);
+  const actsRequests = requestsStartedFromNow(page);
   // Each waiter that loses the race rejects at its timeout, unwatched: caught here, not an unhandled rejection.
   const loaded = page
-    .waitForEvent('load', { timeout: ANSWER_TIMEOUT_MS })
+    .waitForEvent('load', { timeout: limitMs })
     .then(() => 'loaded' as const)
     .catch(() => undefined);
   const moved = page
-    .waitForURL((url) => url.href !== before, { waitUntil: 'commit', timeout: ANSWER_TIMEOUT_MS })
+    .waitForURL((url) => url.href !== before, { waitUntil: 'commit', timeout: limitMs })
     .then(() => 'moved' as const)
     .catch(() => undefined);
   const answered = page
-    .waitForResponse((response) => sendsAChange(response.request()), { timeout: ANSWER_TIMEOUT_MS })
+    .waitForResponse((response) => sendsAChange(response.request()), { timeout: limitMs })
     .catch(() => undefined);
   const failed = page
-    .waitForEvent('requestfailed', { predicate: sendsAChange, timeout: ANSWER_TIMEOUT_MS })
+    .waitForEvent('requestfailed', { predicate: sendsAChange, timeout: limitMs })
     .catch(() => undefined);
   const actStarted = performance.now();
   await act();
   const first = await Promise.race([answered, failed, loaded, moved]);
-  if (first === 'loaded') return true;
   const sinceAct = () => performance.now() - actStarted;
+  const deadline = actStarted + limitMs;
+  if (first === 'loaded') {
+    // A new page: its load is the answer, unless its script is still asking the site for something.
+    if (actsRequests() > 0) await whileBusy(page, actsRequests, deadline, sinceAct);
+    return true;
+  }
   // A new document at the new address: its load is the answer, as when the load wins the race. The same document
   // at a new address (a page script's pushState) never loads again: the page settling is the answer.
-  if (first === 'moved') await Promise.race([loaded, settled(page, sinceAct())]);
+  if (first === 'moved') await Promise.race([loaded, settled(page, sinceAct(), deadline)]);
   else if (isNavigationAnswer(first)) await loaded;
-  else await settled(page, sinceAct());
+  else await settled(page, sinceAct(), deadline);
+  if (actsRequests() > 0) await whileBusy(page, actsRequests, deadline, sinceAct);
   return first !== undefined;
+}
+
+/** How many of the page's requests started from now on are still on their way (none for a page not watched). */
+function requestsStartedFromNow(page: Page): () => number {
+  const inFlight = watched.get(page)?.inFlight;
+  if (!inFlight) return () => 0;
+  const earlier = new Set(inFlight);
+  return () => {
+    let count = 0;
+    for (const request of inFlight) if (!earlier.has(request)) count++;
+    return count;
+  };
+}
+
+/**
+ * While requests the act started are on their way (the answer has not come yet, or the page script asked for more),
+ * waits for them to end, then for the page to settle again; until the deadline.
+ */
+async function whileBusy(page: Page, pending: () => number, deadline: number, sinceAct: () => number): Promise<void> {
+  while (pending() > 0 && performance.now() < deadline && !page.isClosed()) {
+    await nextRequestEnd(page, deadline - performance.now());
+    if (pending() === 0) await settled(page, sinceAct(), deadline);
+  }
+}
+
+/** Until one of the page's requests ends, or `ms` have passed. */
+function nextRequestEnd(page: Page, ms: number): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      page.off('requestfinished', done);
+      page.off('requestfailed', done);
+      page.off('close', done);
+      resolve();
+    };
+    const timer = setTimeout(done, Math.max(0, ms));
+    page.on('requestfinished', done);
+    page.on('requestfailed', done);
+    page.on('close', done);
+  });
 }
 
 function isNavigationAnswer(answer: Response | Request | undefined): boolean {
@@ -91,28 +234,53 @@ function isNavigationAnswer(answer: Response | Request | undefined): boolean {
 
 /**
  * Until the page has stopped changing (a page script has shown the answer), or it navigates away. `sinceActMs`: how
- * long ago the act was; a change the page noted since then (watchPageChanges) counts as one seen here.
+ * long ago the act was; a change the page noted since then (watchPageChanges) counts as one seen here. While the
+ * page shows it is busy (pageShowsBusy) or is still loading, it has not answered yet: the wait goes on until `deadline`
+ * (performance.now() of this process), the slowest answer allowed.
  */
-export async function settled(page: Page, sinceActMs = 0): Promise<void> {
+export async function settled(
+  page: Page,
+  sinceActMs = 0,
+  deadline = performance.now() + slowestAnswerMs(page),
+): Promise<void> {
   await page
     .evaluate(
       inComposedTree(
-        (tree: ComposedTree, { quietMs, afterChangeMs, limitMs, sinceActMs, key, markPrefix }: SettleOptions) =>
+        (
+          tree: ComposedTree,
+          { quietMs, afterChangeMs, limitMs, busyLimitMs, pollMs, sinceActMs, key, busyKey, markPrefix }: SettleOptions,
+        ) =>
           new Promise<void>((resolve) => {
+            const started = performance.now();
             const lastChange = (globalThis as Record<string, unknown>)[key];
             const changedSinceAct = typeof lastChange === 'number' && lastChange >= performance.now() - sinceActMs;
-            let timer = setTimeout(done, changedSinceAct ? afterChangeMs : quietMs);
-            const limit = setTimeout(done, limitMs);
+            const showsBusy = (globalThis as Record<string, unknown>)[busyKey];
+            // A document still loading (its styles, its scripts) is busy as the browser's own spinner says.
+            const busy = () =>
+              performance.now() - started < busyLimitMs &&
+              (document.readyState !== 'complete' ||
+                (typeof showsBusy === 'function' && (showsBusy as () => boolean)()));
+            let timer = setTimeout(quietEnough, changedSinceAct ? afterChangeMs : quietMs);
+            let limit = setTimeout(limitReached, limitMs);
             const byTheSite = (record: MutationRecord) =>
               record.type !== 'attributes' || !record.attributeName?.startsWith(markPrefix);
             const observer = tree.observe(
               (records) => {
                 if (!records.some(byTheSite)) return;
                 clearTimeout(timer);
-                timer = setTimeout(done, afterChangeMs);
+                timer = setTimeout(quietEnough, afterChangeMs);
               },
               { subtree: true, childList: true, characterData: true, attributes: true },
             );
+            // Quiet, but still saying it is busy: not answered yet; the end of being busy changes the page, or not.
+            function quietEnough() {
+              if (busy()) timer = setTimeout(quietEnough, pollMs);
+              else done();
+            }
+            function limitReached() {
+              if (busy()) limit = setTimeout(limitReached, pollMs);
+              else done();
+            }
             function done() {
               observer.disconnect();
               clearTimeout(timer);
@@ -125,21 +293,33 @@ export async function settled(page: Page, sinceActMs = 0): Promise<void> {
         quietMs: QUIET_MS,
         afterChangeMs: QUIET_AFTER_A_CHANGE_MS,
         limitMs: SETTLE_LIMIT_MS,
+        busyLimitMs: Math.max(0, deadline - performance.now()),
+        pollMs: BUSY_POLL_MS,
         sinceActMs,
         key: LAST_CHANGE_KEY,
+        busyKey: SHOWS_BUSY_KEY,
         markPrefix: HARNESS_MARK_PREFIX,
       },
     )
-    // The page navigated while waiting: the new page is the answer.
-    .catch(() => page.waitForLoadState('load'));
+    // The page navigated while waiting: the new page is the answer, once it has loaded and settled. Not
+    // waitForLoadState: at the moment the old document goes, it may still answer for the one that replaces it.
+    // Every change of the new document came after the act.
+    .catch(async (error: unknown) => {
+      const navigated = /destroyed|navigat/i.test((error as Error).message);
+      if (!navigated || page.isClosed() || performance.now() >= deadline) return;
+      await settled(page, Number.MAX_SAFE_INTEGER, deadline);
+    });
 }
 
 interface SettleOptions {
   quietMs: number;
   afterChangeMs: number;
   limitMs: number;
+  busyLimitMs: number;
+  pollMs: number;
   sinceActMs: number;
   key: string;
+  busyKey: string;
   markPrefix: string;
 }
 

@@ -10,8 +10,7 @@ import {
   Status,
   type IWorldOptions,
 } from '@cucumber/cucumber';
-import { TIMEOUTS } from '../../harness/config/run-settings.ts';
-import { CucumberWorld, type Run, startRun, stopRun } from './cucumber-world.ts';
+import { CucumberWorld, cucumberTimeouts, type Run, startRun, stopRun } from './cucumber-world.ts';
 import { siteProfile, unmetNeed } from '../../site/profile.ts';
 import { skipReasonOf } from './skipping.ts';
 import { lookStepsOf } from '../../harness/reporting/guide-looks.ts';
@@ -55,7 +54,7 @@ setDefinitionFunctionWrapper(
       }
     },
 );
-setDefaultTimeout(TIMEOUTS.cucumberStepMs);
+setDefaultTimeout(cucumberTimeouts().cucumberStepMs);
 
 // A scenario needing what the site profile says the site lacks is skipped, with the reason, before it starts.
 Before(function (this: CucumberWorld, { pickle }) {

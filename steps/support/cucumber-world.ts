@@ -6,7 +6,8 @@ import { dirname, join } from 'node:path';
 import { type IWorldOptions } from '@cucumber/cucumber';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright';
 import { requireChromium } from '../../harness/config/browser.ts';
-import { launchOptions, newDeviceContext } from '../../harness/config/run-settings.ts';
+import { launchOptions, newDeviceContext, timeoutsFor } from '../../harness/config/run-settings.ts';
+import { DEFAULT_SLOWEST_ANSWER_SECONDS, siteProfile, slowestAnswerSeconds } from '../../site/profile.ts';
 import { reportPaths } from '../../harness/config/reports-dir.ts';
 import { OUTCOME_ATTACHMENT, OUTCOME_MEDIA_TYPE, outcomeBody } from '../../harness/scenario/outcome.ts';
 import {
@@ -26,6 +27,11 @@ import { PICTURE_FORMAT, type StepPictures } from '../../harness/scenario/step-p
 import { stepPicturesOfWorker } from './guide-step.ts';
 import { skipper } from './skipping.ts';
 import { ScenarioWorld } from './world.ts';
+
+/** The run's ceilings, stretched for a site allowed to be slow, as playwright.config.ts stretches Playwright's. */
+export function cucumberTimeouts() {
+  return timeoutsFor(slowestAnswerSeconds(siteProfile()), DEFAULT_SLOWEST_ANSWER_SECONDS);
+}
 
 /** One browser and one site per cucumber-js run, as Playwright has one per worker. */
 export interface Run {
@@ -111,7 +117,7 @@ export class CucumberWorld extends ScenarioWorld {
       },
       openDevicePage: async (): Promise<Page> => {
         if (!run) throw new Error('No browser: the cucumber-js hooks (steps/support/cucumber-hooks.ts) start it.');
-        const context = await newDeviceContext(run.browser, siteUrl);
+        const context = await newDeviceContext(run.browser, siteUrl, cucumberTimeouts());
         contexts.push(context);
         return context.newPage();
       },

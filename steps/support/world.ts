@@ -44,7 +44,7 @@ import type { PendingChange, PhoneState } from '../../site/account-journal.ts';
 import { maskedPhone } from '../../site/accounts-file.ts';
 import { expect } from './matchers.ts';
 import { privatePassword, putPasswordBack, putPhoneBack, recoveredLine } from './account-keeping.ts';
-import { inSiteWords, siteProfile, type SiteProfile } from '../../site/profile.ts';
+import { inSiteWords, siteProfile, slowestAnswerSeconds, type SiteProfile } from '../../site/profile.ts';
 import { EVERY_PICTURE, PICTURE_FORMAT, type ScenarioPictures } from '../../harness/scenario/step-pictures.ts';
 
 /** Inputs whose values never appear in a screenshot: passwords, and phone numbers by their type or their label. */
@@ -226,7 +226,7 @@ export class ScenarioWorld {
       await page.addInitScript(() => {
         (globalThis as { __name?: unknown }).__name ??= (target: unknown) => target;
       });
-      await watchPageChanges(page);
+      await watchPageChanges(page, { slowestAnswerMs: slowestAnswerSeconds(this.site) * 1000 });
       device = new Device(name, page);
       watchGuideTargets(device.page, async (control) => {
         await this.#accessibility.controlFound(control, GUIDE_TARGET_ATTRIBUTE);

@@ -74,6 +74,7 @@ describe('the site under test, from the environment', () => {
       kind: 'bundled mock',
       drift: 'renamed',
       rendition: 'flickbox',
+      answerDelaySeconds: 0,
     });
     expect(siteSetting({ GUIDE_BASE_URL: 'http://site.test/' })).toEqual({
       kind: 'test-control API',

@@ -84,7 +84,9 @@ const PROBES: Record<string, () => Promise<unknown>> = {
   'profile-menu-click-only': async () => (await html('/home')).includes('<div class="who">'),
   'phone-field-unlabelled': async () => (await html('/member/settings/phone')).includes('<label for="in-number">'),
   'save-low-contrast': async () =>
-    /<button type="submit" class="btn low-contrast"/.test(await html('/member/settings/phone')),
+    /<button\s+type="submit"\s+class="btn low-contrast"/.test(await html('/member/settings/phone')),
+  'save-stays-disabled': async () =>
+    /<button\s+type="submit"\s+class="btn"\s+disabled\s*>/.test(await html('/member/settings/phone')),
   'profile-gate-skipped': async () => (await member()).signIn.location,
   'current-password-unchecked': async () =>
     (await changePassword({ current_password: 'wrong-password-1' })).answer.status,

@@ -127,6 +127,7 @@ const PROBES: Record<keyof SiteVariant, Probe> = {
   },
   phoneFieldLabelled: async (site) => (await pageText(site, '/phone')).includes('<label for="phoneNumber">'),
   phoneSaveContrast: async (site) => /class="[^"]*\blow-contrast\b/.test(await pageText(site, '/phone')),
+  phoneSaveEnabled: async (site) => !/<button type="submit"[^>]*\sdisabled[\s>]/.test(await pageText(site, '/phone')),
   profileGate: async (site) => {
     const account = await freshAccount(site);
     return ((await (await new SiteClient(site.url).signIn(account.email, PASSWORD)).json()) as { redirectTo: string })
@@ -230,6 +231,7 @@ const CLEAN_OBSERVATIONS: Record<keyof SiteVariant, unknown> = {
   phoneFormOrder: 'phone first',
   phoneFieldLabelled: true,
   phoneSaveContrast: false,
+  phoneSaveEnabled: true,
   profileGate: '/profiles',
   checkCurrentPassword: 400,
   signOutOtherDevices: { ticked: 1, unticked: 2 },

@@ -2,7 +2,15 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BUNDLED_PROFILES, inSiteWords, readSiteProfile, siteProfilePath, unmetNeed } from '../../site/profile.ts';
+import { TIMEOUTS, timeoutsFor } from '../../harness/config/run-settings.ts';
+import {
+  BUNDLED_PROFILES,
+  inSiteWords,
+  readSiteProfile,
+  siteProfilePath,
+  slowestAnswerSeconds,
+  unmetNeed,
+} from '../../site/profile.ts';
 import { siteSetting } from '../../site/setting.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'site-profile-'));
@@ -20,7 +28,7 @@ describe('site profiles', () => {
     expect(siteProfilePath({ MOCK_SITE: 'classic', GUIDE_SITE_PROFILE: '/x.json' })).toBe('/x.json');
   });
 
-  it('fill in what a minimal profile leaves out: the features’ wording, scripted forms, signed out at once', () => {
+  it('fill in what a minimal profile leaves out: the features’ wording, scripted forms, signed out at once, 15 s an answer', () => {
     const profile = readSiteProfile(write('minimal.json', { name: 'Our site' }));
     expect(profile).toEqual({
       name: 'Our site',
@@ -28,7 +36,31 @@ describe('site profiles', () => {
       capabilities: { scriptedForms: true },
       otherDevicesSignedOutWithinSeconds: 0,
       findings: { accessibility: 'fail', security: 'fail', resilience: 'fail', looks: 'warn' },
+      slowestAnswerSeconds: 15,
     });
+  });
+
+  it('say how long a person waits for one answer: the run setting over the profile, a bad value in one sentence', () => {
+    const profile = readSiteProfile(write('slow.json', { name: 'x', slowestAnswerSeconds: 40 }));
+    expect(slowestAnswerSeconds(profile, {})).toBe(40);
+    expect(slowestAnswerSeconds(profile, { GUIDE_SLOWEST_ANSWER_SECONDS: '25' })).toBe(25);
+    expect(() => slowestAnswerSeconds(profile, { GUIDE_SLOWEST_ANSWER_SECONDS: 'long' })).toThrow(
+      'GUIDE_SLOWEST_ANSWER_SECONDS=long is not a wait: give the seconds a person waits for one answer, 1 to 600.',
+    );
+    expect(() => readSiteProfile(write('instant.json', { name: 'x', slowestAnswerSeconds: 0 }))).toThrow(
+      /slowestAnswerSeconds/,
+    );
+  });
+
+  it('stretch every ceiling of a run alike for a site allowed to be slower, and never shorten one', () => {
+    expect(timeoutsFor(30, 15)).toEqual({
+      scenarioMs: TIMEOUTS.scenarioMs * 2,
+      cucumberStepMs: TIMEOUTS.cucumberStepMs * 2,
+      expectMs: TIMEOUTS.expectMs * 2,
+      actionMs: TIMEOUTS.actionMs * 2,
+      navigationMs: TIMEOUTS.navigationMs * 2,
+    });
+    expect(timeoutsFor(5, 15)).toEqual(TIMEOUTS);
   });
 
   it('give the site’s own words for what the features quote, and the features’ words otherwise', () => {
