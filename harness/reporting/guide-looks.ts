@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import pixelmatch from 'pixelmatch';
 import { PNG } from 'pngjs';
 import { z } from 'zod';
+import { jsonAttachment } from '../scenario/json-attachment.ts';
 import { GUIDE_PATH_TAG } from './evidence-choice.ts';
 import { guideStepIdsOf } from '../guide/features.ts';
 import { loadGuides, type Guide } from '../guide/guide.ts';
@@ -59,15 +60,7 @@ export const LOOK_MEDIA_TYPE = 'application/vnd.guide-look+json';
 export const LOOK_PICTURE_PREFIX = 'look of guide step ';
 export const LOOK_DIFF_PREFIX = 'look difference of guide step ';
 
-export function lookBody(record: LookRecord): string {
-  return JSON.stringify(lookRecordSchema.parse(record));
-}
-
-export function readLookBody(body: string, where: string): LookRecord {
-  const parsed = lookRecordSchema.safeParse(JSON.parse(body));
-  if (!parsed.success) throw new Error(`${where}: not a look record: ${z.prettifyError(parsed.error)}`);
-  return parsed.data;
-}
+export const { body: lookBody, read: readLookBody } = jsonAttachment(lookRecordSchema, 'a look record');
 
 /**
  * The steps whose look a scenario pictures: those it is tagged with, when it walks the guide's own path (@guide-path).

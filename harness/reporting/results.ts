@@ -79,18 +79,13 @@ export function readPlaywrightOutcomes(
       const failures = test.results.filter((r) => ATTEMPTS[r.status] === 'failed' && r.error?.message);
       const error = failures.at(-1)?.error?.message;
       const last = test.results.at(-1);
-      const accessibility = (last?.attachments ?? [])
-        .filter((a) => a.name === ACCESSIBILITY_ATTACHMENT)
-        .map((a) => readAccessibilityBody(bodyOf(a), path));
-      const looks = (last?.attachments ?? [])
-        .filter((a) => a.name === LOOK_ATTACHMENT)
-        .map((a) => readLookBody(bodyOf(a), path));
-      const findings = (last?.attachments ?? [])
-        .filter((a) => a.name === FINDING_ATTACHMENT)
-        .map((a) => readFindingBody(bodyOf(a), path));
-      const held = (last?.attachments ?? [])
-        .filter((a) => a.name === STEPS_HELD_ATTACHMENT)
-        .flatMap((a) => readStepsHeldBody(bodyOf(a), path));
+      // The last attempt's records of each kind, read back and checked by their own reader.
+      const lastOf = <T>(name: string, read: (body: string, where: string) => T): T[] =>
+        (last?.attachments ?? []).filter((a) => a.name === name).map((a) => read(bodyOf(a), path));
+      const accessibility = lastOf(ACCESSIBILITY_ATTACHMENT, readAccessibilityBody);
+      const looks = lastOf(LOOK_ATTACHMENT, readLookBody);
+      const findings = lastOf(FINDING_ATTACHMENT, readFindingBody);
+      const held = lastOf(STEPS_HELD_ATTACHMENT, readStepsHeldBody).flat();
       const skipReason = [...(last?.annotations ?? []), ...(test.annotations ?? [])].find(
         (a) => a.type === 'skip' && a.description,
       )?.description;

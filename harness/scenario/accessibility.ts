@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import type { Locator, Page } from '@playwright/test';
 import type { AxeResults, RunOptions } from 'axe-core';
 import { z } from 'zod';
+import { jsonAttachment } from './json-attachment.ts';
 import { inComposedTree, type ComposedTree } from '../../pages/support/composed-tree.ts';
 
 /** The rules of WCAG 2.2 levels A and AA that axe-core tests automatically. */
@@ -43,15 +44,10 @@ export const ACCESSIBILITY_ATTACHMENT = 'guide-accessibility';
 /** Apart from outcome records (application/json) in reports that keep no attachment names (Cucumber JSON). */
 export const ACCESSIBILITY_MEDIA_TYPE = 'application/vnd.guide-accessibility+json';
 
-export function accessibilityBody(record: AccessibilityRecord): string {
-  return JSON.stringify(accessibilityRecordSchema.parse(record));
-}
-
-export function readAccessibilityBody(body: string, where: string): AccessibilityRecord {
-  const parsed = accessibilityRecordSchema.safeParse(JSON.parse(body));
-  if (!parsed.success) throw new Error(`${where}: not an accessibility record: ${z.prettifyError(parsed.error)}`);
-  return parsed.data;
-}
+export const { body: accessibilityBody, read: readAccessibilityBody } = jsonAttachment(
+  accessibilityRecordSchema,
+  'an accessibility record',
+);
 
 /** An element axe found, with where it is in the page and whether it is the step's control. */
 interface ScannedNode {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { jsonAttachment } from './json-attachment.ts';
 import { FINDING_CLASSES, type FindingClass, type FindingPolicies } from '../../site/profile.ts';
 
 export { FINDING_CLASSES, type FindingClass, type FindingPolicies };
@@ -34,15 +35,7 @@ export const FINDING_MEDIA_TYPE = 'application/vnd.site-finding+json';
 /** The Allure label carrying the class of a failed scenario's first finding, which allurerc.mjs's categories match on. */
 export const FINDING_LABEL = 'site-finding';
 
-export function findingBody(record: FindingRecord): string {
-  return JSON.stringify(findingRecordSchema.parse(record));
-}
-
-export function readFindingBody(body: string, where: string): FindingRecord {
-  const parsed = findingRecordSchema.safeParse(JSON.parse(body));
-  if (!parsed.success) throw new Error(`${where}: not a site finding: ${z.prettifyError(parsed.error)}`);
-  return parsed.data;
-}
+export const { body: findingBody, read: readFindingBody } = jsonAttachment(findingRecordSchema, 'a site finding');
 
 /** Two findings with the same key are one finding met twice. */
 export function findingKey(f: Pick<FindingRecord, 'class' | 'rule' | 'page' | 'subject'>): string {

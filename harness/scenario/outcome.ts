@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { jsonAttachment } from './json-attachment.ts';
 import { DRIFT_KINDS, type DriftKind } from '../../pages/support/drift.ts';
 
 export { DRIFT_KINDS, type DriftKind };
@@ -38,17 +39,11 @@ export const DRIFT_LABEL = 'guide-drift';
 /** The label with the guide step of a failed scenario's first outcome record: Allure's drift categories group by it. */
 export const DRIFT_STEP_LABEL = 'guide-drift-step';
 
-/** A record as an attachment's body. */
-export function outcomeBody(record: OutcomeRecord): string {
-  return JSON.stringify(outcomeRecordSchema.parse(record));
-}
-
-/** A record read back from an attachment; a body that is not one is an error, not something to skip. */
-export function readOutcomeBody(body: string, where: string): OutcomeRecord {
-  const parsed = outcomeRecordSchema.safeParse(JSON.parse(body));
-  if (!parsed.success) throw new Error(`${where}: not a guide outcome record: ${z.prettifyError(parsed.error)}`);
-  return parsed.data;
-}
+/** A record as an attachment's body, and read back from one (a body that is not one is an error, not something to skip). */
+export const { body: outcomeBody, read: readOutcomeBody } = jsonAttachment(
+  outcomeRecordSchema,
+  'a guide outcome record',
+);
 
 /** The line every report shows under a drifted guide step. */
 export function driftLine(record: OutcomeRecord): string {

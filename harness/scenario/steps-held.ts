@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { jsonAttachment } from './json-attachment.ts';
 
 /**
  * The guide steps a scenario followed and found true, stored once with its result: a step whose checks passed before
@@ -10,12 +11,7 @@ export const STEPS_HELD_MEDIA_TYPE = 'application/vnd.guide-steps-held+json';
 
 const stepsHeldSchema = z.array(z.string().min(1));
 
-export function stepsHeldBody(steps: string[]): string {
-  return JSON.stringify(stepsHeldSchema.parse(steps));
-}
-
-export function readStepsHeldBody(body: string, where: string): string[] {
-  const parsed = stepsHeldSchema.safeParse(JSON.parse(body));
-  if (!parsed.success) throw new Error(`${where}: not a list of guide steps held: ${z.prettifyError(parsed.error)}`);
-  return parsed.data;
-}
+export const { body: stepsHeldBody, read: readStepsHeldBody } = jsonAttachment(
+  stepsHeldSchema,
+  'a list of guide steps held',
+);
