@@ -63,6 +63,8 @@ export function phonePage(context: ClassicContext): Router {
       autocomplete: 'current-password',
       message: fields.password,
     });
+    const saveClass = site.phoneSaveContrast === 'low' ? 'btn low-contrast' : 'btn';
+    const saveDisabled = site.phoneSaveEnabled ? '' : 'disabled';
     page(res, {
       status: view.status ?? 200,
       title,
@@ -78,13 +80,7 @@ export function phonePage(context: ClassicContext): Router {
             tickBox({ name: 'texts', label: WORDS.textMessagesLabel, checked: view.texts ?? !!stored?.textMessages })
           }
           <p>
-            <button
-              type="submit"
-              class="btn${site.phoneSaveContrast === 'low' ? ' low-contrast' : ''}"
-              ${site.phoneSaveEnabled ? '' : ' disabled'}
-            >
-              Save
-            </button>
+            <button type="submit" class="${saveClass}" ${saveDisabled}>Save</button>
             <a class="plain-btn" href="/member/settings">Cancel</a>
           </p>
         </form>

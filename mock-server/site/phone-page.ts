@@ -49,6 +49,7 @@ export function phonePage({ accounts, variant, csrfToken }: SiteOptions): Router
       <p class="field-error" id="country-error"></p>
       <p class="field-error" id="phoneNumber-error"></p>
     </div>`;
+    const saveDisabled = variant.site.phoneSaveEnabled ? '' : html`disabled`;
     const saveClass = variant.site.phoneSaveContrast === 'low' ? 'button primary low-contrast' : 'button primary';
     const passwordField = field('password', 'Password', 'password', 'current-password');
     const textMessagesBox = html`<div class="checkbox">
@@ -72,9 +73,7 @@ export function phonePage({ accounts, variant, csrfToken }: SiteOptions): Router
             }
             ${variant.site.textMessagesBox && textMessagesBox}
             <div class="form-buttons">
-              <button type="submit" class="${saveClass}" ${variant.site.phoneSaveEnabled ? '' : html`disabled`}>
-                Save
-              </button>
+              <button type="submit" class="${saveClass}" ${saveDisabled}>Save</button>
               <a class="button secondary" href="/account">Cancel</a>
             </div>
           </form>

@@ -86,7 +86,7 @@ const PROBES: Record<string, () => Promise<unknown>> = {
   'save-low-contrast': async () =>
     /<button\s+type="submit"\s+class="btn low-contrast"/.test(await html('/member/settings/phone')),
   'save-stays-disabled': async () =>
-    /<button\s+type="submit"\s+class="btn"\s+disabled\s*>/.test(await html('/member/settings/phone')),
+    /<button\s+type="submit"\s+class="btn"\s+disabled\s*>Save</.test(await html('/member/settings/phone')),
   'profile-gate-skipped': async () => (await member()).signIn.location,
   'current-password-unchecked': async () =>
     (await changePassword({ current_password: 'wrong-password-1' })).answer.status,
@@ -183,6 +183,7 @@ const OBSERVATIONS: Record<string, [clean: unknown, drifted: unknown]> = {
   'profile-menu-click-only': [true, false],
   'phone-field-unlabelled': [true, false],
   'save-low-contrast': [false, true],
+  'save-stays-disabled': [false, true],
   'profile-gate-skipped': ['/profiles/select', '/home'],
   'current-password-unchecked': [422, 303],
   'tick-ignored': [1, 2],

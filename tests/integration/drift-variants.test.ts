@@ -276,6 +276,7 @@ const VARIANT_OBSERVATIONS: Record<string, Partial<Record<keyof SiteVariant, unk
   'profile-menu-click-only': { profileMenuOpens: 'click' },
   'phone-field-unlabelled': { phoneFieldLabelled: false },
   'save-low-contrast': { phoneSaveContrast: true },
+  'save-stays-disabled': { phoneSaveEnabled: false },
   'profile-gate-skipped': { profileGate: '/browse' },
   'current-password-unchecked': { checkCurrentPassword: 200 },
   'tick-ignored': { signOutOtherDevices: { ticked: 2, unticked: 2 } },

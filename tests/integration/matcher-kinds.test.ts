@@ -1,16 +1,15 @@
 // The real matcher-to-kind table (steps/support/matchers.ts, MATCHER_KINDS) with real failing assertions in a
 // browser: each custom matcher's failure becomes a record of the kind it stands for, under the name the table knows
 // it by. tests/unit/outcome.test.ts checks recordOf with made-up matcher results; this is the table itself.
+import { fakeWorld } from '../support/fake-world.ts';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright';
-import type { DriftKind, OutcomeRecord } from '../../harness/scenario/outcome.ts';
+import type { DriftKind } from '../../harness/scenario/outcome.ts';
 import { recordOf } from '../../harness/scenario/failed-check.ts';
 // eslint-disable-next-line no-restricted-imports -- the steps' own matchers and glue, under test
 import { expect as guideExpect, MATCHER_KINDS } from '../../steps/support/matchers.ts';
 // eslint-disable-next-line no-restricted-imports -- as above
 import { verifies } from '../../steps/support/guide-step.ts';
-// eslint-disable-next-line no-restricted-imports -- as above
-import type { ScenarioWorld } from '../../steps/support/world.ts';
 import { useChromium } from '../support/chromium.ts';
 
 const step = { id: 'phone.2', text: 'the guide’s sentence' };
@@ -99,14 +98,7 @@ describe('the matcher-to-kind table, with real failing assertions', () => {
 
   it('is the table a guide step uses: verifies records a reordered form as reordered', async () => {
     const page = await chromium.freshPage();
-    const records: OutcomeRecord[] = [];
-    const world = {
-      beginGuideStep: () => undefined,
-      finishGuideStep: () => Promise.resolve(undefined),
-      recordOutcome: (record: OutcomeRecord) => Promise.resolve(void records.push(record)),
-      noteSoftFailure: () => undefined,
-      captureStepPicture: () => Promise.resolve(),
-    } as unknown as ScenarioWorld;
+    const { world, records } = fakeWorld();
     const stepFn = verifies('phone.2', () => FAILING.toBeInTheGuideOrder!(page));
     await expect(stepFn.call(world)).rejects.toThrow(/Guide step phone\.2/);
     expect(records).toMatchObject([{ guideStep: 'phone.2', kind: 'reordered' }]);

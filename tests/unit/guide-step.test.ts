@@ -1,3 +1,4 @@
+import { fakeWorld } from '../support/fake-world.ts';
 import { describe, expect, it } from 'vitest';
 import type { OutcomeRecord } from '../../harness/scenario/outcome.ts';
 import { GuideDrift } from '../../pages/support/drift.ts';
@@ -8,20 +9,6 @@ import { ScenarioWorld } from '../../steps/support/world.ts';
 import type { FindingRecord } from '../../harness/scenario/finding.ts';
 import type { SiteControl } from '../../site/control.ts';
 import { expect as playwrightExpect } from '@playwright/test';
-
-/** Just what `verifies` asks of a scenario's world: it keeps the records. */
-function fakeWorld() {
-  const records: OutcomeRecord[] = [];
-  const world = {
-    beginGuideStep: () => undefined,
-    finishGuideStep: () => Promise.resolve(undefined),
-    recordOutcome: (record: OutcomeRecord) => Promise.resolve(void records.push(record)),
-    findingOf: () => undefined,
-    noteSoftFailure: () => undefined,
-    captureStepPicture: () => Promise.resolve(),
-  };
-  return { world: world as unknown as ScenarioWorld, records };
-}
 
 describe('a Gherkin step that follows several sentences of the guide', () => {
   it('blames the sentence whose part failed, not the one the step is tied to', async () => {
