@@ -50,8 +50,9 @@ export function findingLine(f: Pick<FindingRecord, 'class' | 'says'>): string {
 /**
  * The promise a scenario checks, when the scenario exists to check one the guide does not state: a security promise
  * (features/security/, @security with its @asvs:… requirements) or what a person meets when saving fails
- * (features/faults/, @faults). A check of such a scenario that finds the site doing otherwise is a finding of that
- * class; a control renamed, moved, missing, reordered or unusable on the way is still the guide drifting.
+ * (features/faults/, @faults). A check of such a scenario's Then steps that finds the site doing otherwise is a
+ * finding of that class; a Given or When step failing on the way, or a control renamed, moved, missing, reordered or
+ * unusable, is still the guide drifting.
  */
 export interface ScenarioPromise {
   class: Extract<FindingClass, 'security' | 'resilience'>;

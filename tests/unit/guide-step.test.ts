@@ -103,6 +103,17 @@ describe('a check of a promise the guide does not state', () => {
     expect(world.guideStepsHeld).toEqual(['sign-in.3', 'sign-in.4']);
   });
 
+  it('leaves a Given or When step that fails on the way a drift, even in a security scenario', async () => {
+    const { world, records, findings } = worldOf(['@security', '@asvs:3.4.2']);
+    const signingIn = verifies('sign-in.4', () => {
+      playwrightExpect(['Hello'], 'after signing in, the site should ask to choose a profile').toEqual([]);
+      return Promise.resolve();
+    });
+    await expect(signingIn.call(world)).rejects.toThrow();
+    expect(findings).toEqual([]);
+    expect(records).toMatchObject([{ guideStep: 'sign-in.4', kind: 'behaviour' }]);
+  });
+
   it('leaves a renamed control a drift, even in a security scenario', async () => {
     const { world, records, findings } = worldOf(['@security', '@asvs:2.2.1']);
     const step = verifies('sign-in.4', () => Promise.reject(new GuideDrift('renamed', 'There is no “Sign in”.')));
