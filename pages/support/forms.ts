@@ -60,30 +60,36 @@ export function pageShowsBusy(): boolean {
   const atWork =
     /(…|\.\.\.)\s*$|^\s*(please wait|loading|saving|sending|signing (in|out)|working|processing|submitting|updating)\b/i;
   const statusAtWork = /\b\w+ing\b[^.!?]*(…|\.\.\.)\s*$/i;
-  for (const element of document.querySelectorAll('body *')) {
-    const role = element.getAttribute('role');
-    const tag = element.tagName;
-    const busy = element.getAttribute('aria-busy') === 'true' || role === 'progressbar' || tag === 'PROGRESS';
-    const button =
-      tag === 'BUTTON' ||
-      role === 'button' ||
-      (tag === 'INPUT' && /^(submit|button)$/i.test((element as HTMLInputElement).type));
-    const disabledButton = button && (element.matches(':disabled') || element.getAttribute('aria-disabled') === 'true');
-    const live = element.getAttribute('aria-live');
-    const status = role === 'status' || tag === 'OUTPUT' || live === 'polite' || live === 'assertive';
-    if (!busy && !disabledButton && !status) continue;
-    if (!((element as HTMLElement).checkVisibility?.() ?? true)) continue;
-    if (busy) return true;
-    const text = (
-      (element as HTMLElement).innerText ||
-      element.getAttribute('aria-label') ||
-      (element as HTMLInputElement).value ||
-      ''
-    )
-      .replace(/\s+/g, ' ')
-      .trim();
-    if (disabledButton && atWork.test(text)) return true;
-    if (status && statusAtWork.test(text)) return true;
+  // Open shadow roots too (a web component's spinner): a loop, not a helper, as this function is sent as its source.
+  const roots: ParentNode[] = [document.body ?? document];
+  for (let root = roots.pop(); root; root = roots.pop()) {
+    for (const element of root.querySelectorAll('*')) {
+      if (element.shadowRoot) roots.push(element.shadowRoot);
+      const role = element.getAttribute('role');
+      const tag = element.tagName;
+      const busy = element.getAttribute('aria-busy') === 'true' || role === 'progressbar' || tag === 'PROGRESS';
+      const button =
+        tag === 'BUTTON' ||
+        role === 'button' ||
+        (tag === 'INPUT' && /^(submit|button)$/i.test((element as HTMLInputElement).type));
+      const disabledButton =
+        button && (element.matches(':disabled') || element.getAttribute('aria-disabled') === 'true');
+      const live = element.getAttribute('aria-live');
+      const status = role === 'status' || tag === 'OUTPUT' || live === 'polite' || live === 'assertive';
+      if (!busy && !disabledButton && !status) continue;
+      if (!((element as HTMLElement).checkVisibility?.() ?? true)) continue;
+      if (busy) return true;
+      const text = (
+        (element as HTMLElement).innerText ||
+        element.getAttribute('aria-label') ||
+        (element as HTMLInputElement).value ||
+        ''
+      )
+        .replace(/\s+/g, ' ')
+        .trim();
+      if (disabledButton && atWork.test(text)) return true;
+      if (status && statusAtWork.test(text)) return true;
+    }
   }
   return false;
 }

@@ -83,6 +83,19 @@ describe('the answer of a slow site', () => {
     expect(await shown(page)).toEqual(['Refused.']);
   });
 
+  it('is waited for while a spinner turns inside a web component’s open shadow root', async () => {
+    const page = await chromium.freshPage();
+    await openSlowForm(
+      page,
+      `const host = document.createElement('div'); document.body.append(host);
+       const spinner = document.createElement('div'); spinner.setAttribute('role', 'progressbar');
+       spinner.textContent = '◌'; host.attachShadow({ mode: 'open' }).append(spinner); await post('/save');
+       await new Promise((resolve) => setTimeout(resolve, ${SLOW_MS})); host.remove(); show('Refused.');`,
+    );
+    await clickAndAwaitAnswer(page, page.getByRole('button', { name: 'Save' }));
+    expect(await shown(page)).toEqual(['Refused.']);
+  });
+
   it('is waited for while a request the click started is on its way, though the page shows nothing', async () => {
     const page = await chromium.freshPage();
     await openSlowForm(page, `await post('/save'); const { said } = await get('/data'); show(said);`);
