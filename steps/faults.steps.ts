@@ -1,6 +1,6 @@
 import type { NetworkFault } from '../pages/network-faults.ts';
 import { Given, Then, When } from './support/bdd.ts';
-import { verifies } from './support/guide-step.ts';
+import { checksPromise, verifies } from './support/guide-step.ts';
 import { expect } from './support/matchers.ts';
 import type { ScenarioWorld } from './support/world.ts';
 
@@ -46,9 +46,9 @@ async function saysNothingWasChanged(this: ScenarioWorld, message: string) {
   await expect(this.device.formMessage.tryAgain, 'the offer to try again').toBeVisible();
 }
 
-Then('the phone number page says {string} and offers to try again', verifies('phone.5', saysNothingWasChanged));
+Then('the phone number page says {string} and offers to try again', checksPromise('phone.5', saysNothingWasChanged));
 
-Then('the password page says {string} and offers to try again', verifies('password.5', saysNothingWasChanged));
+Then('the password page says {string} and offers to try again', checksPromise('password.5', saysNothingWasChanged));
 
 When('I click on "Try again"', async function () {
   await this.device.formMessage.tryAgain.click();
@@ -62,9 +62,9 @@ async function sentTheChangeOnce(this: ScenarioWorld) {
   ).toBe(1);
 }
 
-Then('this device sent the phone number once', verifies('phone.5', sentTheChangeOnce));
+Then('this device sent the phone number once', checksPromise('phone.5', sentTheChangeOnce));
 
-Then('this device sent the new password once', verifies('password.5', sentTheChangeOnce));
+Then('this device sent the new password once', checksPromise('password.5', sentTheChangeOnce));
 
 Then(
   'my new password works',

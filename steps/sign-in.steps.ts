@@ -87,15 +87,6 @@ When('I note the message above the form', async function () {
 });
 
 Then(
-  'the message above the form is the one I noted',
-  verifies('sign-in.4', async function () {
-    await expect
-      .poll(() => this.device.signIn.messageAboveTheForm(), { message: 'what the sign in page says above the form' })
-      .toBe(this.noted('signInMessage'));
-  }),
-);
-
-Then(
   'I am not signed in',
   verifies('sign-in.4', async function () {
     await expect(this.device.signIn.heading).toBeVisible();

@@ -24,7 +24,7 @@ Feature: Signing in keeps its security promises
     When I sign in 5 times with the email "<email>" and the password "wrong-password-1"
     Then every answer was "Incorrect email or password. Please try again."
     When I sign in with the email "<email>" and the password "{my password}"
-    Then I see the message "Too many unsuccessful sign-in attempts. For your security, please wait 15 minutes and try again." above the form
+    Then the sign in form makes me wait, saying "Too many unsuccessful sign-in attempts. For your security, please wait 15 minutes and try again."
     And I am not signed in
 
     Examples:
@@ -50,5 +50,5 @@ Feature: Signing in keeps its security promises
     When 30 sign-ins with my email are sent at once from the sign in form, one in the middle with my password
     Then none of them signed me in
     When I sign in with the email "{my email}" and the password "{my password}"
-    Then I see the message "Too many unsuccessful sign-in attempts. For your security, please wait 15 minutes and try again." above the form
+    Then the sign in form makes me wait, saying "Too many unsuccessful sign-in attempts. For your security, please wait 15 minutes and try again."
     And I am not signed in

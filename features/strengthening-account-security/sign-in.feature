@@ -41,11 +41,3 @@ Feature: Sign in
       | the password is empty      | {my email}        |                   | Please enter your password.                             | at the password field |
       | the password is too short  | {my email}        | abc               | Your password must contain between 4 and 60 characters. | at the password field |
       | the password is too long   | {my email}        | {61 characters}   | Your password must contain between 4 and 60 characters. | at the password field |
-
-  @guide:sign-in.3
-  Scenario: A wrong password and an unknown email are refused in the same words
-    Given I am on the sign in page
-    When I sign in with the email "{my email}" and the password "wrong-password-1"
-    And I note the message above the form
-    And I sign in with the email "{unknown email}" and the password "wrong-password-1"
-    Then the message above the form is the one I noted

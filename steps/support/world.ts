@@ -167,6 +167,8 @@ export class ScenarioWorld {
   readonly #attachFinding: WorldOptions['attachFinding'];
   /** The promise the scenario checks beyond the guide's words, set from its tags by the runner. */
   #promise: ScenarioPromise | undefined;
+  /** Whether a check of the scenario's promise failed: what later checks see follows from it. */
+  #promiseBroken = false;
   readonly #accessibility = new StepAccessibility();
   /** Which guide steps' pictures this scenario takes (harness/scenario/step-pictures.ts); set from its tags by the runner. */
   #pictures: ScenarioPictures = EVERY_PICTURE;
@@ -671,11 +673,15 @@ export class ScenarioWorld {
 
   /**
    * A failed check of a scenario that checks a promise beyond the guide's words, as the finding it is: only where
-   * the site did otherwise than promised (behaviour). A control renamed, moved or missing on the way is the guide
-   * drifting, whatever the scenario checks.
+   * the site did otherwise than promised (behaviour), in a check of that promise (`checksPromise`,
+   * steps/support/guide-step.ts), or in a later check of the same scenario, which sees the consequences of the
+   * promise already broken (a forged change saved: "no phone number was saved" fails too). A check of the guide's
+   * own words before that, or a control renamed, moved or missing on the way, is the guide drifting.
    */
-  findingOf(record: OutcomeRecord): FindingRecord | undefined {
+  findingOf(record: OutcomeRecord, checksPromise: boolean): FindingRecord | undefined {
     if (!this.#promise || record.kind !== 'behaviour') return undefined;
+    if (!checksPromise && !this.#promiseBroken) return undefined;
+    this.#promiseBroken = true;
     const page = this.#current?.page;
     return {
       class: this.#promise.class,

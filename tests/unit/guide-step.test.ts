@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { OutcomeRecord } from '../../harness/scenario/outcome.ts';
 import { GuideDrift } from '../../pages/support/drift.ts';
 // eslint-disable-next-line no-restricted-imports -- the test of the steps' own glue: nothing else may import steps
-import { markObserving, partOfGuideStep, verifies } from '../../steps/support/guide-step.ts';
+import { checksPromise, markObserving, partOfGuideStep, verifies } from '../../steps/support/guide-step.ts';
 // eslint-disable-next-line no-restricted-imports -- as above
 import { ScenarioWorld } from '../../steps/support/world.ts';
 import type { FindingRecord } from '../../harness/scenario/finding.ts';
@@ -60,7 +60,7 @@ function worldOf(tags: string[], name = 'The scenario') {
 
 describe('a check of a promise the guide does not state', () => {
   const brokenPromise = () => {
-    const step = verifies('sign-in.4', () => {
+    const step = checksPromise('sign-in.4', () => {
       playwrightExpect([1], 'none of the guesses should sign in').toHaveLength(0);
       return Promise.resolve();
     });
@@ -103,6 +103,49 @@ describe('a check of a promise the guide does not state', () => {
     expect(world.guideStepsHeld).toEqual(['sign-in.3', 'sign-in.4']);
   });
 
+  /** A Then step checking the guide's own words, such as "I am asked to choose one of the profiles". */
+  const brokenGuideSentence = () => {
+    const step = verifies('sign-in.4', () => {
+      playwrightExpect(['Hello'], 'after signing in, the site should ask to choose a profile').toEqual([]);
+      return Promise.resolve();
+    });
+    markObserving(step);
+    return step;
+  };
+
+  it('leaves a check of the guide’s own words a drift in a security scenario, before any promise broke', async () => {
+    const { world, records, findings } = worldOf(['@security', '@asvs:2.2.1']);
+    await brokenGuideSentence().call(world);
+    expect(findings).toEqual([]);
+    expect(records).toMatchObject([{ guideStep: 'sign-in.4', kind: 'behaviour' }]);
+  });
+
+  it('takes what a later check sees after a broken promise as part of that finding, not a drift', async () => {
+    const { world, records, findings } = worldOf(['@security', '@asvs:3.5.1'], 'A forged change');
+    await brokenPromise().call(world);
+    await brokenGuideSentence().call(world);
+    expect(records).toEqual([]);
+    expect(findings).toMatchObject([
+      { class: 'security', subject: 'A forged change' },
+      { class: 'security', subject: 'A forged change' },
+    ]);
+  });
+
+  it('leaves the part of a promise check that checks the guide’s words a drift', async () => {
+    const { world, records, findings } = worldOf(['@security', '@asvs:3.3.3']);
+    const step = checksPromise('password.4', async () => {
+      await partOfGuideStep('password.4', () =>
+        Promise.reject(new GuideDrift('behaviour', 'Device B is still signed in.')),
+      );
+    });
+    markObserving(step);
+    await step.call(world);
+    expect(findings).toEqual([]);
+    expect(records).toMatchObject([
+      { guideStep: 'password.4', kind: 'behaviour', siteShowed: 'Device B is still signed in.' },
+    ]);
+  });
+
   it('leaves a Given or When step that fails on the way a drift, even in a security scenario', async () => {
     const { world, records, findings } = worldOf(['@security', '@asvs:3.4.2']);
     const signingIn = verifies('sign-in.4', () => {
@@ -116,7 +159,7 @@ describe('a check of a promise the guide does not state', () => {
 
   it('leaves a renamed control a drift, even in a security scenario', async () => {
     const { world, records, findings } = worldOf(['@security', '@asvs:2.2.1']);
-    const step = verifies('sign-in.4', () => Promise.reject(new GuideDrift('renamed', 'There is no “Sign in”.')));
+    const step = checksPromise('sign-in.4', () => Promise.reject(new GuideDrift('renamed', 'There is no “Sign in”.')));
     await expect(step.call(world)).rejects.toThrow(/There is no “Sign in”/);
     expect(findings).toEqual([]);
     expect(records).toMatchObject([{ kind: 'renamed' }]);
