@@ -215,13 +215,6 @@ const JOURNEYS: Record<string, Plan> = {
     [1, async (open, account) => signIn(await open(), account)],
     // The refusals: one sign-in answered at its field or above the form.
     [7, async (open, account) => freshSignIn(open, account.email, WRONG_PASSWORD, false)],
-    [
-      1,
-      async (open, account) => {
-        await freshSignIn(open, account.email, WRONG_PASSWORD, false);
-        await freshSignIn(open, `unknown-${account.email}`, WRONG_PASSWORD, false);
-      },
-    ],
   ],
 
   'choose-profile.feature': [[6, async (open, account) => void (await signedInOnAccountPage(open, account))]],

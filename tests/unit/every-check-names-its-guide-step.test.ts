@@ -39,7 +39,10 @@ function stepDefinitions(file: string, source: string): StepDefinition[] {
     if (!ts.isIdentifier(call.expression) || !['Given', 'When', 'Then'].includes(call.expression.text)) return;
     const [pattern, fn] = call.arguments;
     if (!pattern || !fn || !ts.isStringLiteralLike(pattern)) return;
-    const verified = ts.isCallExpression(fn) && ts.isIdentifier(fn.expression) && fn.expression.text === 'verifies';
+    const verified =
+      ts.isCallExpression(fn) &&
+      ts.isIdentifier(fn.expression) &&
+      ['verifies', 'checksPromise'].includes(fn.expression.text);
     const body = ts.isIdentifier(fn) ? functions.get(fn.text) : fn;
     found.push({
       file,
