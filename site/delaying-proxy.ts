@@ -59,7 +59,10 @@ export async function startDelayingProxy({
 }: DelayingProxyOptions): Promise<DelayingProxy> {
   const site = new URL(target);
   if (site.protocol !== 'http:') throw new Error(`The delaying proxy forwards to http only, not to ${target}.`);
-  const agent = new Agent({ keepAlive: true });
+  // A new connection to the site for every request: a kept-alive one that the site closes while idle (Node's server
+  // does after 5 s) fails the next request sent on it with ECONNRESET, and the proxy would answer it with a 502 (a
+  // page's script lost, its form sent without it: a false alarm). On loopback a connection costs nothing.
+  const agent = new Agent({ keepAlive: false });
   const timers = new Set<NodeJS.Timeout>();
   const server: Server = createServer((incoming, outgoing) => {
     const path = incoming.url ?? '/';
