@@ -25,6 +25,7 @@ import {
   findingBody,
   findingLine,
 } from '../harness/scenario/finding.ts';
+import { NOTE_ATTACHMENT, NOTE_LABEL, NOTE_MEDIA_TYPE, noteBody } from '../harness/scenario/note.ts';
 import { STEPS_HELD_ATTACHMENT, STEPS_HELD_MEDIA_TYPE, stepsHeldBody } from '../harness/scenario/steps-held.ts';
 import { GAP_LABEL, gapNote, isGap } from '../harness/reporting/guide-gaps.ts';
 import { PICTURE_FORMAT, type StepPictures } from '../harness/scenario/step-pictures.ts';
@@ -160,6 +161,11 @@ export const test = bddTest.extend<{ world: ScenarioWorld; reportLabels: void },
         await testInfo.attach(FINDING_ATTACHMENT, { body: findingBody(finding), contentType: FINDING_MEDIA_TYPE });
         testInfo.annotations.push({ type: FINDING_LABEL, description: findingLine(finding) });
         if (++findingCount === 1) await allure.label(FINDING_LABEL, finding.class);
+      },
+      // Inside the Gherkin step that ran, beside it in every report; the HTML report shows it at the top of the test too.
+      attachNote: async (note) => {
+        await testInfo.attach(NOTE_ATTACHMENT, { body: noteBody(note), contentType: NOTE_MEDIA_TYPE });
+        testInfo.annotations.push({ type: NOTE_LABEL, description: `${note.guideStep}: ${note.says}` });
       },
       // Inside the Gherkin step that ran, so Allure shows the violations under that step.
       attachAccessibility: async (record) => {

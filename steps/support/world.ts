@@ -30,6 +30,7 @@ import {
   StepAccessibility,
 } from '../../harness/scenario/accessibility.ts';
 import { pageOf, promiseOf, type FindingRecord, type ScenarioPromise } from '../../harness/scenario/finding.ts';
+import type { NoteRecord } from '../../harness/scenario/note.ts';
 import type { AccessibilityRecord } from '../../harness/scenario/accessibility.ts';
 import {
   acceptedPicture,
@@ -134,6 +135,8 @@ export interface WorldOptions {
   attachLook?: (record: LookRecord, picture: Buffer, diff: Buffer | undefined) => Promise<void>;
   /** Stores a finding about the site, apart from the guide's outcome records (harness/scenario/finding.ts). */
   attachFinding?: (record: FindingRecord) => Promise<void>;
+  /** Stores a note of a guide step: an alternative of its sentence that did not work (harness/scenario/note.ts). */
+  attachNote?: (record: NoteRecord) => Promise<void>;
 }
 
 /** What a scenario notes in one step to compare in a later one, by name and type. */
@@ -165,6 +168,9 @@ export class ScenarioWorld {
   readonly #attachOutcome: WorldOptions['attachOutcome'];
   readonly #attachAccessibility: WorldOptions['attachAccessibility'];
   readonly #attachFinding: WorldOptions['attachFinding'];
+  readonly #attachNote: WorldOptions['attachNote'];
+  /** The guide step being followed now (steps/support/guide-step.ts), whose sentence a note is about. */
+  #guideStep: string | undefined;
   /** The promise the scenario checks beyond the guide's words, set from its tags by the runner. */
   #promise: ScenarioPromise | undefined;
   /** Whether a check of the scenario's promise failed: what later checks see follows from it. */
@@ -202,8 +208,10 @@ export class ScenarioWorld {
     attachAccessibility,
     attachLook,
     attachFinding,
+    attachNote,
   }: WorldOptions) {
     this.#openDevicePage = openDevicePage;
+    this.#attachNote = attachNote;
     this.#attachFinding = attachFinding;
     this.#attachLook = attachLook;
     this.#attachAccessibility = attachAccessibility;
@@ -637,6 +645,7 @@ export class ScenarioWorld {
 
   /** A guide step begins: the accessibility scan attributes what it finds to it (steps/support/guide-step.ts). */
   beginGuideStep(stepId: string): void {
+    this.#guideStep = stepId;
     if (this.#attachAccessibility) this.#accessibility.begin(stepId);
     // Each step is pictured once a scenario: by the first Gherkin step that finds a control it names.
     this.#look = this.#lookSteps.has(stepId) && !this.#pictured.has(stepId) ? { step: stepId } : undefined;
@@ -711,6 +720,16 @@ export class ScenarioWorld {
   /** The guide steps this scenario followed and found true, in the order first met: stored with its result. */
   get guideStepsHeld(): string[] {
     return [...this.#held];
+  }
+
+  /**
+   * What a page object said of an alternative of the guide step's sentence that did not work while another did
+   * (undefined: every alternative worked): a note beside the step, which neither drifts nor fails it.
+   */
+  async noteOnGuideStep(says: string | undefined): Promise<void> {
+    if (says === undefined) return;
+    if (this.#guideStep === undefined) throw new Error(`A note outside any guide step: ${says}`);
+    await this.#attachNote?.({ guideStep: this.#guideStep, says });
   }
 
   async recordOutcome(record: OutcomeRecord): Promise<void> {
