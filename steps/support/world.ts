@@ -135,6 +135,12 @@ export interface WorldOptions {
   attachLook?: (record: LookRecord, picture: Buffer, diff: Buffer | undefined) => Promise<void>;
   /** Stores a finding about the site, apart from the guide's outcome records (harness/scenario/finding.ts). */
   attachFinding?: (record: FindingRecord) => Promise<void>;
+  /**
+   * Marks the Gherkin step being run failed at once, in the runner's own reports, while the scenario goes on (a Then
+   * step's failed check): Playwright's soft failure. Where the runner has none (cucumber-js: a failed step skips the
+   * rest), the scenario fails at its end instead (softFailure).
+   */
+  failStepSoftly?: (message: string) => void;
   /** Stores a note of a guide step: an alternative of its sentence that did not work (harness/scenario/note.ts). */
   attachNote?: (record: NoteRecord) => Promise<void>;
 }
@@ -169,6 +175,7 @@ export class ScenarioWorld {
   readonly #attachAccessibility: WorldOptions['attachAccessibility'];
   readonly #attachFinding: WorldOptions['attachFinding'];
   readonly #attachNote: WorldOptions['attachNote'];
+  readonly #failStepSoftly: WorldOptions['failStepSoftly'];
   /** The guide step being followed now (steps/support/guide-step.ts), whose sentence a note is about. */
   #guideStep: string | undefined;
   /** The promise the scenario checks beyond the guide's words, set from its tags by the runner. */
@@ -209,7 +216,9 @@ export class ScenarioWorld {
     attachLook,
     attachFinding,
     attachNote,
+    failStepSoftly,
   }: WorldOptions) {
+    this.#failStepSoftly = failStepSoftly;
     this.#openDevicePage = openDevicePage;
     this.#attachNote = attachNote;
     this.#attachFinding = attachFinding;
@@ -736,13 +745,15 @@ export class ScenarioWorld {
     await this.#attachOutcome?.(record);
   }
 
+  /** A Then step's check failed: its Gherkin step is marked failed where the runner can, and the scenario goes on. */
   noteSoftFailure(message: string): void {
-    this.#softFailures.push(message);
+    if (this.#failStepSoftly) this.#failStepSoftly(message);
+    else this.#softFailures.push(message);
   }
 
   /**
-   * What fails a scenario whose observing checks failed but which otherwise ran to its end: every such check, first
-   * cause first. The runner's hooks throw it (steps/fixtures.ts, steps/support/cucumber-hooks.ts).
+   * What fails a scenario whose observing checks failed but which otherwise ran to its end, where the runner could not
+   * mark their steps failed as they ran (cucumber-js): every such check, first cause first. cucumber-hooks.ts throws it.
    */
   softFailure(): Error | undefined {
     const count = this.#softFailures.length;
