@@ -7,6 +7,8 @@ import { pressAndAwaitAnswer, tickByKeyboard, typeInto } from './support/keyboar
 const PLACE = 'The phone number page';
 /** The buttons the guide's page has: a button with another of them was not renamed. */
 const BUTTONS = ['Save', 'Cancel'];
+/** The button that sends the phone form: a control of another name sending it stands in its place (renamed). */
+const SENDS_THE_FORM = ['Save'];
 const BUTTON_ROLES = ['button', 'link'] as const;
 const COUNTRY = /country|region/i;
 const PHONE = /phone|mobile/i;
@@ -118,7 +120,10 @@ export class AddPhonePage {
   }
 
   #findButton(label: string): Promise<Locator> {
-    return findByGuideLabel(this.page, BUTTON_ROLES, label, PLACE, { alsoNamedHere: BUTTONS });
+    return findByGuideLabel(this.page, BUTTON_ROLES, label, PLACE, {
+      alsoNamedHere: BUTTONS,
+      sendsTheForm: SENDS_THE_FORM.includes(label),
+    });
   }
 
   /** Chooses a country by its name, whatever the option adds to it (e.g. its calling code). */

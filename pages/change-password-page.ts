@@ -123,7 +123,10 @@ export class ChangePasswordPage {
   }
 
   #findButton(label: string): Promise<Locator> {
-    return findByGuideLabel(this.page, ['button', 'link'], label, PLACE, { alsoNamedHere: [SAVE, 'Cancel'] });
+    return findByGuideLabel(this.page, ['button', 'link'], label, PLACE, {
+      alsoNamedHere: [SAVE, 'Cancel'],
+      sendsTheForm: true,
+    });
   }
 
   /** "Click on the “Save” button", waiting for the site's answer to the form. */

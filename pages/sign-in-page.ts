@@ -80,7 +80,7 @@ export class SignInPage {
   }
 
   #findButton(label: string): Promise<Locator> {
-    return findByGuideLabel(this.page, ['button'], label, PLACE);
+    return findByGuideLabel(this.page, ['button'], label, PLACE, { sendsTheForm: true });
   }
 
   /** Signs in and waits for the site's answer; what the page then says above the form (empty if nothing). */

@@ -62,7 +62,10 @@ export class SignOutEverywherePage {
   }
 
   async confirm(label: string): Promise<void> {
-    await clickAndAwaitAnswer(this.page, await findByGuideLabel(this.page, ['button'], label, PLACE));
+    await clickAndAwaitAnswer(
+      this.page,
+      await findByGuideLabel(this.page, ['button'], label, PLACE, { sendsTheForm: true }),
+    );
   }
 
   /** Leaves without confirming, by the page's own way back ("Cancel", "Back to …"). */

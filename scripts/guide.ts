@@ -6,6 +6,7 @@
 import { mkdirSync } from 'node:fs';
 import { ensureBrowser } from '../harness/config/ensure-browser.ts';
 import { GUIDE_HELP, wantsHelp } from '../harness/config/guide-help.ts';
+import { displayProblem } from '../harness/config/display.ts';
 import { readScenarios } from '../harness/guide/features.ts';
 import { compileSelection, countFromFeatures, countSelectedTests } from '../harness/config/feature-selection.ts';
 import { splitGuideOption } from '../harness/config/guide-selection.ts';
@@ -19,6 +20,12 @@ import { draftsOfRun, printDrafts } from '../harness/config/draft-run.ts';
 if (wantsHelp(process.argv.slice(2))) {
   console.log(GUIDE_HELP);
   process.exit(0);
+}
+// A window asked for where none can open is one sentence, before any browser starts or any report is cleared.
+const noDisplay = displayProblem(process.argv.slice(2));
+if (noDisplay) {
+  console.error(noDisplay);
+  process.exit(2);
 }
 if (!ensureBrowser()) process.exit(1);
 

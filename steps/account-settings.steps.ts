@@ -103,7 +103,7 @@ When(
   verifies('sign-out-account.1', async function (label: string) {
     const { header, profileInUse } = this.device;
     await expect(header.profileName(profileInUse)).toBeInTheRightUpperCorner(`the profile name “${profileInUse}”`);
-    await header.openProfileMenuByHoverOrClick(profileInUse);
+    await this.noteOnGuideStep(await header.openProfileMenuByHoverOrClick(profileInUse));
     await header.chooseFromProfileMenu(label);
   }),
 );

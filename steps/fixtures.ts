@@ -1,6 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import * as allure from 'allure-js-commons';
-import type { TestInfo } from '@playwright/test';
+import { expect, type TestInfo } from '@playwright/test';
 import { createBdd, test as bddTest } from 'playwright-bdd';
 import { guideStepIdsOf, readScenarios } from '../harness/guide/features.ts';
 import { featuresDirOf, guideOfStep, guideStep, loadGuides } from '../harness/guide/guide.ts';
@@ -25,6 +25,7 @@ import {
   findingBody,
   findingLine,
 } from '../harness/scenario/finding.ts';
+import { NOTE_ATTACHMENT, NOTE_LABEL, NOTE_MEDIA_TYPE, noteBody } from '../harness/scenario/note.ts';
 import { STEPS_HELD_ATTACHMENT, STEPS_HELD_MEDIA_TYPE, stepsHeldBody } from '../harness/scenario/steps-held.ts';
 import { GAP_LABEL, gapNote, isGap } from '../harness/reporting/guide-gaps.ts';
 import { PICTURE_FORMAT, type StepPictures } from '../harness/scenario/step-pictures.ts';
@@ -42,6 +43,25 @@ import { skipper } from './support/skipping.ts';
 import { ScenarioWorld } from './support/world.ts';
 
 const GUIDES = loadGuides();
+
+/**
+ * A Then step's failed check as Playwright's soft failure: recorded inside the Gherkin step playwright-bdd runs as a
+ * test.step, it marks that step failed in the HTML report, Allure and the JSON report, and the test goes on. The words
+ * are the guide step's and what changed, already said; the matcher adds none.
+ */
+const guideCheck = expect.extend({
+  checkOfTheGuideFailed(said: string) {
+    return { pass: false, name: 'checkOfTheGuideFailed', message: () => said };
+  },
+});
+
+function failStepSoftly(testInfo: TestInfo, message: string): void {
+  const [heading = message, ...rest] = message.split('\n');
+  guideCheck.soft(rest.join('\n').trim(), heading).checkOfTheGuideFailed();
+  // The failure is the guide's step, not a line of the harness: no code frame of ours (its stack names none).
+  const recorded = testInfo.errors.at(-1);
+  if (recorded) delete recorded.stack;
+}
 
 interface WorkerFixtures {
   site: SiteUnderTest;
@@ -161,6 +181,12 @@ export const test = bddTest.extend<{ world: ScenarioWorld; reportLabels: void },
         testInfo.annotations.push({ type: FINDING_LABEL, description: findingLine(finding) });
         if (++findingCount === 1) await allure.label(FINDING_LABEL, finding.class);
       },
+      failStepSoftly: (message) => failStepSoftly(testInfo, message),
+      // Inside the Gherkin step that ran, beside it in every report; the HTML report shows it at the top of the test too.
+      attachNote: async (note) => {
+        await testInfo.attach(NOTE_ATTACHMENT, { body: noteBody(note), contentType: NOTE_MEDIA_TYPE });
+        testInfo.annotations.push({ type: NOTE_LABEL, description: `${note.guideStep}: ${note.says}` });
+      },
       // Inside the Gherkin step that ran, so Allure shows the violations under that step.
       attachAccessibility: async (record) => {
         await testInfo.attach(ACCESSIBILITY_ATTACHMENT, {
@@ -208,6 +234,7 @@ export const test = bddTest.extend<{ world: ScenarioWorld; reportLabels: void },
         contentType: STEPS_HELD_MEDIA_TYPE,
       });
     }
+    // Then steps' failed checks failed their own steps as they ran (failStepSoftly): the test has failed already.
     const softFailure = world.softFailure();
     if (softFailure && testInfo.status === 'passed') throw softFailure;
   },

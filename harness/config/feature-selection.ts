@@ -2,8 +2,9 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { parse as parseTagExpression } from '@cucumber/tag-expressions';
-import { join } from 'node:path';
-import { readScenarios, type WrittenScenario } from '../guide/features.ts';
+import { basename, join } from 'node:path';
+import { distance } from 'fastest-levenshtein';
+import { featureFiles, readScenarios, type WrittenScenario } from '../guide/features.ts';
 import { GENERATED_DIR, generateTests } from './generated-tests.ts';
 import { loadGuides } from '../guide/guide.ts';
 import { expandGuideOption } from './guide-selection.ts';
@@ -83,7 +84,9 @@ export function compileSelection(typed: string[]): string[] {
     process.exit(2);
   }
   const { tags, rest } = splitGuideArgs(args);
-  const malformed = tags === undefined ? undefined : tagExpressionProblem(tags);
+  const malformed =
+    (tags === undefined ? undefined : tagExpressionProblem(tags)) ??
+    unknownFeatureFiles(rest, featureFiles('features'));
   if (malformed) {
     console.error(malformed);
     process.exit(2);
@@ -95,6 +98,43 @@ export function compileSelection(typed: string[]): string[] {
     console.error((error as Error).message);
     process.exit(2);
   }
+}
+
+/** How many of the closest feature files a "did you mean" names. */
+const CLOSEST_SHOWN = 3;
+
+/**
+ * One sentence when a `file.feature[:line]` argument names no feature file: the person's own path, and the feature
+ * files closest to it (the same file name in another folder first, then the most alike paths). Said before anything
+ * is generated or cleared, so the last run's reports stay.
+ */
+export function unknownFeatureFiles(
+  args: string[],
+  known: string[],
+  exists: (file: string) => boolean = existsSync,
+): string | undefined {
+  const existing = known.map((file) => file.replaceAll('\\', '/'));
+  const unknown = args.flatMap((arg) => {
+    const file = FEATURE_ARG.exec(arg)?.groups?.file?.replace(/^\.\//, '');
+    return file !== undefined && !existing.includes(file) && !exists(file) ? [file] : [];
+  });
+  if (unknown.length === 0) return undefined;
+  return unknown
+    .map((file) => {
+      const closest = closestFeatureFiles(file, existing);
+      const meant = closest.length ? `; did you mean ${closest.join(' or ')}?` : ': there are no feature files.';
+      return `There is no feature file ${file}${meant}`;
+    })
+    .join('\n');
+}
+
+function closestFeatureFiles(file: string, known: string[]): string[] {
+  const name = basename(file);
+  const sameName = known.filter((candidate) => basename(candidate) === name);
+  if (sameName.length) return sameName.slice(0, CLOSEST_SHOWN);
+  // A file name of its own counts most: the feature moved to another folder, or the path left its folder out.
+  const unlikeness = (candidate: string) => distance(basename(candidate), name) * 10 + distance(candidate, file);
+  return [...known].sort((a, b) => unlikeness(a) - unlikeness(b)).slice(0, CLOSEST_SHOWN);
 }
 
 /** One sentence when a tag expression cannot be read, instead of the parser's stack trace. */

@@ -16,7 +16,9 @@ Selections (as cucumber-js takes them); a selection writes its reports to report
   --tags "<expression>"                     a tag expression: --tags "@sign-in and not @guide:sign-in.4"
   --guide <slug>                            one guide's features, and the supporting ones tagged with its steps
   --grep <text>                             scenarios whose name has the text (playwright test's own)
-Any other option goes to playwright test (--headed, --workers 1, --debug, …).
+Any other option goes to playwright test (--headed, --workers 1, --debug, …); --headed, --debug and --ui need a
+display (on Linux, DISPLAY or WAYLAND_DISPLAY; else run under xvfb-run). A feature file that is not there is named,
+with the closest ones, before anything runs.
 
 Settings (environment variables; README.md, "Settings", says more):
   GUIDE_BASE_URL        verify another deployment instead of the bundled mock

@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { OUTCOME_MEDIA_TYPE, readOutcomeBody } from '../scenario/outcome.ts';
 import { FINDING_MEDIA_TYPE, readFindingBody } from '../scenario/finding.ts';
 import { readStepsHeldBody, STEPS_HELD_MEDIA_TYPE } from '../scenario/steps-held.ts';
+import { NOTE_MEDIA_TYPE, readNoteBody } from '../scenario/note.ts';
 import { outcome, scenarioKey, type AttemptStatus, type ScenarioOutcome } from './scenario-outcome.ts';
 
 /**
@@ -60,6 +61,11 @@ export function readCucumberOutcomes(path: string): ScenarioOutcome[] | undefine
           .filter((e) => e.mime_type === STEPS_HELD_MEDIA_TYPE)
           .flatMap((e) => readStepsHeldBody(Buffer.from(e.data, 'base64').toString('utf8'), path)),
       );
+      const notes = steps.flatMap((step) =>
+        (step.embeddings ?? [])
+          .filter((e) => e.mime_type === NOTE_MEDIA_TYPE)
+          .map((e) => readNoteBody(Buffer.from(e.data, 'base64').toString('utf8'), path)),
+      );
       const error = steps.find((step) => step.result?.error_message)?.result?.error_message;
       const scenario = { file, line: element.line, name: element.name };
       const seen = byKey.get(scenarioKey({ scenario }));
@@ -73,6 +79,7 @@ export function readCucumberOutcomes(path: string): ScenarioOutcome[] | undefine
           // The last attempt's, as the Playwright reader keeps them.
           findings,
           ...(held.length && { held }),
+          ...(notes.length && { notes }),
           error: attempt === 'failed' ? error : seen?.error,
           attachments: [],
         }),

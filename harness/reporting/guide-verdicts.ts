@@ -1,5 +1,6 @@
 import type { Guide, GuideStep } from '../guide/guide.ts';
 import { driftLine, type OutcomeRecord } from '../scenario/outcome.ts';
+import { distinctNotes, type NoteRecord } from '../scenario/note.ts';
 import { failedForTheGuide, failedOnFindingsOnly, scenarioKey, type ScenarioOutcome } from './scenario-outcome.ts';
 
 /**
@@ -17,6 +18,8 @@ export interface StepVerdict {
   scenarios: ScenarioOutcome[];
   /** The records naming this step, first cause first. */
   records: OutcomeRecord[];
+  /** Alternatives of its sentence that did not work while another did: shown beside the verdict, never changing it. */
+  notes: NoteRecord[];
   /** The line shown under the verdict: the first record's drift line, or why the step was not reached. */
   reason: string | undefined;
 }
@@ -31,7 +34,15 @@ export function guideVerdicts(guide: Guide, outcomes: ScenarioOutcome[]): StepVe
     const failures = scenarios.filter(failedForTheGuide);
     const blamed = failures.find((o) => o.records.length > 0);
     const unexplained = failures.find((o) => o.records.length === 0);
-    const verdict = (v: Verdict, reason?: string): StepVerdict => ({ step, verdict: v, scenarios, records, reason });
+    const notes = distinctNotes(scenarios.flatMap((o) => (o.notes ?? []).filter((n) => n.guideStep === step.id)));
+    const verdict = (v: Verdict, reason?: string): StepVerdict => ({
+      step,
+      verdict: v,
+      scenarios,
+      records,
+      notes,
+      reason,
+    });
 
     if (step.kind !== 'action') return verdict('prose');
     if (records[0]) return verdict('drifted', driftLine(records[0]));

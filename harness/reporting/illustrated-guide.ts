@@ -320,7 +320,7 @@ function actionCard(
       : '<p class="muted">No check covers this sentence yet.</p>';
   return `<section class="step ${verdict.replace(' ', '-')}" id="step-${v.step.id}">
   <div class="words"><span class="id">${v.step.id}</span><blockquote>${escape(v.step.text)}</blockquote>
-  <p class="verdict">${VERDICT_WORDS[verdict]}</p>${reason}${lookBlock(look)}${access}${scenarios}</div>
+  <p class="verdict">${VERDICT_WORDS[verdict]}</p>${notesBlock(v)}${reason}${lookBlock(look)}${access}${scenarios}</div>
   <div class="picture">${image}</div>
 </section>`;
 }
@@ -332,6 +332,11 @@ const SCENARIO_MARKS: Record<ScenarioOutcome['status'], string> = {
   skipped: '–',
   'not run': '·',
 };
+
+/** The sentence's alternatives that did not work while another did: beside the verdict, which they leave as it is. */
+function notesBlock(v: StepVerdict): string {
+  return v.notes.map((note) => `<p class="note-of-step"><b>Note:</b> ${escape(note.says)}</p>`).join('');
+}
 
 /** What differs, in the record's words, with every other record of the step and the raw evidence folded away. */
 function reasonBlock(v: StepVerdict, verdict: ShownVerdict): string {
@@ -512,6 +517,7 @@ body { margin: 0; font: 16px/1.5 Georgia, 'Times New Roman', serif; color: #1d1d
 .env div { display: flex; gap: .4rem; } .env dt { font-weight: 600; } .env dd { margin: 0; }
 .summary { font-family: system-ui, sans-serif; }
 .badge { display: inline-block; padding: .15rem .6rem; border-radius: 999px; font-weight: 600; font-size: .9rem; margin-right: .3rem; }
+.note-of-step { background: #eef3fb; border-left: 3px solid #5b7fb8; padding: 0.3em 0.6em; }
 .badge.verified, .step.verified .verdict { background: #e3f4e6; color: #17622a; }
 .badge.drifted, .step.drifted .verdict { background: #fde5e3; color: #9b1c14; }
 .badge.stale, .step.stale .verdict { background: #fff2cc; color: #7a5a00; }

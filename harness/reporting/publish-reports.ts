@@ -32,6 +32,7 @@ import { readPlaywrightOutcomes } from './results.ts';
 import { SELECTION_ENV } from '../config/run-kind.ts';
 import { PictureShrinker } from './shrink-images.ts';
 import { imageTypeOf } from '../scenario/step-pictures.ts';
+import { noteLine } from '../scenario/note.ts';
 import { speedOptions } from '../config/speed-options.ts';
 import { reportPaths, type ReportPaths } from '../config/reports-dir.ts';
 
@@ -212,12 +213,13 @@ async function publishWith(
       });
     console.log(`\n${guide.title}, step by step${selection ? ` (${selection})` : ''}:`);
     const width = Math.max(11, ...verdicts.map((v) => v.step.id.length));
-    for (const { step, verdict, scenarios, reason } of verdicts) {
+    for (const { step, verdict, scenarios, reason, notes } of verdicts) {
       const text = step.text.length > 78 ? `${step.text.slice(0, 77)}…` : step.text;
       console.log(
         `  ${MARKS[verdict]} ${step.id.padEnd(width)} ${(verdict === 'not selected' ? 'not run in this selection' : verdict).padEnd(11)} ${String(scenarios.length).padStart(2)} scenario(s)  ${text}`,
       );
       if (reason) console.log(`      ↳ ${reason}`);
+      for (const note of notes) console.log(`      ↳ ${noteLine(note)}`);
     }
     const count = (verdict: string) => verdicts.filter((v) => v.verdict === verdict).length;
     console.log(

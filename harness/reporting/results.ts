@@ -5,6 +5,7 @@ import { OUTCOME_ATTACHMENT, readOutcomeBody, type OutcomeRecord } from '../scen
 import { ACCESSIBILITY_ATTACHMENT, readAccessibilityBody } from '../scenario/accessibility.ts';
 import { FINDING_ATTACHMENT, readFindingBody } from '../scenario/finding.ts';
 import { readStepsHeldBody, STEPS_HELD_ATTACHMENT } from '../scenario/steps-held.ts';
+import { NOTE_ATTACHMENT, readNoteBody } from '../scenario/note.ts';
 import { LOOK_ATTACHMENT, readLookBody } from './guide-looks.ts';
 import { reportPaths } from '../config/reports-dir.ts';
 import { outcome, type AttemptStatus, type ScenarioOutcome } from './scenario-outcome.ts';
@@ -86,12 +87,14 @@ export function readPlaywrightOutcomes(
       const looks = lastOf(LOOK_ATTACHMENT, readLookBody);
       const findings = lastOf(FINDING_ATTACHMENT, readFindingBody);
       const held = lastOf(STEPS_HELD_ATTACHMENT, readStepsHeldBody).flat();
+      const notes = lastOf(NOTE_ATTACHMENT, readNoteBody);
       const skipReason = [...(last?.annotations ?? []), ...(test.annotations ?? [])].find(
         (a) => a.type === 'skip' && a.description,
       )?.description;
       return outcome({
         findings,
         ...(held.length && { held }),
+        ...(notes.length && { notes }),
         ...(last?.status === 'skipped' && skipReason && { skipReason }),
         ...(accessibility.length && { accessibility }),
         ...(looks.length && { looks }),

@@ -3,6 +3,7 @@ import type { OutcomeRecord } from '../scenario/outcome.ts';
 import type { FindingRecord } from '../scenario/finding.ts';
 import type { AccessibilityRecord } from '../scenario/accessibility.ts';
 import type { LookRecord } from './guide-looks.ts';
+import type { NoteRecord } from '../scenario/note.ts';
 
 /** What one attempt at a scenario came to, in any runner. */
 export type AttemptStatus = 'passed' | 'failed' | 'skipped';
@@ -23,6 +24,8 @@ export interface ScenarioOutcome {
   records: OutcomeRecord[];
   /** The guide steps it followed and found true (last attempt), where the runner's report has them. */
   held?: string[];
+  /** Alternatives of a guide step's sentence that did not work while another did (last attempt): shown, never counted. */
+  notes?: NoteRecord[];
   /** What it met of the site's own defects, which leave the guide true (harness/scenario/finding.ts); last attempt. */
   findings: FindingRecord[];
   /** The last failed attempt's error as the runner printed it: shown to people, never read for meaning. */

@@ -45,8 +45,8 @@ export const MASTHEAD_SCRIPT_PATH = '/components/fbx-masthead.js';
 
 /**
  * The custom element's definition. `data-opens` on the `<details>` says what opens it: "hover-or-click" (a mouse
- * resting on the name opens it, and a click on a menu the mouse opened keeps it open), "click" (a click, Enter or
- * Space only: `<details>` as it is), or "hover" (only a mouse: a drift, the summary's own toggle is stopped).
+ * resting on the name opens it, and a click on a menu the mouse opened keeps it open), "hover" (only a mouse: a drift,
+ * the summary's own toggle is stopped), or "never" (a drift: nothing opens it, the toggle stopped and no mouse).
  */
 export const MASTHEAD_SCRIPT = `
 class FbxMasthead extends HTMLElement {
@@ -58,7 +58,7 @@ class FbxMasthead extends HTMLElement {
     const opens = details.dataset.opens;
     const summary = details.querySelector('summary');
     let openedByHover = false;
-    if (opens !== 'click') {
+    if (opens !== 'never') {
       details.addEventListener('pointerenter', () => {
         if (details.open) return;
         openedByHover = true;
@@ -71,7 +71,7 @@ class FbxMasthead extends HTMLElement {
       });
     }
     summary.addEventListener('click', (event) => {
-      if (opens === 'hover') event.preventDefault();
+      if (opens === 'hover' || opens === 'never') event.preventDefault();
       else if (openedByHover) {
         event.preventDefault();
         openedByHover = false;
@@ -111,7 +111,7 @@ function welcomeHeader(site: SiteVariant): Html {
 
 const OPENS: Record<SiteVariant['profileMenuOpens'], string> = {
   'hover-or-click': 'hover-or-click',
-  'click-only': 'click',
+  never: 'never',
   'hover-only': 'hover',
 };
 

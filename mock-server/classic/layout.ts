@@ -127,7 +127,8 @@ export function memberHeader(visit: ClassicVisit, account: Account, current: Pro
   const hoverOnly = site.profileMenuOpens === 'hover-only';
   const items = profileMenuItems(visit, account, current, site);
   // Otherwise a click (or Enter, Space) opens the popover until dismissed; hovering shows the same list through the
-  // style sheet, while the mouse is over the name or the list, or focus is in the list; click-only (a drift) does not.
+  // style sheet, while the mouse is over the name or the list, or focus is in the list. Never (a drift): the name is a
+  // button that targets nothing, beside a popover nothing opens.
   const popover = html`<button type="button" class="who-button" popovertarget="who-menu">${current.name}</button>
     <div id="who-menu" class="who-menu" popover>${items}</div>`;
   const who = hoverOnly
@@ -135,8 +136,9 @@ export function memberHeader(visit: ClassicVisit, account: Account, current: Pro
         <button type="button" class="who-button">${current.name}</button>
         <div class="who-menu">${items}</div>
       </div>`
-    : site.profileMenuOpens === 'click-only'
-      ? popover
+    : site.profileMenuOpens === 'never'
+      ? html`<button type="button" class="who-button">${current.name}</button>
+          <div id="who-menu" class="who-menu" popover>${items}</div>`
       : html`<div class="who">${popover}</div>`;
   if (site.profileMenuPlacement === 'lower-left') {
     return html`<header class="masthead">${brand}${nav}</header>

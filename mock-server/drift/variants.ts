@@ -10,9 +10,10 @@ export interface SiteVariant {
   profileMenuPlacement: 'header' | 'lower-left';
   /**
    * What opens the profile's pop-up menu: a mouse hovering over the name as well as a click, Enter or Space on it
-   * (the second guide's "hover over or click"), only a click, Enter or Space, or only a mouse hovering over it.
+   * (the second guide's "hover over or click"), only a mouse hovering over it, or nothing at all (the name is shown,
+   * the menu never opens).
    */
-  profileMenuOpens: 'hover-or-click' | 'click-only' | 'hover-only';
+  profileMenuOpens: 'hover-or-click' | 'hover-only' | 'never';
   accountMenuLabel: string;
   changePasswordLabel: string;
   /** The section of the account page that holds the "Change password" text button. */
@@ -224,13 +225,15 @@ export const DRIFT_VARIANTS: readonly DriftVariant[] = [
     caughtByTag: 'keyboard',
     override: { profileMenuOpens: 'hover-only' },
   },
+  // A menu opening on a click only is no drift of the second guide's "Hover over or click your profile name": either
+  // way holds, and the other is a note beside the step (pages/site-header.ts). What breaks the sentence is neither.
   {
-    name: 'profile-menu-click-only',
-    kind: 'behaviour',
+    name: 'profile-menu-never-opens',
+    kind: 'missing',
     breaks:
-      'The profile\'s pop-up menu opens only on a click: a mouse resting on the profile name, as the second guide says ("Hover over or click"), opens nothing.',
+      'The profile name opens no pop-up menu: neither a mouse hovering over it nor a click (nor Enter or Space) shows the menu the second guide says to choose "Your Account" from.',
     caughtBy: ['sign-out-account.1'],
-    override: { profileMenuOpens: 'click-only' },
+    override: { profileMenuOpens: 'never' },
   },
   {
     name: 'phone-field-unlabelled',

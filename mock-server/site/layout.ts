@@ -77,13 +77,13 @@ export function profileHeader(account: Account, current: Profile, site: SiteVari
 
 function profileMenu(account: Account, current: Profile, site: SiteVariant): Html {
   const others = account.profiles.filter((p) => p.id !== current.id);
-  // Hover-only (a drift): no script opens it, and a style shows it only while a mouse is over the name. Click-only
-  // (a drift): the script ignores the mouse resting on it.
+  // Hover-only (a drift): no script opens it, and a style shows it only while a mouse is over the name. Never (a
+  // drift): neither the script nor a style opens it.
   const hoverOnly = site.profileMenuOpens === 'hover-only';
   const opens = {
     'hover-or-click': '',
     'hover-only': html`data-opens="hover"`,
-    'click-only': html`data-opens="click"`,
+    never: html`data-opens="never"`,
   };
   return html`<div class="profile-menu" ${opens[site.profileMenuOpens]}>
     <button

@@ -84,6 +84,11 @@ export interface GuideLabelSearch {
   alsoNamedHere?: string[];
   /** How the label is matched when the guide paraphrases it (meaningWords); the guide's exact words otherwise. */
   matching?: RegExp;
+  /**
+   * The guide's control sends the form it stands in ("Save", "Sign in", "Sign Out"): another control that sends the
+   * same form leads where the guide's would, so it may stand in its place under another name ("Submit").
+   */
+  sendsTheForm?: boolean;
 }
 
 /**
@@ -123,7 +128,7 @@ export async function findByGuideLabel(
   roles: readonly Role[],
   label: string,
   place: string,
-  { among, alsoNamedHere = [], matching = guideLabel(label) }: GuideLabelSearch = {},
+  { among, alsoNamedHere = [], matching = guideLabel(label), sendsTheForm = false }: GuideLabelSearch = {},
 ): Promise<Locator> {
   const candidates = (name?: RegExp) => candidatesOf(scope, roles, name, among);
   const control = candidates(matching).first();
@@ -147,10 +152,10 @@ export async function findByGuideLabel(
   }
   // On a whole page, the site's header and navigation are not "in the place" of a form's control.
   const leaveOutChrome = !among && !('page' in scope);
-  const offered = (await candidates().evaluateAll(inComposedTree(namesOutsideChrome), leaveOutChrome))
-    .map(oneLine)
-    .filter(Boolean);
-  const list = offered.length ? offered.map((name) => `“${name}”`).join(', ') : 'nothing of that kind';
+  const offered = (await candidates().evaluateAll(inComposedTree(controlsOutsideChrome), leaveOutChrome))
+    .map((control) => ({ ...control, name: oneLine(control.name) }))
+    .filter((control) => control.name);
+  const list = offered.length ? offered.map(({ name }) => `“${name}”`).join(', ') : 'nothing of that kind';
   const page = 'page' in scope ? scope.page() : scope;
   const elsewhere = byRoles(page, roles, matching).filter({ visible: true }).first();
   if (await elsewhere.count()) {
@@ -162,7 +167,7 @@ export async function findByGuideLabel(
       { kind: 'moved', guideLabel: label, where },
     );
   }
-  const renamedTo = closestLabel(label, offered, alsoNamedHere);
+  const renamedTo = closestLabel(label, offered, { alsoNamedHere, sendsTheForm });
   if (renamedTo) {
     throw new GuideDrift(
       'renamed',
@@ -177,38 +182,77 @@ export async function findByGuideLabel(
   });
 }
 
+/** A control the place offers instead of the guide's, as the page shows it. */
+export interface OfferedControl {
+  name: string;
+  /** It sends the form it stands in (a submit button of a form): where it leads is that form's answer. */
+  sendsForm: boolean;
+}
+
 /**
- * The offered label that stands where the guide's label should: one that shares a word with it or is spelled
- * nearly alike, else the only offered label the guide does not name here ("Save" relabelled "Submit" beside
- * "Cancel"). None when nothing offered can be told apart from the rest.
+ * The offered control that stands where the guide's should, under another name: a credible rename, else none and
+ * the guide's control is missing. Credible is what a person would accept as the same control: a name sharing a
+ * meaningful word with the guide's ("Your Account" → "Account"; "Sign out of all devices" → "Manage access and
+ * devices"), or the guide's own words misspelled ("Sing In"), or, where its destination is known, a control leading to
+ * the same place: the only one not named by the guide here that sends the same form as the guide's would ("Save" →
+ * "Submit", "Sign in" → "Log in"). A control sharing no word and leading elsewhere, or nowhere known ("Learn more" for
+ * "Sign out of all devices"), is no rename: naming it would send the reader of the corrected guide to the wrong place.
  */
-export function closestLabel(label: string, offered: string[], alsoNamedHere: string[] = []): string | undefined {
-  const words = significantWords(label);
-  const byWord = offered.find((name) => significantWords(name).some((word) => words.includes(word)));
-  if (byWord) return byWord;
+export function closestLabel(
+  label: string,
+  offered: readonly OfferedControl[],
+  { alsoNamedHere = [], sendsTheForm = false }: Pick<GuideLabelSearch, 'alsoNamedHere' | 'sendsTheForm'> = {},
+): string | undefined {
+  const words = meaningfulStems(label);
+  const byWord = offered.find(({ name }) => meaningfulStems(name).some((word) => words.includes(word)));
+  if (byWord) return byWord.name;
   const wanted = label.toLowerCase();
-  const bySpelling = offered.find((name) => {
+  const bySpelling = offered.find(({ name }) => {
     const other = name.toLowerCase();
     return distance(wanted, other) <= Math.max(2, Math.floor(Math.max(wanted.length, other.length) / 3));
   });
-  if (bySpelling) return bySpelling;
+  if (bySpelling) return bySpelling.name;
+  if (!sendsTheForm) return undefined;
   const named = new Set(alsoNamedHere.map((name) => name.toLowerCase().trim()));
-  const unnamed = offered.filter((name) => !named.has(name.toLowerCase().trim()));
-  return unnamed.length === 1 ? unnamed[0] : undefined;
+  const sameDestination = offered.filter(({ name, sendsForm }) => sendsForm && !named.has(name.toLowerCase().trim()));
+  return sameDestination.length === 1 ? sameDestination[0]!.name : undefined;
 }
 
-/** The controls' visible names, leaving out those in the page's header, navigation or footer when asked. Runs in the page. */
-function namesOutsideChrome(tree: ComposedTree, elements: Element[], leaveOutChrome: boolean): string[] {
+/** The controls' visible names and whether each sends its form, leaving out the page's header, navigation or footer when asked. Runs in the page. */
+function controlsOutsideChrome(tree: ComposedTree, elements: Element[], leaveOutChrome: boolean): OfferedControl[] {
   return elements
     .filter((element) => !leaveOutChrome || !tree.closest(element, 'header, nav, footer'))
-    .map((element) => (element as HTMLElement).innerText || element.getAttribute('aria-label') || '');
+    .map((element) => ({
+      name: (element as HTMLElement).innerText || element.getAttribute('aria-label') || '',
+      sendsForm:
+        (element instanceof HTMLButtonElement || element instanceof HTMLInputElement) &&
+        element.type === 'submit' &&
+        element.form !== null,
+    }));
 }
 
-function significantWords(text: string): string[] {
+/** Words that carry no meaning of a control's own: "Sign out of all devices" means what "Sign out every device" does. */
+const STOP_WORDS = new Set(
+  'a an the of to in on at by for from with and or your my our its this that these those all every each any some more here there now please'.split(
+    ' ',
+  ),
+);
+
+/** A label's meaningful words, each cut to its stem ("devices" and "device", "changing" and "change" alike). */
+export function meaningfulStems(text: string): string[] {
   return text
     .toLowerCase()
     .split(/[^\p{L}\p{N}]+/u)
-    .filter((word) => word.length > 3);
+    .filter((word) => word.length > 1 && !STOP_WORDS.has(word))
+    .map(stem);
+}
+
+/** A light English stemmer: plural and verb endings off, enough to see one word in "device"/"devices"/"devicing". */
+function stem(word: string): string {
+  for (const ending of ['ings', 'ing', 'ies', 'ied', 'es', 'ed', 's', 'e', 'y']) {
+    if (word.endsWith(ending) && word.length - ending.length >= 3) return word.slice(0, -ending.length);
+  }
+  return word;
 }
 
 function oneLine(text: string): string {

@@ -1,4 +1,5 @@
 import { FINDING_ATTACHMENT, FINDING_MEDIA_TYPE, findingBody } from '../../harness/scenario/finding.ts';
+import { NOTE_ATTACHMENT, NOTE_MEDIA_TYPE, noteBody } from '../../harness/scenario/note.ts';
 import { STEPS_HELD_ATTACHMENT, STEPS_HELD_MEDIA_TYPE, stepsHeldBody } from '../../harness/scenario/steps-held.ts';
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -99,6 +100,10 @@ export class CucumberWorld extends ScenarioWorld {
       },
       attachFinding: (finding) => {
         attach(findingBody(finding), { mediaType: FINDING_MEDIA_TYPE, fileName: `${FINDING_ATTACHMENT}.json` });
+        return Promise.resolve();
+      },
+      attachNote: (note) => {
+        attach(noteBody(note), { mediaType: NOTE_MEDIA_TYPE, fileName: `${NOTE_ATTACHMENT}.json` });
         return Promise.resolve();
       },
       attachAccessibility: (record) => {

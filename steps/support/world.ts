@@ -30,6 +30,7 @@ import {
   StepAccessibility,
 } from '../../harness/scenario/accessibility.ts';
 import { pageOf, promiseOf, type FindingRecord, type ScenarioPromise } from '../../harness/scenario/finding.ts';
+import type { NoteRecord } from '../../harness/scenario/note.ts';
 import type { AccessibilityRecord } from '../../harness/scenario/accessibility.ts';
 import {
   acceptedPicture,
@@ -134,6 +135,14 @@ export interface WorldOptions {
   attachLook?: (record: LookRecord, picture: Buffer, diff: Buffer | undefined) => Promise<void>;
   /** Stores a finding about the site, apart from the guide's outcome records (harness/scenario/finding.ts). */
   attachFinding?: (record: FindingRecord) => Promise<void>;
+  /**
+   * Marks the Gherkin step being run failed at once, in the runner's own reports, while the scenario goes on (a Then
+   * step's failed check): Playwright's soft failure. Where the runner has none (cucumber-js: a failed step skips the
+   * rest), the scenario fails at its end instead (softFailure).
+   */
+  failStepSoftly?: (message: string) => void;
+  /** Stores a note of a guide step: an alternative of its sentence that did not work (harness/scenario/note.ts). */
+  attachNote?: (record: NoteRecord) => Promise<void>;
 }
 
 /** What a scenario notes in one step to compare in a later one, by name and type. */
@@ -165,6 +174,10 @@ export class ScenarioWorld {
   readonly #attachOutcome: WorldOptions['attachOutcome'];
   readonly #attachAccessibility: WorldOptions['attachAccessibility'];
   readonly #attachFinding: WorldOptions['attachFinding'];
+  readonly #attachNote: WorldOptions['attachNote'];
+  readonly #failStepSoftly: WorldOptions['failStepSoftly'];
+  /** The guide step being followed now (steps/support/guide-step.ts), whose sentence a note is about. */
+  #guideStep: string | undefined;
   /** The promise the scenario checks beyond the guide's words, set from its tags by the runner. */
   #promise: ScenarioPromise | undefined;
   /** Whether a check of the scenario's promise failed: what later checks see follows from it. */
@@ -202,8 +215,12 @@ export class ScenarioWorld {
     attachAccessibility,
     attachLook,
     attachFinding,
+    attachNote,
+    failStepSoftly,
   }: WorldOptions) {
+    this.#failStepSoftly = failStepSoftly;
     this.#openDevicePage = openDevicePage;
+    this.#attachNote = attachNote;
     this.#attachFinding = attachFinding;
     this.#attachLook = attachLook;
     this.#attachAccessibility = attachAccessibility;
@@ -637,6 +654,7 @@ export class ScenarioWorld {
 
   /** A guide step begins: the accessibility scan attributes what it finds to it (steps/support/guide-step.ts). */
   beginGuideStep(stepId: string): void {
+    this.#guideStep = stepId;
     if (this.#attachAccessibility) this.#accessibility.begin(stepId);
     // Each step is pictured once a scenario: by the first Gherkin step that finds a control it names.
     this.#look = this.#lookSteps.has(stepId) && !this.#pictured.has(stepId) ? { step: stepId } : undefined;
@@ -713,17 +731,29 @@ export class ScenarioWorld {
     return [...this.#held];
   }
 
+  /**
+   * What a page object said of an alternative of the guide step's sentence that did not work while another did
+   * (undefined: every alternative worked): a note beside the step, which neither drifts nor fails it.
+   */
+  async noteOnGuideStep(says: string | undefined): Promise<void> {
+    if (says === undefined) return;
+    if (this.#guideStep === undefined) throw new Error(`A note outside any guide step: ${says}`);
+    await this.#attachNote?.({ guideStep: this.#guideStep, says });
+  }
+
   async recordOutcome(record: OutcomeRecord): Promise<void> {
     await this.#attachOutcome?.(record);
   }
 
+  /** A Then step's check failed: its Gherkin step is marked failed where the runner can, and the scenario goes on. */
   noteSoftFailure(message: string): void {
-    this.#softFailures.push(message);
+    if (this.#failStepSoftly) this.#failStepSoftly(message);
+    else this.#softFailures.push(message);
   }
 
   /**
-   * What fails a scenario whose observing checks failed but which otherwise ran to its end: every such check, first
-   * cause first. The runner's hooks throw it (steps/fixtures.ts, steps/support/cucumber-hooks.ts).
+   * What fails a scenario whose observing checks failed but which otherwise ran to its end, where the runner could not
+   * mark their steps failed as they ran (cucumber-js): every such check, first cause first. cucumber-hooks.ts throws it.
    */
   softFailure(): Error | undefined {
     const count = this.#softFailures.length;

@@ -81,7 +81,7 @@ const PROBES: Record<string, () => Promise<unknown>> = {
     return page.indexOf('name="number"') < page.indexOf('name="password"');
   },
   'profile-menu-on-hover-only': async () => (await html('/home')).includes('class="who-hover"'),
-  'profile-menu-click-only': async () => (await html('/home')).includes('<div class="who">'),
+  'profile-menu-never-opens': async () => (await html('/home')).includes('popovertarget="who-menu"'),
   'phone-field-unlabelled': async () => (await html('/member/settings/phone')).includes('<label for="in-number">'),
   'save-low-contrast': async () =>
     /<button\s+type="submit"\s+class="btn low-contrast"/.test(await html('/member/settings/phone')),
@@ -180,7 +180,7 @@ const OBSERVATIONS: Record<string, [clean: unknown, drifted: unknown]> = {
   'phone-and-password-swapped': [true, false],
   'cookie-banner-over-sign-in': [false, true],
   'profile-menu-on-hover-only': [false, true],
-  'profile-menu-click-only': [true, false],
+  'profile-menu-never-opens': [true, false],
   'phone-field-unlabelled': [true, false],
   'save-low-contrast': [false, true],
   'save-stays-disabled': [false, true],

@@ -120,7 +120,7 @@ describe('the components rendition', () => {
       expect(await open()).toBe(true);
     });
 
-    it('drifted to hover-only, a click or Enter opens nothing; drifted to click-only, hovering opens nothing', async () => {
+    it('drifted to hover-only, a click or Enter opens nothing; drifted to never, nothing opens it', async () => {
       const hoverOnly = await menuOn('profile-menu-on-hover-only');
       await hoverOnly.summary.focus();
       await page.keyboard.press('Enter');
@@ -128,11 +128,13 @@ describe('the components rendition', () => {
       await hoverOnly.summary.hover();
       expect(await hoverOnly.open()).toBe(true);
       await page.mouse.move(0, 700);
-      const clickOnly = await menuOn('profile-menu-click-only');
-      await clickOnly.summary.hover();
-      expect(await clickOnly.open()).toBe(false);
-      await clickOnly.summary.click();
-      expect(await clickOnly.open()).toBe(true);
+      const never = await menuOn('profile-menu-never-opens');
+      await never.summary.hover();
+      expect(await never.open()).toBe(false);
+      await never.summary.click();
+      expect(await never.open()).toBe(false);
+      await page.keyboard.press('Enter');
+      expect(await never.open()).toBe(false);
     });
   });
 });

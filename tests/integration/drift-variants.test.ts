@@ -273,7 +273,7 @@ const VARIANT_OBSERVATIONS: Record<string, Partial<Record<keyof SiteVariant, unk
   'phone-and-password-swapped': { phoneFormOrder: 'password first' },
   'cookie-banner-over-sign-in': { cookieBanner: true },
   'profile-menu-on-hover-only': { profileMenuOpens: 'hover' },
-  'profile-menu-click-only': { profileMenuOpens: 'click' },
+  'profile-menu-never-opens': { profileMenuOpens: 'never' },
   'phone-field-unlabelled': { phoneFieldLabelled: false },
   'save-low-contrast': { phoneSaveContrast: true },
   'save-stays-disabled': { phoneSaveEnabled: false },

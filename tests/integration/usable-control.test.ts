@@ -11,7 +11,7 @@ describe('a control the guide names, found for a person to use', () => {
     page = await chromium.freshPage({ viewport: { width: 800, height: 600 } });
   });
 
-  const findSave = () => findByGuideLabel(page, ['button'], 'Save', 'The form', {});
+  const findSave = () => findByGuideLabel(page, ['button'], 'Save', 'The form', { sendsTheForm: true });
   const drift = async () => {
     const thrown = await findSave().then(
       () => undefined,
@@ -35,10 +35,17 @@ describe('a control the guide names, found for a person to use', () => {
   });
 
   it('is a drift, not a crash, when it does not come within the wait: the place offers another label instead', async () => {
-    await page.setContent('<main><button>Submit</button></main>');
+    await page.setContent('<main><form><button>Submit</button></form></main>');
     const found = await drift();
     expect(found.kind).toBe('renamed');
     expect(found.siteShowed).toBe('The form has no “Save”; in its place is “Submit” (it offers “Submit”).');
+  }, 15_000);
+
+  it('is missing, not renamed, when the one control offered neither shares a word nor sends the form', async () => {
+    await page.setContent('<main><form></form><button type="button">Learn more</button></main>');
+    const found = await drift();
+    expect(found.kind).toBe('missing');
+    expect(found.siteShowed).toBe('The form has no “Save” (it offers “Learn more”).');
   }, 15_000);
 
   it('is unusable when disabled', async () => {

@@ -2,7 +2,12 @@ import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { countFromFeatures, splitGuideArgs, toGeneratedSpecs } from '../../harness/config/feature-selection.ts';
+import {
+  countFromFeatures,
+  splitGuideArgs,
+  toGeneratedSpecs,
+  unknownFeatureFiles,
+} from '../../harness/config/feature-selection.ts';
 import type { WrittenScenario } from '../../harness/guide/features.ts';
 
 const scenario = (line: number, scenarioLine = line): WrittenScenario => ({
@@ -59,5 +64,43 @@ describe('selecting scenarios as cucumber-js does, on the Playwright runner', ()
 
   it('names the scenario lines when a line starts none', () => {
     expect(() => toGeneratedSpecs(['features/x.feature:7'], scenarios, generated())).toThrow(/start at 5, 10/);
+  });
+});
+
+describe('a feature file that is not there', () => {
+  const known = [
+    'features/strengthening-account-security/sign-in.feature',
+    'features/strengthening-account-security/change-password.feature',
+    'features/sign-out-of-all-devices/sign-out-of-all-devices.feature',
+    'features/security/sign-in-throttling.feature',
+  ];
+  const nowhere = () => false;
+
+  it('names the person’s own path and the file of that name elsewhere, not a generated spec', () => {
+    const problem = unknownFeatureFiles(['features/sign-in.feature'], known, nowhere);
+    expect(problem).toBe(
+      'There is no feature file features/sign-in.feature; did you mean features/strengthening-account-security/sign-in.feature?',
+    );
+    expect(unknownFeatureFiles(['./features/sign-in.feature:14', '--headed'], known, nowhere)).toContain(
+      'There is no feature file features/sign-in.feature;',
+    );
+  });
+
+  it('offers the most alike paths for a mistyped name', () => {
+    const problem = unknownFeatureFiles(
+      ['features/strengthening-account-security/change-pasword.feature'],
+      known,
+      nowhere,
+    );
+    expect(problem).toMatch(
+      /^There is no feature file features\/strengthening-account-security\/change-pasword\.feature; did you mean features\/strengthening-account-security\/change-password\.feature or /,
+    );
+  });
+
+  it('says nothing of a file that is there, or of other arguments', () => {
+    expect(unknownFeatureFiles([`${known[0]}:14`, '--tags', '@x', 'features/'], known, nowhere)).toBeUndefined();
+    expect(
+      unknownFeatureFiles(['elsewhere/own.feature'], known, (file) => file === 'elsewhere/own.feature'),
+    ).toBeUndefined();
   });
 });

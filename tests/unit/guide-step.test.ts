@@ -165,3 +165,34 @@ describe('a check of a promise the guide does not state', () => {
     expect(records).toMatchObject([{ kind: 'renamed' }]);
   });
 });
+
+describe('a Then step whose check of the guide fails', () => {
+  const failingThen = () => {
+    const step = verifies('password.4', () =>
+      Promise.reject(new GuideDrift('behaviour', 'Device B is still signed in.')),
+    );
+    markObserving(step);
+    return step;
+  };
+
+  it('marks its own Gherkin step failed through the runner as it runs, and lets the scenario go on', async () => {
+    const failed: string[] = [];
+    const world = new ScenarioWorld({
+      openDevicePage: () => Promise.reject(new Error('no browser in a unit test')),
+      control: {} as SiteControl,
+      scenarioKey: 'unit',
+      failStepSoftly: (message) => void failed.push(message),
+    });
+    await failingThen().call(world);
+    expect(failed).toHaveLength(1);
+    expect(failed[0]).toMatch(/^Guide step password\.4: .*\nDrift \(behaviour\): Device B is still signed in\.$/);
+    // The step failed already: nothing is left to throw at the scenario's end.
+    expect(world.softFailure()).toBeUndefined();
+  });
+
+  it('fails the scenario at its end where the runner cannot mark a step failed and go on (cucumber-js)', async () => {
+    const { world } = worldOf([]);
+    await failingThen().call(world);
+    expect(world.softFailure()?.message).toMatch(/A check of the guide failed; .*\n\nGuide step password\.4/);
+  });
+});

@@ -120,6 +120,22 @@ describe('each step judged by its own checks', () => {
   });
 });
 
+describe('a sentence with alternatives, one of which did not work', () => {
+  const note = { guideStep: 'a.1', says: 'Hovering over the profile name “Sam” opens nothing; a click does.' };
+
+  it('stays verified, with the note beside it once however many scenarios met it', () => {
+    const verdicts = guideVerdicts(guide, [
+      { ...scenario('passed', ['a.1', 'a.2']), notes: [note] },
+      { ...scenario('passed', ['a.1']), notes: [note] },
+    ]);
+    const a1 = verdicts.find((v) => v.step.id === 'a.1');
+    expect(a1?.verdict).toBe('verified');
+    expect(a1?.notes).toEqual([note]);
+    expect(a1?.records).toEqual([]);
+    expect(verdicts.find((v) => v.step.id === 'a.2')?.notes).toEqual([]);
+  });
+});
+
 describe('why a step was not run', () => {
   const skipped = (guideSteps: string[], skipReason?: string): ScenarioOutcome => ({
     ...scenario('skipped', guideSteps),

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { mostAlike } from '../../pages/account-page.ts';
 import { withoutSecrets } from '../../pages/forged-request.ts';
-import { closestLabel, guideLabel, meaningWords } from '../../pages/support/drift.ts';
+import {
+  closestLabel,
+  guideLabel,
+  meaningfulStems,
+  meaningWords,
+  type OfferedControl,
+} from '../../pages/support/drift.ts';
 import { withFieldValue } from '../../pages/support/forms.ts';
 
 // How page objects read a site as a person reading the guide would: the guide's words, not our mock's markup.
@@ -24,18 +30,48 @@ describe('the guide’s labels', () => {
 });
 
 describe('renamed or missing', () => {
-  it('takes a label that shares a word, or is spelled nearly alike, as renamed', () => {
-    expect(closestLabel('Your Account', ['Sam', 'Account', 'Help Center'])).toBe('Account');
-    expect(closestLabel('Sign In', ['Sing In'])).toBe('Sing In');
+  // What the place offers: links go somewhere the harness cannot know; a submit button sends the page's form.
+  const link = (name: string): OfferedControl => ({ name, sendsForm: false });
+  const sends = (name: string): OfferedControl => ({ name, sendsForm: true });
+
+  it('takes a label that shares a meaningful word, stemmed, or is spelled nearly alike, as renamed', () => {
+    expect(closestLabel('Your Account', [link('Sam'), link('Account'), link('Help Center')])).toBe('Account');
+    expect(closestLabel('Sign In', [sends('Sing In')])).toBe('Sing In');
+    expect(closestLabel('Sign out of all devices', [link('Learn more'), link('Sign out of every device')])).toBe(
+      'Sign out of every device',
+    );
+    // The catalogue's sign-out-all-renamed: "devices" is a word of the guide's.
+    expect(closestLabel('Sign out of all devices', [link('Learn more'), link('Manage access and devices')])).toBe(
+      'Manage access and devices',
+    );
   });
 
-  it('takes the one control the guide does not name in that place as renamed, whatever its words', () => {
-    expect(closestLabel('Save', ['Submit', 'Cancel'], ['Save', 'Cancel'])).toBe('Submit');
-    expect(closestLabel('Sign in', ['Log in'])).toBe('Log in');
+  it('does not take a word the guide shares with every label ("of", "all", "your") for a meaningful one', () => {
+    expect(meaningfulStems('Sign out of all devices')).toEqual(['sign', 'out', 'devic']);
+    expect(meaningfulStems('Sign out of every device')).toEqual(['sign', 'out', 'devic']);
+    expect(closestLabel('Sign out of all devices', [link('All about your plan')])).toBeUndefined();
+  });
+
+  it('calls an unrelated control missing, even the only one the guide does not name there', () => {
+    expect(closestLabel('Sign out of all devices', [link('Learn more')])).toBeUndefined();
+    expect(
+      closestLabel('Sign out of all devices', [link('Learn more')], { alsoNamedHere: ['Change Password'] }),
+    ).toBeUndefined();
+  });
+
+  it('takes the one control sending the same form as the guide’s, whatever its words, as renamed', () => {
+    const form = { alsoNamedHere: ['Save', 'Cancel'], sendsTheForm: true };
+    expect(closestLabel('Save', [sends('Submit'), link('Cancel')], form)).toBe('Submit');
+    expect(closestLabel('Sign in', [sends('Log in')], { sendsTheForm: true })).toBe('Log in');
+    // Where it leads is what counts: a link of the only unnamed kind is not the form's button.
+    expect(closestLabel('Save', [link('Learn more'), link('Cancel')], form)).toBeUndefined();
+    // A control that sends the form stands in only for a guide's control that does.
+    expect(closestLabel('Sign out of all devices', [sends('Continue')])).toBeUndefined();
   });
 
   it('calls it missing when nothing offered can be told apart', () => {
-    expect(closestLabel('Save', ['Back', 'Cancel', 'Help'], ['Save', 'Cancel'])).toBeUndefined();
+    const form = { alsoNamedHere: ['Save', 'Cancel'], sendsTheForm: true };
+    expect(closestLabel('Save', [sends('Back'), link('Cancel'), sends('Help')], form)).toBeUndefined();
     expect(closestLabel('Save', [])).toBeUndefined();
   });
 });

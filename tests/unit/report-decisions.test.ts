@@ -113,6 +113,7 @@ const verdictOf = (verdict: StepVerdict['verdict'], scenarios: ScenarioOutcome[]
   verdict,
   scenarios,
   records: [],
+  notes: [],
   reason: undefined,
 });
 

@@ -9,6 +9,7 @@ import { OUTCOME_ATTACHMENT, outcomeBody, type OutcomeRecord } from '../../harne
 import { reportPaths } from '../../harness/config/reports-dir.ts';
 import { FINDING_ATTACHMENT, FINDING_MEDIA_TYPE, findingBody } from '../../harness/scenario/finding.ts';
 import { STEPS_HELD_ATTACHMENT, STEPS_HELD_MEDIA_TYPE, stepsHeldBody } from '../../harness/scenario/steps-held.ts';
+import { NOTE_ATTACHMENT, NOTE_MEDIA_TYPE, noteBody } from '../../harness/scenario/note.ts';
 import { finding } from '../support/findings.ts';
 import { readPlaywrightOutcomes } from '../../harness/reporting/results.ts';
 import {
@@ -43,6 +44,7 @@ const behaviour: OutcomeRecord = {
 };
 
 const contrast = finding({ guideStep: 'account.2' });
+const hoverNote = { guideStep: 'account.1', says: 'Hovering over the profile name “Sam” opens nothing; a click does.' };
 
 const written = (name: string, line: number, tags: string[]): WrittenScenario => ({
   name,
@@ -100,6 +102,7 @@ describe('the Playwright JSON reader', () => {
                         contentType: STEPS_HELD_MEDIA_TYPE,
                         body: base64(stepsHeldBody(['account.1'])),
                       },
+                      { name: NOTE_ATTACHMENT, contentType: NOTE_MEDIA_TYPE, body: base64(noteBody(hoverNote)) },
                     ],
                   },
                 ],
@@ -140,6 +143,12 @@ describe('the Playwright JSON reader', () => {
     expect(outcomes[0]?.held).toEqual(['account.1']);
     expect(outcomes[1]?.findings).toEqual([]);
     expect(outcomes[1]?.held).toBeUndefined();
+  });
+
+  it('reads the notes of a sentence’s alternatives apart from the records, which they never join', () => {
+    expect(outcomes[0]?.notes).toEqual([hoverNote]);
+    expect(outcomes[0]?.records).not.toContainEqual(expect.objectContaining({ says: hoverNote.says }));
+    expect(outcomes[1]?.notes).toBeUndefined();
   });
 
   it('refuses a record that is not one', () => {

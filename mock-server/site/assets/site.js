@@ -94,8 +94,9 @@ document.addEventListener('click', (event) => {
     for (const banner of document.querySelectorAll('[data-cookie-banner]')) banner.hidden = true;
   }
 
-  // A hover-only menu (a drift variant) has no script: only the style sheet shows it, under the mouse.
-  if (event.target.closest('[data-opens="hover"]')) return;
+  // A hover-only menu (a drift variant) has no script: only the style sheet shows it, under the mouse; a menu that
+  // never opens (another) has neither.
+  if (event.target.closest('[data-opens="hover"], [data-opens="never"]')) return;
   const toggle = event.target.closest('.profile-button');
   const menu = document.getElementById('profile-menu');
   if (!menu) return;
@@ -118,7 +119,8 @@ function setProfileMenu(openedBy) {
   document.querySelector('.profile-button')?.setAttribute('aria-expanded', String(openedBy !== null));
 }
 
-// Hovering opens the menu too, except on a click-only menu (a drift variant) and for touch, which only taps.
+// Hovering opens the menu too, except on a hover-only or never-opening menu (drift variants: a style sheet shows the
+// first, nothing the second) and for touch, which only taps.
 const hoverable = (event) => event.pointerType !== 'touch' && event.target.closest?.('.profile-menu:not([data-opens])');
 
 document.addEventListener('pointerover', (event) => {
