@@ -1,7 +1,7 @@
 import { defineConfig } from '@playwright/test';
 import { defineBddConfig } from 'playwright-bdd';
 import { canRecordVideo, requireChromium } from './harness/config/browser.ts';
-import { reportFileReporters, STRIP_ALLURE_METADATA } from './harness/config/reporters.ts';
+import { reportFileReporters, STRIP_ALLURE_METADATA, terminalReporter } from './harness/config/reporters.ts';
 import { REPORTS_DIR } from './harness/config/reports-dir.ts';
 import { BDD_CONFIG, browserUse, timeoutsFor } from './harness/config/run-settings.ts';
 import { speedOptions, traceSetting } from './harness/config/speed-options.ts';
@@ -29,7 +29,7 @@ export default defineConfig({
   timeout: timeouts.scenarioMs,
   expect: { timeout: timeouts.expectMs },
   reporter: [
-    [process.env.CI || blobDir ? 'line' : 'list'],
+    terminalReporter(process.env, Boolean(blobDir)),
     // First, so the reporter after it can drop allure-playwright's metadata attachments before the others see them.
     [
       'allure-playwright',

@@ -75,7 +75,12 @@ if (run.kind === 'selection') {
 clearRunReports(paths);
 const testing = runCommand(bin('playwright'), ['test', ...playwrightArgs], {
   // playwright.config.ts and its reporters read where to write, and the selection's sentence, from these.
-  env: { GUIDE_REPORTS_DIR: paths.dir, [SELECTION_ENV]: selection ?? '' },
+  // The compact terminal unless asked for Playwright's own (GUIDE_TERMINAL=full): harness/config/reporters.ts.
+  env: {
+    GUIDE_REPORTS_DIR: paths.dir,
+    [SELECTION_ENV]: selection ?? '',
+    GUIDE_TERMINAL: process.env.GUIDE_TERMINAL ?? 'compact',
+  },
 });
 // Loaded while Playwright runs, not before it starts: the first verdict does not wait for the report writers.
 const { publishedStatus, publishReports } = await import('../harness/reporting/publish-reports.ts');

@@ -19,6 +19,16 @@ export const FEATURE_LOCATIONS: ReporterDescription = ['./harness/reporting/feat
  */
 export const LEFT_TO_OTHER_REPORTS = ['image/png', 'image/jpeg', 'video/webm', 'application/zip'];
 
+/**
+ * What the terminal shows. `npm run guide` asks for the compact one (GUIDE_TERMINAL=compact): progress and the failed
+ * scenarios grouped by cause, the reports holding the rest. Anything else run through `playwright test` (a QA
+ * engineer's run, the test suites) keeps Playwright's own: every scenario, and each failure with its whole error.
+ */
+export function terminalReporter(env: NodeJS.ProcessEnv = process.env, sharded = false): ReporterDescription {
+  if (env.GUIDE_TERMINAL === 'compact') return ['./harness/reporting/compact-terminal.ts'];
+  return [env.CI || sharded ? 'line' : 'list'];
+}
+
 /** The report files a run leaves behind; a sharded run gets them from `playwright merge-reports` instead. */
 export function reportFileReporters(reportsDir?: string): ReporterDescription[] {
   const paths = reportPaths(reportsDir);

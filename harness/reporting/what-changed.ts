@@ -1,4 +1,4 @@
-import { driftLine, type OutcomeRecord } from '../scenario/outcome.ts';
+import { causeKey, driftLine, type OutcomeRecord } from '../scenario/outcome.ts';
 import { findingLine } from '../scenario/finding.ts';
 import { failedForTheGuide, scenarioKey, type ScenarioOutcome } from './scenario-outcome.ts';
 import type { SiteFinding } from './site-findings.ts';
@@ -6,7 +6,8 @@ import type { SiteFinding } from './site-findings.ts';
 /**
  * "What changed": each distinct cause of a failing run once, however many scenarios met it, in the words of its record,
  * with the guide steps it touches, where to look, and what to do next. Causes are grouped by their outcome record (the
- * guide step, the kind, what the site showed), not by scenario: one renamed menu entry is one cause in 40 scenarios.
+ * change it names, or the guide step, the kind and what the site showed: causeKey), not by scenario: one renamed menu
+ * entry is one cause in 40 scenarios, and in both guides that meet it.
  */
 export interface Cause {
   /** The guide drifting, a finding about the site, or a failure that named neither (a crash, a timeout). */
@@ -68,10 +69,9 @@ export function whatChanged(outcomes: ScenarioOutcome[], findings: SiteFinding[]
       continue;
     }
     for (const record of outcome.records) {
-      const key = [record.guideStep, record.kind, record.siteShowed].join('\u0000');
       meet(
         drifts,
-        key,
+        causeKey(record),
         () => ({
           answer: 'guide',
           line: `Guide step ${record.guideStep}: ${driftLine(record)}`,

@@ -31,6 +31,16 @@ export const outcomeRecordSchema = z.object({
 
 export type OutcomeRecord = z.infer<typeof outcomeRecordSchema>;
 
+/**
+ * Two records with the same key are one change of the site met twice. A change the record names (a label renamed, a
+ * control moved or gone, an order changed) is one cause wherever it was met, whatever else the page offered around it
+ * and whichever guide's sentence met it; any other by its guide step, kind and what the site showed.
+ */
+export function causeKey(record: OutcomeRecord): string {
+  if (record.rewrite) return JSON.stringify(record.rewrite);
+  return [record.guideStep, record.kind, record.siteShowed].join('\u0000');
+}
+
 /** The name of the attachment a record travels as: one attachment per record, in the order the checks failed. */
 export const OUTCOME_ATTACHMENT = 'guide-outcome';
 export const OUTCOME_MEDIA_TYPE = 'application/json';

@@ -98,7 +98,7 @@ function verifying<Args extends unknown[]>(stepId: string, fn: StepFn<Args>, che
       this.noteSoftFailure(message);
     } finally {
       // A control a reader cannot use (an accessibility violation on it) fails the step, but the scenario goes on.
-      const unusable = await this.finishGuideStep();
+      const unusable = await this.finishGuideStep(failed);
       if (unusable) held = false;
       if (unusable && !failed) {
         failed = true;

@@ -634,11 +634,12 @@ export class ScenarioWorld {
    * Compares a pictured step's picture with the accepted one, and attaches both and what differs. A step that found
    * no control it names is pictured as the page it ends on.
    */
-  async #finishLook(): Promise<void> {
+  async #finishLook(stepFailed: boolean): Promise<void> {
     const look = this.#look;
     this.#look = undefined;
     const page = this.#current?.page;
-    if (!look || !this.#attachLook) return;
+    // A step whose check failed has its answer already (a drift, a finding): the page it stopped on is no look of it.
+    if (!look || !this.#attachLook || stepFailed) return;
     look.picture ??=
       page && !page.isClosed() ? await this.#coveredScreenshot(page, { blank: DATE_PATTERN }) : undefined;
     if (!look.picture) return;
@@ -665,8 +666,8 @@ export class ScenarioWorld {
    * violation on the control the step names makes the step undoable (harness/scenario/accessibility.ts,
    * UNDOABLE_RULES). Other serious or critical violations on that control are findings about the site.
    */
-  async finishGuideStep(): Promise<GuideDrift | undefined> {
-    await this.#finishLook();
+  async finishGuideStep(stepFailed = false): Promise<GuideDrift | undefined> {
+    await this.#finishLook(stepFailed);
     const record = await this.#accessibility.finish(this.#current?.page);
     if (!record) return undefined;
     await this.#attachAccessibility?.(record);

@@ -34,6 +34,17 @@ describe('what changed', () => {
     expect(causes[0]!.next).toMatch(/correct the guide/);
   });
 
+  it('names one renamed control once when the menu around it differs, and in every guide that meets it', () => {
+    const rewrite = { kind: 'renamed' as const, guideLabel: 'Your Account', siteLabel: 'Account' };
+    const alex = { ...renamed, rewrite, siteShowed: 'No “Your Account”; it offers “Alex”, “Account”.' };
+    const kids = { ...renamed, rewrite, siteShowed: 'No “Your Account”; it offers “Kids”, “Account”.' };
+    const secondGuide = { ...alex, guideStep: 'sign-out-account.1' };
+    const causes = whatChanged([failedWith(1, [alex]), failedWith(2, [kids]), failedWith(3, [secondGuide])], []);
+    expect(causes).toHaveLength(1);
+    expect(causes[0]!.guideSteps).toEqual(['account.2', 'sign-out-account.1']);
+    expect(causes[0]!.scenarios).toHaveLength(3);
+  });
+
   it('gives five causes five lines: drifts, then findings, then failures that named neither', () => {
     const behaviour: OutcomeRecord = { ...renamed, guideStep: 'password.5', kind: 'behaviour', siteShowed: 'x' };
     const outcomes = [

@@ -1,0 +1,152 @@
+import { relative } from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
+import type { FullConfig, Reporter, Suite, TestCase, TestResult } from '@playwright/test/reporter';
+import { causeKey, driftLine, OUTCOME_ATTACHMENT, readOutcomeBody } from '../scenario/outcome.ts';
+import { FINDING_ATTACHMENT, findingKey, findingLine, readFindingBody } from '../scenario/finding.ts';
+
+/**
+ * What `npm run guide` prints while it runs: progress, each cause of failure once as it is first met, and at the end
+ * the failed scenarios grouped by cause.
+ * Attachments, code frames and traces are the reports' (the verdict table and the "what changed" digest follow from
+ * scripts/guide.ts). GUIDE_TERMINAL=full gives Playwright's own list of every scenario with its whole error.
+ */
+export interface FailedScenario {
+  /** The feature file and the scenario's name, as a QA engineer finds it. */
+  where: string;
+  cause: Cause;
+}
+
+/** A failed scenario's first cause: in the words every report uses, and what makes two causes one (causeKey). */
+export interface Cause {
+  line: string;
+  key: string;
+}
+
+/** A group of failed scenarios with one cause, in the order the causes were first met. */
+export interface CauseGroup {
+  cause: string;
+  scenarios: string[];
+}
+
+/** How many scenarios each cause lists before "and N more": the reports list them all. */
+export const SCENARIOS_PER_CAUSE = 3;
+
+export function groupByCause(failed: FailedScenario[]): CauseGroup[] {
+  const groups = new Map<string, CauseGroup>();
+  for (const { where, cause } of failed) {
+    const group = groups.get(cause.key) ?? { cause: cause.line, scenarios: [] };
+    group.scenarios.push(where);
+    groups.set(cause.key, group);
+  }
+  return [...groups.values()];
+}
+
+/** The lines printed at the end of the run for its failed scenarios: a cause, then where it was met. */
+export function causeLines(groups: CauseGroup[], reportsDir: string): string[] {
+  if (groups.length === 0) return [];
+  const total = groups.reduce((sum, g) => sum + g.scenarios.length, 0);
+  const lines = [`\n${total} scenario(s) failed, by cause (${groups.length}):`];
+  groups.forEach((group, i) => {
+    lines.push(`  ${i + 1}. ${group.cause}`);
+    for (const where of group.scenarios.slice(0, SCENARIOS_PER_CAUSE)) lines.push(`     ✘ ${where}`);
+    const more = group.scenarios.length - SCENARIOS_PER_CAUSE;
+    if (more > 0) lines.push(`     … and ${more} more`);
+  });
+  lines.push(`  Every failure with its pictures and trace: ${reportsDir}/playwright-html/index.html`);
+  return lines;
+}
+
+/** The first cause a failed result carries: its first outcome record, else its first finding, else its error. */
+export function causeOf(result: Pick<TestResult, 'attachments' | 'errors'>): Cause {
+  const body = (name: string) => result.attachments.find((a) => a.name === name && a.body)?.body?.toString('utf8');
+  const record = body(OUTCOME_ATTACHMENT);
+  if (record) {
+    const read = readOutcomeBody(record, 'a failed scenario');
+    return { line: `${read.guideStep}: ${driftLine(read)}`, key: causeKey(read) };
+  }
+  const finding = body(FINDING_ATTACHMENT);
+  if (finding) {
+    const read = readFindingBody(finding, 'a failed scenario');
+    return { line: `${read.guideStep}: ${findingLine(read)}`, key: findingKey(read) };
+  }
+  const message = stripVTControlCharacters(result.errors[0]?.message ?? 'failed, with no message');
+  const line = message.trim().split('\n')[0] ?? 'failed';
+  return { line, key: line };
+}
+
+/** `features/x.feature › Scenario`: the generated spec named back as the feature it was compiled from. */
+export function whereOf(test: Pick<TestCase, 'location' | 'title'>, rootDir: string): string {
+  const file = relative(rootDir, test.location.file)
+    .replace(/^\.features-gen\//, '')
+    .replace(/\.spec\.js$/, '');
+  return `${file} › ${test.title}`;
+}
+
+/** How often a run without a terminal to redraw (CI) says how far it is: every this many scenarios. */
+const PROGRESS_EVERY = 10;
+
+export default class CompactTerminal implements Reporter {
+  #total = 0;
+  #done = 0;
+  #passed = 0;
+  #skipped = 0;
+  #rootDir = process.cwd();
+  readonly #failed: FailedScenario[] = [];
+  readonly #tty = Boolean(process.stdout.isTTY);
+  readonly #reportsDir = process.env.GUIDE_REPORTS_DIR ?? 'reports';
+
+  onBegin(config: FullConfig, suite: Suite): void {
+    this.#total = suite.allTests().length;
+    this.#rootDir = config.rootDir;
+    console.log(`Verifying the guide: ${this.#total} scenario(s) on ${config.workers} worker(s).`);
+  }
+
+  onTestEnd(test: TestCase, result: TestResult): void {
+    // A retried test ends more than once; only its last attempt counts.
+    if (result.retry < test.retries && test.outcome() === 'unexpected') return;
+    this.#done++;
+    if (result.status === 'skipped') this.#skipped++;
+    else if (test.outcome() === 'expected' || test.outcome() === 'flaky') this.#passed++;
+    else {
+      const failed = { where: whereOf(test, this.#rootDir), cause: causeOf(result) };
+      // Each cause is said once as it is first met; the scenarios it fails are listed by cause at the end.
+      if (!this.#failed.some((earlier) => earlier.cause.key === failed.cause.key)) {
+        this.#clearProgress();
+        console.log(`  ✘ ${failed.cause.line}\n      first met in ${failed.where}`);
+      }
+      this.#failed.push(failed);
+    }
+    this.#progress();
+  }
+
+  onEnd(): void {
+    this.#clearProgress();
+    const failed = this.#failed.length;
+    console.log(
+      `Ran ${this.#done} of ${this.#total} scenario(s): ${this.#passed} passed, ${failed} failed, ${this.#skipped} skipped.`,
+    );
+    for (const line of causeLines(groupByCause(this.#failed), this.#reportsDir)) console.log(line);
+  }
+
+  onError(error: { message?: string }): void {
+    this.#clearProgress();
+    console.error(stripVTControlCharacters(error.message ?? 'An error outside any scenario.'));
+  }
+
+  printsToStdio(): boolean {
+    return true;
+  }
+
+  #line(): string {
+    return `[${this.#done}/${this.#total}] ${this.#passed} passed, ${this.#failed.length} failed, ${this.#skipped} skipped`;
+  }
+
+  #progress(): void {
+    if (this.#tty) process.stdout.write(`\r${this.#line()}`);
+    else if (this.#done % PROGRESS_EVERY === 0 && this.#done < this.#total) console.log(this.#line());
+  }
+
+  #clearProgress(): void {
+    if (this.#tty) process.stdout.write('\r\u001b[2K');
+  }
+}
