@@ -450,10 +450,18 @@ export class SiteVariantSetting {
     return this.#site;
   }
 
-  /** Switches to a drift by name, or back to the clean site with null or "". Throws on an unknown name. */
+  /**
+   * Switches to a drift by name, or to several at once, named with commas (a site with several problems, as a
+   * failing run meets them: "your-account-renamed,save-low-contrast"), or back to the clean site with null or "".
+   * Throws on an unknown name.
+   */
   use(driftName: string | null): void {
-    const variant = driftName ? driftVariant(driftName) : null;
-    this.#name = variant?.name ?? null;
-    this.#site = Object.freeze({ ...CLEAN_SITE, ...variant?.override });
+    const names = (driftName ?? '')
+      .split(',')
+      .map((name) => name.trim())
+      .filter(Boolean);
+    const variants = names.map(driftVariant);
+    this.#name = variants.length ? variants.map((v) => v.name).join(',') : null;
+    this.#site = Object.freeze(Object.assign({ ...CLEAN_SITE }, ...variants.map((v) => v.override)));
   }
 }
