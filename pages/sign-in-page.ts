@@ -172,6 +172,23 @@ export class SignInPage {
     );
   }
 
+  /**
+   * "All devices must sign in again": the page this device shows is the sign in page. Otherwise it is still signed
+   * in, said as a person would, with the page it shows instead (`who`: the device, "Device B").
+   */
+  async expectToHaveToSignIn(who: string): Promise<void> {
+    const shown = await this.heading
+      .waitFor({ timeout: personWaitMs(this.page, WAIT_FOR_ANSWER_MS) })
+      .then(() => true)
+      .catch(() => false);
+    if (shown) return;
+    const title = await pageTitle(this.page).catch(() => '');
+    throw new GuideDrift(
+      'behaviour',
+      `${who} is still signed in: it shows ${title ? `“${title}”` : 'a page of the account'}, not the sign in page.`,
+    );
+  }
+
   /** A sentence the page shows, found by its words. */
   saying(text: string | RegExp): Locator {
     return this.page.getByText(text).filter({ visible: true }).first();

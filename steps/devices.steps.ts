@@ -19,8 +19,9 @@ Given(
 Then(
   'on device {word} the next page load shows the sign in page',
   verifies('password.4', async function (name: string) {
-    await (await this.useDevice(name)).loadNextPage();
-    await expect(this.device.signIn.heading, `device ${name} should have to sign in again`).toBeVisible();
+    const device = await this.useDevice(name);
+    await device.loadNextPage();
+    await device.signIn.expectToHaveToSignIn(`Device ${name}`);
   }),
 );
 
@@ -129,7 +130,8 @@ Then(
 Then(
   'on device {word} the next page load asks me to sign in again',
   verifies('sign-out.3', async function (name: string) {
-    await (await this.useDevice(name)).loadNextPage();
-    await expect(this.device.signIn.heading, `device ${name} should have to sign in again`).toBeVisible();
+    const device = await this.useDevice(name);
+    await device.loadNextPage();
+    await device.signIn.expectToHaveToSignIn(`Device ${name}`);
   }),
 );
