@@ -10,7 +10,7 @@ import { displayProblem } from '../harness/config/display.ts';
 import { readScenarios } from '../harness/guide/features.ts';
 import { compileSelection, countFromFeatures, countSelectedTests } from '../harness/config/feature-selection.ts';
 import { splitGuideOption } from '../harness/config/guide-selection.ts';
-import { clearRunReports, reportPaths } from '../harness/config/reports-dir.ts';
+import { clearRunReports, reportPaths, setRunReportsAside } from '../harness/config/reports-dir.ts';
 import { reportsDirFor, runKindOf, SELECTION_ENV, selectionSentence } from '../harness/config/run-kind.ts';
 import { checkSiteAnswers, siteSetting } from '../site/setting.ts';
 import { speedOptions } from '../harness/config/speed-options.ts';
@@ -71,8 +71,8 @@ if (run.kind === 'selection') {
 }
 
 // allure-playwright never clears its results (old ones would come back as retries), and no report of an earlier
-// run may be left beside this run's.
-clearRunReports(paths);
+// run may be left beside this run's: the last run's are set aside, and come back if this one gives no results.
+const lastRun = setRunReportsAside(paths);
 const testing = runCommand(bin('playwright'), ['test', ...playwrightArgs], {
   // playwright.config.ts and its reporters read where to write, and the selection's sentence, from these.
   // The compact terminal unless asked for Playwright's own (GUIDE_TERMINAL=full): harness/config/reporters.ts.
@@ -85,6 +85,16 @@ const testing = runCommand(bin('playwright'), ['test', ...playwrightArgs], {
 // Loaded while Playwright runs, not before it starts: the first verdict does not wait for the report writers.
 const { publishedStatus, publishReports } = await import('../harness/reporting/publish-reports.ts');
 const { exitCode: testStatus } = await testing;
+const { readPlaywrightOutcomes } = await import('../harness/reporting/results.ts');
+const results = readPlaywrightOutcomes(paths.playwrightJson)?.filter((o) => o.status !== 'not run') ?? [];
+if (results.length === 0) {
+  lastRun.restore();
+  console.error(
+    `The run gave no results (exit ${testStatus}): the last run's reports in ${paths.dir}/ are as they were.`,
+  );
+  process.exit(testStatus || 1);
+}
+lastRun.discard();
 const { slugs } = splitGuideOption(args);
 const published = await publishReports({ paths, selection, guides: slugs.length ? slugs : undefined });
 printDrafts(drafts);

@@ -1,5 +1,5 @@
-import { rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
 
 /**
  * Where a run writes its reports: `reports/`, or GUIDE_REPORTS_DIR for a run that must not overwrite another's
@@ -34,9 +34,56 @@ export function reportPaths(dir: string = REPORTS_DIR) {
 
 export type ReportPaths = ReturnType<typeof reportPaths>;
 
+const runReports = ({
+  playwrightJson,
+  playwrightHtml,
+  testResults,
+  cucumber,
+  allureResults,
+  allureReport,
+  guide,
+}: ReportPaths) => [playwrightJson, playwrightHtml, testResults, cucumber, allureResults, allureReport, guide];
+
 /** The report files a run writes: cleared before it, so no page of an earlier run is left beside the new ones. */
 export function clearRunReports(paths: ReportPaths): void {
-  const { playwrightJson, playwrightHtml, testResults, cucumber, allureResults, allureReport, guide } = paths;
-  for (const path of [playwrightJson, playwrightHtml, testResults, cucumber, allureResults, allureReport, guide])
-    rmSync(path, { recursive: true, force: true });
+  for (const path of runReports(paths)) rmSync(path, { recursive: true, force: true });
+}
+
+/** The last run's reports, moved aside while a run writes its own in their place. */
+export interface ReportsAside {
+  /** The run gave results: the last run's reports go. */
+  discard(): void;
+  /** The run gave none (it stopped before any scenario ended): the last run's reports come back as they were. */
+  restore(): void;
+}
+
+/**
+ * Moves the last run's reports aside (a rename, within reports/): no page of them is left beside the new run's, and
+ * none is lost when the run gives no results. They stay at their own paths afterwards, so links into them still work.
+ */
+export function setRunReportsAside(paths: ReportPaths): ReportsAside {
+  const aside = join(paths.dir, '.last-run');
+  rmSync(aside, { recursive: true, force: true });
+  const moved: [from: string, to: string][] = [];
+  for (const path of runReports(paths)) {
+    if (!existsSync(path)) continue;
+    const within = relative(paths.dir, path);
+    // A report kept elsewhere than under the reports folder is cleared, as before.
+    if (within.startsWith('..')) {
+      rmSync(path, { recursive: true, force: true });
+      continue;
+    }
+    const to = join(aside, within);
+    mkdirSync(dirname(to), { recursive: true });
+    renameSync(path, to);
+    moved.push([path, to]);
+  }
+  return {
+    discard: () => rmSync(aside, { recursive: true, force: true }),
+    restore: () => {
+      clearRunReports(paths);
+      for (const [from, to] of moved) renameSync(to, from);
+      rmSync(aside, { recursive: true, force: true });
+    },
+  };
 }
