@@ -8,7 +8,16 @@ import type { ScenarioOutcome } from '../../harness/reporting/scenario-outcome.t
 import { scenarioOutcome } from '../support/scenario-outcomes.ts';
 import { finding } from '../support/findings.ts';
 import type { LookRecord } from '../../harness/reporting/guide-looks.ts';
-import { FINDING_CLASSES, FINDING_LABEL } from '../../harness/scenario/finding.ts';
+import {
+  FINDING_CLASSES,
+  FINDING_LABEL,
+  findingBody,
+  findingHeading,
+  findingKey,
+  pageOf,
+  promiseOf,
+  readFindingBody,
+} from '../../harness/scenario/finding.ts';
 import {
   CATEGORY_RULES,
   FINDING_CATEGORY_CLASSES,
@@ -190,5 +199,47 @@ describe('the run’s two answers, held to each of their counts', () => {
       guideStep: 'a.1',
       says: `Guide step a.1 looks different from its accepted picture: ${lookSentence(look('a.1', 'looks different'))}`,
     });
+  });
+});
+
+// Each of these fails when a finding's record is broken in one small way (docs/mutation-testing.md).
+describe('a finding’s record, held to each of its parts', () => {
+  it('goes through an attachment body and back unchanged, and refuses an empty rule', () => {
+    expect(readFindingBody(findingBody(finding()), 'here')).toEqual(finding());
+    expect(() => findingBody(finding({ rule: '' }))).toThrow();
+  });
+
+  it('keys a finding by its four parts kept apart, so two findings never run together', () => {
+    expect(findingKey(finding({ rule: 'ab', page: 'c' }))).not.toBe(findingKey(finding({ rule: 'a', page: 'bc' })));
+  });
+
+  it('reads the promise a scenario checks from its tags', () => {
+    expect(promiseOf(['@security', '@asvs:2.2.1', 'asvs:3.4.2'], 'Guesses at once')).toEqual({
+      class: 'security',
+      rule: 'ASVS 2.2.1, 3.4.2',
+      subject: 'Guesses at once',
+    });
+    expect(promiseOf(['security'], 'x')?.rule).toBe('security');
+    expect(promiseOf(['faults'], 'Save fails')).toEqual({
+      class: 'resilience',
+      rule: 'a failed save',
+      subject: 'Save fails',
+    });
+    expect(promiseOf(['guide:a.1'], 'x')).toBeUndefined();
+  });
+
+  it('names a page by its path, whatever the site’s address, and keeps what is no address as it is', () => {
+    expect(pageOf('http://127.0.0.1:4000/account/phone?x=1')).toBe('/account/phone');
+    expect(pageOf(undefined)).toBe('');
+    expect(pageOf('not an address')).toBe('not an address');
+  });
+
+  it('heads a finding with the guide step, the page when known, the subject and the rule', () => {
+    expect(findingHeading(finding())).toBe(
+      'While following guide step phone.1 on /account, checking “MEMBERSHIP & BILLING” (color-contrast):',
+    );
+    expect(findingHeading(finding({ page: '' }))).toBe(
+      'While following guide step phone.1, checking “MEMBERSHIP & BILLING” (color-contrast):',
+    );
   });
 });
