@@ -2,8 +2,9 @@
 // mutant, words only a person reads). `npm run mutation` fails on any survivor not listed here (commands/mutation-report.ts).
 
 /**
- * A survivor is found by its file, Stryker's mutator and the code it replaced, never by line: an edit elsewhere in the
- * file keeps the explanation. `replacement` tells apart mutants of the same code when only one of them is explained.
+ * A survivor is found by its file, Stryker's mutator and the code it replaced, never by line number: an edit elsewhere
+ * in the file keeps the explanation. When the same code is mutated in several places, `within` (a piece of the line the
+ * mutant is on) or `replacement` says which one is explained.
  */
 export interface Explanation {
   file: string;
@@ -12,8 +13,249 @@ export interface Explanation {
   /** The code Stryker replaced, as written (whitespace is collapsed before comparing). */
   original: string;
   replacement?: string;
+  /** A piece of the line the mutant starts on. */
+  within?: string;
   /** Why the mutant may live, in one sentence. */
   reason: string;
 }
 
-export const EXPLAINED: readonly Explanation[] = [];
+export const EXPLAINED: readonly Explanation[] = [
+  // Equivalent mutants: the code does the same whatever the mutant changes.
+  {
+    file: 'harness/reporting/guide-verdicts.ts',
+    mutator: 'ConditionalExpression',
+    original: 'o.records.length > 0',
+    reason:
+      'A failure without records is found first as unexplained and decides the verdict, so blamed only ever meets failures with records.',
+  },
+  {
+    file: 'harness/reporting/guide-verdicts.ts',
+    mutator: 'EqualityOperator',
+    original: 'o.records.length > 0',
+    reason:
+      'A failure without records is found first as unexplained and decides the verdict, so blamed only ever meets failures with records.',
+  },
+  {
+    file: 'harness/reporting/guide-verdicts.ts',
+    mutator: 'ConditionalExpression',
+    original: "o.status === 'skipped'",
+    replacement: 'true',
+    reason: 'The readers give a skip reason only to a skipped scenario, so having one already means skipped.',
+  },
+  {
+    file: 'harness/reporting/guide-verdicts.ts',
+    mutator: 'Regex',
+    original: "/^needs the site's test-control API[^:]*: /",
+    reason: 'The skip reason is written by steps/ and always begins with these words, so the anchor changes nothing.',
+  },
+  {
+    file: 'harness/reporting/drift-sweep.ts',
+    mutator: 'ConditionalExpression',
+    original: 'failures.length === 0',
+    replacement: 'false',
+    reason:
+      'A finding variant with no failure and no finding falls through to the same survived verdict a few lines below.',
+  },
+  {
+    file: 'harness/reporting/drift-sweep.ts',
+    mutator: 'EqualityOperator',
+    original: 'failures.length === 0',
+    reason:
+      'A finding variant with no failure and no finding falls through to the same survived verdict a few lines below.',
+  },
+  {
+    file: 'harness/reporting/site-findings.ts',
+    mutator: 'ArrayDeclaration',
+    original: '[]',
+    within: 'outcome.looks ?? []',
+    reason:
+      'A list of one string has no look whose verdict is "looks different", so no finding comes of it either way.',
+  },
+  {
+    file: 'commands/suite-tally.ts',
+    mutator: 'ConditionalExpression',
+    original: 'exitStatus === 0',
+    within: 'if (!report || exitStatus === 0 ||',
+    reason: 'The early return is a shortcut: runnerTally with exit status 0 returns the tally unchanged.',
+  },
+  {
+    file: 'commands/suite-tally.ts',
+    mutator: 'ConditionalExpression',
+    original: '!report || exitStatus === 0',
+    reason:
+      'With a report and exit status 0, runnerTally returns the tally unchanged, so skipping the shortcut changes nothing.',
+  },
+  {
+    file: 'commands/suite-tally.ts',
+    mutator: 'LogicalOperator',
+    original: '!report || exitStatus === 0',
+    reason:
+      'With a report and exit status 0, runnerTally returns the tally unchanged, so skipping the shortcut changes nothing.',
+  },
+  {
+    file: 'harness/scenario/failed-check.ts',
+    mutator: 'Regex',
+    original: '/^./',
+    reason: 'Without the anchor the pattern still matches the first character first, so the same letter is lowered.',
+  },
+  // Contrived inputs: the change shows only with text the harness never meets.
+  {
+    file: 'harness/scenario/failed-check.ts',
+    mutator: 'Regex',
+    original: '/^Received (array|object|string)/',
+    reason:
+      'A line kept here starts with Expected or Received, so "Received array" later in it would need a matcher message no matcher writes.',
+  },
+  {
+    file: 'harness/scenario/finding.ts',
+    mutator: 'Regex',
+    original: '/^@/',
+    reason:
+      'Tags never hold an "@" but at their start, so removing the first one anywhere is removing the leading one.',
+  },
+  {
+    file: 'commands/suite-tally.ts',
+    mutator: 'StringLiteral',
+    original: "'/'",
+    reason:
+      'Only a folder ending in "tests/unit/" without being it (say "othertests/unit/") would tell the two apart, and the repository has none.',
+  },
+  {
+    file: 'harness/reporting/what-changed.ts',
+    mutator: 'StringLiteral',
+    original: "'\\u0000'",
+    reason:
+      'Without the separator two causes merge only if a guide step id ended with the name of a kind of drift, which no id does.',
+  },
+  // Names used only through their constant: writer and readers agree whatever the value.
+  {
+    file: 'harness/scenario/outcome.ts',
+    mutator: 'StringLiteral',
+    original: "'guide-outcome'",
+    reason:
+      'The attachment name is written and read only through OUTCOME_ATTACHMENT, so any value round-trips; only reports written before a change would be lost.',
+  },
+  {
+    file: 'harness/scenario/steps-held.ts',
+    mutator: 'StringLiteral',
+    original: "'guide-steps-held'",
+    reason: 'The attachment name is written and read only through STEPS_HELD_ATTACHMENT, so any value round-trips.',
+  },
+  {
+    file: 'harness/scenario/steps-held.ts',
+    mutator: 'StringLiteral',
+    original: "'application/vnd.guide-steps-held+json'",
+    reason: 'The media type is written and read only through STEPS_HELD_MEDIA_TYPE, so any value round-trips.',
+  },
+  {
+    file: 'harness/scenario/finding.ts',
+    mutator: 'StringLiteral',
+    original: "'site-finding'",
+    within: 'FINDING_ATTACHMENT',
+    reason: 'The attachment name is written and read only through FINDING_ATTACHMENT, so any value round-trips.',
+  },
+  {
+    file: 'harness/scenario/finding.ts',
+    mutator: 'StringLiteral',
+    original: "'application/vnd.site-finding+json'",
+    reason: 'The media type is written and read only through FINDING_MEDIA_TYPE, so any value round-trips.',
+  },
+  // Settings that only a browser run reads: the features and the integration tests, never run under Stryker.
+  {
+    file: 'harness/config/run-settings.ts',
+    mutator: 'ObjectLiteral',
+    original: '{ width: 1280, height: 720 }',
+    reason:
+      'The window size matters only to a browser: the features that measure "the right-upper corner" fail without it.',
+  },
+  {
+    file: 'harness/config/run-settings.ts',
+    mutator: 'BlockStatement',
+    original: '{ return { executablePath: browser.executablePath, args: CHROMIUM_ARGS }; }',
+    reason:
+      'Only a browser launch reads it (every feature run fails without Chromium’s arguments); no unit test launches one.',
+  },
+  {
+    file: 'harness/config/run-settings.ts',
+    mutator: 'ObjectLiteral',
+    original: '{ executablePath: browser.executablePath, args: CHROMIUM_ARGS }',
+    reason:
+      'Only a browser launch reads it (every feature run fails without Chromium’s arguments); no unit test launches one.',
+  },
+  {
+    file: 'harness/config/run-settings.ts',
+    mutator: 'BlockStatement',
+    original:
+      '{ return { viewport: VIEWPORT, actionTimeout: timeouts.actionMs, navigationTimeout: timeouts.navigationMs, launchOptions: launchOptions(browser), }; }',
+    reason:
+      'Playwright’s own config reads it when the features run; the stretched timeouts it passes on are unit-tested in timeoutsFor.',
+  },
+  {
+    file: 'harness/config/run-settings.ts',
+    mutator: 'ObjectLiteral',
+    original:
+      '{ viewport: VIEWPORT, actionTimeout: timeouts.actionMs, navigationTimeout: timeouts.navigationMs, launchOptions: launchOptions(browser), }',
+    reason:
+      'Playwright’s own config reads it when the features run; the stretched timeouts it passes on are unit-tested in timeoutsFor.',
+  },
+  {
+    file: 'harness/config/run-settings.ts',
+    mutator: 'BlockStatement',
+    original:
+      '{ const context = await browser.newContext({ viewport: VIEWPORT, baseURL }); context.setDefaultTimeout(timeouts.actionMs); context.setDefaultNavigationTimeout(timeouts.navigationMs); return context; }',
+    reason: 'It opens a browser context, which only the features and the integration tests do.',
+  },
+  {
+    file: 'harness/config/run-settings.ts',
+    mutator: 'ObjectLiteral',
+    original: '{ viewport: VIEWPORT, baseURL }',
+    reason: 'It opens a browser context, which only the features and the integration tests do.',
+  },
+  {
+    file: 'harness/config/run-settings.ts',
+    mutator: 'ObjectLiteral',
+    original:
+      "{ features: 'features/**/*.feature', // guide:init's drafts have steps with no definition yet: no run generates them (harness/guide/drafts.ts). tags: NOT_A_DRAFT, steps: ['steps/fixtures.ts', 'steps/**/*.steps.ts'], outputDir: '.features-gen', }",
+    reason:
+      'playwright-bdd reads it to generate the tests: without it bddgen finds no feature and npm test’s features suite ran no test.',
+  },
+  {
+    file: 'harness/config/run-settings.ts',
+    mutator: 'StringLiteral',
+    original: "'features/**/*.feature'",
+    reason:
+      'playwright-bdd reads it to generate the tests: without it bddgen finds no feature and npm test’s features suite ran no test.',
+  },
+  {
+    file: 'harness/config/run-settings.ts',
+    mutator: 'ArrayDeclaration',
+    original: "['steps/fixtures.ts', 'steps/**/*.steps.ts']",
+    reason: 'playwright-bdd reads it to find the step definitions: without them bddgen stops on every undefined step.',
+  },
+  {
+    file: 'harness/config/run-settings.ts',
+    mutator: 'StringLiteral',
+    original: "'steps/fixtures.ts'",
+    reason: 'playwright-bdd reads it to find the fixtures: without them bddgen stops on every step.',
+  },
+  {
+    file: 'harness/config/run-settings.ts',
+    mutator: 'StringLiteral',
+    original: "'steps/**/*.steps.ts'",
+    reason: 'playwright-bdd reads it to find the step definitions: without them bddgen stops on every undefined step.',
+  },
+  {
+    file: 'harness/config/run-settings.ts',
+    mutator: 'StringLiteral',
+    original: "'.features-gen'",
+    reason: 'Where bddgen writes the generated tests: any folder works, and an empty one fails the first feature run.',
+  },
+  // Words only a person reads.
+  {
+    file: 'commands/drift-plan.ts',
+    mutator: 'StringLiteral',
+    original: "', '",
+    within: 'Unknown drift variant',
+    reason: 'The separator of the names in an error message a person reads; the test checks which names it lists.',
+  },
+];

@@ -70,6 +70,8 @@ export interface Survivor {
   /** The code as written, whitespace collapsed. */
   original: string;
   replacement: string;
+  /** The line the mutant starts on, whitespace collapsed. */
+  lineText: string;
 }
 
 const collapse = (code: string) => code.replace(/\s+/g, ' ').trim();
@@ -99,6 +101,7 @@ export function survivorsOf(report: MutationReport): Survivor[] {
               status: mutant.status,
               original: collapse(codeAt(result.source, mutant.location)),
               replacement: collapse(mutant.replacement ?? ''),
+              lineText: collapse(result.source.split('\n')[mutant.location.start.line - 1] ?? ''),
             },
           ]
         : [],
@@ -106,12 +109,16 @@ export function survivorsOf(report: MutationReport): Survivor[] {
   );
 }
 
-/** An explanation covers a survivor of its file and mutator whose replaced code is its `original` (and replacement). */
+/**
+ * An explanation covers a survivor of its file and mutator whose replaced code is its `original`, and, when it says
+ * so, whose replacement is its `replacement` and whose line holds its `within`.
+ */
 export const explains = (e: Explanation, s: Survivor) =>
   e.file === s.file &&
   e.mutator === s.mutator &&
   collapse(e.original) === s.original &&
-  (e.replacement === undefined || collapse(e.replacement) === s.replacement);
+  (e.replacement === undefined || collapse(e.replacement) === s.replacement) &&
+  (e.within === undefined || s.lineText.includes(collapse(e.within)));
 
 export interface MutationVerdict {
   score: number;

@@ -172,6 +172,14 @@ describe('the verdict rule, held to each of its conditions', () => {
     ]);
   });
 
+  it('passes over a scenario skipped without a reason to the one that gives it', () => {
+    const unselected = scenario('skipped', ['a.1']);
+    const skipped = { ...scenario('skipped', ['a.1']), skipReason: 'the site has no text messages' };
+    expect(verdictsOf([unselected, skipped])['a.1']?.[1]).toBe(
+      'its scenarios were skipped: the site has no text messages',
+    );
+  });
+
   it('shows the first line of an unexplained failure, or says there was no message', () => {
     const blank = { ...scenario('failed', ['a.1']), error: '\n  Target page closed\n  at line 3' };
     const silent = { ...scenario('failed', ['a.2']), error: undefined };

@@ -67,6 +67,7 @@ describe('the mutation report', () => {
         status: 'Survived',
         original: "'verified'",
         replacement: '""',
+        lineText: "export const isVerified = (verdict: string) => verdict === 'verified';",
       },
       {
         file: FILE,
@@ -76,6 +77,7 @@ describe('the mutation report', () => {
         status: 'Survived',
         original: "verdict === 'verified'",
         replacement: "verdict !== 'verified'",
+        lineText: "export const isVerified = (verdict: string) => verdict === 'verified';",
       },
       {
         file: FILE,
@@ -85,6 +87,7 @@ describe('the mutation report', () => {
         status: 'NoCoverage',
         original: 'seconds / 15',
         replacement: 'seconds * 15',
+        lineText: 'export const stretch = (seconds: number) => Math.max(1, seconds / 15);',
       },
     ]);
   });
@@ -135,6 +138,8 @@ describe('the mutation report', () => {
     expect(explains({ ...explanation, original: "verdict === 'drifted'" }, survivor!)).toBe(false);
     expect(explains({ ...explanation, replacement: 'true' }, survivor!)).toBe(false);
     expect(explains({ ...explanation, replacement: "verdict !== 'verified'" }, survivor!)).toBe(true);
+    expect(explains({ ...explanation, within: 'const isVerified =' }, survivor!)).toBe(true);
+    expect(explains({ ...explanation, within: 'const stretch =' }, survivor!)).toBe(false);
   });
 
   it('names an explanation of a reported file that no survivor needs any more, and not one of another file', () => {
@@ -174,7 +179,9 @@ describe('the mutation check’s settings', () => {
     for (const e of EXPLAINED) {
       expect(stryker.FOCUSED, e.file).toContain(e.file);
       expect(collapse(readFileSync(e.file, 'utf8')), `${e.file}: ${e.original}`).toContain(collapse(e.original));
-      expect(e.reason, e.original).toMatch(/^[A-Z].*\.$/);
+      if (e.within)
+        expect(collapse(readFileSync(e.file, 'utf8')), `${e.file}: ${e.within}`).toContain(collapse(e.within));
+      expect(e.reason, e.original).toMatch(/^\S[^\n]*\.$/);
     }
   });
 });

@@ -167,6 +167,28 @@ describe('a failed check’s record, held to each of its parts', () => {
     );
   });
 
+  it('takes the sentence before the matcher’s message as the claim, and none when the message is another', () => {
+    const said = (message: string, matcherMessage: string | undefined) =>
+      recordOf(
+        Object.assign(new Error(message), {
+          matcherResult: { name: 'toBe', expected: 1, actual: 2, message: matcherMessage },
+        }),
+        step,
+      )?.siteShowed;
+    expect(said('the count should be one', undefined)).toBe('the count should be one: expected 1, the site showed 2.');
+    expect(said('the count should be one\nexpect(2).toBe(1)', 'expect(2).toBe(1)')).toBe(
+      'the count should be one: expected 1, the site showed 2.',
+    );
+    expect(said('something else entirely', 'expect(2).toBe(1)')).toBe(
+      'The check toBe failed: expected 1, the site showed 2.',
+    );
+  });
+
+  it('names the attachment a body that is not a record was read from', () => {
+    expect(() => readOutcomeBody('{}', 'results.json')).toThrow(/^results\.json: not a guide outcome record/);
+    expect(() => readStepsHeldBody('{}', 'results.json')).toThrow(/^results\.json: not a list of guide steps held/);
+  });
+
   it('quotes a string, shows a pattern as written, and clips what is longer than 140 characters', () => {
     const summary = (expected: unknown, actual: unknown) =>
       recordOf(matcherError('m', { name: 'toBe', expected, actual }), step)?.siteShowed;

@@ -207,6 +207,7 @@ describe('a finding’s record, held to each of its parts', () => {
   it('goes through an attachment body and back unchanged, and refuses an empty rule', () => {
     expect(readFindingBody(findingBody(finding()), 'here')).toEqual(finding());
     expect(() => findingBody(finding({ rule: '' }))).toThrow();
+    expect(() => readFindingBody('{}', 'results.json')).toThrow(/^results\.json: not a site finding/);
   });
 
   it('keys a finding by its four parts kept apart, so two findings never run together', () => {
