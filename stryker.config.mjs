@@ -52,8 +52,8 @@ export default {
   vitest: { configFile: 'vitest.mutation.config.ts', related: true },
   mutate: scope === 'all' ? ALL : FOCUSED,
   coverageAnalysis: 'perTest',
-  // Two cores shared with other work: one mutant at a time.
-  concurrency: 1,
+  // Two cores shared with other work: one mutant at a time; the weekly job's own runner may take more.
+  concurrency: Number(process.env.MUTATION_CONCURRENCY ?? 1),
   // A loaded machine runs a test slower than the dry run did; a mutant is a timeout only well past that.
   timeoutMS: 10_000,
   reporters: ['html', 'json', 'progress'],
