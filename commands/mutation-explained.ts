@@ -98,6 +98,23 @@ export const EXPLAINED: readonly Explanation[] = [
     original: '/^./',
     reason: 'Without the anchor the pattern still matches the first character first, so the same letter is lowered.',
   },
+  ...[
+    'harness/reporting/guide-verdicts.ts',
+    'harness/reporting/drift-sweep.ts',
+    'harness/reporting/what-changed.ts',
+  ].map((file): Explanation => ({
+    file,
+    mutator: 'StringLiteral',
+    original: "''",
+    within: ".split('\\n')[0] ?? ''",
+    reason: 'Splitting a string always gives a first part, so the fallback after it is never used.',
+  })),
+  {
+    file: 'commands/mutation-report.ts',
+    mutator: 'StringLiteral',
+    original: "'utf8'",
+    reason: 'Without an encoding readFileSync gives a Buffer, which JSON.parse reads as the same UTF-8 text.',
+  },
   // Contrived inputs: the change shows only with text the harness never meets.
   {
     file: 'harness/scenario/failed-check.ts',

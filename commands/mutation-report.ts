@@ -194,25 +194,33 @@ export function parseMutationArgs(argv: string[]): MutationArgs | { error: strin
   return { all: argv.includes('--all'), force: argv.includes('--force') };
 }
 
-/** Runs Stryker, then judges its report; the exit status. */
-export async function mutationCommand(argv: string[]): Promise<number> {
+/** How Stryker is started: its arguments and environment in, its exit status out. */
+export type StrykerRun = (args: string[], env: NodeJS.ProcessEnv) => Promise<number>;
+
+const runStryker: StrykerRun = async (args, env) => (await run(bin('stryker'), args, { echo: true, env })).exitCode;
+
+/** Runs Stryker, then judges the report it wrote; the exit status. */
+export async function mutationCommand(
+  argv: string[],
+  stryker: StrykerRun = runStryker,
+  reportPath = MUTATION_JSON,
+): Promise<number> {
   const args = parseMutationArgs(argv);
   if ('error' in args) {
     console.error(args.error);
     return 2;
   }
   // A report left by an earlier run must not be read as this one's.
-  rmSync(MUTATION_JSON, { force: true });
-  const stryker = await run(bin('stryker'), ['run', ...(args.force ? ['--force'] : [])], {
-    echo: true,
-    env: { MUTATION_SCOPE: args.all ? 'all' : 'focused' },
+  rmSync(reportPath, { force: true });
+  const exitCode = await stryker(['run', ...(args.force ? ['--force'] : [])], {
+    MUTATION_SCOPE: args.all ? 'all' : 'focused',
   });
-  const report = readMutationReport();
-  if (stryker.exitCode !== 0 || !report) {
-    console.error(`Mutation check FAILED: Stryker exited ${stryker.exitCode}${report ? '' : ' without a report'}.`);
-    return stryker.exitCode || 1;
+  const report = readMutationReport(reportPath);
+  if (exitCode !== 0 || !report) {
+    console.error(`Mutation check FAILED: Stryker exited ${exitCode}${report ? '' : ' without a report'}.`);
+    return exitCode || 1;
   }
-  const { lines, exitCode } = judgeMutation(report);
-  console.log(`\n${lines.join('\n')}`);
-  return exitCode;
+  const verdict = judgeMutation(report);
+  console.log(`\n${verdict.lines.join('\n')}`);
+  return verdict.exitCode;
 }

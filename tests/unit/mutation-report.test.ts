@@ -1,13 +1,15 @@
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { EXPLAINED, type Explanation } from '../../commands/mutation-explained.ts';
 import {
   codeAt,
   explains,
   judgeMutation,
+  MUTATION_HTML,
   MUTATION_JSON,
+  mutationCommand,
   parseMutationArgs,
   readMutationReport,
   survivorsOf,
@@ -36,7 +38,7 @@ const everySurvivor: Explanation[] = [
 const strykerConfigPath = '../../stryker.config.mjs';
 const stryker = (await import(strykerConfigPath)) as {
   FOCUSED: string[];
-  default: { jsonReporter: { fileName: string }; vitest: { configFile: string } };
+  default: { jsonReporter: { fileName: string }; htmlReporter: { fileName: string }; vitest: { configFile: string } };
 };
 
 describe('the mutation report', () => {
@@ -92,9 +94,41 @@ describe('the mutation report', () => {
     ]);
   });
 
-  it('reads the code of a mutant that spans lines, whitespace and all', () => {
+  it('reads the code of a mutant that spans lines, whitespace and all, and nothing past the source’s end', () => {
     const source = 'const a = [\n  1,\n  2,\n];\n';
     expect(codeAt(source, { start: { line: 1, column: 11 }, end: { line: 4, column: 2 } })).toBe('[\n  1,\n  2,\n]');
+    expect(codeAt(source, { start: { line: 9, column: 1 }, end: { line: 9, column: 3 } })).toBe('');
+    expect(codeAt(source, { start: { line: 9, column: 1 }, end: { line: 10, column: 3 } })).toBe('\n');
+  });
+
+  it('clips long code, says when a mutant removed code, and lists explanations no survivor needs', () => {
+    const long = 'x'.repeat(80);
+    const report = fixture();
+    const mutant = report.files[FILE]!.mutants[2]!;
+    report.files[FILE] = {
+      ...report.files[FILE]!,
+      source: `${report.files[FILE]!.source}const y = ${long};\n`,
+      mutants: [
+        { ...mutant, replacement: '', location: { start: { line: 3, column: 11 }, end: { line: 3, column: 91 } } },
+      ],
+    };
+    const stale: Explanation = { file: FILE, mutator: 'Regex', original: `  /${long}/ `, reason: '.' };
+    const { lines } = judgeMutation(report, [stale], 0);
+    expect(lines).toEqual([
+      `Mutation score 0.0% (threshold 0%): 1 mutants in 1 file(s), 0 killed, 0 timed out, 1 survived, 0 not covered by any test.`,
+      'Survivors: 0 explained (commands/mutation-explained.ts), 1 not explained.',
+      '',
+      'Not explained: kill each with a test, or explain it in commands/mutation-explained.ts:',
+      `  ✘ ${FILE}:3:11  EqualityOperator  ${'x'.repeat(69)}… → (removed)`,
+      '',
+      'Explained, but no longer surviving (remove the explanation):',
+      `  • ${FILE}  Regex  /${'x'.repeat(68)}…`,
+      '',
+      `Report: ${MUTATION_HTML}`,
+      'Mutation check FAILED: 1 surviving mutant(s) not explained.',
+    ]);
+    const exact = { ...stale, original: 'y'.repeat(70) };
+    expect(judgeMutation(report, [exact], 0).lines).toContain(`  • ${FILE}  Regex  ${'y'.repeat(70)}`);
   });
 
   it('prints every survivor not explained, where it is and what it did, and fails the run', () => {
@@ -158,13 +192,72 @@ describe('the mutation report', () => {
   it('takes --all and --force, and names an unknown argument', () => {
     expect(parseMutationArgs([])).toEqual({ all: false, force: false });
     expect(parseMutationArgs(['--all', '--force'])).toEqual({ all: true, force: true });
-    expect(parseMutationArgs(['--al'])).toEqual({ error: 'Unknown argument --al; known: --all, --force.' });
+    expect(parseMutationArgs(['--al', 'x'])).toEqual({ error: 'Unknown argument --al x; known: --all, --force.' });
+  });
+});
+
+describe('npm run mutation', () => {
+  const quietly = async (work: () => Promise<number>) => {
+    const log = vi.spyOn(console, 'log').mockImplementation(() => undefined);
+    const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    try {
+      return { exitCode: await work(), printed: log.mock.calls.join('\n'), errors: error.mock.calls.join('\n') };
+    } finally {
+      log.mockRestore();
+      error.mockRestore();
+    }
+  };
+  const reportPath = () => join(mkdtempSync(join(tmpdir(), 'mutation-')), 'mutation.json');
+
+  it('runs Stryker on the focused scope, then judges the report it wrote', async () => {
+    const path = reportPath();
+    const calls: [string[], NodeJS.ProcessEnv][] = [];
+    const run = await quietly(() =>
+      mutationCommand(
+        [],
+        async (args, env) => {
+          calls.push([args, env]);
+          copyFileSync(FIXTURE, path);
+          return 0;
+        },
+        path,
+      ),
+    );
+    expect(calls).toEqual([[['run'], { MUTATION_SCOPE: 'focused' }]]);
+    expect(run.exitCode).toBe(1);
+    expect(run.printed).toMatch(/^\nMutation score 40\.0% \(threshold 85%\)/);
+    expect(run.printed).toContain(`  ✘ ${FILE}:1:48  EqualityOperator`);
+  });
+
+  it('passes --all and --force on to Stryker, and stops on an unknown argument without running it', async () => {
+    const calls: [string[], NodeJS.ProcessEnv][] = [];
+    const fake = async (args: string[], env: NodeJS.ProcessEnv) => (calls.push([args, env]), 1);
+    await quietly(() => mutationCommand(['--all', '--force'], fake, reportPath()));
+    expect(calls).toEqual([[['run', '--force'], { MUTATION_SCOPE: 'all' }]]);
+    const wrong = await quietly(() => mutationCommand(['--everything'], fake, reportPath()));
+    expect(wrong).toMatchObject({ exitCode: 2, errors: 'Unknown argument --everything; known: --all, --force.' });
+    expect(calls).toHaveLength(1);
+  });
+
+  it('fails with Stryker’s own exit status, and never reads a report an earlier run left', async () => {
+    const path = reportPath();
+    copyFileSync(FIXTURE, path);
+    const failed = await quietly(() => mutationCommand([], async () => 3, path));
+    expect(failed).toMatchObject({ exitCode: 3, errors: 'Mutation check FAILED: Stryker exited 3 without a report.' });
+    const silent = await quietly(() => mutationCommand([], async () => 0, path));
+    expect(silent).toMatchObject({ exitCode: 1, errors: 'Mutation check FAILED: Stryker exited 0 without a report.' });
+    const wrote = (code: number) => async () => (copyFileSync(FIXTURE, path), code);
+    expect(await quietly(() => mutationCommand([], wrote(2), path))).toMatchObject({
+      exitCode: 2,
+      errors: 'Mutation check FAILED: Stryker exited 2.',
+    });
   });
 });
 
 describe('the mutation check’s settings', () => {
   it('reads the report where Stryker writes it, and runs the unit tests only', async () => {
     expect(stryker.default.jsonReporter.fileName).toBe(MUTATION_JSON);
+    expect(stryker.default.htmlReporter.fileName).toBe(MUTATION_HTML);
     const vitestConfigPath = `../../${stryker.default.vitest.configFile}`;
     const { default: vitest } = (await import(vitestConfigPath)) as { default: { test: { include: string[] } } };
     expect(vitest.test.include).toEqual(['tests/unit/**/*.test.ts']);

@@ -201,6 +201,8 @@ describe('a failed check’s record, held to each of its parts', () => {
     const clipped = recordOf(matcherError(lines, { name: 'toHaveText' }), step)!.siteShowed;
     expect(clipped).toBe(`The check toHaveText failed: ${clipped.slice(29, 29 + 139)}….`);
     expect(clipped.length).toBe(29 + 140 + 1);
+    const exactly = recordOf(matcherError(`Expected: ${'x'.repeat(131)}`, { name: 'toHaveText' }), step)!.siteShowed;
+    expect(exactly).toBe(`The check toHaveText failed: expected ${'x'.repeat(131)}.`);
   });
 });
 

@@ -159,8 +159,14 @@ describe('the quality gate’s exit status', () => {
     expect(qualityGate(1, paths)).toBe(0);
     expect(log).toHaveBeenLastCalledWith('Quality gate passed.');
     expect(error).not.toHaveBeenCalled();
+    const failed = { ...passed, title: 'y', tests: [{ results: [{ status: 'failed' }] }] };
+    writeFileSync(paths.playwrightJson, JSON.stringify({ suites: [{ title: 'x', specs: [passed, failed] }] }));
+    expect(qualityGate(3, paths)).toBe(1);
+    expect(error).toHaveBeenLastCalledWith(
+      'Quality gate FAILED: 1 scenario(s) failed; only 2 of the 3 selected scenarios reported a result.',
+    );
     expect(qualityGate(undefined, paths)).toBe(1);
-    expect(error).toHaveBeenCalledWith(expect.stringMatching(/only 1 of the \d+ written scenarios reported a result/));
+    expect(error).toHaveBeenCalledWith(expect.stringMatching(/only 2 of the \d+ written scenarios reported a result/));
     log.mockRestore();
     error.mockRestore();
   });

@@ -155,6 +155,8 @@ describe('what changed, held to each of its parts', () => {
       '     1 scenario(s); trace: reports/test-results/s2/trace.zip',
       `     Next: ${causes[1]!.next}`,
     ]);
+    const untraced = { ...causes[0]!, guideSteps: ['a.1', 'a.2'], trace: undefined };
+    expect(digestLines([untraced])[2]).toBe('     1 scenario(s), guide step(s) a.1, a.2');
     const twoSteps = [{ ...causes[0]!, guideSteps: ['a.1', 'a.2'], line: 'one\ntwo' }];
     expect(digestMarkdown(twoSteps)).toBe(
       `### What changed (1 distinct cause(s))\n\n1. **one two** (1 scenario(s); guide step(s) a.1, a.2)  \n   Next: ${causes[0]!.next}\n`,
