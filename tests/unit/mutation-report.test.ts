@@ -267,14 +267,19 @@ describe('the mutation check’s settings', () => {
     expect(stryker.FOCUSED.filter((file) => !existsSync(file))).toEqual([]);
   });
 
-  it('explains only survivors of the focused scope, by code the file still has, each in one sentence', () => {
-    const collapse = (code: string) => code.replace(/\s+/g, ' ');
-    for (const e of EXPLAINED) {
-      expect(stryker.FOCUSED, e.file).toContain(e.file);
-      expect(collapse(readFileSync(e.file, 'utf8')), `${e.file}: ${e.original}`).toContain(collapse(e.original));
-      if (e.within)
-        expect(collapse(readFileSync(e.file, 'utf8')), `${e.file}: ${e.within}`).toContain(collapse(e.within));
-      expect(e.reason, e.original).toMatch(/^\S[^\n]*\.$/);
-    }
-  });
+  // Under Stryker the sandbox holds instrumented copies of the files, not the code as written.
+  const underStryker = process.env.STRYKER_MUTATOR_WORKER !== undefined;
+  it.skipIf(underStryker)(
+    'explains only survivors of the focused scope, by code the file still has, each in one sentence',
+    () => {
+      const collapse = (code: string) => code.replace(/\s+/g, ' ');
+      for (const e of EXPLAINED) {
+        expect(stryker.FOCUSED, e.file).toContain(e.file);
+        expect(collapse(readFileSync(e.file, 'utf8')), `${e.file}: ${e.original}`).toContain(collapse(e.original));
+        if (e.within)
+          expect(collapse(readFileSync(e.file, 'utf8')), `${e.file}: ${e.within}`).toContain(collapse(e.within));
+        expect(e.reason, e.original).toMatch(/^\S[^\n]*\.$/);
+      }
+    },
+  );
 });
