@@ -44,6 +44,11 @@ describe('the drift sweep’s command line', () => {
       ['a-renamed', 'a-renamed'],
       ['b-hover', 'b-hover'],
     ]);
+    expect(sweepRuns(args as Exclude<typeof args, { error: string }>)[0]).toEqual({
+      name: 'clean',
+      args: [],
+      drift: null,
+    });
   });
 
   it('sweeps only the variants named, and may leave out the clean run', () => {

@@ -99,6 +99,12 @@ describe('the mutation report', () => {
     expect(codeAt(source, { start: { line: 1, column: 11 }, end: { line: 4, column: 2 } })).toBe('[\n  1,\n  2,\n]');
     expect(codeAt(source, { start: { line: 9, column: 1 }, end: { line: 9, column: 3 } })).toBe('');
     expect(codeAt(source, { start: { line: 9, column: 1 }, end: { line: 10, column: 3 } })).toBe('\n');
+    const report = fixture();
+    const [first] = report.files[FILE]!.mutants;
+    report.files[FILE]!.mutants = [
+      { ...first!, status: 'Survived', location: { start: { line: 9, column: 1 }, end: { line: 9, column: 2 } } },
+    ];
+    expect(survivorsOf(report)[0]).toMatchObject({ original: '', lineText: '' });
   });
 
   it('clips long code, says when a mutant removed code, and lists explanations no survivor needs', () => {
@@ -109,7 +115,11 @@ describe('the mutation report', () => {
       ...report.files[FILE]!,
       source: `${report.files[FILE]!.source}const y = ${long};\n`,
       mutants: [
-        { ...mutant, replacement: '', location: { start: { line: 3, column: 11 }, end: { line: 3, column: 91 } } },
+        {
+          ...mutant,
+          replacement: undefined,
+          location: { start: { line: 3, column: 11 }, end: { line: 3, column: 91 } },
+        },
       ],
     };
     const stale: Explanation = { file: FILE, mutator: 'Regex', original: `  /${long}/ `, reason: '.' };
@@ -152,7 +162,12 @@ describe('the mutation report', () => {
     expect(verdict.lines[0]).toBe(
       `Mutation score 40.0% (threshold 40%): 6 mutants in 1 file(s), 1 killed, 1 timed out, 2 survived, 1 not covered by any test, 1 invalid.`,
     );
-    expect(verdict.lines.at(-1)).toBe('Mutation check passed: every surviving mutant is explained.');
+    expect(verdict.lines.slice(1)).toEqual([
+      'Survivors: 3 explained (commands/mutation-explained.ts), 0 not explained.',
+      '',
+      `Report: ${MUTATION_HTML}`,
+      'Mutation check passed: every surviving mutant is explained.',
+    ]);
     expect(verdict.exitCode).toBe(0);
   });
 
@@ -226,7 +241,7 @@ describe('npm run mutation', () => {
     expect(calls).toEqual([[['run'], { MUTATION_SCOPE: 'focused' }]]);
     expect(run.exitCode).toBe(1);
     expect(run.printed).toMatch(/^\nMutation score 40\.0% \(threshold 85%\)/);
-    expect(run.printed).toContain(`  ✘ ${FILE}:1:48  EqualityOperator`);
+    expect(run.printed).toContain(`\n  ✘ ${FILE}:1:48  EqualityOperator`);
   });
 
   it('passes --all and --force on to Stryker, and stops on an unknown argument without running it', async () => {
