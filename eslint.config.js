@@ -55,7 +55,7 @@ const HARNESS_WHEN = {
 };
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'reports/', '.features-gen/'] },
+  { ignores: ['node_modules/', 'reports/', '.features-gen/', '.stryker-tmp/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

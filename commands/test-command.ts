@@ -11,7 +11,7 @@ import { compareRunners, runCucumber } from './parity.ts';
 import { bin, status, tsx } from './processes.ts';
 import { check, featureRunTally, summarize, vitestTallies, type Tally, type VitestReport } from './suite-tally.ts';
 
-const WORKFLOWS = ['.github/workflows/nightly.yml', '.github/workflows/bench.yml'];
+const WORKFLOWS = ['.github/workflows/nightly.yml', '.github/workflows/bench.yml', '.github/workflows/mutation.yml'];
 
 const readJson = <T>(path: string): T | undefined =>
   existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as T) : undefined;

@@ -7,7 +7,7 @@ import {
   parseDriftArgs,
   sweepRuns,
 } from '../../commands/drift-plan.ts';
-import type { DriftOutcome, DriftReport } from '../../harness/reporting/drift-report.ts';
+import { caughtAs, type DriftOutcome, type DriftReport } from '../../harness/reporting/drift-report.ts';
 import type { ScenarioStatus } from '../../harness/reporting/scenario-outcome.ts';
 import { scenarioOutcome } from '../support/scenario-outcomes.ts';
 import type { DriftVariant } from '../../mock-server/index.ts';
@@ -44,6 +44,11 @@ describe('the drift sweep’s command line', () => {
       ['a-renamed', 'a-renamed'],
       ['b-hover', 'b-hover'],
     ]);
+    expect(sweepRuns(args as Exclude<typeof args, { error: string }>)[0]).toEqual({
+      name: 'clean',
+      args: [],
+      drift: null,
+    });
   });
 
   it('sweeps only the variants named, and may leave out the clean run', () => {
@@ -121,5 +126,53 @@ describe('the sweep’s verdict', () => {
       '1 of 2 variants caught by the guide step expected, as the kind of drift or finding expected (50%), in 2 min 5 s.',
     );
     expect(driftTable(report, { skipClean: true, cleanGreen: true })[0]).toBe('Clean mock: not run (--skip-clean)');
+  });
+});
+
+// Each of these fails when the sweep's plan or table is broken in one small way (docs/mutation-testing.md).
+describe('the sweep’s plan and table, held to each of their parts', () => {
+  it('runs each variant on its own guide steps’ scenarios, stopping at the first failure', () => {
+    const args = { skipClean: true, reportOnly: false, variants: [CATALOGUE[0]!], partial: true };
+    expect(sweepRuns(args)).toEqual([
+      { name: 'a-renamed', args: ['--grep', grepFor(CATALOGUE[0]!), '--max-failures=1'], drift: 'a-renamed' },
+    ]);
+  });
+
+  it('is not green with a failed and a flaky scenario', () => {
+    const full = { skipClean: false, reportOnly: false };
+    expect(cleanIsGreen(full, 0, [scenario('passed'), scenario('failed'), scenario('flaky')])).toBe(false);
+  });
+
+  it('prints the heading, each variant’s steps and the deciding record, clipped to the table’s width', () => {
+    const long = {
+      ...outcome('a-renamed', 'caught'),
+      guideSteps: ['account.2', 'account.3'],
+      message: 'm'.repeat(120),
+    };
+    const report: DriftReport = {
+      generatedAt: '2026-01-01T00:00:00Z',
+      seconds: 61,
+      clean: { passed: 40, failed: 0 },
+      variants: [
+        long,
+        { ...outcome('b-exact', 'caught'), message: 'e'.repeat(110) },
+        outcome('a-much-longer-variant-name-than-thirty', 'survived'),
+      ],
+    };
+    const lines = driftTable(report, { skipClean: false, cleanGreen: true });
+    const width = 'a-much-longer-variant-name-than-thirty'.length;
+    expect(lines[0]).toBe('Clean mock: 40 passed, 0 failed');
+    expect(lines[1]).toBe('');
+    expect(lines[2]).toBe(
+      `${'variant'.padEnd(width)} ${'caught as'.padEnd(24)} ${'verdict'.padEnd(29)} ${'guide steps'.padEnd(22)} deciding record`,
+    );
+    expect(lines[3]).toBe(
+      `${'a-renamed'.padEnd(width)} ${caughtAs(long).padEnd(24)} ${'caught'.padEnd(29)} ${'account.2, account.3'.padEnd(22)} ${'m'.repeat(109)}…`,
+    );
+    expect(lines[4]!.endsWith(` ${'e'.repeat(110)}`)).toBe(true);
+    expect(lines.at(-2)).toBe('');
+    expect(lines.at(-1)).toBe(
+      '2 of 3 variants caught by the guide step expected, as the kind of drift or finding expected (67%), in 1 min 1 s.',
+    );
   });
 });

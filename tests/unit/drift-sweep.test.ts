@@ -93,3 +93,41 @@ describe('the drift sweep’s verdict on a defect of the site that leaves the gu
     expect(judged.verdict).toBe('caught');
   });
 });
+
+// Each of these fails when the sweep's rule is broken in one small way (docs/mutation-testing.md).
+describe('the drift sweep’s verdict, held to each of its conditions', () => {
+  const findingVariant = { caughtBy: ['phone.5'], kind: 'behaviour' as const, finding: 'security' as const };
+
+  it('calls a finding variant survived when nothing failed and no finding of its class was met', () => {
+    const elsewhere = { ...scenario('passed'), findings: [finding({ class: 'accessibility', guideStep: 'phone.5' })] };
+    expect(judgeVariant(findingVariant, [scenario('passed'), elsewhere])).toMatchObject({
+      verdict: 'survived',
+      message: '',
+    });
+  });
+
+  it('does not call a finding variant survived when a scenario failed without naming anything', () => {
+    expect(judgeVariant(findingVariant, [scenario('failed', [], 'Timeout')]).verdict).toBe(
+      'failed without naming a drift',
+    );
+  });
+
+  it('says where a finding variant’s finding was met, when at the wrong step', () => {
+    const wrong = finding({ class: 'security', guideStep: 'sign-in.3', says: 'It named the email.' });
+    expect(judgeVariant(findingVariant, [{ ...scenario('failed'), findings: [wrong] }])).toMatchObject({
+      verdict: 'caught by the wrong step',
+      guideSteps: ['sign-in.3'],
+      message: 'sign-in.3: Site finding (security): It named the email.',
+    });
+  });
+
+  it('calls a variant survived with no message when every scenario passed', () => {
+    expect(judgeVariant(variant, [scenario('passed')])).toMatchObject({ verdict: 'survived', message: '' });
+  });
+
+  it('shows the first line of the first failure that has a message', () => {
+    const judged = judgeVariant(variant, [scenario('failed'), scenario('failed', [], '\n  Target closed\n  at x')]);
+    expect(judged).toMatchObject({ verdict: 'failed without naming a drift', message: 'Target closed' });
+    expect(judgeVariant(variant, [scenario('failed')]).message).toBe('no message');
+  });
+});

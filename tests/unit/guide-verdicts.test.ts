@@ -167,3 +167,40 @@ describe('why a step was not run', () => {
     expect(shownVerdict(a3!, false, 1, true)).toBe('not selected');
   });
 });
+
+// Each of these fails when the verdict rule is broken in one small way (docs/mutation-testing.md).
+describe('the verdict rule, held to each of its conditions', () => {
+  it('verifies a step whose scenario passed only on a retry (flaky)', () => {
+    expect(verdictsOf([scenario('flaky', ['a.1'])])['a.1']).toEqual(['verified', undefined]);
+  });
+
+  it('does not count another step’s record against a step with no scenario of its own', () => {
+    const verdicts = verdictsOf([scenario('failed', ['a.1'], [record('a.1')])]);
+    expect(verdicts['a.5']).toEqual(['not covered', undefined]);
+  });
+
+  it('takes the reason of the first skipped scenario that gives one, not of a scenario not run', () => {
+    const reasonless = { ...scenario('not run', ['a.1']) };
+    const skipped = { ...scenario('skipped', ['a.1']), skipReason: 'the site has no text messages' };
+    expect(verdictsOf([reasonless, skipped])['a.1']).toEqual([
+      'not run',
+      'its scenarios were skipped: the site has no text messages',
+    ]);
+  });
+
+  it('passes over a scenario skipped without a reason to the one that gives it', () => {
+    const unselected = scenario('skipped', ['a.1']);
+    const skipped = { ...scenario('skipped', ['a.1']), skipReason: 'the site has no text messages' };
+    expect(verdictsOf([unselected, skipped])['a.1']?.[1]).toBe(
+      'its scenarios were skipped: the site has no text messages',
+    );
+  });
+
+  it('shows the first line of an unexplained failure, or says there was no message', () => {
+    const blank = { ...scenario('failed', ['a.1']), error: '\n  Target page closed\n  at line 3' };
+    const silent = { ...scenario('failed', ['a.2']), error: undefined };
+    const verdicts = verdictsOf([blank, silent]);
+    expect(verdicts['a.1']?.[1]).toMatch(/failed without naming a drift: Target page closed$/);
+    expect(verdicts['a.2']?.[1]).toMatch(/failed without naming a drift: no message$/);
+  });
+});

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { gatherShards } from '../../commands/merge-reports.ts';
-import { judgeRun } from '../../commands/quality-gate.ts';
+import { judgeRun, qualityGate } from '../../commands/quality-gate.ts';
 import { finding } from '../support/findings.ts';
 import { planShards, shardsLine } from '../../commands/sharded-run.ts';
 import { shardingProblems, shardingTable, type RunReports } from '../../commands/sharding-check.ts';
@@ -128,5 +128,60 @@ describe('the sharding check', () => {
     const lines = shardingTable(reports('single run', [scenario(1, 'passed')]), reports('2 shards', []));
     expect(lines[1]).toBe('  ≠ passed   missing  features/a.feature:1 s1');
     expect(lines.at(-1)).toBe('Single run: 1 passed; 2 shards: nothing.');
+  });
+});
+
+describe('the quality gate’s exit status', () => {
+  it('fails, saying why, when the run wrote no report', () => {
+    const paths = reportPaths(mkdtempSync(join(tmpdir(), 'gate-')));
+    const log = vi.spyOn(console, 'log').mockImplementation(() => undefined);
+    const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    expect(qualityGate(2, paths)).toBe(1);
+    expect(log).toHaveBeenCalledWith('Quality gate: 0 passed, 0 failed, 0 flaky, 0/2 scenarios reported.');
+    expect(error).toHaveBeenCalledWith('Quality gate FAILED: no scenario reported a result.');
+    expect(log).not.toHaveBeenCalledWith('Quality gate passed.');
+    log.mockRestore();
+    error.mockRestore();
+  });
+
+  it('passes a selection whose scenarios all passed, and holds a run without one to every scenario written', () => {
+    const paths = reportPaths(mkdtempSync(join(tmpdir(), 'gate-')));
+    const passed = {
+      title: 'x',
+      file: 'features/x.feature',
+      line: 1,
+      tags: [],
+      tests: [{ results: [{ status: 'passed' }] }],
+    };
+    writeFileSync(paths.playwrightJson, JSON.stringify({ suites: [{ title: 'x', specs: [passed] }] }));
+    const log = vi.spyOn(console, 'log').mockImplementation(() => undefined);
+    const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    expect(qualityGate(1, paths)).toBe(0);
+    expect(log).toHaveBeenLastCalledWith('Quality gate passed.');
+    expect(error).not.toHaveBeenCalled();
+    const failed = { ...passed, title: 'y', tests: [{ results: [{ status: 'failed' }] }] };
+    writeFileSync(paths.playwrightJson, JSON.stringify({ suites: [{ title: 'x', specs: [passed, failed] }] }));
+    expect(qualityGate(3, paths)).toBe(1);
+    expect(error).toHaveBeenLastCalledWith(
+      'Quality gate FAILED: 1 scenario(s) failed; only 2 of the 3 selected scenarios reported a result.',
+    );
+    expect(qualityGate(undefined, paths)).toBe(1);
+    expect(error).toHaveBeenCalledWith(expect.stringMatching(/only 2 of the \d+ written scenarios reported a result/));
+    log.mockRestore();
+    error.mockRestore();
+  });
+
+  it('names the scenarios written, not selected, when no selection was made', () => {
+    expect(judgeRun([scenario(1, 'passed')], { count: 3, selected: false }).problems).toEqual([
+      'only 1 of the 3 written scenarios reported a result',
+    ]);
+  });
+
+  it('names every class of the findings that fail the run', () => {
+    const security = finding({ class: 'security', rule: 'ASVS 2.2.1', subject: 'Guesses at once' });
+    const met = { ...scenario(1, 'passed'), findings: [finding(), security] };
+    expect(judgeRun([met], { count: 1, selected: false }).problems).toEqual([
+      '2 site finding(s) fail the run as the site profile says (accessibility, security)',
+    ]);
   });
 });

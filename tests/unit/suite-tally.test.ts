@@ -136,3 +136,43 @@ describe('runner parity', () => {
     ]);
   });
 });
+
+// Each of these fails when npm test's tally is broken in one small way (docs/mutation-testing.md).
+describe('npm test’s tally, held to the exit status of each runner', () => {
+  it('adds no failure to the unit tests when vitest’s non-zero exit is explained by the integration tests', () => {
+    const report: VitestReport = {
+      testResults: [
+        file('/repo/tests/unit/a.test.ts', 'passed', ['passed']),
+        file('/repo/tests/integration/c.test.ts', 'failed', ['failed']),
+      ],
+    };
+    expect(vitestTallies(report, 1)).toEqual([
+      { suite: 'unit tests (vitest)', passed: 1, failed: 0, skipped: 0 },
+      { suite: 'integration tests (vitest)', passed: 0, failed: 1, skipped: 0 },
+    ]);
+  });
+
+  it('says under each vitest suite that there was no report, with the exit status', () => {
+    expect(vitestTallies(undefined, 3).map((t) => t.note)).toEqual([
+      'no report (exit status 3)',
+      'no report (exit status 3)',
+    ]);
+  });
+
+  it('counts a file that loaded and ran no test as no failure, and a disabled test as skipped', () => {
+    const report: VitestReport = {
+      testResults: [
+        file('/repo/tests/unit/a.test.ts', 'passed', ['passed', 'disabled']),
+        file('/repo/tests/unit/empty.test.ts', 'passed', []),
+        file('/repo/tests/integration/c.test.ts', 'passed', ['passed']),
+      ],
+    };
+    expect(vitestTallies(report, 0)[0]).toEqual({ suite: 'unit tests (vitest)', passed: 1, failed: 0, skipped: 1 });
+  });
+
+  it('prints a suite’s line with its name in a column', () => {
+    expect(summarize([{ suite: 'lint (eslint)', passed: 1, failed: 0, skipped: 0 }]).lines[1]).toBe(
+      `  ${'lint (eslint)'.padEnd(28)} 1 passed, 0 failed, 0 skipped`,
+    );
+  });
+});

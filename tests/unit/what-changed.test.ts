@@ -74,3 +74,106 @@ describe('what changed', () => {
     expect(digestMarkdown([])).toMatch(/Nothing: the guide holds/);
   });
 });
+
+// Each of these fails when the digest is broken in one small way: a kind table entry swapped or emptied, a cause
+// listed twice, a finding's policy misread (docs/mutation-testing.md).
+describe('what changed, held to each of its parts', () => {
+  it('tells the reader what to do for each kind of drift, each its own advice', () => {
+    const kinds = ['renamed', 'moved', 'missing', 'reordered', 'unusable', 'behaviour'] as const;
+    const causes = whatChanged(
+      kinds.map((kind, i) => failedWith(i + 1, [{ ...renamed, kind, guideStep: `s.${i}` }])),
+      [],
+    );
+    const next = Object.fromEntries(kinds.map((kind, i) => [kind, causes[i]!.next]));
+    expect(next.renamed).toMatch(/suggested-guide\.diff/);
+    expect(next.moved).toMatch(/correct where the guide sends the reader/);
+    expect(next.missing).toMatch(/control is gone/);
+    expect(next.reordered).toMatch(/correct the order the guide gives/);
+    expect(next.unusable).toMatch(/a reader cannot do this step/);
+    expect(next.behaviour).toMatch(/^open the trace at guide step s\.5: the site answered otherwise/);
+    expect(causes.map((c) => c.line)).toEqual(
+      kinds.map((kind, i) => `Guide step s.${i}: Drift (${kind}): ${renamed.siteShowed}`),
+    );
+  });
+
+  it('tells the reader what to do for each class of finding, each its own advice', () => {
+    const classes = ['accessibility', 'security', 'resilience', 'looks'] as const;
+    const outcomes = classes.map((c, i) => ({
+      ...scenarioOutcome(i + 1, 'passed'),
+      findings: [finding({ class: c })],
+    }));
+    const next = whatChanged([], gatherFindings(outcomes, DEFAULTS)).map((c) => c.next);
+    expect(next).toHaveLength(4);
+    expect(next.find((n) => /the guide is right and stays as it is\.$/.test(n) && !/security/.test(n))).toBe(
+      'tell the site’s team; the guide is right and stays as it is.',
+    );
+    expect(next).toContain(
+      'tell the site’s team now: a security promise is broken; the guide is right and stays as it is.',
+    );
+    expect(next).toContain('tell the site’s team: a failed save is not handled as promised; the guide stays as it is.');
+    expect(next).toContain(
+      'look at the pictures in the illustrated guide; if the new look is right, npm run guide:accept-pictures.',
+    );
+  });
+
+  it('says of a finding its rule, its page when it has one, and whether it fails the run', () => {
+    const outcomes = [
+      { ...scenarioOutcome(1, 'passed'), findings: [finding()] },
+      {
+        ...scenarioOutcome(2, 'passed'),
+        findings: [finding({ class: 'looks', rule: 'the accepted picture', page: '' })],
+      },
+    ];
+    expect(whatChanged([], gatherFindings(outcomes, DEFAULTS)).map((c) => c.line)).toEqual([
+      `Site finding (accessibility): ${finding().says} [color-contrast on /account; fails the run, as the site profile says]`,
+      `Site finding (looks): ${finding().says} [the accepted picture; a warning, as the site profile says]`,
+    ]);
+  });
+
+  it('finds the trace among the attachments, lists a scenario once, and keeps an unexplained failure’s steps', () => {
+    const withScreenshot = {
+      ...failedWith(1, [renamed, renamed]),
+      attachments: [
+        { name: 'screenshot', path: 'shot.png' },
+        { name: 'trace', path: 'trace.zip' },
+      ],
+    };
+    const [cause] = whatChanged([withScreenshot], []);
+    expect(cause).toMatchObject({ trace: 'trace.zip', scenarios: ['features/a.feature:1 s1'] });
+    const untraced = { ...failedWith(2, [], '\n  Target closed\n'), attachments: [], guideSteps: ['a.1'] };
+    expect(whatChanged([untraced], [])).toMatchObject([
+      {
+        answer: 'unexplained',
+        line: 'A scenario failed without naming a drift: Target closed',
+        guideSteps: ['a.1'],
+        next: expect.stringMatching(/^open the trace: a crash, a timeout/),
+      },
+    ]);
+    expect(whatChanged([untraced], [])[0]).not.toHaveProperty('trace', expect.anything());
+    expect(whatChanged([{ ...untraced, error: undefined }], [])[0]!.line).toBe(
+      'A scenario failed without naming a drift: no message',
+    );
+  });
+
+  it('numbers the causes from 1 in the terminal and in Markdown, with their steps and trace', () => {
+    const causes = whatChanged([failedWith(1, [renamed]), failedWith(2, [], 'Boom')], []);
+    expect(digestLines(causes)).toEqual([
+      '\nWhat changed (2 distinct cause(s), each once):',
+      `  1. Guide step account.2: Drift (renamed): ${renamed.siteShowed}`,
+      '     1 scenario(s), guide step(s) account.2; trace: reports/test-results/s1/trace.zip',
+      `     Next: ${causes[0]!.next}`,
+      '  2. A scenario failed without naming a drift: Boom',
+      '     1 scenario(s); trace: reports/test-results/s2/trace.zip',
+      `     Next: ${causes[1]!.next}`,
+    ]);
+    const untraced = { ...causes[0]!, guideSteps: ['a.1', 'a.2'], trace: undefined };
+    expect(digestLines([untraced])[2]).toBe('     1 scenario(s), guide step(s) a.1, a.2');
+    const twoSteps = [{ ...causes[0]!, guideSteps: ['a.1', 'a.2'], line: 'one\ntwo' }];
+    expect(digestMarkdown(twoSteps)).toBe(
+      `### What changed (1 distinct cause(s))\n\n1. **one two** (1 scenario(s); guide step(s) a.1, a.2)  \n   Next: ${causes[0]!.next}\n`,
+    );
+    expect(digestMarkdown([causes[1]!, causes[1]!])).toContain(
+      '\n2. **A scenario failed without naming a drift: Boom** (1 scenario(s))',
+    );
+  });
+});
