@@ -77,7 +77,8 @@ export function evidenceTally(outcomes: readonly ScenarioOutcome[]): EvidenceTal
 
 /** The reports' line on traces: how many failed scenarios have one, where, and why any has none. */
 export function traceLines(tally: EvidenceTally, testResults: string): string[] {
-  if (tally.failed === 0) return ['  Traces of failed scenarios: none failed, none traced (a failure is run again with a trace)'];
+  if (tally.failed === 0)
+    return ['  Traces of failed scenarios: none failed, none traced (a failure is run again with a trace)'];
   const where = tally.traced ? `: ${testResults}/**/trace.zip     (npx playwright show-trace <file>)` : '';
   return [
     `  Traces of failed scenarios: ${tally.traced} of ${tally.failed}, from their evidence runs${where}`,
