@@ -251,7 +251,11 @@ describe('the Playwright JSON reader, of a failure and its evidence run', () => 
     ...(status === 'failed' && { error: { message: 'the evidence run’s own words' } }),
     attachments: [
       { name: 'screenshot', contentType: 'image/png', path: '/tmp/second.png' },
-      ...records.map((r) => ({ name: OUTCOME_ATTACHMENT, contentType: 'application/json', body: base64(outcomeBody(r)) })),
+      ...records.map((r) => ({
+        name: OUTCOME_ATTACHMENT,
+        contentType: 'application/json',
+        body: base64(outcomeBody(r)),
+      })),
       { name: STEPS_HELD_ATTACHMENT, contentType: STEPS_HELD_MEDIA_TYPE, body: base64(stepsHeldBody(['account.3'])) },
       { name: 'trace', contentType: 'application/zip', path: '/tmp/x-retry1/trace.zip' },
     ],
