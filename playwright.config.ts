@@ -1,10 +1,15 @@
 import { defineConfig } from '@playwright/test';
 import { defineBddConfig } from 'playwright-bdd';
 import { canRecordVideo, requireChromium } from './harness/config/browser.ts';
-import { reportFileReporters, STRIP_ALLURE_METADATA, terminalReporter } from './harness/config/reporters.ts';
+import {
+  EVIDENCE_BUDGET,
+  reportFileReporters,
+  STRIP_ALLURE_METADATA,
+  terminalReporter,
+} from './harness/config/reporters.ts';
 import { REPORTS_DIR } from './harness/config/reports-dir.ts';
 import { BDD_CONFIG, browserUse, timeoutsFor } from './harness/config/run-settings.ts';
-import { speedOptions, traceSetting } from './harness/config/speed-options.ts';
+import { evidenceSettings, speedOptions } from './harness/config/speed-options.ts';
 import { DEFAULT_SLOWEST_ANSWER_SECONDS, siteProfile, slowestAnswerSeconds } from './site/profile.ts';
 
 const testDir = defineBddConfig(BDD_CONFIG);
@@ -18,17 +23,26 @@ const timeouts = timeoutsFor(slowestAnswerSeconds(siteProfile()), DEFAULT_SLOWES
 // A shard of a sharded run (scripts/guide-sharded.ts, the nightly workflow) writes a blob, merged afterwards.
 const blobDir = process.env.GUIDE_BLOB_DIR;
 
+// No trace while scenarios pass; a failed scenario runs once more, traced: its evidence run. Its first attempt stays
+// the verdict in every report, and one whose evidence run passes is flaky, which fails the run as a failure does.
+const evidence = evidenceSettings(speedOptions().traces);
+
 export default defineConfig({
   testDir,
   outputDir: `${REPORTS_DIR}/test-results`,
   fullyParallel: true,
   workers: Number(process.env.GUIDE_WORKERS ?? 2),
   forbidOnly: !!process.env.CI,
-  // No retries: a green run means every scenario passed the first time.
-  retries: 0,
+  // A green run means every scenario passed the first time: the only retry is a failure's evidence run.
+  retries: evidence.retries,
+  failOnFlakyTests: true,
+  // An evidence run follows its failure at once (not 'isolated', one by one on one worker after the rest): it uses
+  // every worker, and a run stopped by --max-failures (the drift sweep) still has its failure's trace.
+  retryStrategy: 'immediate',
   timeout: timeouts.scenarioMs,
   expect: { timeout: timeouts.expectMs },
   reporter: [
+    EVIDENCE_BUDGET,
     terminalReporter(process.env, Boolean(blobDir)),
     // First, so the reporter after it can drop allure-playwright's metadata attachments before the others see them.
     [
@@ -46,9 +60,9 @@ export default defineConfig({
   ],
   use: {
     ...browserUse(browser, timeouts),
-    trace: traceSetting(speedOptions().traces),
+    trace: evidence.trace,
     screenshot: 'only-on-failure',
-    video: canRecordVideo() ? 'retain-on-failure' : 'off',
+    video: canRecordVideo() ? evidence.video : 'off',
   },
   projects: [{ name: 'chromium' }],
 });

@@ -1,6 +1,7 @@
 // What `npm run drift` decides: which runs to make, which scenarios each runs, whether the clean mock stayed green,
 // and the table and exit status it ends with. commands/drift-command.ts runs the plan.
 import { caughtAs, type DriftOutcome, type DriftReport } from '../harness/reporting/drift-report.ts';
+import { everyFailureTraced, traceCell } from '../harness/reporting/drift-sweep.ts';
 import { tally, type ScenarioOutcome } from '../harness/reporting/scenario-outcome.ts';
 import type { DriftVariant } from '../mock-server/index.ts';
 
@@ -78,13 +79,16 @@ export function cleanIsGreen(
   return (reportOnly || cleanExitCode === 0) && clean.length > 0 && counts.failed + counts.flaky === 0;
 }
 
-/** The sweep passes when the clean mock is green and every variant was caught as expected. */
+/**
+ * The sweep passes when the clean mock is green and every variant was caught as expected, each of its failed
+ * scenarios leaving a trace.
+ */
 export const driftExitCode = (cleanGreen: boolean, outcomes: DriftOutcome[]) =>
-  cleanGreen && outcomes.every((o) => o.verdict === 'caught') ? 0 : 1;
+  cleanGreen && outcomes.every((o) => o.verdict === 'caught' && everyFailureTraced(o.traces)) ? 0 : 1;
 
 const clip = (text: string, width: number) => (text.length > width ? `${text.slice(0, width - 1)}…` : text);
 
-/** What the sweep prints at its end: the clean run, a line per variant, and how many were caught. */
+/** What the sweep prints at its end: the clean run, a line per variant, how many were caught, and the traces. */
 export function driftTable(
   report: DriftReport,
   { skipClean, cleanGreen }: { skipClean: boolean; cleanGreen: boolean },
@@ -92,18 +96,22 @@ export function driftTable(
   const outcomes = report.variants;
   const nameWidth = Math.max(30, ...outcomes.map((o) => o.name.length));
   const caught = outcomes.filter((o) => o.verdict === 'caught').length;
+  const untraced = outcomes.filter((o) => !everyFailureTraced(o.traces));
   const percent = Math.round((100 * caught) / Math.max(outcomes.length, 1));
   return [
     skipClean
       ? 'Clean mock: not run (--skip-clean)'
       : `Clean mock: ${report.clean.passed} passed, ${report.clean.failed} failed${cleanGreen ? '' : '  ✘ NOT GREEN'}`,
     '',
-    `${'variant'.padEnd(nameWidth)} ${'caught as'.padEnd(24)} ${'verdict'.padEnd(29)} ${'guide steps'.padEnd(22)} deciding record`,
+    `${'variant'.padEnd(nameWidth)} ${'caught as'.padEnd(24)} ${'verdict'.padEnd(29)} ${'guide steps'.padEnd(22)} ${'trace'.padEnd(12)} deciding record`,
     ...outcomes.map(
       (o) =>
-        `${o.name.padEnd(nameWidth)} ${caughtAs(o).padEnd(24)} ${o.verdict.padEnd(29)} ${clip(o.guideSteps.join(', ') || '—', 22).padEnd(22)} ${clip(o.message, 110)}`,
+        `${o.name.padEnd(nameWidth)} ${caughtAs(o).padEnd(24)} ${o.verdict.padEnd(29)} ${clip(o.guideSteps.join(', ') || '—', 22).padEnd(22)} ${traceCell(o.traces).padEnd(12)} ${clip(o.message, 110)}`,
     ),
     '',
     `${caught} of ${outcomes.length} variants caught by the guide step expected, as the kind of drift or finding expected (${percent}%), in ${Math.floor(report.seconds / 60)} min ${report.seconds % 60} s.`,
+    untraced.length
+      ? `✘ Failed scenarios without a trace in ${untraced.length} variant(s): ${untraced.map((o) => o.name).join(', ')}.`
+      : 'Every failed scenario left a trace (its evidence run).',
   ];
 }

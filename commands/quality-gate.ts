@@ -24,7 +24,7 @@ export function judgeRun(
   const failing = gatherFindings(results, findingPolicies).filter((f) => f.policy === 'fail');
   const problems = [
     counts.failed ? `${counts.failed} scenario(s) failed` : '',
-    counts.flaky ? `${counts.flaky} scenario(s) were flaky (passed only on retry)` : '',
+    counts.flaky ? `${counts.flaky} scenario(s) were flaky (failed, then passed on their evidence run)` : '',
     failing.length
       ? `${failing.length} site finding(s) fail the run as the site profile says (${failingClasses(failing).join(', ')})`
       : '',

@@ -27,6 +27,12 @@ import {
 } from '../harness/scenario/finding.ts';
 import { NOTE_ATTACHMENT, NOTE_LABEL, NOTE_MEDIA_TYPE, noteBody } from '../harness/scenario/note.ts';
 import { STEPS_HELD_ATTACHMENT, STEPS_HELD_MEDIA_TYPE, stepsHeldBody } from '../harness/scenario/steps-held.ts';
+import {
+  STEP_TIMES_ATTACHMENT,
+  STEP_TIMES_MEDIA_TYPE,
+  stepTimesBody,
+  stepTimesWanted,
+} from '../harness/scenario/step-times.ts';
 import { GAP_LABEL, gapNote, isGap } from '../harness/reporting/guide-gaps.ts';
 import { PICTURE_FORMAT, type StepPictures } from '../harness/scenario/step-pictures.ts';
 import {
@@ -232,6 +238,12 @@ export const test = bddTest.extend<{ world: ScenarioWorld; reportLabels: void },
       await testInfo.attach(STEPS_HELD_ATTACHMENT, {
         body: stepsHeldBody(world.guideStepsHeld),
         contentType: STEPS_HELD_MEDIA_TYPE,
+      });
+    }
+    if (stepTimesWanted() && world.guideStepTimes.length) {
+      await testInfo.attach(STEP_TIMES_ATTACHMENT, {
+        body: stepTimesBody(world.guideStepTimes),
+        contentType: STEP_TIMES_MEDIA_TYPE,
       });
     }
     // Then steps' failed checks failed their own steps as they ran (failStepSoftly): the test has failed already.

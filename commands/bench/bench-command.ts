@@ -7,10 +7,11 @@ import { browserVersion, requireChromium } from '../../harness/config/browser.ts
 import { ensureBrowser } from '../../harness/config/ensure-browser.ts';
 import { readScenarios } from '../../harness/guide/features.ts';
 import { benchLines, fitsPerRun } from './figures.ts';
-import { line, renderTable } from './lines.ts';
+import { line, missedTargets, renderTable } from './lines.ts';
 import { measure } from './measure.ts';
 import { parseBenchArgs } from './options.ts';
-import { BENCH_DOC, describeRun, pointsOf, writeBenchDoc, type BenchReport } from './report.ts';
+import { BENCH_DOC, describeRun, pointsOf, renderStepCosts, writeBenchDoc, type BenchReport } from './report.ts';
+import { stepCosts } from './step-costs.ts';
 import { benchSelection, borrowedJourneys, location, perFeature } from './selection.ts';
 import { BENCH_DIR, bddgen } from './timed-runs.ts';
 
@@ -27,7 +28,7 @@ export async function benchCommand(argv: string[]): Promise<number> {
   const startedAt = new Date();
   const loadAverageAtStart = loadavg()[0] ?? 0;
   const cpus = availableParallelism();
-  const selection = benchSelection(readScenarios(), options.limit);
+  const selection = benchSelection(readScenarios(), options.limit, options.long);
   const { all, measured, half, first } = selection;
 
   const bdd = await bddgen();
@@ -56,6 +57,7 @@ export async function benchCommand(argv: string[]): Promise<number> {
     options: {
       runs: options.runs,
       quick: options.quick,
+      long: options.long,
       limit: options.limit ?? null,
       mockLoad: options.load,
       levers: options.levers,
@@ -73,12 +75,14 @@ export async function benchCommand(argv: string[]): Promise<number> {
       floor: { fits: fitsPerRun(m.floor, m.runs), points: Object.values(m.floor).map(pointsOf) },
     },
     lines,
+    guideSteps: stepCosts(m.stepTimes),
   };
   writeFileSync(BENCH_JSON, `${JSON.stringify(report, null, 2)}\n`);
 
   console.log(`\n${describeRun(report)}\n`);
   console.log(renderTable(report.lines));
-  const missed = report.lines.filter((l) => l.met === false).map((l) => l.label.trim());
+  if (report.guideSteps?.length) console.log(`\n${renderStepCosts(report.guideSteps)}`);
+  const missed = missedTargets(report.lines);
   console.log(`\nTargets not met: ${missed.length ? missed.join('; ') : 'none'}.\nWritten: ${BENCH_JSON}`);
   // A quick run is for working on the benchmark itself: its figures stay out of the documentation.
   if (!options.quick) {

@@ -85,3 +85,12 @@ export function renderMarkdownTable(lines: Line[]): string {
   const row = (l: Line) => render(cells({ ...l, label: l.label.replace(/^\s+/, '↳ ') }));
   return [render(HEADER), render(HEADER.map(() => '---')), ...lines.map(row)].join('\n');
 }
+
+/** The lines whose target was not met, by name; an indented line is named with the line above it, whose ratio it is. */
+export function missedTargets(lines: Line[]): string[] {
+  return lines.flatMap((l, i) => {
+    if (l.met !== false) return [];
+    const parent = lines.slice(0, i).findLast((above) => !/^\s/.test(above.label));
+    return [/^\s/.test(l.label) && parent ? `${parent.label}: ${l.label.trim()}` : l.label.trim()];
+  });
+}

@@ -5,7 +5,19 @@ import { LEVERS, type Measurements, type Sized } from './figures.ts';
 import { measureMock } from './mock.ts';
 import type { BenchOptions } from './options.ts';
 import { featureArgsOf, floorArgsOf, location, specsOf, type BenchSelection } from './selection.ts';
-import { cucumberSuite, driftSweep, floor, guideOneScenario, playwrightSuite, type RunOutcome } from './timed-runs.ts';
+import { readStepTimes } from './step-costs.ts';
+import {
+  cucumberSuite,
+  driftSweep,
+  floor,
+  guideOneScenario,
+  playwrightSuite,
+  suiteJson,
+  type RunOutcome,
+} from './timed-runs.ts';
+
+/** The scenarios store where each guide step's time went (harness/scenario/step-times.ts). */
+const WITH_STEP_TIMES = { GUIDE_STEP_TIMES: 'on' };
 
 const plural = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
 
@@ -43,6 +55,7 @@ export async function measure(
     levers: options.levers ? Object.fromEntries(LEVERS.map((lever) => [lever.key, []])) : {},
     bddgenSeconds,
     drift: { report: null },
+    stepTimes: [],
   };
   const suite = plural(measured.length, 'scenario');
   for (let run = 1; run <= options.runs; run++) {
@@ -59,8 +72,11 @@ export async function measure(
       // --quick leaves out the 1-worker run of the full suite, not of a --limit'ed one.
       if (name === 'whole' && options.quick && scenarios.length === all.length) continue;
       const label = `Playwright runner, 1 worker, ${plural(scenarios.length, 'scenario')}`;
-      const outcome = await step(label, () => playwrightSuite(1, specsOf(scenarios, all)));
+      // The whole suite's run tells where each guide step's time goes: a small JSON attachment per scenario.
+      const env = name === 'whole' ? WITH_STEP_TIMES : {};
+      const outcome = await step(label, () => playwrightSuite(1, specsOf(scenarios, all), env));
       m.suite1w[name] = remember(m.suite1w[name], scenarios.length, outcome);
+      if (name === 'whole') m.stepTimes = readStepTimes(suiteJson(1));
     }
     const specs = specsOf(measured, all);
     m.suite2w.push(await step(`Playwright runner, 2 workers, ${suite}`, () => playwrightSuite(2, specs)));

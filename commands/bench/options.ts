@@ -1,5 +1,7 @@
 // `npm run bench`'s options:
-//   --runs N     runs of every timed line (default 3); the table shows their median and spread
+//   (none)       one run of every line, the growth fitted through 1 scenario and the whole suite: under 15 min on 2 cores
+//   --long       the long form: 3 runs of every line, the growth through 1 scenario, half and the whole suite
+//   --runs N     runs of every timed line (default 1, 3 with --long); the table shows their median and spread
 //   --quick      one run, without the 1-worker full suite and cucumber-js: for working on the benchmark itself
 //   --limit N    "the suite" is N scenarios spread evenly over the feature files instead of all of them
 //   --drift      time `npm run drift` (once) instead of reading reports/drift/drift.json
@@ -11,6 +13,8 @@ import type { LoadOptions } from './mock.ts';
 export interface BenchOptions {
   runs: number;
   quick: boolean;
+  /** The long form: more runs, and the half-size suite as a third point of the growth. */
+  long: boolean;
   limit: number | undefined;
   drift: boolean;
   levers: boolean;
@@ -23,8 +27,9 @@ export function parseBenchArgs(args: string[]): BenchOptions | { error: string }
     ({ values } = parseArgs({
       args,
       options: {
-        runs: { type: 'string', default: '3' },
+        runs: { type: 'string' },
         quick: { type: 'boolean', default: false },
+        long: { type: 'boolean', default: false },
         limit: { type: 'string' },
         drift: { type: 'boolean', default: false },
         levers: { type: 'boolean', default: false },
@@ -35,7 +40,8 @@ export function parseBenchArgs(args: string[]): BenchOptions | { error: string }
   } catch (error) {
     return { error: (error as Error).message };
   }
-  const runs = values.quick ? 1 : Number(values.runs);
+  if (values.quick && values.long) return { error: '--quick and --long ask for opposite things: choose one.' };
+  const runs = values.quick ? 1 : Number(values.runs ?? (values.long ? 3 : 1));
   const limit = values.limit === undefined ? undefined : Number(values.limit);
   const load = { seconds: Number(values['mock-seconds']), connections: Number(values.connections) };
   const whole = (n: number) => Number.isInteger(n) && n >= 1;
@@ -45,5 +51,5 @@ export function parseBenchArgs(args: string[]): BenchOptions | { error: string }
   if (!(load.seconds > 0) || !whole(load.connections)) {
     return { error: '--mock-seconds takes a number of seconds above 0, --connections a whole number of at least 1.' };
   }
-  return { runs, quick: values.quick, limit, drift: values.drift, levers: values.levers, load };
+  return { runs, quick: values.quick, long: values.long, limit, drift: values.drift, levers: values.levers, load };
 }

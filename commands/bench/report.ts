@@ -2,19 +2,30 @@
 // are always those of a run, never typed by hand.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import type { Sized } from './figures.ts';
-import { renderMarkdownTable, type Line } from './lines.ts';
+import { missedTargets, renderMarkdownTable, type Line } from './lines.ts';
 import type { BenchOptions } from './options.ts';
 import type { LinearFit } from './stats.ts';
+import type { GuideStepCost } from './step-costs.ts';
 
 export interface BenchReport {
   startedAt: string;
   finishedAt: string;
   machine: { chromium: string; node: string; cpus: number; loadAverageAtStart: number; loadAverageAtEnd?: number };
-  options: { runs: number; quick: boolean; limit: number | null; mockLoad: BenchOptions['load']; levers: boolean };
+  options: {
+    runs: number;
+    quick: boolean;
+    /** Absent in records made before the long form was an option (they were all long). */
+    long?: boolean;
+    limit: number | null;
+    mockLoad: BenchOptions['load'];
+    levers: boolean;
+  };
   scenarios: { total: number; perFeature: Record<string, number>; measured: number; half: number; first: string };
   marginalRatio: number | null;
   growth: Record<'suite1Worker' | 'floor', { fits: LinearFit[]; points: { scenarios: number; seconds: number[] }[] }>;
   lines: Line[];
+  /** Which sentence of the guide costs what: the last 1-worker run of the whole suite, most costly first. */
+  guideSteps?: GuideStepCost[];
 }
 
 export const pointsOf = ({ n, outcomes }: Sized) => ({ scenarios: n, seconds: outcomes.map((o) => o.seconds) });
@@ -38,6 +49,7 @@ export function describeRun(report: BenchReport): string {
   const how = [
     `${options.runs} run(s)`,
     ...(options.quick ? ['--quick'] : []),
+    ...(options.long ? ['--long'] : []),
     ...(options.levers ? ['--levers'] : []),
   ].join(', ');
   const load = `load average ${machine.loadAverageAtStart.toFixed(1)} at the start${
@@ -51,7 +63,8 @@ export function describeRun(report: BenchReport): string {
 }
 
 export function renderBlock(report: BenchReport): string {
-  const missed = report.lines.filter((l) => l.met === false).map((l) => l.label.trim());
+  const missed = missedTargets(report.lines);
+  const steps = report.guideSteps?.length ? ['', renderStepCosts(report.guideSteps)] : [];
   return [
     BLOCK_START,
     '<!-- Written by `npm run bench` (or `npm run bench:doc`) from reports/bench/bench.json: do not edit by hand. -->',
@@ -61,8 +74,51 @@ export function renderBlock(report: BenchReport): string {
     renderMarkdownTable(report.lines),
     '',
     `Targets not met: ${missed.length ? missed.join('; ') : 'none'}.`,
+    ...steps,
     '<!-- prettier-ignore-end -->',
     BLOCK_END,
+  ].join('\n');
+}
+
+const seconds = (value: number) => `${value.toFixed(value < 10 ? 2 : 1)} s`;
+const clip = (text: string, width: number) => (text.length > width ? `${text.slice(0, width - 1)}…` : text);
+
+/**
+ * Time per guide step, as Markdown: which sentence of the guide costs what over the whole suite (1 worker), and how
+ * much of it is the evidence: the accessibility scans, the step's picture, the look picture.
+ */
+export function renderStepCosts(costs: GuideStepCost[]): string {
+  const total = costs.reduce((sum, c) => sum + c.seconds, 0);
+  const escape = (cell: string) => cell.replaceAll('|', '\\|');
+  const row = (cells: string[]) => `| ${cells.map(escape).join(' | ')} |`;
+  const sum = (pick: (c: GuideStepCost) => number) => seconds(costs.reduce((s, c) => s + pick(c), 0));
+  return [
+    `Time per guide step (the whole suite, 1 worker; ${seconds(total)} in guide steps, the rest is the scenarios' set-up, sign-ins and steps that follow no sentence):`,
+    '',
+    row(['guide step', 'the guide says', 'done', 'total', 'each (mean)', 'of which scans', 'pictures', 'looks']),
+    row(['---', '---', '---', '---', '---', '---', '---', '---']),
+    ...costs.map((c) =>
+      row([
+        c.guideStep,
+        clip(c.text, 70),
+        String(c.times),
+        seconds(c.seconds),
+        `${Math.round((1000 * c.seconds) / c.times)} ms`,
+        seconds(c.scanSeconds),
+        seconds(c.pictureSeconds),
+        seconds(c.lookSeconds),
+      ]),
+    ),
+    row([
+      'all',
+      '',
+      String(costs.reduce((s, c) => s + c.times, 0)),
+      seconds(total),
+      '',
+      sum((c) => c.scanSeconds),
+      sum((c) => c.pictureSeconds),
+      sum((c) => c.lookSeconds),
+    ]),
   ].join('\n');
 }
 

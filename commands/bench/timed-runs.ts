@@ -20,13 +20,16 @@ export interface RunOutcome {
 const problemOf = (run: Finished) =>
   (run.stderr.trim() || run.stdout.trim()).split('\n').slice(-3).join(' ').slice(0, 300);
 
+/** Where a suite run's JSON report is written (each run replaces the last of its number of workers). */
+export const suiteJson = (workers: number) => join(BENCH_DIR, `playwright-${workers}w.json`);
+
 /** `playwright test` with only the JSON reporter (no HTML, Cucumber or Allure reports), results under reports/bench. */
 export async function playwrightSuite(
   workers: number,
   specs: string[],
   env: Record<string, string> = {},
 ): Promise<RunOutcome> {
-  const json = join(BENCH_DIR, `playwright-${workers}w.json`);
+  const json = suiteJson(workers);
   rmSync(json, { force: true });
   const run = await timed(
     bin('playwright'),

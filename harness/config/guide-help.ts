@@ -26,6 +26,7 @@ Settings (environment variables; README.md, "Settings", says more):
   GUIDE_SITE_PROFILE    what the site says where the guide is silent, which findings fail the run, its pictures
   GUIDE_WORKERS         parallel workers (default 2)
   GUIDE_EVIDENCE, GUIDE_TRACES, GUIDE_A11Y   how much evidence a run keeps (docs/benchmark.md)
+  GUIDE_EVIDENCE_RUNS   how many failed scenarios run once more with a trace (default 10)
   GUIDE_REPORTS_DIR     write this run's reports somewhere other than reports/
   MOCK_SITE, MOCK_DRIFT the bundled mock's rendition (classic), or one of its drift variants
   CHROMIUM_PATH         the Chromium binary to use
@@ -33,7 +34,7 @@ Settings (environment variables; README.md, "Settings", says more):
 Reports (under reports/, or reports/selection/ for a selection):
   guide/index.html          the illustrated guides: each sentence with today's verdict and picture
   allure-report/index.html  for stakeholders
-  playwright-html/          for QA, with the trace of every failed scenario
+  playwright-html/          for QA, with the trace of every failed scenario (from its evidence run)
   cucumber/                 Cucumber HTML, JSON and JUnit XML, for tools
 
 Exit status: 0 when the guide holds and no site finding fails the run (as the site profile says), 1 otherwise.`;

@@ -1,5 +1,4 @@
 import type { ReporterDescription } from '@playwright/test';
-import { cucumberReporter } from 'playwright-bdd';
 import { reportPaths } from './reports-dir.ts';
 import { SELECTION_ENV } from './run-kind.ts';
 
@@ -8,6 +7,12 @@ import { SELECTION_ENV } from './run-kind.ts';
  * passing labels from the test, so the Playwright and Cucumber reports do not show them on every test.
  */
 export const STRIP_ALLURE_METADATA: ReporterDescription = ['./harness/reporting/strip-allure-metadata.ts'];
+
+/**
+ * First of all: caps the run's evidence runs (harness/reporting/evidence-budget.ts) before any reporter sees whether
+ * a failed scenario will run again.
+ */
+export const EVIDENCE_BUDGET: ReporterDescription = ['./harness/reporting/evidence-budget.ts'];
 
 /** Before the HTML report: Gherkin steps point at their `.feature` line, not the generated spec (feature-locations.ts). */
 export const FEATURE_LOCATIONS: ReporterDescription = ['./harness/reporting/feature-locations.ts'];
@@ -30,6 +35,11 @@ export function terminalReporter(env: NodeJS.ProcessEnv = process.env, sharded =
 }
 
 /** The report files a run leaves behind; a sharded run gets them from `playwright merge-reports` instead. */
+/** playwright-bdd's Cucumber reporter of a format, given each scenario's verdict only (cucumber-verdict.ts). */
+function cucumberReporter(type: 'html' | 'json' | 'junit' | 'message', options: object): ReporterDescription {
+  return ['./harness/reporting/cucumber-verdict.ts', { $type: type, ...options }];
+}
+
 export function reportFileReporters(reportsDir?: string): ReporterDescription[] {
   const paths = reportPaths(reportsDir);
   return [

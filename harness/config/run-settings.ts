@@ -67,3 +67,21 @@ export async function newDeviceContext(
   context.setDefaultNavigationTimeout(timeouts.navigationMs);
   return context;
 }
+
+/**
+ * How many failed scenarios of one run (one shard) are run once more with a trace, their evidence runs
+ * (harness/reporting/evidence-budget.ts): a run where most scenarios fail (a site that changed a lot) would otherwise
+ * run them all twice. The first failures get one; the others keep their screenshot, and the reports say why they
+ * have no trace. GUIDE_EVIDENCE_RUNS sets another cap for one run; 0 runs none.
+ */
+export const EVIDENCE_RUN_CAP = 10;
+
+export function evidenceRunCap(env: NodeJS.ProcessEnv = process.env): number {
+  const value = env.GUIDE_EVIDENCE_RUNS;
+  if (value === undefined || value === '') return EVIDENCE_RUN_CAP;
+  const cap = Number(value);
+  if (!Number.isInteger(cap) || cap < 0) {
+    throw new Error(`GUIDE_EVIDENCE_RUNS=${value} is not a whole number of evidence runs (0 or more).`);
+  }
+  return cap;
+}

@@ -1,4 +1,4 @@
-import type { PlaywrightWorkerOptions } from '@playwright/test';
+import type { PlaywrightTestConfig, PlaywrightWorkerOptions } from '@playwright/test';
 
 /**
  * What a run may leave out to finish sooner. The defaults keep everything a person reading a report needs; each
@@ -7,16 +7,18 @@ import type { PlaywrightWorkerOptions } from '@playwright/test';
  *                                a step failed, elsewhere once per worker (harness/step-pictures.ts)
  *   GUIDE_EVIDENCE=every-step    a picture after every guide step of every scenario, as Allure showed before
  *   GUIDE_EVIDENCE=failures      a screenshot only where a guide step failed
- *   GUIDE_TRACES=off             no Playwright trace, not even of a failure
+ *   GUIDE_TRACES=evidence-run    (default) no trace while scenarios pass; a failed scenario is run once more, traced
+ *                                (its evidence run), up to GUIDE_EVIDENCE_RUNS of them a run
+ *   GUIDE_TRACES=off             no evidence run, no Playwright trace, not even of a failure
  */
 export interface SpeedOptions {
   evidence: 'each-step' | 'every-step' | 'failures';
-  traces: 'retain-on-failure' | 'off';
+  traces: 'evidence-run' | 'off';
 }
 
 const CHOICES = {
   GUIDE_EVIDENCE: ['each-step', 'every-step', 'failures'],
-  GUIDE_TRACES: ['retain-on-failure', 'off'],
+  GUIDE_TRACES: ['evidence-run', 'off'],
 } as const;
 
 function choice<Name extends keyof typeof CHOICES>(env: NodeJS.ProcessEnv, name: Name): (typeof CHOICES)[Name][number] {
@@ -36,14 +38,17 @@ export function speedOptions(env: NodeJS.ProcessEnv = process.env): SpeedOptions
 }
 
 /**
- * Playwright's `use.trace` for the choice. A trace is recorded for every scenario and kept only for a failed one,
- * with the DOM snapshots the trace viewer shows before and after every action, but without the screencast's frames
- * (the viewer's film strip; the failure's own screenshot stays). CPU time of 16 passing scenarios (sign-in and
- * choose-profile features, 1 worker, median of 4 runs, load 3 to 12 on 2 cores, so walls meant nothing): no trace
- * 17.1 s; `retain-on-failure` 20.3 s (+19%); without screenshots 19.1 s (+12%); `on-first-retry` with one retry
- * 17.2 s, as it records nothing while scenarios pass, but it runs every failing scenario twice, its trace is of the
- * retry, and a failure that passes on its retry leaves no trace at all: not every failure would have one.
+ * How a run gets a failure's evidence without a green run paying for it (issue 34; decision 12). The first attempt
+ * of a scenario records no trace and is the verdict; a scenario whose first attempt failed runs once more at once,
+ * as Playwright's retry, with the whole trace: its evidence run. The trace keeps the DOM snapshots the trace viewer
+ * shows before and after every action, without the screencast's frames (the film strip; the failure's own
+ * screenshot stays). Recording the trace for every scenario cost 12% of the CPU of 16 passing ones, and 8 to 10 ms
+ * per Playwright call (docs/benchmark.md). The evidence runs of one run are capped (`evidenceRunCap`,
+ * harness/reporting/evidence-budget.ts): a failure beyond the cap keeps its screenshot and says why it has no trace.
  */
-export function traceSetting(traces: SpeedOptions['traces']): PlaywrightWorkerOptions['trace'] {
-  return traces === 'off' ? 'off' : { mode: 'retain-on-failure', screenshots: false };
+export function evidenceSettings(
+  traces: SpeedOptions['traces'],
+): Pick<PlaywrightTestConfig, 'retries'> & Pick<PlaywrightWorkerOptions, 'trace' | 'video'> {
+  if (traces === 'off') return { retries: 0, trace: 'off', video: 'off' };
+  return { retries: 1, trace: { mode: 'on-first-retry', screenshots: false }, video: 'on-first-retry' };
 }

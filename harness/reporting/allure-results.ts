@@ -34,7 +34,45 @@ export interface AllureResult extends Step {
   name: string;
   status?: string;
   labels: Label[];
-  parameters?: { name: string; value: string }[];
+  parameters?: { name: string; value: string; excluded?: boolean }[];
+  /** The same for every attempt at one test: allure-playwright writes one result per attempt. */
+  historyId?: string;
+  start?: number;
+  statusDetails?: { message?: string; trace?: string; flaky?: boolean };
+}
+
+/** The parameter that says what a failed scenario's evidence run came to, on its verdict's result. */
+export const EVIDENCE_RUN_PARAMETER = 'Evidence run';
+
+/**
+ * One result per scenario, its first attempt's: the verdict (harness/config/speed-options.ts). allure-playwright
+ * writes a result per attempt and Allure shows the last as the test's, so an evidence run that passed would read as
+ * a passed scenario. The evidence run's result goes; what it came to stays on the verdict as a parameter, and one
+ * that passed marks the verdict flaky. Its trace is the Playwright report's (LEFT_TO_QA), as every trace is.
+ */
+export function foldEvidenceRuns<T extends { result: AllureResult }>(results: T[]): T[] {
+  const attempts = new Map<string, T[]>();
+  for (const r of results) {
+    const key = r.result.historyId ?? r.result.name;
+    attempts.set(key, [...(attempts.get(key) ?? []), r]);
+  }
+  return [...attempts.values()].map((group) => {
+    const [verdict, ...evidence] = group.sort((a, b) => (a.result.start ?? 0) - (b.result.start ?? 0));
+    const last = evidence.at(-1)?.result;
+    if (!last) return verdict!;
+    const passed = last.status === 'passed';
+    return {
+      ...verdict!,
+      result: {
+        ...verdict!.result,
+        parameters: [
+          ...(verdict!.result.parameters ?? []),
+          { name: EVIDENCE_RUN_PARAMETER, value: passed ? 'passed (flaky)' : String(last.status), excluded: true },
+        ],
+        ...(passed && { statusDetails: { ...verdict!.result.statusDetails, flaky: true } }),
+      },
+    };
+  });
 }
 
 export interface Placement {
@@ -229,9 +267,12 @@ export async function tidyAllureResults({
   };
   const chosen = new Set(chosenPictures.map(hashFile));
   const steps = new Map<string, string>();
-  const read = readdirSync(dir)
+  const attempts = readdirSync(dir)
     .filter((f) => f.endsWith('-result.json'))
     .map((file) => ({ file, result: JSON.parse(readFileSync(join(dir, file), 'utf8')) as AllureResult }));
+  const read = foldEvidenceRuns(attempts);
+  const folded = new Set(read.map(({ file }) => file));
+  for (const { file } of attempts) if (!folded.has(file)) rmSync(join(dir, file));
   const titles = new Map(
     read.map(({ result }) => [
       featureFileOf(result) ?? '',

@@ -3,6 +3,7 @@ import { stripVTControlCharacters } from 'node:util';
 import type { FullConfig, Reporter, Suite, TestCase, TestResult } from '@playwright/test/reporter';
 import { causeKey, driftLine, OUTCOME_ATTACHMENT, readOutcomeBody } from '../scenario/outcome.ts';
 import { FINDING_ATTACHMENT, findingKey, findingLine, readFindingBody } from '../scenario/finding.ts';
+import { scenarioStatus, type AttemptStatus, type ScenarioStatus } from './scenario-outcome.ts';
 
 /**
  * What `npm run guide` prints while it runs: progress, each cause of failure once as it is first met, and at the end
@@ -82,6 +83,27 @@ export function whereOf(test: Pick<TestCase, 'location' | 'title'>, rootDir: str
   return `${file} › ${test.title}`;
 }
 
+/**
+ * What a test's end means here: its first attempt is the verdict (harness/reporting/scenario-outcome.ts), so a failure
+ * whose evidence run follows is told once that run ends; one that passed on it is flaky, a failure.
+ */
+export function terminalVerdict(
+  test: Pick<TestCase, 'results' | 'retries'>,
+  result: Pick<TestResult, 'retry' | 'status'>,
+): ScenarioStatus | 'to follow' {
+  const attempts = test.results.map((r) => ATTEMPT[r.status]);
+  if (attempts[0] === 'failed' && result.retry < test.retries) return 'to follow';
+  return scenarioStatus(attempts);
+}
+
+const ATTEMPT: Record<TestResult['status'], AttemptStatus> = {
+  passed: 'passed',
+  skipped: 'skipped',
+  failed: 'failed',
+  timedOut: 'failed',
+  interrupted: 'failed',
+};
+
 /** How often a run without a terminal to redraw (CI) says how far it is: every this many scenarios. */
 const PROGRESS_EVERY = 10;
 
@@ -102,13 +124,16 @@ export default class CompactTerminal implements Reporter {
   }
 
   onTestEnd(test: TestCase, result: TestResult): void {
-    // A retried test ends more than once; only its last attempt counts.
-    if (result.retry < test.retries && test.outcome() === 'unexpected') return;
+    const verdict = terminalVerdict(test, result);
+    if (verdict === 'to follow') return;
     this.#done++;
-    if (result.status === 'skipped') this.#skipped++;
-    else if (test.outcome() === 'expected' || test.outcome() === 'flaky') this.#passed++;
+    if (verdict === 'skipped') this.#skipped++;
+    else if (verdict === 'passed') this.#passed++;
     else {
-      const failed = { where: whereOf(test, this.#rootDir), cause: causeOf(result) };
+      // The first attempt is the verdict, and its cause the failure's: the evidence run only adds the trace.
+      const first = test.results[0] ?? result;
+      const failed = { where: whereOf(test, this.#rootDir), cause: causeOf(first) };
+      if (verdict === 'flaky') failed.where += ' (passed on its evidence run: flaky)';
       // Each cause is said once as it is first met; the scenarios it fails are listed by cause at the end.
       if (!this.#failed.some((earlier) => earlier.cause.key === failed.cause.key)) {
         this.#clearProgress();

@@ -3,7 +3,7 @@ import { OUTCOME_MEDIA_TYPE, readOutcomeBody } from '../scenario/outcome.ts';
 import { FINDING_MEDIA_TYPE, readFindingBody } from '../scenario/finding.ts';
 import { readStepsHeldBody, STEPS_HELD_MEDIA_TYPE } from '../scenario/steps-held.ts';
 import { NOTE_MEDIA_TYPE, readNoteBody } from '../scenario/note.ts';
-import { outcome, scenarioKey, type AttemptStatus, type ScenarioOutcome } from './scenario-outcome.ts';
+import { outcome, scenarioKey, scenarioStatus, type AttemptStatus, type ScenarioOutcome } from './scenario-outcome.ts';
 
 /**
  * The reader of a Cucumber JSON report: cucumber-js's own (reportPaths().cucumberJsJson), or the one playwright-bdd
@@ -69,21 +69,25 @@ export function readCucumberOutcomes(path: string): ScenarioOutcome[] | undefine
       const error = steps.find((step) => step.result?.error_message)?.result?.error_message;
       const scenario = { file, line: element.line, name: element.name };
       const seen = byKey.get(scenarioKey({ scenario }));
-      const attempts = [...(seen?.attempts ?? []), attempt];
+      // A later attempt adds only its status: the first is the verdict, as the Playwright reader reads it.
+      if (seen) {
+        const attempts = [...seen.attempts, attempt];
+        byKey.set(scenarioKey({ scenario }), { ...seen, status: scenarioStatus(attempts), attempts });
+        continue;
+      }
       byKey.set(scenarioKey({ scenario }), {
         ...outcome({
           scenario,
-          attempts,
+          attempts: [attempt],
           tags: (element.tags ?? []).map((tag) => (tag.name.startsWith('@') ? tag.name.slice(1) : tag.name)),
-          records: [...(seen?.records ?? []), ...records],
-          // The last attempt's, as the Playwright reader keeps them.
+          records,
           findings,
           ...(held.length && { held }),
           ...(notes.length && { notes }),
-          error: attempt === 'failed' ? error : seen?.error,
+          error: attempt === 'failed' ? error : undefined,
           attachments: [],
         }),
-        attempts,
+        attempts: [attempt],
       });
     }
   }

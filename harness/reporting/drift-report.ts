@@ -28,11 +28,15 @@ export interface DriftReport {
 
 export const DRIFT_JSON = reportPaths().driftJson;
 
-/** The last sweep's report; null when there is none, or it was written before variants had a verdict. */
+/**
+ * The last sweep's report; null when there is none, or it was written before variants had a verdict and a count of
+ * their traces.
+ */
 export function readDriftReport(path = DRIFT_JSON): DriftReport | null {
   if (!existsSync(path)) return null;
   const report = JSON.parse(readFileSync(path, 'utf8')) as DriftReport;
-  return report.variants.every((v) => typeof v.verdict === 'string') ? report : null;
+  const current = (v: Partial<DriftOutcome>) => typeof v.verdict === 'string' && typeof v.traces === 'object';
+  return report.variants.every(current) ? report : null;
 }
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };

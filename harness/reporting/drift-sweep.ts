@@ -1,6 +1,6 @@
 import { driftLine, type DriftKind, type OutcomeRecord } from '../scenario/outcome.ts';
 import { findingLine, type FindingClass } from '../scenario/finding.ts';
-import { failedForTheGuide, type ScenarioOutcome } from './scenario-outcome.ts';
+import { failed, failedForTheGuide, hasTrace, type ScenarioOutcome } from './scenario-outcome.ts';
 
 /**
  * caught: a check of a guide step the variant names failed with the variant's kind of drift. Anything else that
@@ -16,6 +16,28 @@ export type SweepVerdict =
   /** A defect of the site that leaves the guide true was reported as the guide drifting. */
   | 'reported as a drift';
 
+/**
+ * How many of a run's failed scenarios left a trace, from their evidence runs (harness/config/speed-options.ts):
+ * a failure a person cannot open in the trace viewer is a failure of the harness's evidence, and fails the sweep.
+ */
+export interface TraceCount {
+  failed: number;
+  traced: number;
+}
+
+export function traceCount(outcomes: readonly ScenarioOutcome[]): TraceCount {
+  const failures = outcomes.filter(failed);
+  return { failed: failures.length, traced: failures.filter(hasTrace).length };
+}
+
+export const everyFailureTraced = ({ failed: count, traced }: TraceCount) => traced === count;
+
+/** The sweep table's "trace" cell: yes, no (with how many of how many), or — when nothing failed. */
+export function traceCell(count: TraceCount): string {
+  if (count.failed === 0) return '—';
+  return everyFailureTraced(count) ? 'yes' : `no (${count.traced} of ${count.failed})`;
+}
+
 export interface VariantJudgement {
   verdict: SweepVerdict;
   /** The guide steps the failures named (a finding variant's: where its findings were met), in order of first appearance. */
@@ -24,6 +46,8 @@ export interface VariantJudgement {
   records: OutcomeRecord[];
   /** The record that decided the verdict, as its drift line; or the first line of an unexplained failure. */
   message: string;
+  /** Whether each failed scenario left a trace; one that did not fails the sweep whatever the verdict. */
+  traces: TraceCount;
 }
 
 /**
@@ -37,7 +61,8 @@ export function judgeVariant(
   const failures = outcomes.filter(failedForTheGuide);
   const records = failures.flatMap((o) => o.records);
   const guideSteps = [...new Set(records.map((r) => r.guideStep))];
-  const judged = (verdict: SweepVerdict, message: string) => ({ verdict, guideSteps, records, message });
+  const traces = traceCount(outcomes);
+  const judged = (verdict: SweepVerdict, message: string) => ({ verdict, guideSteps, records, message, traces });
 
   if (variant.finding) {
     const findings = outcomes.flatMap((o) => o.findings).filter((f) => f.class === variant.finding);

@@ -46,9 +46,10 @@ export function guideVerdicts(guide: Guide, outcomes: ScenarioOutcome[]): StepVe
 
     if (step.kind !== 'action') return verdict('prose');
     if (records[0]) return verdict('drifted', driftLine(records[0]));
-    // A step is judged by its own checks: true in a scenario that failed later, at another step, it is verified.
+    // A step is judged by its own checks: true in a scenario that failed later, at another step, it is verified. A
+    // flaky scenario failed its first attempt, the verdict: only the steps that attempt found true are verified.
     const held = (o: ScenarioOutcome) => o.held?.includes(step.id) ?? false;
-    if (scenarios.some((o) => o.status === 'passed' || o.status === 'flaky' || failedOnFindingsOnly(o) || held(o))) {
+    if (scenarios.some((o) => o.status === 'passed' || failedOnFindingsOnly(o) || held(o))) {
       return verdict('verified');
     }
     if (unexplained) {

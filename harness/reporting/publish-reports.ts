@@ -34,6 +34,7 @@ import { PictureShrinker } from './shrink-images.ts';
 import { imageTypeOf } from '../scenario/step-pictures.ts';
 import { noteLine } from '../scenario/note.ts';
 import { speedOptions } from '../config/speed-options.ts';
+import { evidenceTally, traceLines } from './evidence-budget.ts';
 import { reportPaths, type ReportPaths } from '../config/reports-dir.ts';
 
 export interface PublishOptions {
@@ -250,11 +251,11 @@ async function publishWith(
   console.log(
     `  Playwright HTML (QA):       ${paths.playwrightHtml}/index.html   (npx playwright show-report ${paths.playwrightHtml})`,
   );
-  console.log(
+  const traces =
     speedOptions().traces === 'off'
-      ? '  Traces of failed scenarios: none: GUIDE_TRACES=off (re-run a failed scenario without it to get one)'
-      : `  Traces of failed scenarios: ${paths.testResults}/**/trace.zip     (npx playwright show-trace <file>)`,
-  );
+      ? ['  Traces of failed scenarios: none: GUIDE_TRACES=off (re-run a failed scenario without it to get one)']
+      : traceLines(evidenceTally(results), paths.testResults);
+  for (const line of traces) console.log(line);
   console.log(
     `  Cucumber (tools):           ${paths.cucumber}/ (report.html, report.json, report.xml, messages.ndjson)`,
   );

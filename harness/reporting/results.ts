@@ -8,7 +8,8 @@ import { readStepsHeldBody, STEPS_HELD_ATTACHMENT } from '../scenario/steps-held
 import { NOTE_ATTACHMENT, readNoteBody } from '../scenario/note.ts';
 import { LOOK_ATTACHMENT, readLookBody } from './guide-looks.ts';
 import { reportPaths } from '../config/reports-dir.ts';
-import { outcome, type AttemptStatus, type ScenarioOutcome } from './scenario-outcome.ts';
+import { EVIDENCE_LEFT_OUT } from './evidence-budget.ts';
+import { outcome, type AttemptStatus, type EvidenceRun, type ScenarioOutcome } from './scenario-outcome.ts';
 
 /**
  * The reader of Playwright's JSON report: a single run's, or the one `playwright merge-reports` writes from a
@@ -56,6 +57,9 @@ const ATTEMPTS: Record<JsonResult['status'], AttemptStatus> = {
 
 const GENERATED_SUFFIX = '.spec.js';
 
+/** What a failure's evidence run adds to its scenario's files: what it was run for (harness/config/speed-options.ts). */
+const EVIDENCE_RUN_FILES = new Set(['trace', 'video']);
+
 /** Every scenario of the report, undefined when there is no report. */
 export function readPlaywrightOutcomes(
   path = reportPaths().playwrightJson,
@@ -77,39 +81,55 @@ export function readPlaywrightOutcomes(
       const file = spec.file.endsWith(GENERATED_SUFFIX) ? spec.file.slice(0, -GENERATED_SUFFIX.length) : spec.file;
       const match = written.find((w) => !taken.has(w) && w.file === file && w.name === spec.title);
       if (match) taken.add(match);
-      const failures = test.results.filter((r) => ATTEMPTS[r.status] === 'failed' && r.error?.message);
-      const error = failures.at(-1)?.error?.message;
-      const last = test.results.at(-1);
-      // The last attempt's records of each kind, read back and checked by their own reader.
-      const lastOf = <T>(name: string, read: (body: string, where: string) => T): T[] =>
-        (last?.attachments ?? []).filter((a) => a.name === name).map((a) => read(bodyOf(a), path));
-      const accessibility = lastOf(ACCESSIBILITY_ATTACHMENT, readAccessibilityBody);
-      const looks = lastOf(LOOK_ATTACHMENT, readLookBody);
-      const findings = lastOf(FINDING_ATTACHMENT, readFindingBody);
-      const held = lastOf(STEPS_HELD_ATTACHMENT, readStepsHeldBody).flat();
-      const notes = lastOf(NOTE_ATTACHMENT, readNoteBody);
-      const skipReason = [...(last?.annotations ?? []), ...(test.annotations ?? [])].find(
+      // The first attempt is the verdict; a second one is a failure's evidence run, kept apart.
+      const [verdict, evidence] = test.results;
+      const error = verdict && ATTEMPTS[verdict.status] === 'failed' ? verdict.error?.message : undefined;
+      // The verdict's records of each kind, read back and checked by their own reader.
+      const verdictOf = <T>(name: string, read: (body: string, where: string) => T): T[] =>
+        (verdict?.attachments ?? []).filter((a) => a.name === name).map((a) => read(bodyOf(a), path));
+      const accessibility = verdictOf(ACCESSIBILITY_ATTACHMENT, readAccessibilityBody);
+      const looks = verdictOf(LOOK_ATTACHMENT, readLookBody);
+      const findings = verdictOf(FINDING_ATTACHMENT, readFindingBody);
+      const held = verdictOf(STEPS_HELD_ATTACHMENT, readStepsHeldBody).flat();
+      const notes = verdictOf(NOTE_ATTACHMENT, readNoteBody);
+      const skipReason = [...(verdict?.annotations ?? []), ...(test.annotations ?? [])].find(
         (a) => a.type === 'skip' && a.description,
       )?.description;
+      const evidenceRun = evidenceRunOf(verdict, evidence, path);
+      const files = (attachments: JsonAttachment[] = [], keep: (name: string) => boolean = () => true) =>
+        attachments.flatMap(({ name, path: file }) => (file && keep(name) ? [{ name, path: file }] : []));
       return outcome({
         findings,
         ...(held.length && { held }),
         ...(notes.length && { notes }),
-        ...(last?.status === 'skipped' && skipReason && { skipReason }),
+        ...(verdict?.status === 'skipped' && skipReason && { skipReason }),
         ...(accessibility.length && { accessibility }),
         ...(looks.length && { looks }),
         scenario: { file, line: match?.line ?? 0, name: spec.title },
         ...(spec.id && { testId: spec.id }),
         attempts: test.results.map((r) => ATTEMPTS[r.status]),
         tags: spec.tags.map((tag) => (tag.startsWith('@') ? tag.slice(1) : tag)),
-        records: test.results.flatMap((result) => recordsOf(result, path)),
+        records: verdict ? recordsOf(verdict, path) : [],
         error: error && stripVTControlCharacters(error),
-        attachments: (test.results.at(-1)?.attachments ?? []).flatMap(({ name, path: file }) =>
-          file ? [{ name, path: file }] : [],
-        ),
+        attachments: [
+          ...files(verdict?.attachments),
+          ...files(evidence?.attachments, (name) => EVIDENCE_RUN_FILES.has(name)),
+        ],
+        ...(evidenceRun && { evidenceRun }),
       });
     }),
   );
+}
+
+/** The evidence run of a failed verdict: the second attempt, or the runner's note of why there was none. */
+function evidenceRunOf(
+  verdict: JsonResult | undefined,
+  evidence: JsonResult | undefined,
+  reportPath: string,
+): EvidenceRun | undefined {
+  if (evidence) return { ran: true, status: ATTEMPTS[evidence.status], records: recordsOf(evidence, reportPath) };
+  const leftOut = verdict?.annotations?.find((a) => a.type === EVIDENCE_LEFT_OUT);
+  return leftOut ? { ran: false, why: leftOut.description ?? '' } : undefined;
 }
 
 const bodyOf = (a: JsonAttachment) =>

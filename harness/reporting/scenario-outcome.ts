@@ -8,7 +8,11 @@ import type { NoteRecord } from '../scenario/note.ts';
 /** What one attempt at a scenario came to, in any runner. */
 export type AttemptStatus = 'passed' | 'failed' | 'skipped';
 
-/** flaky: failed, then passed on a retry. not run: the report has no attempt at it. */
+/**
+ * A scenario's first attempt is its verdict. flaky: failed, then passed on its evidence run (the traced second
+ * attempt of a failure, harness/config/speed-options.ts), which fails the run as a failure does. not run: the report
+ * has no attempt at it.
+ */
 export type ScenarioStatus = 'passed' | 'failed' | 'flaky' | 'skipped' | 'not run';
 
 /** One scenario of a run, as every report reads it: the harness/*-outcomes readers make these. */
@@ -20,35 +24,49 @@ export interface ScenarioOutcome {
   tags: string[];
   /** The guide steps it is tagged with. */
   guideSteps: string[];
-  /** What its failed checks found, in the order they failed, over every attempt: the guide drifting. */
+  /** What its failed checks found, in the order they failed, in its first attempt (the verdict): the guide drifting. */
   records: OutcomeRecord[];
-  /** The guide steps it followed and found true (last attempt), where the runner's report has them. */
+  /** The guide steps it followed and found true (first attempt), where the runner's report has them. */
   held?: string[];
-  /** Alternatives of a guide step's sentence that did not work while another did (last attempt): shown, never counted. */
+  /** Alternatives of a guide step's sentence that did not work while another did (first attempt): shown, never counted. */
   notes?: NoteRecord[];
-  /** What it met of the site's own defects, which leave the guide true (harness/scenario/finding.ts); last attempt. */
+  /** What it met of the site's own defects, which leave the guide true (harness/scenario/finding.ts); first attempt. */
   findings: FindingRecord[];
-  /** The last failed attempt's error as the runner printed it: shown to people, never read for meaning. */
+  /** The first attempt's error as the runner printed it: shown to people, never read for meaning. */
   error: string | undefined;
-  /** What the accessibility scans of its guide steps' pages found (last attempt), where the runner's report has it. */
+  /** What the accessibility scans of its guide steps' pages found (first attempt), where the runner's report has it. */
   accessibility?: AccessibilityRecord[];
-  /** How its guide steps' pictures compare with the accepted ones (last attempt; guide-path scenarios only). */
+  /** How its guide steps' pictures compare with the accepted ones (first attempt; guide-path scenarios only). */
   looks?: LookRecord[];
-  /** Files attached by the last attempt: evidence screenshots, the trace of a failure. */
+  /** Files attached by the first attempt (evidence screenshots, the failure's screenshot), and its evidence run's trace. */
   attachments: { name: string; path: string }[];
+  /** A failed scenario's evidence run, where the runner made one or said why not (harness/config/speed-options.ts). */
+  evidenceRun?: EvidenceRun;
   /** Why it was skipped, when it was and the runner's report says (a skip annotation). */
   skipReason?: string;
   /** Its test's id in the Playwright report (`index.html#?testId=…`), where the runner has one. */
   testId?: string;
 }
 
-/** The one rule, for every runner, of what a scenario's attempts (in order) come to. */
+/**
+ * The traced second attempt of a failed scenario: what it came to and the records it left, apart from the verdict's;
+ * or why the runner made none (the run's cap on evidence runs). Its trace is among the scenario's attachments.
+ */
+export type EvidenceRun = { ran: true; status: AttemptStatus; records: OutcomeRecord[] } | { ran: false; why: string };
+
+/**
+ * The one rule, for every runner, of what a scenario's attempts (in order) come to: the first attempt is the
+ * verdict, whatever a later one does; a failure that passes on a later attempt is flaky, never passed.
+ */
 export function scenarioStatus(attempts: AttemptStatus[]): ScenarioStatus {
-  const last = attempts.at(-1);
-  if (last === undefined) return 'not run';
-  if (last === 'passed') return attempts.includes('failed') ? 'flaky' : 'passed';
-  return last;
+  const [first, ...later] = attempts;
+  if (first === undefined) return 'not run';
+  if (first === 'failed') return later.includes('passed') ? 'flaky' : 'failed';
+  return first;
 }
+
+/** A failed scenario with no trace of its own: its trace is what a person opens first (the drift sweep checks it). */
+export const hasTrace = (o: Pick<ScenarioOutcome, 'attachments'>) => o.attachments.some((a) => a.name === 'trace');
 
 /** `features/x.feature:12 Scenario name`: how two runs of the same scenario find each other. */
 export function scenarioKey({ scenario }: Pick<ScenarioOutcome, 'scenario'>): string {

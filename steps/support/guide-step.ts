@@ -109,6 +109,7 @@ function verifying<Args extends unknown[]>(stepId: string, fn: StepFn<Args>, che
       if (held) this.noteGuideStepHeld(step.id);
       const onlyLooked = observing.has(wrapped) && !failed;
       await this.captureStepPicture(`${EVIDENCE_PREFIX}${step.id}${onlyLooked ? CHECKED_SUFFIX : ''}`, failed);
+      this.endGuideStep();
     }
   };
   // playwright-bdd checks a step function's arity against its pattern.

@@ -47,6 +47,7 @@ import { expect } from './matchers.ts';
 import { privatePassword, putPasswordBack, putPhoneBack, recoveredLine } from './account-keeping.ts';
 import { inSiteWords, siteProfile, slowestAnswerSeconds, type SiteProfile } from '../../site/profile.ts';
 import { EVERY_PICTURE, PICTURE_FORMAT, type ScenarioPictures } from '../../harness/scenario/step-pictures.ts';
+import { StepTimes, type GuideStepTime } from '../../harness/scenario/step-times.ts';
 
 /** Inputs whose values never appear in a screenshot: passwords, and phone numbers by their type or their label. */
 const SENSITIVE_INPUTS = 'input[type="password"], input[type="tel"], input[autocomplete^="tel"]';
@@ -183,6 +184,8 @@ export class ScenarioWorld {
   /** Whether a check of the scenario's promise failed: what later checks see follows from it. */
   #promiseBroken = false;
   readonly #accessibility = new StepAccessibility();
+  /** Where each guide step's time went (harness/scenario/step-times.ts), for a run that stores it. */
+  readonly #times = new StepTimes();
   /** Which guide steps' pictures this scenario takes (harness/scenario/step-pictures.ts); set from its tags by the runner. */
   #pictures: ScenarioPictures = EVERY_PICTURE;
   readonly #attachLook: WorldOptions['attachLook'];
@@ -548,7 +551,7 @@ export class ScenarioWorld {
   /** After a guide step: its picture, when it failed or the scenario takes it (harness/scenario/step-pictures.ts). */
   async captureStepPicture(name: string, failed: boolean): Promise<void> {
     if (!this.#pictures.wanted(name, failed)) return;
-    if ((await this.captureEvidence(name)) && !failed) this.#pictures.taken(name);
+    if ((await this.#times.part('pictureMs', () => this.captureEvidence(name))) && !failed) this.#pictures.taken(name);
   }
 
   /**
@@ -656,6 +659,7 @@ export class ScenarioWorld {
   /** A guide step begins: the accessibility scan attributes what it finds to it (steps/support/guide-step.ts). */
   beginGuideStep(stepId: string): void {
     this.#guideStep = stepId;
+    this.#times.begin(stepId);
     if (this.#attachAccessibility) this.#accessibility.begin(stepId);
     // Each step is pictured once a scenario: by the first Gherkin step that finds a control it names.
     this.#look = this.#lookSteps.has(stepId) && !this.#pictured.has(stepId) ? { step: stepId } : undefined;
@@ -667,9 +671,10 @@ export class ScenarioWorld {
    * UNDOABLE_RULES). Other serious or critical violations on that control are findings about the site.
    */
   async finishGuideStep(stepFailed = false): Promise<GuideDrift | undefined> {
-    await this.#finishLook(stepFailed);
+    await this.#times.part('lookMs', () => this.#finishLook(stepFailed));
     const record = await this.#accessibility.finish(this.#current?.page);
     if (!record) return undefined;
+    this.#times.add('scanMs', record.scanMs);
     await this.#attachAccessibility?.(record);
     for (const found of controlFindings(record)) {
       await this.recordFinding({
@@ -683,6 +688,16 @@ export class ScenarioWorld {
     }
     const blocking = blockingViolation(record);
     return blocking && new GuideDrift('unusable', blockingSentence(blocking));
+  }
+
+  /** A guide step's picture is taken: the step is over (steps/support/guide-step.ts). */
+  endGuideStep(): void {
+    this.#times.end();
+  }
+
+  /** Where each guide step of the scenario spent its time, in the order they ran. */
+  get guideStepTimes(): GuideStepTime[] {
+    return this.#times.times;
   }
 
   /** The scenario's tags and name say whether it checks a promise beyond the guide's words (security, faults). */

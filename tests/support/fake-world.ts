@@ -13,6 +13,7 @@ export function fakeWorld(): { world: ScenarioWorld; records: OutcomeRecord[] } 
     noteGuideStepHeld: () => undefined,
     noteSoftFailure: () => undefined,
     captureStepPicture: () => Promise.resolve(),
+    endGuideStep: () => undefined,
   };
   return { world: world as unknown as ScenarioWorld, records };
 }

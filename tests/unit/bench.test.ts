@@ -63,15 +63,19 @@ const measurements = (): Measurements => ({
   levers: { traces: [suite(6), suite(6)] },
   bddgenSeconds: 1.5,
   drift: { report: null },
+  stepTimes: [],
 });
 
 const context = { first: 'features/sign-in.feature:14', load: { seconds: 5, connections: 10 }, borrowed: '' };
 const byKey = (lines: ReturnType<typeof line>[], key: string) => lines.find((l) => l.key === key)!;
 
 describe('the benchmark’s options', () => {
-  it('takes three runs by default, one for --quick', () => {
-    expect(parseBenchArgs([])).toMatchObject({ runs: 3, quick: false, limit: undefined });
+  it('takes one run by default, three for --long, one for --quick', () => {
+    expect(parseBenchArgs([])).toMatchObject({ runs: 1, quick: false, long: false, limit: undefined });
+    expect(parseBenchArgs(['--long'])).toMatchObject({ runs: 3, long: true });
+    expect(parseBenchArgs(['--long', '--runs', '2'])).toMatchObject({ runs: 2, long: true });
     expect(parseBenchArgs(['--quick', '--runs', '5', '--limit', '2'])).toMatchObject({ runs: 1, limit: 2 });
+    expect(parseBenchArgs(['--quick', '--long'])).toHaveProperty('error');
   });
 
   it('refuses a count that is not a whole number of at least 1, and an unknown option', () => {
@@ -98,7 +102,8 @@ describe('the benchmark’s selection', () => {
     ]);
     expect(selection.half.map((s) => s.name)).toEqual(['add-phone.feature:1', 'sign-in.feature:1']);
     expect(selection.first.name).toBe('sign-in.feature:1');
-    expect(selection.sizes.map((s) => s.scenarios.length)).toEqual([1, 2, 4]);
+    expect(selection.sizes.map((s) => s.scenarios.length)).toEqual([1, 4]);
+    expect(benchSelection(all, 4, true).sizes.map((s) => s.scenarios.length)).toEqual([1, 2, 4]);
   });
 
   it('is the whole suite without --limit, which needs no arguments', () => {
@@ -211,14 +216,14 @@ describe('the benchmark’s table and its page', () => {
       /6\.50 s\s+6\.00 s – 7\.00 s/,
     );
     expect(table.find((row) => row.startsWith('Marginal ratio'))).toMatch(
-      /1\.50×\s+1\.50× – 1\.50×\s+≤ 1\.25× floor\s+✘ not met/,
+      /1\.50×\s+1\.50× – 1\.50×\s+≤ 1\.35× floor\s+✘ not met/,
     );
   });
 
   it('renders the same lines as Markdown, a row each', () => {
     const rows = renderMarkdownTable(lines).split('\n');
     expect(rows).toHaveLength(lines.length + 2);
-    expect(rows[4]).toBe('| ↳ ratio to the floor | 1.30× | 1.20× – 1.40× |  |  |  |');
+    expect(rows[4]).toBe('| ↳ ratio to the floor | 1.30× | 1.20× – 1.40× | ≤ 1.15× floor | ✘ not met |  |');
     expect(rows[2]).toBe(
       '| The floor (plain Playwright, 1 browser) | 5.00 s | 5.00 s – 5.00 s |  |  | 4 scenarios; browser launch 300 ms |',
     );
@@ -238,7 +243,7 @@ describe('the benchmark’s table and its page', () => {
     expect(written.endsWith('<!-- bench:end -->\n\nAfter.\n')).toBe(true);
     expect(written).not.toContain('old figures');
     expect(written).toContain(
-      'Targets not met: Marginal ratio (suite / floor); Mock: API p99 (GET /api/account, signed in).',
+      'Targets not met: Suite, Playwright runner, 2 workers: ratio to the floor; Marginal ratio (suite / floor); Mock: API p99 (GET /api/account, signed in).',
     );
     expect(replaceBlock(written, renderBlock(report))).toBe(written);
   });

@@ -4,6 +4,7 @@ import {
   causeOf,
   groupByCause,
   SCENARIOS_PER_CAUSE,
+  terminalVerdict,
   whereOf,
 } from '../../harness/reporting/compact-terminal.ts';
 import { OUTCOME_ATTACHMENT, outcomeBody, type OutcomeRecord } from '../../harness/scenario/outcome.ts';
@@ -111,5 +112,25 @@ describe('where a failed scenario is', () => {
       location: { file: '/repo/.features-gen/features/guide/sign-in.feature.spec.js', line: 10, column: 3 },
     };
     expect(whereOf(test, '/repo')).toBe('features/guide/sign-in.feature › Signing in works');
+  });
+});
+
+describe('a scenario’s verdict in the terminal', () => {
+  const ended = (statuses: ('passed' | 'failed' | 'timedOut' | 'skipped')[], retries: number) =>
+    terminalVerdict(
+      { results: statuses.map((status) => ({ status })) as never, retries },
+      { retry: statuses.length - 1, status: statuses.at(-1)! },
+    );
+
+  it('waits for a failure’s evidence run, then tells its first attempt’s verdict', () => {
+    expect(ended(['failed'], 1)).toBe('to follow');
+    expect(ended(['failed', 'failed'], 1)).toBe('failed');
+    expect(ended(['timedOut', 'passed'], 1)).toBe('flaky');
+  });
+
+  it('tells a failure the cap left without an evidence run at once, and a pass or a skip as it is', () => {
+    expect(ended(['failed'], 0)).toBe('failed');
+    expect(ended(['passed'], 1)).toBe('passed');
+    expect(ended(['skipped'], 1)).toBe('skipped');
   });
 });

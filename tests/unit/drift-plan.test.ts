@@ -24,7 +24,11 @@ const CATALOGUE = [variant('a-renamed', ['account.2']), variant('b-hover', ['acc
 
 const scenario = (status: ScenarioStatus) => scenarioOutcome(3, status);
 
-const outcome = (name: string, verdict: DriftOutcome['verdict']): DriftOutcome => ({
+const outcome = (
+  name: string,
+  verdict: DriftOutcome['verdict'],
+  traces: DriftOutcome['traces'] = { failed: verdict === 'survived' ? 0 : 1, traced: verdict === 'survived' ? 0 : 1 },
+): DriftOutcome => ({
   name,
   kind: 'renamed',
   breaks: '',
@@ -33,6 +37,7 @@ const outcome = (name: string, verdict: DriftOutcome['verdict']): DriftOutcome =
   guideSteps: verdict === 'survived' ? [] : ['account.2'],
   records: [],
   message: verdict === 'caught' ? 'account.2 renamed: the menu says “Account”' : '',
+  traces,
 });
 
 describe('the drift sweep’s command line', () => {
@@ -112,6 +117,25 @@ describe('the sweep’s verdict', () => {
     expect(driftExitCode(true, [outcome('a', 'caught'), outcome('b', 'caught by the wrong step')])).toBe(1);
   });
 
+  it('fails when a failed scenario of a caught variant left no trace', () => {
+    expect(driftExitCode(true, [outcome('a', 'caught', { failed: 2, traced: 2 })])).toBe(0);
+    expect(driftExitCode(true, [outcome('a', 'caught', { failed: 2, traced: 1 })])).toBe(1);
+  });
+
+  it('says per variant whether its failed scenarios left a trace, and names the variants whose did not', () => {
+    const report: DriftReport = {
+      generatedAt: '2026-01-01T00:00:00Z',
+      seconds: 60,
+      clean: { passed: 40, failed: 0 },
+      variants: [outcome('a-renamed', 'caught'), outcome('b-moved', 'caught', { failed: 2, traced: 1 })],
+    };
+    const lines = driftTable(report, { skipClean: false, cleanGreen: true });
+    expect(lines.find((l) => l.startsWith('variant'))).toMatch(/guide steps\s+trace\s+deciding record/);
+    expect(lines.find((l) => l.startsWith('a-renamed'))).toMatch(/account\.2\s+yes\s+account\.2 renamed/);
+    expect(lines.find((l) => l.startsWith('b-moved'))).toMatch(/account\.2\s+no \(1 of 2\)/);
+    expect(lines.at(-1)).toBe('✘ Failed scenarios without a trace in 1 variant(s): b-moved.');
+  });
+
   it('prints a line per variant and how many were caught', () => {
     const report: DriftReport = {
       generatedAt: '2026-01-01T00:00:00Z',
@@ -121,10 +145,11 @@ describe('the sweep’s verdict', () => {
     };
     const lines = driftTable(report, { skipClean: false, cleanGreen: false });
     expect(lines[0]).toBe('Clean mock: 40 passed, 1 failed  ✘ NOT GREEN');
-    expect(lines.find((l) => l.startsWith('b-hover'))).toMatch(/survived\s+—/);
-    expect(lines.at(-1)).toBe(
+    expect(lines.find((l) => l.startsWith('b-hover'))).toMatch(/survived\s+—\s+—/);
+    expect(lines.at(-2)).toBe(
       '1 of 2 variants caught by the guide step expected, as the kind of drift or finding expected (50%), in 2 min 5 s.',
     );
+    expect(lines.at(-1)).toBe('Every failed scenario left a trace (its evidence run).');
     expect(driftTable(report, { skipClean: true, cleanGreen: true })[0]).toBe('Clean mock: not run (--skip-clean)');
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { judgeVariant } from '../../harness/reporting/drift-sweep.ts';
+import { judgeVariant, traceCell, traceCount } from '../../harness/reporting/drift-sweep.ts';
 import type { OutcomeRecord } from '../../harness/scenario/outcome.ts';
 import type { ScenarioOutcome, ScenarioStatus } from '../../harness/reporting/scenario-outcome.ts';
 import { finding } from '../support/findings.ts';
@@ -129,5 +129,24 @@ describe('the drift sweep’s verdict, held to each of its conditions', () => {
     const judged = judgeVariant(variant, [scenario('failed'), scenario('failed', [], '\n  Target closed\n  at x')]);
     expect(judged).toMatchObject({ verdict: 'failed without naming a drift', message: 'Target closed' });
     expect(judgeVariant(variant, [scenario('failed')]).message).toBe('no message');
+  });
+});
+
+describe('the drift sweep’s count of traces', () => {
+  const traced = (status: ScenarioStatus): ScenarioOutcome => ({
+    ...scenario(status),
+    attachments: [{ name: 'trace', path: 'test-results/x-retry1/trace.zip' }],
+  });
+
+  it('counts every failed or flaky scenario, and those whose evidence run left a trace', () => {
+    const outcomes = [traced('failed'), scenario('failed'), traced('flaky'), scenario('passed'), scenario('skipped')];
+    expect(traceCount(outcomes)).toEqual({ failed: 3, traced: 2 });
+    expect(judgeVariant(variant, outcomes).traces).toEqual({ failed: 3, traced: 2 });
+  });
+
+  it('reads yes when every failure has a trace, no with the count otherwise, — when nothing failed', () => {
+    expect(traceCell({ failed: 2, traced: 2 })).toBe('yes');
+    expect(traceCell({ failed: 2, traced: 1 })).toBe('no (1 of 2)');
+    expect(traceCell({ failed: 0, traced: 0 })).toBe('—');
   });
 });

@@ -86,6 +86,9 @@ describe('what the guide leaves out, gathered from the features and a run', () =
     ]);
     expect(gaps.map(gapStatus)).toEqual(['passed', 'failed']);
     expect(gapStatus({ ...gaps[0]!, evidence: [] })).toBe('not run');
+    // A flaky run of it failed its first attempt, the verdict.
+    const flaky = { scenario: { file: 'features/x.feature', line: 1, name: 'x' }, status: 'flaky' as const };
+    expect(gapStatus({ ...gaps[0]!, evidence: [flaky] })).toBe('failed');
   });
 
   it('gathers the same gaps from cucumber-js’s Cucumber JSON, which keeps no files', () => {

@@ -53,6 +53,13 @@ describe('the verdict of each guide step', () => {
     expect(verdicts['a.2']?.[0]).toBe('drifted');
   });
 
+  it('verifies no step by a flaky scenario: its first attempt failed, and only what that attempt found true holds', () => {
+    const flaky = { ...scenario('flaky', ['a.1', 'a.2']), error: 'Timeout 10000ms exceeded.', held: ['a.1'] };
+    const verdicts = verdictsOf([flaky]);
+    expect(verdicts['a.1']).toEqual(['verified', undefined]);
+    expect(verdicts['a.2']?.[0]).toBe('failed');
+  });
+
   it('marks a step drifted even when another scenario of it passed', () => {
     const verdicts = verdictsOf([scenario('passed', ['a.2']), scenario('failed', ['a.2'], [record('a.2')])]);
     expect(verdicts['a.2']?.[0]).toBe('drifted');

@@ -12,6 +12,7 @@ import { STEPS_HELD_ATTACHMENT, STEPS_HELD_MEDIA_TYPE, stepsHeldBody } from '../
 import { NOTE_ATTACHMENT, NOTE_MEDIA_TYPE, noteBody } from '../../harness/scenario/note.ts';
 import { finding } from '../support/findings.ts';
 import { readPlaywrightOutcomes } from '../../harness/reporting/results.ts';
+import { EVIDENCE_LEFT_OUT, leftOutSentence } from '../../harness/reporting/evidence-budget.ts';
 import {
   compareOutcomes,
   failed,
@@ -234,14 +235,87 @@ describe('the Cucumber JSON reader', () => {
   });
 });
 
+describe('the Playwright JSON reader, of a failure and its evidence run', () => {
+  const drifted = {
+    status: 'failed',
+    error: { message: 'GuideDrift: Guide step account.2' },
+    attachments: [
+      { name: 'screenshot', contentType: 'image/png', path: '/tmp/first.png' },
+      { name: OUTCOME_ATTACHMENT, contentType: 'application/json', body: base64(outcomeBody(renamed)) },
+      { name: STEPS_HELD_ATTACHMENT, contentType: STEPS_HELD_MEDIA_TYPE, body: base64(stepsHeldBody(['account.1'])) },
+    ],
+  };
+  const evidence = (status: string, records: OutcomeRecord[]) => ({
+    status,
+    retry: 1,
+    ...(status === 'failed' && { error: { message: 'the evidence run’s own words' } }),
+    attachments: [
+      { name: 'screenshot', contentType: 'image/png', path: '/tmp/second.png' },
+      ...records.map((r) => ({
+        name: OUTCOME_ATTACHMENT,
+        contentType: 'application/json',
+        body: base64(outcomeBody(r)),
+      })),
+      { name: STEPS_HELD_ATTACHMENT, contentType: STEPS_HELD_MEDIA_TYPE, body: base64(stepsHeldBody(['account.3'])) },
+      { name: 'trace', contentType: 'application/zip', path: '/tmp/x-retry1/trace.zip' },
+    ],
+  });
+  const spec = (title: string, results: unknown[]) => ({
+    title,
+    file: 'features/choose-profile.feature.spec.js',
+    tags: [],
+    tests: [{ results }],
+  });
+  const path = write('evidence-runs.json', {
+    suites: [
+      {
+        specs: [
+          spec('Opens the menu', [drifted, evidence('failed', [renamed])]),
+          spec('Shows the profiles', [drifted, evidence('passed', [])]),
+          spec('Sometimes slow', [
+            { ...drifted, annotations: [{ type: EVIDENCE_LEFT_OUT, description: leftOutSentence(10) }] },
+          ]),
+        ],
+      },
+    ],
+  });
+  const [twice, flaky, leftOut] = readPlaywrightOutcomes(path, WRITTEN) ?? [];
+
+  it('takes the verdict, its records, error and steps found true from the first attempt only', () => {
+    expect(twice).toMatchObject({ status: 'failed', records: [renamed], held: ['account.1'] });
+    expect(twice?.error).toBe('GuideDrift: Guide step account.2');
+    expect(flaky).toMatchObject({ status: 'flaky', records: [renamed], held: ['account.1'] });
+  });
+
+  it('attaches the evidence run’s trace to the failure, and keeps what it came to apart', () => {
+    expect(twice?.attachments).toEqual([
+      { name: 'screenshot', path: '/tmp/first.png' },
+      { name: 'trace', path: '/tmp/x-retry1/trace.zip' },
+    ]);
+    expect(twice?.evidenceRun).toEqual({ ran: true, status: 'failed', records: [renamed] });
+    expect(flaky?.evidenceRun).toEqual({ ran: true, status: 'passed', records: [] });
+  });
+
+  it('says why a failure has no evidence run when the run’s cap left it out', () => {
+    expect(leftOut?.status).toBe('failed');
+    expect(leftOut?.evidenceRun).toEqual({ ran: false, why: leftOutSentence(10) });
+    expect(leftOut?.attachments).toEqual([{ name: 'screenshot', path: '/tmp/first.png' }]);
+  });
+});
+
 describe('the status rule', () => {
   it('reads a scenario’s attempts in order', () => {
     expect(scenarioStatus([])).toBe('not run');
     expect(scenarioStatus(['passed'])).toBe('passed');
     expect(scenarioStatus(['failed'])).toBe('failed');
     expect(scenarioStatus(['failed', 'passed'])).toBe('flaky');
-    expect(scenarioStatus(['passed', 'failed'])).toBe('failed');
     expect(scenarioStatus(['skipped'])).toBe('skipped');
+  });
+
+  it('keeps the first attempt as the verdict, whatever a later one does', () => {
+    expect(scenarioStatus(['failed', 'failed'])).toBe('failed');
+    expect(scenarioStatus(['failed', 'skipped'])).toBe('failed');
+    expect(scenarioStatus(['passed', 'failed'])).toBe('passed');
   });
 });
 

@@ -85,7 +85,7 @@ describe('the quality gate', () => {
     const verdict = judgeRun([scenario(1, 'failed'), scenario(2, 'flaky')], { count: 3, selected: true });
     expect(verdict.problems).toEqual([
       '1 scenario(s) failed',
-      '1 scenario(s) were flaky (passed only on retry)',
+      '1 scenario(s) were flaky (failed, then passed on their evidence run)',
       'only 2 of the 3 selected scenarios reported a result',
     ]);
   });

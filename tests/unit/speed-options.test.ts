@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { speedOptions, traceSetting } from '../../harness/config/speed-options.ts';
+import { evidenceSettings, speedOptions } from '../../harness/config/speed-options.ts';
 
 describe('speed options', () => {
   it('keep everything a report reader needs when nothing is set', () => {
-    expect(speedOptions({})).toEqual({ evidence: 'each-step', traces: 'retain-on-failure' });
+    expect(speedOptions({})).toEqual({ evidence: 'each-step', traces: 'evidence-run' });
   });
 
   it('take each documented choice', () => {
@@ -15,12 +15,19 @@ describe('speed options', () => {
 
   it('refuse an unknown choice in one sentence that lists the choices', () => {
     expect(() => speedOptions({ GUIDE_TRACES: 'of' })).toThrow(
-      'GUIDE_TRACES=of is not a choice: use retain-on-failure or off (the first is the default).',
+      'GUIDE_TRACES=of is not a choice: use evidence-run or off (the first is the default).',
     );
   });
 
-  it('keep a trace of every failure with its DOM snapshots but without the screencast, unless traces are off', () => {
-    expect(traceSetting('retain-on-failure')).toEqual({ mode: 'retain-on-failure', screenshots: false });
-    expect(traceSetting('off')).toBe('off');
+  it('trace only the evidence run of a failed scenario, with its DOM snapshots but without the screencast', () => {
+    expect(evidenceSettings('evidence-run')).toEqual({
+      retries: 1,
+      trace: { mode: 'on-first-retry', screenshots: false },
+      video: 'on-first-retry',
+    });
+  });
+
+  it('run no scenario twice and record nothing when traces are off', () => {
+    expect(evidenceSettings('off')).toEqual({ retries: 0, trace: 'off', video: 'off' });
   });
 });
