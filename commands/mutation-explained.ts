@@ -190,13 +190,6 @@ export const EXPLAINED: readonly Explanation[] = [
     reason:
       'Only a folder ending in "tests/unit/" without being it (say "othertests/unit/") would tell the two apart, and the repository has none.',
   },
-  {
-    file: 'harness/reporting/what-changed.ts',
-    mutator: 'StringLiteral',
-    original: "'\\u0000'",
-    reason:
-      'Without the separator two causes merge only if a guide step id ended with the name of a kind of drift, which no id does.',
-  },
   // Names used only through their constant: writer and readers agree whatever the value.
   {
     file: 'harness/scenario/outcome.ts',

@@ -11,6 +11,7 @@ import { caughtAs, type DriftOutcome, type DriftReport } from '../../harness/rep
 import type { ScenarioStatus } from '../../harness/reporting/scenario-outcome.ts';
 import { scenarioOutcome } from '../support/scenario-outcomes.ts';
 import type { DriftVariant } from '../../mock-server/index.ts';
+import { traceCell } from '../../harness/reporting/drift-sweep.ts';
 
 const variant = (name: string, caughtBy: string[], caughtByTag?: string): DriftVariant => ({
   name,
@@ -189,14 +190,14 @@ describe('the sweep’s plan and table, held to each of their parts', () => {
     expect(lines[0]).toBe('Clean mock: 40 passed, 0 failed');
     expect(lines[1]).toBe('');
     expect(lines[2]).toBe(
-      `${'variant'.padEnd(width)} ${'caught as'.padEnd(24)} ${'verdict'.padEnd(29)} ${'guide steps'.padEnd(22)} deciding record`,
+      `${'variant'.padEnd(width)} ${'caught as'.padEnd(24)} ${'verdict'.padEnd(29)} ${'guide steps'.padEnd(22)} ${'trace'.padEnd(12)} deciding record`,
     );
     expect(lines[3]).toBe(
-      `${'a-renamed'.padEnd(width)} ${caughtAs(long).padEnd(24)} ${'caught'.padEnd(29)} ${'account.2, account.3'.padEnd(22)} ${'m'.repeat(109)}…`,
+      `${'a-renamed'.padEnd(width)} ${caughtAs(long).padEnd(24)} ${'caught'.padEnd(29)} ${'account.2, account.3'.padEnd(22)} ${traceCell(long.traces).padEnd(12)} ${'m'.repeat(109)}…`,
     );
     expect(lines[4]!.endsWith(` ${'e'.repeat(110)}`)).toBe(true);
-    expect(lines.at(-2)).toBe('');
-    expect(lines.at(-1)).toBe(
+    expect(lines.at(-3)).toBe('');
+    expect(lines.at(-2)).toBe(
       '2 of 3 variants caught by the guide step expected, as the kind of drift or finding expected (67%), in 1 min 1 s.',
     );
   });

@@ -139,6 +139,7 @@ describe('the run’s two answers, held to each of their counts', () => {
     verdict: v,
     scenarios: [],
     records: [],
+    notes: [],
     reason: undefined,
   });
   const siteFinding = (policy: SiteFinding['policy'], record = finding()): SiteFinding => ({
