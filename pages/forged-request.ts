@@ -46,6 +46,7 @@ export class ForgedRequest {
 /** The values in the page another site cannot read: hidden fields and meta contents (where tokens live). */
 function valuesAnotherSiteCannotRead(tree: ComposedTree): string[] {
   const hidden = tree.all('input[type="hidden"]').map((input) => (input as HTMLInputElement).value);
+  // A <meta> means something to the browser only in the document's head, never inside a shadow root.
   const meta = [...document.querySelectorAll('meta[content]')].map((meta) => meta.getAttribute('content') ?? '');
   // Short values (a profile id "1", "on") would be mistaken for tokens in a body; tokens are long and random.
   return [...hidden, ...meta].filter((value) => value.length >= 16);

@@ -1,3 +1,4 @@
+import { scenarioOutcome } from '../support/scenario-outcomes.ts';
 import { describe, expect, it } from 'vitest';
 import { evidenceRunCap, EVIDENCE_RUN_CAP } from '../../harness/config/run-settings.ts';
 import { EVIDENCE_RUN_PARAMETER, foldEvidenceRuns, type AllureResult } from '../../harness/reporting/allure-results.ts';
@@ -67,14 +68,7 @@ describe('Allure’s results of a failure and its evidence run', () => {
 
 describe('what the reports say of the traces', () => {
   const scenario = (status: ScenarioStatus, more: Partial<ScenarioOutcome> = {}): ScenarioOutcome => ({
-    scenario: { file: 'features/x.feature', line: 1, name: 'x' },
-    status,
-    findings: [],
-    tags: [],
-    guideSteps: [],
-    records: [],
-    error: undefined,
-    attachments: [],
+    ...scenarioOutcome(1, status),
     ...more,
   });
   const trace = [{ name: 'trace', path: 'reports/test-results/x-retry1/trace.zip' }];
