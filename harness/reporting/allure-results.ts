@@ -5,6 +5,9 @@ import type { WrittenScenario } from '../guide/features.ts';
 import { guideStepIdsOf } from '../guide/features.ts';
 import { EVIDENCE_PREFIX } from '../guide/guide.ts';
 import type { PictureShrinker } from './shrink-images.ts';
+import { causeKey, OUTCOME_ATTACHMENT, readOutcomeBody } from '../scenario/outcome.ts';
+import { FINDING_ATTACHMENT, findingKey, readFindingBody } from '../scenario/finding.ts';
+import { groupCauses, type FailedCheck } from './cause-groups.ts';
 
 /** The parent of the features that check the site beyond a guide's own sections (security, faults). */
 export const SUPPORTING_EPIC = 'Supporting checks';
@@ -27,12 +30,12 @@ interface Attachment {
 }
 interface Step {
   name?: string;
+  status?: string;
   attachments?: Attachment[];
   steps?: Step[];
 }
 export interface AllureResult extends Step {
   name: string;
-  status?: string;
   labels: Label[];
   parameters?: { name: string; value: string; excluded?: boolean }[];
   /** The same for every attempt at one test: allure-playwright writes one result per attempt. */
@@ -172,25 +175,40 @@ export function relabel(result: AllureResult, placement: Placement | undefined):
   return { ...result, labels };
 }
 
-/** Attachments the shareable report leaves to test-results and the Playwright report: traces, videos. */
+/**
+ * Attachments the shareable report leaves to test-results and the Playwright report: traces, videos, and Playwright's
+ * error context (the page's accessibility tree as a prompt for fixing the test: the QA engineer's, not a reader's).
+ */
 const LEFT_TO_QA = new Set(['application/zip', 'application/vnd.allure.playwright-trace', 'video/webm']);
+const LEFT_TO_QA_NAMES = new Set(['error-context']);
+
+const failedStatus = (status: string | undefined) => status === 'failed' || status === 'broken';
+
+/**
+ * How many failed scenarios of one cause show every guide step's picture in the shareable report. The others show the
+ * picture of the step that failed: forty scenarios failed by one renamed menu entry need not show forty walks
+ * through the same pages, and a failing run's report stays small enough to send.
+ */
+export const FULLY_PICTURED_PER_CAUSE = 2;
 
 /**
  * Which attachments of a result the shareable report keeps: no attachment twice (same name and bytes; a picture with
- * the same bytes under any name, such as Playwright's failure screenshot of the page just captured), no trace or
- * video, and of the evidence screenshots only those of a failed scenario or, once, the picture chosen for a step
- * (taken out of `chosen` when kept).
+ * the same bytes under any name, such as Playwright's failure screenshot of the page just captured), no trace, video
+ * or error context, and of the evidence screenshots only those of a failed scenario (all of them when `fullyPictured`,
+ * else those of its failed steps) or, once, the picture chosen for a step (taken out of `chosen` when kept).
  */
 export function keptAttachments(
   result: AllureResult,
   hashOf: (source: string) => string,
   chosen: Set<string>,
+  fullyPictured = true,
 ): AllureResult {
-  const failedResult = result.status === 'failed' || result.status === 'broken';
+  const failedResult = failedStatus(result.status);
   const seen = new Set<string>();
-  const keep = (a: Attachment): boolean => {
-    if (LEFT_TO_QA.has(a.type)) return false;
+  const keep = (a: Attachment, inFailedStep: boolean): boolean => {
+    if (LEFT_TO_QA.has(a.type) || LEFT_TO_QA_NAMES.has(a.name)) return false;
     const hash = hashOf(a.source);
+    if (a.name.startsWith(EVIDENCE_PREFIX) && failedResult && !fullyPictured && !inFailedStep) return false;
     if (a.name.startsWith(EVIDENCE_PREFIX) && !failedResult) {
       // Many scenarios pass through the same page: the chosen picture goes in once, not once per scenario.
       if (!chosen.has(hash)) return false;
@@ -202,15 +220,45 @@ export function keptAttachments(
     return true;
   };
   // The steps first: a picture kept once is kept under the Gherkin step that took it, not at the test's end.
-  const walk = <T extends Step>(step: T): T => {
-    const steps = step.steps?.map(walk);
+  const walk = <T extends Step>(step: T, inFailedStep: boolean): T => {
+    const steps = step.steps?.map((child) => walk(child, inFailedStep || failedStatus(child.status)));
     return {
       ...step,
       ...(steps ? { steps } : {}),
-      ...(step.attachments ? { attachments: step.attachments.filter(keep) } : {}),
+      ...(step.attachments ? { attachments: step.attachments.filter((a) => keep(a, inFailedStep)) } : {}),
     };
   };
-  return walk(result);
+  return walk(result, false);
+}
+
+/**
+ * The failed results that show every guide step's picture: the first FULLY_PICTURED_PER_CAUSE of each cause, causes
+ * grouped as the "what changed" digest groups them (harness/reporting/cause-groups.ts), by the outcome records,
+ * else the findings, else the first line of the error each carries.
+ */
+export function fullyPicturedResults(
+  results: AllureResult[],
+  readAttachment: (source: string) => string,
+): Set<AllureResult> {
+  const failedResults = results.filter((r) => failedStatus(r.status));
+  const checks = failedResults.map((result): FailedCheck[] => {
+    const bodies = (name: string) =>
+      attachmentsOf(result).flatMap((a) => (a.name === name ? [readAttachment(a.source)] : []));
+    const records = bodies(OUTCOME_ATTACHMENT).map((body) => readOutcomeBody(body, result.name));
+    if (records.length > 0) {
+      return records.map((r) => ({ key: causeKey(r), guideStep: r.guideStep, namesAChange: r.rewrite !== undefined }));
+    }
+    const findings = bodies(FINDING_ATTACHMENT).map((body) => readFindingBody(body, result.name));
+    if (findings.length > 0)
+      return findings.map((f) => ({ key: findingKey(f), guideStep: f.guideStep, namesAChange: true }));
+    const line = (result.statusDetails?.message ?? '').trim().split('\n')[0] ?? '';
+    return [{ key: line, guideStep: '', namesAChange: true }];
+  });
+  return new Set(
+    groupCauses(checks).flatMap((group) =>
+      group.scenarios.slice(0, FULLY_PICTURED_PER_CAUSE).map((i) => failedResults[i]!),
+    ),
+  );
 }
 
 function attachmentsOf(step: Step): Attachment[] {
@@ -280,9 +328,13 @@ export async function tidyAllureResults({
     ]),
   );
   const placements = placeFeatures(guides, written, titles);
+  // In the order the scenarios ran, so the pictured ones of each cause are those met first.
+  const byStart = [...read].sort((a, b) => (a.result.start ?? 0) - (b.result.start ?? 0)).map((r) => r.result);
+  const fullyPictured = fullyPicturedResults(byStart, (source) => readFileSync(join(dir, source), 'utf8'));
   const results = read.map(({ file, result }) => {
     evidenceSteps(result, hashOf, steps);
-    const tidy = keptAttachments(relabel(result, placements.get(featureFileOf(result) ?? '')), hashOf, chosen);
+    const placed = relabel(result, placements.get(featureFileOf(result) ?? ''));
+    const tidy = keptAttachments(placed, hashOf, chosen, fullyPictured.has(result));
     return { file, result: tidy };
   });
 

@@ -3,7 +3,8 @@ import { stripVTControlCharacters } from 'node:util';
 import type { FullConfig, Reporter, Suite, TestCase, TestResult } from '@playwright/test/reporter';
 import { causeKey, driftLine, OUTCOME_ATTACHMENT, readOutcomeBody } from '../scenario/outcome.ts';
 import { FINDING_ATTACHMENT, findingKey, findingLine, readFindingBody } from '../scenario/finding.ts';
-import { scenarioStatus, type AttemptStatus, type ScenarioStatus } from './scenario-outcome.ts';
+import { groupCauses, type FailedCheck } from './cause-groups.ts';
+import { PLAYWRIGHT_ATTEMPT, scenarioStatus, type ScenarioStatus } from './scenario-outcome.ts';
 
 /**
  * What `npm run guide` prints while it runs: progress, each cause of failure once as it is first met, and at the end
@@ -14,13 +15,13 @@ import { scenarioStatus, type AttemptStatus, type ScenarioStatus } from './scena
 export interface FailedScenario {
   /** The feature file and the scenario's name, as a QA engineer finds it. */
   where: string;
-  cause: Cause;
+  /** Its failed checks in the order they failed: at least one. */
+  checks: TerminalCheck[];
 }
 
-/** A failed scenario's first cause: in the words every report uses, and what makes two causes one (causeKey). */
-export interface Cause {
+/** A failed check in the words every report uses, and what makes two checks one cause (harness/reporting/cause-groups.ts). */
+export interface TerminalCheck extends FailedCheck {
   line: string;
-  key: string;
 }
 
 /** A group of failed scenarios with one cause, in the order the causes were first met. */
@@ -33,13 +34,10 @@ export interface CauseGroup {
 export const SCENARIOS_PER_CAUSE = 3;
 
 export function groupByCause(failed: FailedScenario[]): CauseGroup[] {
-  const groups = new Map<string, CauseGroup>();
-  for (const { where, cause } of failed) {
-    const group = groups.get(cause.key) ?? { cause: cause.line, scenarios: [] };
-    group.scenarios.push(where);
-    groups.set(cause.key, group);
-  }
-  return [...groups.values()];
+  return groupCauses(failed.map((f) => f.checks)).map((group) => ({
+    cause: group.first.line,
+    scenarios: group.scenarios.map((i) => failed[i]!.where),
+  }));
 }
 
 /** The lines printed at the end of the run for its failed scenarios: a cause, then where it was met. */
@@ -57,22 +55,32 @@ export function causeLines(groups: CauseGroup[], reportsDir: string): string[] {
   return lines;
 }
 
-/** The first cause a failed result carries: its first outcome record, else its first finding, else its error. */
-export function causeOf(result: Pick<TestResult, 'attachments' | 'errors'>): Cause {
-  const body = (name: string) => result.attachments.find((a) => a.name === name && a.body)?.body?.toString('utf8');
-  const record = body(OUTCOME_ATTACHMENT);
-  if (record) {
-    const read = readOutcomeBody(record, 'a failed scenario');
-    return { line: `${read.guideStep}: ${driftLine(read)}`, key: causeKey(read) };
+/** The failed checks a failed result carries: its outcome records, else its findings, else its error. */
+export function checksOf(result: Pick<TestResult, 'attachments' | 'errors'>): TerminalCheck[] {
+  const bodies = (name: string) =>
+    result.attachments.flatMap((a) => (a.name === name && a.body ? [a.body.toString('utf8')] : []));
+  const records = bodies(OUTCOME_ATTACHMENT).map((body) => readOutcomeBody(body, 'a failed scenario'));
+  if (records.length > 0) {
+    return records.map((read) => ({
+      line: `${read.guideStep}: ${driftLine(read)}`,
+      key: causeKey(read),
+      guideStep: read.guideStep,
+      namesAChange: read.rewrite !== undefined,
+    }));
   }
-  const finding = body(FINDING_ATTACHMENT);
-  if (finding) {
-    const read = readFindingBody(finding, 'a failed scenario');
-    return { line: `${read.guideStep}: ${findingLine(read)}`, key: findingKey(read) };
+  const findings = bodies(FINDING_ATTACHMENT).map((body) => readFindingBody(body, 'a failed scenario'));
+  if (findings.length > 0) {
+    // Each finding is a cause of its own: a site can break two promises in one scenario.
+    return findings.map((read) => ({
+      line: `${read.guideStep}: ${findingLine(read)}`,
+      key: findingKey(read),
+      guideStep: read.guideStep,
+      namesAChange: true,
+    }));
   }
   const message = stripVTControlCharacters(result.errors[0]?.message ?? 'failed, with no message');
   const line = message.trim().split('\n')[0] ?? 'failed';
-  return { line, key: line };
+  return [{ line, key: line, guideStep: '', namesAChange: true }];
 }
 
 /** `features/x.feature › Scenario`: the generated spec named back as the feature it was compiled from. */
@@ -91,18 +99,10 @@ export function terminalVerdict(
   test: Pick<TestCase, 'results' | 'retries'>,
   result: Pick<TestResult, 'retry' | 'status'>,
 ): ScenarioStatus | 'to follow' {
-  const attempts = test.results.map((r) => ATTEMPT[r.status]);
+  const attempts = test.results.map((r) => PLAYWRIGHT_ATTEMPT[r.status]);
   if (attempts[0] === 'failed' && result.retry < test.retries) return 'to follow';
   return scenarioStatus(attempts);
 }
-
-const ATTEMPT: Record<TestResult['status'], AttemptStatus> = {
-  passed: 'passed',
-  skipped: 'skipped',
-  failed: 'failed',
-  timedOut: 'failed',
-  interrupted: 'failed',
-};
 
 /** How often a run without a terminal to redraw (CI) says how far it is: every this many scenarios. */
 const PROGRESS_EVERY = 10;
@@ -132,12 +132,13 @@ export default class CompactTerminal implements Reporter {
     else {
       // The first attempt is the verdict, and its cause the failure's: the evidence run only adds the trace.
       const first = test.results[0] ?? result;
-      const failed = { where: whereOf(test, this.#rootDir), cause: causeOf(first) };
+      const failed = { where: whereOf(test, this.#rootDir), checks: checksOf(first) };
       if (verdict === 'flaky') failed.where += ' (passed on its evidence run: flaky)';
       // Each cause is said once as it is first met; the scenarios it fails are listed by cause at the end.
-      if (!this.#failed.some((earlier) => earlier.cause.key === failed.cause.key)) {
+      const met = new Set(this.#failed.flatMap((earlier) => earlier.checks.map((c) => c.key)));
+      if (!failed.checks.some((c) => met.has(c.key))) {
         this.#clearProgress();
-        console.log(`  ✘ ${failed.cause.line}\n      first met in ${failed.where}`);
+        console.log(`  ✘ ${failed.checks[0]!.line}\n      first met in ${failed.where}`);
       }
       this.#failed.push(failed);
     }

@@ -9,7 +9,7 @@ import { NOTE_ATTACHMENT, readNoteBody } from '../scenario/note.ts';
 import { LOOK_ATTACHMENT, readLookBody } from './guide-looks.ts';
 import { reportPaths } from '../config/reports-dir.ts';
 import { EVIDENCE_LEFT_OUT } from './evidence-budget.ts';
-import { outcome, type AttemptStatus, type EvidenceRun, type ScenarioOutcome } from './scenario-outcome.ts';
+import { outcome, PLAYWRIGHT_ATTEMPT, type EvidenceRun, type ScenarioOutcome } from './scenario-outcome.ts';
 
 /**
  * The reader of Playwright's JSON report: a single run's, or the one `playwright merge-reports` writes from a
@@ -47,14 +47,6 @@ interface JsonSuite {
   suites?: JsonSuite[];
 }
 
-const ATTEMPTS: Record<JsonResult['status'], AttemptStatus> = {
-  passed: 'passed',
-  skipped: 'skipped',
-  failed: 'failed',
-  timedOut: 'failed',
-  interrupted: 'failed',
-};
-
 const GENERATED_SUFFIX = '.spec.js';
 
 /** What a failure's evidence run adds to its scenario's files: what it was run for (harness/config/speed-options.ts). */
@@ -83,7 +75,7 @@ export function readPlaywrightOutcomes(
       if (match) taken.add(match);
       // The first attempt is the verdict; a second one is a failure's evidence run, kept apart.
       const [verdict, evidence] = test.results;
-      const error = verdict && ATTEMPTS[verdict.status] === 'failed' ? verdict.error?.message : undefined;
+      const error = verdict && PLAYWRIGHT_ATTEMPT[verdict.status] === 'failed' ? verdict.error?.message : undefined;
       // The verdict's records of each kind, read back and checked by their own reader.
       const verdictOf = <T>(name: string, read: (body: string, where: string) => T): T[] =>
         (verdict?.attachments ?? []).filter((a) => a.name === name).map((a) => read(bodyOf(a), path));
@@ -107,7 +99,7 @@ export function readPlaywrightOutcomes(
         ...(looks.length && { looks }),
         scenario: { file, line: match?.line ?? 0, name: spec.title },
         ...(spec.id && { testId: spec.id }),
-        attempts: test.results.map((r) => ATTEMPTS[r.status]),
+        attempts: test.results.map((r) => PLAYWRIGHT_ATTEMPT[r.status]),
         tags: spec.tags.map((tag) => (tag.startsWith('@') ? tag.slice(1) : tag)),
         records: verdict ? recordsOf(verdict, path) : [],
         error: error && stripVTControlCharacters(error),
@@ -127,7 +119,8 @@ function evidenceRunOf(
   evidence: JsonResult | undefined,
   reportPath: string,
 ): EvidenceRun | undefined {
-  if (evidence) return { ran: true, status: ATTEMPTS[evidence.status], records: recordsOf(evidence, reportPath) };
+  if (evidence)
+    return { ran: true, status: PLAYWRIGHT_ATTEMPT[evidence.status], records: recordsOf(evidence, reportPath) };
   const leftOut = verdict?.annotations?.find((a) => a.type === EVIDENCE_LEFT_OUT);
   return leftOut ? { ran: false, why: leftOut.description ?? '' } : undefined;
 }

@@ -8,6 +8,15 @@ import type { NoteRecord } from '../scenario/note.ts';
 /** What one attempt at a scenario came to, in any runner. */
 export type AttemptStatus = 'passed' | 'failed' | 'skipped';
 
+/** What each of Playwright's test statuses (its JSON report's and its reporter API's) comes to as an attempt. */
+export const PLAYWRIGHT_ATTEMPT: Record<'passed' | 'failed' | 'timedOut' | 'skipped' | 'interrupted', AttemptStatus> = {
+  passed: 'passed',
+  skipped: 'skipped',
+  failed: 'failed',
+  timedOut: 'failed',
+  interrupted: 'failed',
+};
+
 /**
  * A scenario's first attempt is its verdict. flaky: failed, then passed on its evidence run (the traced second
  * attempt of a failure, harness/config/speed-options.ts), which fails the run as a failure does. not run: the report

@@ -1,5 +1,6 @@
 import { causeKey, driftLine, type OutcomeRecord } from '../scenario/outcome.ts';
 import { findingLine } from '../scenario/finding.ts';
+import { groupCauses } from './cause-groups.ts';
 import { failedForTheGuide, scenarioKey, type ScenarioOutcome } from './scenario-outcome.ts';
 import type { SiteFinding } from './site-findings.ts';
 
@@ -7,7 +8,8 @@ import type { SiteFinding } from './site-findings.ts';
  * "What changed": each distinct cause of a failing run once, however many scenarios met it, in the words of its record,
  * with the guide steps it touches, where to look, and what to do next. Causes are grouped by their outcome record (the
  * change it names, or the guide step, the kind and what the site showed: causeKey), not by scenario: one renamed menu
- * entry is one cause in 40 scenarios, and in both guides that meet it.
+ * entry is one cause in 40 scenarios, and in both guides that meet it; a check that failed because an earlier one of
+ * the same guide step did is folded into it (harness/reporting/cause-groups.ts).
  */
 export interface Cause {
   /** The guide drifting, a finding about the site, or a failure that named neither (a crash, a timeout). */
@@ -46,42 +48,41 @@ const traceOf = (o: ScenarioOutcome) => o.attachments.find((a) => a.name === 'tr
 
 /** Every distinct cause of the run, the guide's drifts first, then the site's findings, then what named neither. */
 export function whatChanged(outcomes: ScenarioOutcome[], findings: SiteFinding[]): Cause[] {
-  const drifts = new Map<string, Cause>();
-  const unexplained = new Map<string, Cause>();
-  for (const outcome of outcomes.filter(failedForTheGuide)) {
-    const scenario = scenarioKey(outcome);
-    const meet = (causes: Map<string, Cause>, key: string, make: () => Cause, step?: string) => {
-      const cause = causes.get(key) ?? make();
-      causes.set(key, cause);
-      if (!cause.scenarios.includes(scenario)) cause.scenarios.push(scenario);
-      if (step && !cause.guideSteps.includes(step)) cause.guideSteps.push(step);
-      cause.trace ??= traceOf(outcome);
+  const failedForGuide = outcomes.filter(failedForTheGuide);
+  const recorded = failedForGuide.filter((o) => o.records.length > 0);
+  const checks = recorded.map((o) =>
+    o.records.map((record) => ({
+      key: causeKey(record),
+      guideStep: record.guideStep,
+      namesAChange: record.rewrite !== undefined,
+      record,
+    })),
+  );
+  const drifts = groupCauses(checks).map(({ first: { record }, guideSteps, scenarios }): Cause => {
+    const met = scenarios.map((i) => recorded[i]!);
+    const trace = met.map(traceOf).find(Boolean);
+    return {
+      answer: 'guide',
+      line: `Guide step ${record.guideStep}: ${driftLine(record)}`,
+      guideSteps,
+      scenarios: met.map(scenarioKey),
+      ...(trace && { trace }),
+      next: NEXT_FOR_DRIFT[record.kind](record),
     };
-    if (outcome.records.length === 0) {
-      const line = firstLine(outcome.error);
-      meet(unexplained, line, () => ({
-        answer: 'unexplained',
-        line: `A scenario failed without naming a drift: ${line}`,
-        guideSteps: [...outcome.guideSteps],
-        scenarios: [],
-        next: 'open the trace: a crash, a timeout or the site’s own error page; if the harness is wrong, fix the harness.',
-      }));
-      continue;
-    }
-    for (const record of outcome.records) {
-      meet(
-        drifts,
-        causeKey(record),
-        () => ({
-          answer: 'guide',
-          line: `Guide step ${record.guideStep}: ${driftLine(record)}`,
-          guideSteps: [],
-          scenarios: [],
-          next: NEXT_FOR_DRIFT[record.kind](record),
-        }),
-        record.guideStep,
-      );
-    }
+  });
+  const unexplained = new Map<string, Cause>();
+  for (const outcome of failedForGuide.filter((o) => o.records.length === 0)) {
+    const line = firstLine(outcome.error);
+    const cause: Cause = unexplained.get(line) ?? {
+      answer: 'unexplained',
+      line: `A scenario failed without naming a drift: ${line}`,
+      guideSteps: [...outcome.guideSteps],
+      scenarios: [],
+      next: 'open the trace: a crash, a timeout or the site’s own error page; if the harness is wrong, fix the harness.',
+    };
+    unexplained.set(line, cause);
+    cause.scenarios.push(scenarioKey(outcome));
+    cause.trace ??= traceOf(outcome);
   }
   const siteCauses = findings.map(({ record, scenarios, guideSteps, policy }): Cause => ({
     answer: 'site',
@@ -90,7 +91,7 @@ export function whatChanged(outcomes: ScenarioOutcome[], findings: SiteFinding[]
     scenarios,
     next: NEXT_FOR_FINDING[record.class],
   }));
-  return [...drifts.values(), ...siteCauses, ...unexplained.values()];
+  return [...drifts, ...siteCauses, ...unexplained.values()];
 }
 
 function firstLine(error: string | undefined): string {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   causeLines,
-  causeOf,
+  checksOf,
   groupByCause,
   SCENARIOS_PER_CAUSE,
   terminalVerdict,
@@ -19,6 +19,8 @@ const record: OutcomeRecord = {
 
 const attached = (name: string, body: string) => ({ name, contentType: 'application/json', body: Buffer.from(body) });
 
+const causeOf = (result: Parameters<typeof checksOf>[0]) => checksOf(result)[0]!;
+
 describe('the cause a failed scenario prints', () => {
   it('is its first outcome record, in the words of every report', () => {
     const cause = causeOf({
@@ -28,6 +30,21 @@ describe('the cause a failed scenario prints', () => {
     expect(cause.line).toBe(
       'account.2: Drift (renamed): The pop-up menu has no “Your Account”; it has “Account settings”.',
     );
+  });
+
+  it('comes with every later record of the scenario, in the order they failed', () => {
+    const later = { ...record, kind: 'behaviour' as const, siteShowed: 'Nothing happened.' };
+    const checks = checksOf({
+      attachments: [
+        attached(OUTCOME_ATTACHMENT, outcomeBody(record)),
+        attached(OUTCOME_ATTACHMENT, outcomeBody(later)),
+      ],
+      errors: [],
+    });
+    expect(checks.map((c) => c.line)).toEqual([
+      'account.2: Drift (renamed): The pop-up menu has no “Your Account”; it has “Account settings”.',
+      'account.2: Drift (behaviour): Nothing happened.',
+    ]);
   });
 
   it('is its finding when it has no drift', () => {
@@ -54,22 +71,46 @@ describe('the cause a failed scenario prints', () => {
 });
 
 describe('the failed scenarios at the end of a run', () => {
-  const renamed = { line: 'account.2: renamed', key: 'renamed' };
+  const check = (line: string, key: string, guideStep: string, namesAChange = false) => ({
+    line,
+    key,
+    guideStep,
+    namesAChange,
+  });
+  const renamed = [check('account.2: renamed', 'renamed', 'account.2', true)];
   const failed = [
-    { where: 'features/a.feature › One', cause: renamed },
-    { where: 'features/a.feature › Two', cause: { line: 'phone.5: contrast', key: 'contrast' } },
+    { where: 'features/a.feature › One', checks: renamed },
+    { where: 'features/a.feature › Two', checks: [check('phone.5: contrast', 'contrast', 'phone.5', true)] },
     // The same change, met with other words around it (another account's profiles in the menu).
-    { where: 'features/a.feature › Three', cause: { line: 'account.2: renamed, with Kids', key: 'renamed' } },
-    ...['Four', 'Five', 'Six'].map((name) => ({ where: `features/b.feature › ${name}`, cause: renamed })),
+    { where: 'features/a.feature › Three', checks: [check('account.2: renamed, with Kids', 'renamed', 'account.2')] },
+    ...['Four', 'Five', 'Six'].map((name) => ({ where: `features/b.feature › ${name}`, checks: renamed })),
   ];
 
   it('are grouped by cause, each cause once, in the order first met', () => {
     expect(groupByCause(failed)).toEqual([
       {
         cause: 'account.2: renamed',
-        scenarios: failed.filter((f) => f.cause.key === 'renamed').map((f) => f.where),
+        scenarios: failed.filter((f) => f.checks[0]!.key === 'renamed').map((f) => f.where),
       },
       { cause: 'phone.5: contrast', scenarios: ['features/a.feature › Two'] },
+    ]);
+  });
+
+  it('fold the checks that failed after an earlier one of the same guide step into it, as the digest does', () => {
+    const stillSignedIn = check('password.4: Device B is still signed in', 'still', 'password.4');
+    const saysNothing = check('password.4: the sign in page says nothing', 'nothing', 'password.4');
+    const groups = groupByCause([
+      {
+        where: 'features/change-password.feature › With a tick',
+        checks: [check('password.4: sessions kept', 'sessions', 'password.4'), stillSignedIn, saysNothing],
+      },
+      { where: 'features/security.feature › Back button', checks: [stillSignedIn, saysNothing] },
+    ]);
+    expect(groups).toEqual([
+      {
+        cause: 'password.4: sessions kept',
+        scenarios: ['features/change-password.feature › With a tick', 'features/security.feature › Back button'],
+      },
     ]);
   });
 
@@ -79,7 +120,7 @@ describe('the failed scenarios at the end of a run', () => {
     expect(lines.filter((line) => line.includes('✘'))).toHaveLength(SCENARIOS_PER_CAUSE + 1);
     expect(lines).toContain('     … and 2 more');
     expect(lines.at(-1)).toMatch(/reports\/playwright-html\/index\.html/);
-    const many = Array.from({ length: 500 }, (_, i) => ({ where: `features/c.feature › ${i}`, cause: renamed }));
+    const many = Array.from({ length: 500 }, (_, i) => ({ where: `features/c.feature › ${i}`, checks: renamed }));
     expect(causeLines(groupByCause(many), 'reports').length).toBeLessThan(10);
   });
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   featureFileOf,
+  fullyPicturedResults,
   keptAttachments,
   placeFeatures,
   relabel,
@@ -10,6 +11,7 @@ import {
   type AllureResult,
   type TreeGuide,
 } from '../../harness/reporting/allure-results.ts';
+import { OUTCOME_ATTACHMENT, outcomeBody } from '../../harness/scenario/outcome.ts';
 import { cucumberSelectionProblem } from '../../harness/config/cucumber-selection.ts';
 import { chooseEvidence, GUIDE_PATH_TAG } from '../../harness/reporting/evidence-choice.ts';
 import { emailAlias, generatedEmails } from '../../harness/scenario/evidence-masks.ts';
@@ -289,6 +291,40 @@ describe('Allure as its users expect', () => {
     const tidy = keptAttachments(failed, sameBytes, new Set());
     expect(tidy.attachments).toEqual([]);
     expect(tidy.steps?.[0]?.attachments).toHaveLength(1);
+  });
+
+  it('shows every picture of the first failed scenarios of a cause, and the failed step’s picture of the others', () => {
+    const shot = (name: string, source: string) => ({ name, source, type: 'image/jpeg' });
+    const failedResult = (name: string, start: number): AllureResult => ({
+      name,
+      status: 'failed',
+      start,
+      labels: [],
+      steps: [
+        { name: 'When I click', status: 'passed', attachments: [shot(`${EVIDENCE_PREFIX}a.1`, `${name}-1`)] },
+        {
+          name: 'Then I see',
+          status: 'failed',
+          steps: [{ name: 'attach', attachments: [shot(`${EVIDENCE_PREFIX}a.2`, `${name}-2`)] }],
+          attachments: [{ name: OUTCOME_ATTACHMENT, source: 'renamed.json', type: 'application/json' }],
+        },
+      ],
+      attachments: [{ name: 'error-context', source: `${name}-context.md`, type: 'text/markdown' }],
+    });
+    const renamed = outcomeBody({
+      guideStep: 'a.2',
+      kind: 'renamed',
+      guideSays: 'Click “Your Account”.',
+      siteShowed: 'No “Your Account”; the closest is “Account”.',
+      rewrite: { kind: 'renamed', guideLabel: 'Your Account', siteLabel: 'Account' },
+    });
+    const results = ['one', 'two', 'three', 'four'].map(failedResult);
+    const pictured = fullyPicturedResults(results, () => renamed);
+    expect(results.map((r) => pictured.has(r))).toEqual([true, true, false, false]);
+    const sources = (r: AllureResult) =>
+      JSON.stringify(keptAttachments(r, (source) => source, new Set(), pictured.has(r))).match(/"source":"[^"]+"/g);
+    expect(sources(results[0]!)).toEqual(['"source":"one-1"', '"source":"one-2"', '"source":"renamed.json"']);
+    expect(sources(results[3]!)).toEqual(['"source":"four-2"', '"source":"renamed.json"']);
   });
 
   it('loads no tracker', () => {

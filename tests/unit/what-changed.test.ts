@@ -45,6 +45,24 @@ describe('what changed', () => {
     expect(causes[0]!.scenarios).toHaveLength(3);
   });
 
+  it('names a device the site forgot to sign out once, with the checks that failed because of it', () => {
+    const at4 = (siteShowed: string): OutcomeRecord => ({
+      ...renamed,
+      guideStep: 'password.4',
+      kind: 'behaviour',
+      siteShowed,
+    });
+    const sessionsKept = at4('Device B kept its session after the change, although the tick was placed.');
+    const stillSignedIn = at4('Device B is still signed in: it shows “Your Account”, not the sign in page.');
+    const saysNothing = at4('The sign in page says nothing about why.');
+    const causes = whatChanged(
+      [failedWith(1, [sessionsKept, stillSignedIn, saysNothing]), failedWith(2, [stillSignedIn, saysNothing])],
+      [],
+    );
+    expect(causes.map((c) => c.line)).toEqual([`Guide step password.4: Drift (behaviour): ${sessionsKept.siteShowed}`]);
+    expect(causes[0]!.scenarios).toHaveLength(2);
+  });
+
   it('gives five causes five lines: drifts, then findings, then failures that named neither', () => {
     const behaviour: OutcomeRecord = { ...renamed, guideStep: 'password.5', kind: 'behaviour', siteShowed: 'x' };
     const outcomes = [
