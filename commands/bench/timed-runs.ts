@@ -99,8 +99,11 @@ export async function floor(scenarioFiles: string[]): Promise<FloorOutcome> {
   };
 }
 
-/** A verdict line of Playwright's list reporter: "  ✓  1 [chromium] › …" (or "ok"/"x" where UTF-8 is not shown). */
-const VERDICT_LINE = /^\s*(✓|✘|ok|x|-)\s+\d+\s/m;
+/**
+ * A verdict line: Playwright's list reporter's "  ✓  1 [chromium] › …" (or "ok"/"x" where UTF-8 is not shown), or the
+ * compact terminal's (harness/reporting/compact-terminal.ts) "[1/1] 1 passed, 0 failed, 0 skipped".
+ */
+const VERDICT_LINE = /^\s*(✓|✘|ok|x|-)\s+\d+\s|^\[\d+\/\d+\] \d+ passed, (\d+) failed/m;
 
 export interface FirstResult {
   /** From the command to the first verdict line on its output. */
@@ -114,8 +117,8 @@ export interface FirstResult {
 /** `npm run guide -- <feature:line>` as a QA engineer types it. */
 export async function guideOneScenario(selection: string): Promise<FirstResult> {
   const run = await timed('npm', ['run', '--silent', 'guide', '--', selection], { watch: VERDICT_LINE });
-  const verdict = VERDICT_LINE.exec(run.stdout)?.[1];
-  const passed = run.exitCode === 0 && (verdict === '✓' || verdict === 'ok');
+  const [, listed, failedCount] = VERDICT_LINE.exec(run.stdout) ?? [];
+  const passed = run.exitCode === 0 && (listed === '✓' || listed === 'ok' || failedCount === '0');
   return {
     toVerdictSeconds: run.firstMatchSeconds ?? Number.NaN,
     wholeSeconds: run.seconds,

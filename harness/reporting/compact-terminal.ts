@@ -169,7 +169,8 @@ export default class CompactTerminal implements Reporter {
 
   #progress(): void {
     if (this.#tty) process.stdout.write(`\r${this.#line()}`);
-    else if (this.#done % PROGRESS_EVERY === 0 && this.#done < this.#total) console.log(this.#line());
+    // The last one too: the line a QA engineer re-running one scenario waits for (the reports follow).
+    else if (this.#done % PROGRESS_EVERY === 0 || this.#done === this.#total) console.log(this.#line());
   }
 
   #clearProgress(): void {
