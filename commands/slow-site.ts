@@ -5,7 +5,8 @@
 // when no scenario failed, none was flaky and none was lost on the way.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { availableParallelism } from 'node:os';
-import { join } from 'node:path';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { readScenarios, type WrittenScenario } from '../harness/guide/features.ts';
 import { featuresDirOf, loadGuides } from '../harness/guide/guide.ts';
 import { ensureBrowser } from '../harness/config/ensure-browser.ts';
@@ -226,8 +227,17 @@ export async function slowSiteCommand(argv: string[]): Promise<number> {
       );
     }
   }
-  console.log(`\nThe bundled mock behind a proxy delaying every answer (${args.selection.join(' ')}):`);
-  console.log(verdictTable(verdicts).join('\n'));
+  const heading = `The bundled mock behind a proxy delaying every answer (${args.selection.join(' ') || 'every feature of the first guide'}), ${args.workers} worker(s):`;
+  return report(heading, verdicts, join(reportPaths().dir, 'slow-site', 'summary.md'));
+}
+
+/** The verdicts on the terminal and in a summary beside the runs' reports; the exit status: 0 when every run passed. */
+function report(heading: string, verdicts: RunVerdict[], summaryFile: string): number {
+  const table = verdictTable(verdicts);
+  console.log(`\n${heading}\n${table.join('\n')}`);
+  mkdirSync(dirname(summaryFile), { recursive: true });
+  writeFileSync(summaryFile, `${heading}\n\n\`\`\`\n${table.join('\n')}\n\`\`\`\n`);
+  console.log(`Written: ${summaryFile}`);
   return verdicts.every(runPassed) ? 0 : 1;
 }
 
@@ -257,9 +267,6 @@ export async function cpuLoadCommand(argv: string[]): Promise<number> {
   } finally {
     for (const burner of burners) burner.kill();
   }
-  console.log(
-    `\nUnder CPU load (${args.burners} process(es) keeping the cores busy), ${args.workers} workers, each scenario ${args.repeats} times (--repeat-each=${args.repeats}):`,
-  );
-  console.log(verdictTable([verdict]).join('\n'));
-  return runPassed(verdict) ? 0 : 1;
+  const heading = `Under CPU load (${args.burners} process(es) keeping the cores busy), ${args.workers} workers, each scenario ${args.repeats} times (--repeat-each=${args.repeats}):`;
+  return report(heading, [verdict], join(reportPaths().dir, 'slow-site', 'cpu-load', 'summary.md'));
 }
