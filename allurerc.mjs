@@ -12,9 +12,9 @@ const title = process.env.GUIDE_REPORT_TITLE || 'Guide verification';
 export default defineConfig({
   name: selection ? `${selection} — ${title}` : title,
   output: join(reports, 'allure-report'),
-  // Only a full run adds to the trend: reports/ keeps it between runs, and a selection is no point on it. Ten runs
-  // (ten nights) make the trend chart; each run adds ~150 KB to the file and to the report, so older ones go.
-  ...(selection ? {} : { historyPath: join(reports, 'allure-history.jsonl'), historyLimit: 10 }),
+  // Only a full run adds to the trend: reports/ keeps it between runs, and a selection is no point on it. Five runs
+  // (a working week of nights) make the trend chart; each adds ~200 KB to the report, which must stay under 10 MB.
+  ...(selection ? {} : { historyPath: join(reports, 'allure-history.jsonl'), historyLimit: 5 }),
   categories: { rules: CATEGORY_RULES },
   plugins: {
     awesome: {

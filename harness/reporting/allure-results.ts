@@ -5,6 +5,7 @@ import type { WrittenScenario } from '../guide/features.ts';
 import { guideStepIdsOf } from '../guide/features.ts';
 import { EVIDENCE_PREFIX } from '../guide/guide.ts';
 import type { PictureShrinker } from './shrink-images.ts';
+import { LOOK_DIFF_PREFIX, LOOK_PICTURE_PREFIX } from './guide-looks.ts';
 import { causeKey, OUTCOME_ATTACHMENT, readOutcomeBody } from '../scenario/outcome.ts';
 import { FINDING_ATTACHMENT, findingKey, readFindingBody } from '../scenario/finding.ts';
 import { groupCauses, type FailedCheck } from './cause-groups.ts';
@@ -181,15 +182,17 @@ export function relabel(result: AllureResult, placement: Placement | undefined):
  */
 const LEFT_TO_QA = new Set(['application/zip', 'application/vnd.allure.playwright-trace', 'video/webm']);
 const LEFT_TO_QA_NAMES = new Set(['error-context']);
+/** The name Playwright gives the screenshots it takes when a test fails (`screenshot: 'only-on-failure'`). */
+const FAILURE_SCREENSHOT = 'screenshot';
 
 const failedStatus = (status: string | undefined) => status === 'failed' || status === 'broken';
 
 /**
- * How many failed scenarios of one cause show every guide step's picture in the shareable report. The others show the
- * picture of the step that failed: forty scenarios failed by one renamed menu entry need not show forty walks
- * through the same pages, and a failing run's report stays small enough to send.
+ * How many failed scenarios of one cause show every guide step's picture in the shareable report: the first met. The
+ * others show the picture of the step that failed: forty scenarios failed by one renamed menu entry need not show
+ * forty walks through the same pages, and a failing run's report stays small enough to send (under 10 MB).
  */
-export const FULLY_PICTURED_PER_CAUSE = 2;
+export const FULLY_PICTURED_PER_CAUSE = 1;
 
 /**
  * Which attachments of a result the shareable report keeps: no attachment twice (same name and bytes; a picture with
@@ -205,18 +208,32 @@ export function keptAttachments(
 ): AllureResult {
   const failedResult = failedStatus(result.status);
   const seen = new Set<string>();
+  let pictured = false;
+  const lookChanged = new Set(
+    attachmentsOf(result).flatMap((a) =>
+      a.name.startsWith(LOOK_DIFF_PREFIX) ? [a.name.slice(LOOK_DIFF_PREFIX.length)] : [],
+    ),
+  );
   const keep = (a: Attachment, inFailedStep: boolean): boolean => {
     if (LEFT_TO_QA.has(a.type) || LEFT_TO_QA_NAMES.has(a.name)) return false;
     const hash = hashOf(a.source);
-    if (a.name.startsWith(EVIDENCE_PREFIX) && failedResult && !fullyPictured && !inFailedStep) return false;
-    if (a.name.startsWith(EVIDENCE_PREFIX) && !failedResult) {
+    const evidence = a.name.startsWith(EVIDENCE_PREFIX);
+    // A step's look picture says something beside its own picture only where the look changed (the difference beside it).
+    if (a.name.startsWith(LOOK_PICTURE_PREFIX) && !lookChanged.has(a.name.slice(LOOK_PICTURE_PREFIX.length)))
+      return false;
+    if (evidence && failedResult && !fullyPictured && !inFailedStep) return false;
+    if (evidence && !failedResult) {
       // Many scenarios pass through the same page: the chosen picture goes in once, not once per scenario.
       if (!chosen.has(hash)) return false;
       chosen.delete(hash);
     }
+    // Playwright's screenshots at the failure show the page the guide steps' pictures already show (and every other
+    // device's): they stand in only for a scenario that failed before any guide step was pictured.
+    if (a.name === FAILURE_SCREENSHOT && pictured) return false;
     const key = a.type.startsWith('image/') ? hash : `${a.name}\n${hash}`;
     if (seen.has(key)) return false;
     seen.add(key);
+    if (evidence) pictured = true;
     return true;
   };
   // The steps first: a picture kept once is kept under the Gherkin step that took it, not at the test's end.

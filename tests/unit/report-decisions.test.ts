@@ -12,6 +12,7 @@ import {
   type TreeGuide,
 } from '../../harness/reporting/allure-results.ts';
 import { OUTCOME_ATTACHMENT, outcomeBody } from '../../harness/scenario/outcome.ts';
+import { LOOK_DIFF_PREFIX, LOOK_PICTURE_PREFIX } from '../../harness/reporting/guide-looks.ts';
 import { cucumberSelectionProblem } from '../../harness/config/cucumber-selection.ts';
 import { chooseEvidence, GUIDE_PATH_TAG } from '../../harness/reporting/evidence-choice.ts';
 import { emailAlias, generatedEmails } from '../../harness/scenario/evidence-masks.ts';
@@ -293,7 +294,7 @@ describe('Allure as its users expect', () => {
     expect(tidy.steps?.[0]?.attachments).toHaveLength(1);
   });
 
-  it('shows every picture of the first failed scenarios of a cause, and the failed step’s picture of the others', () => {
+  it('shows every picture of the first failed scenario of a cause, and the failed step’s picture of the others', () => {
     const shot = (name: string, source: string) => ({ name, source, type: 'image/jpeg' });
     const failedResult = (name: string, start: number): AllureResult => ({
       name,
@@ -309,7 +310,10 @@ describe('Allure as its users expect', () => {
           attachments: [{ name: OUTCOME_ATTACHMENT, source: 'renamed.json', type: 'application/json' }],
         },
       ],
-      attachments: [{ name: 'error-context', source: `${name}-context.md`, type: 'text/markdown' }],
+      attachments: [
+        { name: 'error-context', source: `${name}-context.md`, type: 'text/markdown' },
+        shot('screenshot', `${name}-failure`),
+      ],
     });
     const renamed = outcomeBody({
       guideStep: 'a.2',
@@ -320,11 +324,34 @@ describe('Allure as its users expect', () => {
     });
     const results = ['one', 'two', 'three', 'four'].map(failedResult);
     const pictured = fullyPicturedResults(results, () => renamed);
-    expect(results.map((r) => pictured.has(r))).toEqual([true, true, false, false]);
+    expect(results.map((r) => pictured.has(r))).toEqual([true, false, false, false]);
     const sources = (r: AllureResult) =>
       JSON.stringify(keptAttachments(r, (source) => source, new Set(), pictured.has(r))).match(/"source":"[^"]+"/g);
     expect(sources(results[0]!)).toEqual(['"source":"one-1"', '"source":"one-2"', '"source":"renamed.json"']);
     expect(sources(results[3]!)).toEqual(['"source":"four-2"', '"source":"renamed.json"']);
+    // Playwright's own screenshot at the failure stands in only where no guide step was pictured.
+    const unpictured = { ...results[3]!, steps: results[3]!.steps!.slice(0, 1) };
+    expect(sources(unpictured)).toEqual(['"source":"four-failure"']);
+  });
+
+  it('shows a step’s look picture only beside the difference that says its look changed', () => {
+    const shot = (name: string, source: string) => ({ name, source, type: 'image/jpeg' });
+    const result: AllureResult = {
+      name: 'looks',
+      status: 'passed',
+      labels: [],
+      steps: [
+        { name: 'When I click', attachments: [shot(`${LOOK_PICTURE_PREFIX}a.1`, 'same-look')] },
+        {
+          name: 'Then I see',
+          attachments: [shot(`${LOOK_PICTURE_PREFIX}a.2`, 'new-look'), shot(`${LOOK_DIFF_PREFIX}a.2`, 'difference')],
+        },
+      ],
+    };
+    const kept = JSON.stringify(keptAttachments(result, (source) => source, new Set()));
+    expect(kept).not.toContain('same-look');
+    expect(kept).toContain('new-look');
+    expect(kept).toContain('difference');
   });
 
   it('loads no tracker', () => {
