@@ -36,6 +36,7 @@ import { noteLine } from '../scenario/note.ts';
 import { speedOptions } from '../config/speed-options.ts';
 import { evidenceTally, traceLines } from './evidence-budget.ts';
 import { reportPaths, type ReportPaths } from '../config/reports-dir.ts';
+import { brokenLinks } from './page-links.ts';
 
 export interface PublishOptions {
   paths?: ReportPaths;
@@ -55,11 +56,16 @@ export interface Published {
   allureStatus: number;
   /** Whether findings of a class the site profile says fail the run were met. */
   findingsFailTheRun: boolean;
+  /** Links of the illustrated guides that lead to no file (harness/reporting/page-links.ts): a report fault. */
+  brokenLinks: string[];
 }
 
-/** A published run's exit status: the report failed to generate, or the site's findings fail the run. */
-export const publishedStatus = ({ allureStatus, findingsFailTheRun }: Published): number =>
-  allureStatus || (findingsFailTheRun ? 1 : 0);
+/**
+ * A published run's exit status: the report failed to generate or links to evidence that is not there, or the site's
+ * findings fail the run.
+ */
+export const publishedStatus = ({ allureStatus, findingsFailTheRun, brokenLinks }: Published): number =>
+  allureStatus || (brokenLinks.length > 0 ? 1 : 0) || (findingsFailTheRun ? 1 : 0);
 
 export async function publishReports(options: PublishOptions = {}): Promise<Published> {
   // The pictures of a full run's reports are shrunk to be shared; a selection's are read by the person who ran it, as
@@ -259,10 +265,17 @@ async function publishWith(
   console.log(
     `  Cucumber (tools):           ${paths.cucumber}/ (report.html, report.json, report.xml, messages.ndjson)`,
   );
+  const broken = [index, ...entries.map((e) => e.page)].flatMap((page) =>
+    brokenLinks(page).map((link) => `${page} → ${link}`),
+  );
+  if (broken.length) {
+    console.log('\nThe illustrated guides link to files that are not there (a fault of the reports, not of the site):');
+    for (const line of broken) console.log(`  ${line}`);
+  }
   const answer = runAnswer([...verdictsOf.values()].flat(), findings);
   console.log('');
   for (const line of answer.lines) console.log(line);
-  return { allureStatus, findingsFailTheRun: answer.failingFindings.length > 0 };
+  return { allureStatus, findingsFailTheRun: answer.failingFindings.length > 0, brokenLinks: broken };
 }
 
 /** Where one guide's illustrated page, suggested diff and marked copy go: reports/guide/<slug>/. */
