@@ -3,7 +3,7 @@ import type { PhoneChangeRefusal } from '../domain/account-service.ts';
 import type { ApiContext } from './context.ts';
 import { readJson, readSessionId, refuse } from './http.ts';
 import { tooManyPasswordRechecks } from './password-handlers.ts';
-import { phoneBody, unvalidatedPhoneBody } from './schemas.ts';
+import { phoneBody, unvalidatedPhoneBody, withoutTextMessagesChoice } from './schemas.ts';
 
 export const WRONG_PASSWORD = 'Incorrect password. Please try again.';
 
@@ -21,7 +21,8 @@ export function phoneHandlers({ accounts, variant }: ApiContext) {
     http.put('/api/account/phone', async ({ request }) => {
       const sessionId = readSessionId(request);
       if (accounts.currentVisit(sessionId).kind !== 'signed-in') return refuse(401, 'Please sign in first.');
-      const body = await readJson(request, variant.site.validatePhone ? phoneBody : unvalidatedPhoneBody);
+      const form = variant.site.validatePhone ? phoneBody : unvalidatedPhoneBody;
+      const body = await readJson(request, variant.site.textMessagesBox ? form : withoutTextMessagesChoice(form));
       if (!body.ok) return body.response;
       const result = await accounts.changePhoneForSession(sessionId, body.data.password, body.data.phone);
       if (!result.ok) return REFUSALS[result.refusal](result.retryAfterSeconds ?? 0);

@@ -153,6 +153,20 @@ export const phoneBody = z
     return { phone: { e164, textMessages: input.textMessages }, password: input.password };
   });
 
+/**
+ * A phone page without the tick box (a drift variant) has no choice to send: a form sent without one chose no text
+ * messages, as a person who could not tick the box did. The site's other checks stay as they are.
+ */
+export function withoutTextMessagesChoice<T>(schema: z.ZodType<T>): z.ZodType<T> {
+  return z.preprocess(
+    (body) =>
+      typeof body === 'object' && body !== null && !Array.isArray(body) && !('textMessages' in body)
+        ? { ...body, textMessages: false }
+        : body,
+    schema,
+  ) as z.ZodType<T>;
+}
+
 /** Only for the drift variant that accepts any phone number: the digits typed, kept as if they were E.164. */
 export const unvalidatedPhoneBody = z
   .strictObject({

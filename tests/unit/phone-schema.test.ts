@@ -9,7 +9,7 @@ import {
 } from 'libphonenumber-js/max';
 import examples from 'libphonenumber-js/examples.mobile.json';
 import { describe, expect, it } from 'vitest';
-import { phoneBody, phoneNumberInput } from '../../mock-server/api/schemas.ts';
+import { phoneBody, phoneNumberInput, withoutTextMessagesChoice } from '../../mock-server/api/schemas.ts';
 import { maskedPhone } from '../../mock-server/domain/phone.ts';
 
 type Expected = { e164: string } | { field: 'country' | 'phoneNumber'; message: string | RegExp };
@@ -251,5 +251,22 @@ describe('the phone as the account page shows it', () => {
         expect(shown.slice(number.countryCallingCode.length + 1).replace(/\D/g, '').length).toBeLessThanOrEqual(4);
       }),
     );
+  });
+});
+
+describe('a phone page without the text-messages box (a drift variant)', () => {
+  const form = withoutTextMessagesChoice(phoneBody);
+  const typed = { country: 'US', phoneNumber: '+1 213 555 0123' };
+
+  it('reads a form sent without a choice as no text messages, as a person who could not tick the box chose', () => {
+    const parsed = form.safeParse({ ...typed, password: 'a-password-1' });
+    expect(parsed.success && parsed.data.phone).toEqual({ e164: '+12135550123', textMessages: false });
+  });
+
+  it('still refuses what the site with the box refuses, in the same words', () => {
+    const parsed = form.safeParse({ ...typed, password: '' });
+    expect(parsed.success).toBe(false);
+    expect(parsed.error?.issues.map((i) => i.message)).toEqual(['Please enter your password.']);
+    expect(phoneBody.safeParse({ ...typed, password: 'a-password-1' }).success).toBe(false);
   });
 });
