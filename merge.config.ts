@@ -2,11 +2,11 @@
 // It must call defineBddConfig too, or playwright-bdd's Cucumber reporters find no BDD config.
 import { defineConfig } from '@playwright/test';
 import { defineBddConfig } from 'playwright-bdd';
-import { reportFileReporters } from './harness/config/reporters.ts';
+import { MERGE_FIRST, reportFileReporters } from './harness/config/reporters.ts';
 import { REPORTS_DIR } from './harness/config/reports-dir.ts';
 import { BDD_CONFIG } from './harness/config/run-settings.ts';
 
 export default defineConfig({
   testDir: defineBddConfig(BDD_CONFIG),
-  reporter: [['line'], ...reportFileReporters(REPORTS_DIR)],
+  reporter: [['line'], ...MERGE_FIRST, ...reportFileReporters(REPORTS_DIR)],
 });

@@ -1,12 +1,7 @@
 import { defineConfig } from '@playwright/test';
 import { defineBddConfig } from 'playwright-bdd';
 import { canRecordVideo, requireChromium } from './harness/config/browser.ts';
-import {
-  EVIDENCE_BUDGET,
-  reportFileReporters,
-  STRIP_ALLURE_METADATA,
-  terminalReporter,
-} from './harness/config/reporters.ts';
+import { EVIDENCE_BUDGET, resultReporters, terminalReporter } from './harness/config/reporters.ts';
 import { REPORTS_DIR } from './harness/config/reports-dir.ts';
 import { BDD_CONFIG, browserUse, timeoutsFor } from './harness/config/run-settings.ts';
 import { evidenceSettings, speedOptions } from './harness/config/speed-options.ts';
@@ -44,7 +39,7 @@ export default defineConfig({
   reporter: [
     EVIDENCE_BUDGET,
     terminalReporter(process.env, Boolean(blobDir)),
-    // First, so the reporter after it can drop allure-playwright's metadata attachments before the others see them.
+    // First, so the reporters after it can drop allure-playwright's metadata attachments before the others see them.
     [
       'allure-playwright',
       {
@@ -55,8 +50,7 @@ export default defineConfig({
         // Allure's categories are in allurerc.mjs, sorted by the outcome records' kinds.
       },
     ],
-    STRIP_ALLURE_METADATA,
-    ...(blobDir ? [['blob', { outputDir: blobDir }] as const] : reportFileReporters(REPORTS_DIR)),
+    ...resultReporters(blobDir, REPORTS_DIR),
   ],
   use: {
     ...browserUse(browser, timeouts),

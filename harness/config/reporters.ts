@@ -1,4 +1,5 @@
 import type { ReporterDescription } from '@playwright/test';
+import { fileURLToPath } from 'node:url';
 import { reportPaths } from './reports-dir.ts';
 import { SELECTION_ENV } from './run-kind.ts';
 
@@ -6,7 +7,10 @@ import { SELECTION_ENV } from './run-kind.ts';
  * Run after allure-playwright has read them: drops allure-playwright's "Allure Metadata" attachments, its way of
  * passing labels from the test, so the Playwright and Cucumber reports do not show them on every test.
  */
-export const STRIP_ALLURE_METADATA: ReporterDescription = ['./harness/reporting/strip-allure-metadata.ts'];
+export const STRIP_ALLURE_METADATA: ReporterDescription = [
+  // From here, not from the config's folder: a test's config elsewhere lists it too.
+  fileURLToPath(new URL('../reporting/strip-allure-metadata.ts', import.meta.url)),
+];
 
 /**
  * First of all: caps the run's evidence runs (harness/reporting/evidence-budget.ts) before any reporter sees whether
@@ -64,3 +68,18 @@ export function reportFileReporters(reportsDir?: string): ReporterDescription[] 
     ],
   ];
 }
+
+/**
+ * What a run writes after allure-playwright: the report files, or a shard's blob, merged into them afterwards. The
+ * blob reporter sends a result's attachments as they come, counting those it has sent, so no reporter before it may
+ * shorten the list: it would lose the last ones, the evidence run's trace. The merge leaves allure-playwright's
+ * metadata out instead (MERGE_FIRST).
+ */
+export function resultReporters(blobDir: string | undefined, reportsDir: string): ReporterDescription[] {
+  return blobDir ? shardReporters(blobDir) : [STRIP_ALLURE_METADATA, ...reportFileReporters(reportsDir)];
+}
+
+export const shardReporters = (blobDir: string): ReporterDescription[] => [['blob', { outputDir: blobDir }]];
+
+/** The merge of the shards' blobs (merge.config.ts), before the report files it writes. */
+export const MERGE_FIRST: ReporterDescription[] = [STRIP_ALLURE_METADATA];

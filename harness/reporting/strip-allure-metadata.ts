@@ -4,7 +4,7 @@ const ALLURE_METADATA = /^Allure (Step )?Metadata/;
 type Attachments = TestResult['attachments'];
 const kept = (attachments: Attachments): Attachments => attachments.filter((a) => !ALLURE_METADATA.test(a.name));
 
-/** See STRIP_ALLURE_METADATA in harness/config/reporters.ts: listed after allure-playwright, before every other reporter. */
+/** See STRIP_ALLURE_METADATA in harness/config/reporters.ts: after allure-playwright, before the report files (resultReporters). */
 export default class StripAllureMetadata implements Reporter {
   onTestEnd(_test: TestCase, result: TestResult): void {
     // New arrays: allure-playwright may still be walking the old ones. A step lists the same attachment objects as

@@ -183,11 +183,11 @@ export async function actAndAwaitAnswer(page: Page, act: () => Promise<void>): P
     if (actsRequests() > 0) await whileBusy(page, actsRequests, deadline, sinceAct);
     return true;
   }
-  // A new document at the new address: its load is the answer, as when the load wins the race. The same document
-  // at a new address (a page script's pushState) never loads again: the page settling is the answer.
-  if (first === 'moved') await Promise.race([loaded, settled(page, sinceAct(), deadline)]);
-  else if (isNavigationAnswer(first)) await loaded;
-  else await settled(page, sinceAct(), deadline);
+  // A new document at a new address: its load is the answer, as when the load wins the race, also when the address
+  // changes after the act's response (a page script that sends the form, then goes to the next page). The same
+  // document at a new address (a page script's pushState) never loads again: the page settling is the answer.
+  if (first !== 'moved' && isNavigationAnswer(first)) await loaded;
+  else await Promise.race([moved.then(() => loaded), settled(page, sinceAct(), deadline)]);
   if (actsRequests() > 0) await whileBusy(page, actsRequests, deadline, sinceAct);
   return first !== undefined;
 }

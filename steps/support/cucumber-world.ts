@@ -124,6 +124,11 @@ export class CucumberWorld extends ScenarioWorld {
         if (!run) throw new Error('No browser: the cucumber-js hooks (steps/support/cucumber-hooks.ts) start it.');
         const context = await newDeviceContext(run.browser, siteUrl, cucumberTimeouts());
         contexts.push(context);
+        // tsx compiles with esbuild's keepNames: a function the page objects run in the page calls `__name(fn, "name")`
+        // for its inner functions, which the page does not have. Playwright's own transform does not: only here.
+        await context.addInitScript(() => {
+          (globalThis as { __name?: unknown }).__name ??= (target: unknown) => target;
+        });
         return context.newPage();
       },
     });

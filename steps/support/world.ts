@@ -243,11 +243,6 @@ export class ScenarioWorld {
     let device = this.#devices.get(name);
     if (!device) {
       const page = await this.#openDevicePage();
-      // Under cucumber-js, tsx compiles with esbuild's keepNames: a function the page objects run in the page calls
-      // `__name(fn, "name")` for its inner functions, which the page does not have. Playwright's own transform does not.
-      await page.addInitScript(() => {
-        (globalThis as { __name?: unknown }).__name ??= (target: unknown) => target;
-      });
       await watchPageChanges(page, { slowestAnswerMs: slowestAnswerSeconds(this.site) * 1000 });
       device = new Device(name, page);
       watchGuideTargets(device.page, async (control) => {

@@ -124,6 +124,13 @@ describe('the answer of a slow site', () => {
     await clickAndAwaitAnswer(page, page.getByRole('link', { name: 'Styled page' }));
     expect(await page.getByRole('heading').evaluate((h) => getComputedStyle(h).marginLeft)).toBe('321px');
   });
+
+  it('is the next page with its styles when a page script sends the form, then goes there', async () => {
+    const page = await chromium.freshPage();
+    await openSlowForm(page, `await post('/session'); location.assign('/styled');`);
+    await clickAndAwaitAnswer(page, page.getByRole('button', { name: 'Save' }));
+    expect(await page.getByRole('heading').evaluate((h) => getComputedStyle(h).marginLeft)).toBe('321px');
+  });
 });
 
 describe('a control disabled on a slow site', () => {
