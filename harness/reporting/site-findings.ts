@@ -16,7 +16,7 @@ export interface SiteFinding {
 }
 
 /**
- * Every finding of the run, once per (class, rule, page, subject), failing ones first. A look that differs from the
+ * Every finding of the run, once (findingKey), failing ones first. A look that differs from the
  * accepted picture is a finding of the class "looks" (unless the profile turns looks off).
  */
 export function gatherFindings(outcomes: ScenarioOutcome[], policies: FindingPolicies): SiteFinding[] {

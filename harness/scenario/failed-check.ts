@@ -77,8 +77,16 @@ function brief(value: unknown): string {
   return text.length > BRIEF_WIDTH ? `${text.slice(0, BRIEF_WIDTH - 1)}…` : text;
 }
 
+/** Matchers that ask whether something is shown: their failure is that it is not, whatever their message. */
+const SHOWN_MATCHERS = new Set(['toBeVisible', 'toBeAttached', 'toBeInViewport']);
+
 /** One sentence: what should have held, what was expected, what the site showed. The full diff is the evidence. */
 function assertionSummary(result: MatcherResult, what: string): string {
+  if (SHOWN_MATCHERS.has(result.name) && !/\bnot\b/.test(String(result.expected ?? ''))) {
+    if (what) return `${what.replace(/[.:]$/, '')}, but the page does not show that.`;
+    const locator = /^\s*Locator:\s*(.+)$/m.exec(result.message)?.[1]?.trim();
+    return `The page does not show what this step looks for${locator ? ` (${locator})` : ''}.`;
+  }
   const claim = what || `The check ${result.name} failed`;
   const expected = result.expected === undefined ? '' : `expected ${brief(result.expected)}, `;
   if (result.actual === undefined) {

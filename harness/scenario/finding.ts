@@ -8,8 +8,8 @@ export { FINDING_CLASSES, type FindingClass, type FindingPolicies };
  * A defect of the site that leaves the guide true: a colour below WCAG AA on a control the reader can still use, a
  * security promise broken, a failed save handled badly, a changed look. Made where it was met, stored with the test
  * result as structured data apart from outcome records (harness/scenario/outcome.ts): a finding never makes a guide
- * step drift. The reports list each finding once per (class, rule, page, subject), with every scenario and guide step
- * that met it (harness/reporting/site-findings.ts); the site profile says which classes fail the run.
+ * step drift. The reports list each finding once (findingKey), with every scenario and guide step that met it
+ * (harness/reporting/site-findings.ts); the site profile says which classes fail the run.
  */
 export const findingRecordSchema = z.object({
   class: z.enum(FINDING_CLASSES),
@@ -37,8 +37,14 @@ export const FINDING_LABEL = 'site-finding';
 
 export const { body: findingBody, read: readFindingBody } = jsonAttachment(findingRecordSchema, 'a site finding');
 
-/** Two findings with the same key are one finding met twice. */
-export function findingKey(f: Pick<FindingRecord, 'class' | 'rule' | 'page' | 'subject'>): string {
+/**
+ * Two findings with the same key are one finding met twice. An accessibility or looks finding is its element (or
+ * picture) on its page. A broken promise (security, resilience) is its requirements at the guide step where it was
+ * checked: the page is wherever the scenario stood when it failed, and the subject the name of the scenario, while
+ * several scenarios check one promise (a sign-in that is never throttled fails each scenario about the lock).
+ */
+export function findingKey(f: Pick<FindingRecord, 'class' | 'rule' | 'page' | 'subject' | 'guideStep'>): string {
+  if (f.class === 'security' || f.class === 'resilience') return [f.class, f.rule, f.guideStep].join('\u0000');
   return [f.class, f.rule, f.page, f.subject].join('\u0000');
 }
 

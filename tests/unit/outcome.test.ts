@@ -162,9 +162,20 @@ describe('a failed check’s record, held to each of its parts', () => {
     expect(recordOf(matcherError(message, { name: 'toHaveLength', expected: 2 }), step)?.siteShowed).toBe(
       'The check toHaveLength failed: expected length 2, received length 3.',
     );
-    expect(recordOf(matcherError('no numbers here', { name: 'toBeVisible' }), step)?.siteShowed).toBe(
-      'The check toBeVisible failed: the site showed nothing that matched.',
+    expect(recordOf(matcherError('no numbers here', { name: 'toHaveCount' }), step)?.siteShowed).toBe(
+      'The check toHaveCount failed: the site showed nothing that matched.',
     );
+  });
+
+  it('says in words that the page does not show what a step looks for, with or without the step’s sentence', () => {
+    const shown = "Locator: getByRole('heading', { name: /account/i })\nExpected: visible\nTimeout: 5000ms";
+    expect(recordOf(matcherError(shown, { name: 'toBeVisible', expected: 'visible' }), step)?.siteShowed).toBe(
+      "The page does not show what this step looks for (getByRole('heading', { name: /account/i })).",
+    );
+    const claimed = Object.assign(new Error(`the page should say “Saved”\n\n${shown}`), {
+      matcherResult: { name: 'toBeVisible', expected: 'visible', message: shown },
+    });
+    expect(recordOf(claimed, step)?.siteShowed).toBe('the page should say “Saved”, but the page does not show that.');
   });
 
   it('takes the sentence before the matcher’s message as the claim, and none when the message is another', () => {

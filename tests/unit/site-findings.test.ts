@@ -215,6 +215,16 @@ describe('a finding’s record, held to each of its parts', () => {
     expect(findingKey(finding({ rule: 'ab', page: 'c' }))).not.toBe(findingKey(finding({ rule: 'a', page: 'bc' })));
   });
 
+  it('keys a broken promise by its requirements and guide step, wherever the scenarios that met it stood', () => {
+    const lock = (subject: string, page: string) =>
+      finding({ class: 'security', rule: 'ASVS 2.2.1', guideStep: 'sign-in.4', subject, page });
+    expect(findingKey(lock('After 5 failed sign-ins with my email', '/login'))).toBe(
+      findingKey(lock('Guesses sent all at once', '/profiles')),
+    );
+    expect(findingKey(lock('a', '/login'))).not.toBe(findingKey({ ...lock('a', '/login'), guideStep: 'phone.3' }));
+    expect(findingKey(lock('a', '/login'))).not.toBe(findingKey({ ...lock('a', '/login'), rule: 'ASVS 3.4.2' }));
+  });
+
   it('reads the promise a scenario checks from its tags', () => {
     expect(promiseOf(['@security', '@asvs:2.2.1', 'asvs:3.4.2'], 'Guesses at once')).toEqual({
       class: 'security',
