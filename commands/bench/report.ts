@@ -95,8 +95,18 @@ export function renderStepCosts(costs: GuideStepCost[]): string {
   return [
     `Time per guide step (the whole suite, 1 worker; ${seconds(total)} in guide steps, the rest is the scenarios' set-up, sign-ins and steps that follow no sentence):`,
     '',
-    row(['guide step', 'the guide says', 'done', 'total', 'each (mean)', 'of which scans', 'pictures', 'looks']),
-    row(['---', '---', '---', '---', '---', '---', '---', '---']),
+    row([
+      'guide step',
+      'the guide says',
+      'done',
+      'total',
+      'each (mean)',
+      'of which scans',
+      'pictures',
+      'looks',
+      'waits for answers',
+    ]),
+    row(['---', '---', '---', '---', '---', '---', '---', '---', '---']),
     ...costs.map((c) =>
       row([
         c.guideStep,
@@ -107,6 +117,7 @@ export function renderStepCosts(costs: GuideStepCost[]): string {
         seconds(c.scanSeconds),
         seconds(c.pictureSeconds),
         seconds(c.lookSeconds),
+        seconds(c.waitSeconds),
       ]),
     ),
     row([
@@ -118,6 +129,7 @@ export function renderStepCosts(costs: GuideStepCost[]): string {
       sum((c) => c.scanSeconds),
       sum((c) => c.pictureSeconds),
       sum((c) => c.lookSeconds),
+      sum((c) => c.waitSeconds),
     ]),
   ].join('\n');
 }

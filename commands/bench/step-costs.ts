@@ -1,5 +1,6 @@
 // Which sentence of the guide costs what: the step times the suite's scenarios stored (harness/scenario/step-times.ts,
-// GUIDE_STEP_TIMES=on), summed per guide step, with the parts the evidence takes (scans, pictures, looks).
+// GUIDE_STEP_TIMES=on), summed per guide step, with the parts the evidence takes (scans, pictures, looks) and the waits
+// for the site's answers.
 import { existsSync, readFileSync } from 'node:fs';
 import { loadGuides, type Guide } from '../../harness/guide/guide.ts';
 import { readStepTimesBody, STEP_TIMES_ATTACHMENT, type GuideStepTime } from '../../harness/scenario/step-times.ts';
@@ -15,6 +16,8 @@ export interface GuideStepCost {
   scanSeconds: number;
   pictureSeconds: number;
   lookSeconds: number;
+  /** Waiting for the site's answers after their first sign (a run before this part was timed: 0). */
+  waitSeconds: number;
 }
 
 /** Per guide step, the most costly first; the sentence from the guide (none when no guide has the step). */
@@ -32,12 +35,14 @@ export function stepCosts(
       scanSeconds: 0,
       pictureSeconds: 0,
       lookSeconds: 0,
+      waitSeconds: 0,
     };
     cost.times += 1;
     cost.seconds += t.ms / 1000;
     cost.scanSeconds += t.scanMs / 1000;
     cost.pictureSeconds += t.pictureMs / 1000;
     cost.lookSeconds += t.lookMs / 1000;
+    cost.waitSeconds += t.waitMs / 1000;
     costs.set(t.guideStep, cost);
   }
   return [...costs.values()].sort((a, b) => b.seconds - a.seconds);

@@ -3,7 +3,7 @@ import { jsonAttachment } from './json-attachment.ts';
 
 /**
  * Where a scenario's time went, guide step by guide step: the whole step, and of it the accessibility scans, the
- * step's picture and its look picture. Stored with the result only when a run asks (GUIDE_STEP_TIMES=on: the
+ * step's picture, its look picture and the waits for the site's answers. Stored with the result only when a run asks (GUIDE_STEP_TIMES=on: the
  * benchmark's, commands/bench/), so that its page can say which sentence of the guide costs what.
  */
 export const STEP_TIMES_ATTACHMENT = 'guide-step-times';
@@ -16,6 +16,8 @@ const stepTimeSchema = z.strictObject({
   scanMs: z.number().nonnegative(),
   pictureMs: z.number().nonnegative(),
   lookMs: z.number().nonnegative(),
+  /** Waiting for the site's answer after its first sign, as a person waits (pages/support/forms.ts answerWaitMs). */
+  waitMs: z.number().nonnegative().default(0),
 });
 export type GuideStepTime = z.infer<typeof stepTimeSchema>;
 
@@ -27,7 +29,7 @@ export const { body: stepTimesBody, read: readStepTimesBody } = jsonAttachment(
 /** Whether this run stores its scenarios' step times (the benchmark's runs). */
 export const stepTimesWanted = (env: NodeJS.ProcessEnv = process.env) => env.GUIDE_STEP_TIMES === 'on';
 
-type Part = 'scanMs' | 'pictureMs' | 'lookMs';
+type Part = 'scanMs' | 'pictureMs' | 'lookMs' | 'waitMs';
 
 /** The clock of one scenario's guide steps: begin, the parts as they happen, end. */
 export class StepTimes {
@@ -40,7 +42,7 @@ export class StepTimes {
   }
 
   begin(guideStep: string): void {
-    this.#current = { guideStep, started: this.#now(), scanMs: 0, pictureMs: 0, lookMs: 0 };
+    this.#current = { guideStep, started: this.#now(), scanMs: 0, pictureMs: 0, lookMs: 0, waitMs: 0 };
   }
 
   /** Times one part of the current step (none: the task runs untimed). */

@@ -29,6 +29,8 @@ const STREAMS = new Set(['eventsource', 'websocket']);
 interface Watched {
   slowestAnswerMs: number;
   inFlight: Set<Request>;
+  /** How long acts on this page waited after the site's first sign of an answer (answerWaitMs). */
+  waitedMs: number;
 }
 const watched = new WeakMap<Page, Watched>();
 
@@ -43,6 +45,15 @@ export function slowestAnswerMs(page: Page): number {
  */
 export function personWaitMs(page: Page, ms: number): number {
   return Math.round(ms * Math.max(1, slowestAnswerMs(page) / DEFAULT_SLOWEST_ANSWER_MS));
+}
+
+/**
+ * How long the acts on this page have waited, in all, from the site's first sign of an answer (a response, a load, a
+ * new address) until the answer was judged shown: the cost of waiting as a person waits, which the benchmark shows per
+ * guide step. On a fast site it should stay a few frames per act.
+ */
+export function answerWaitMs(page: Page): number {
+  return watched.get(page)?.waitedMs ?? 0;
 }
 
 /** The page's requests still on their way, as the browser's network activity shows them (watchPageChanges). */
@@ -108,7 +119,7 @@ export async function watchPageChanges(
   { slowestAnswerMs = DEFAULT_SLOWEST_ANSWER_MS }: { slowestAnswerMs?: number } = {},
 ): Promise<void> {
   const inFlight = new Set<Request>();
-  watched.set(page, { slowestAnswerMs, inFlight });
+  watched.set(page, { slowestAnswerMs, inFlight, waitedMs: 0 });
   page.on('request', (request) => {
     if (!STREAMS.has(request.resourceType())) inFlight.add(request);
   });
@@ -176,20 +187,26 @@ export async function actAndAwaitAnswer(page: Page, act: () => Promise<void>): P
   const actStarted = performance.now();
   await act();
   const first = await Promise.race([answered, failed, loaded, moved]);
-  const sinceAct = () => performance.now() - actStarted;
-  const deadline = actStarted + limitMs;
-  if (first === 'loaded') {
-    // A new page: its load is the answer, unless its script is still asking the site for something.
+  const answeredAt = performance.now();
+  try {
+    const sinceAct = () => performance.now() - actStarted;
+    const deadline = actStarted + limitMs;
+    if (first === 'loaded') {
+      // A new page: its load is the answer, unless its script is still asking the site for something.
+      if (actsRequests() > 0) await whileBusy(page, actsRequests, deadline, sinceAct);
+      return true;
+    }
+    // A new document at a new address: its load is the answer, as when the load wins the race, also when the address
+    // changes after the act's response (a page script that sends the form, then goes to the next page). The same
+    // document at a new address (a page script's pushState) never loads again: the page settling is the answer.
+    if (first !== 'moved' && isNavigationAnswer(first)) await loaded;
+    else await Promise.race([moved.then(() => loaded), settled(page, sinceAct(), deadline)]);
     if (actsRequests() > 0) await whileBusy(page, actsRequests, deadline, sinceAct);
-    return true;
+    return first !== undefined;
+  } finally {
+    const counted = watched.get(page);
+    if (counted) counted.waitedMs += performance.now() - answeredAt;
   }
-  // A new document at a new address: its load is the answer, as when the load wins the race, also when the address
-  // changes after the act's response (a page script that sends the form, then goes to the next page). The same
-  // document at a new address (a page script's pushState) never loads again: the page settling is the answer.
-  if (first !== 'moved' && isNavigationAnswer(first)) await loaded;
-  else await Promise.race([moved.then(() => loaded), settled(page, sinceAct(), deadline)]);
-  if (actsRequests() > 0) await whileBusy(page, actsRequests, deadline, sinceAct);
-  return first !== undefined;
 }
 
 /** How many of the page's requests started from now on are still on their way (none for a page not watched). */

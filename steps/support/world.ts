@@ -17,7 +17,7 @@ import {
   GuideDrift,
   watchGuideTargets,
 } from '../../pages/support/drift.ts';
-import { FormMessage, watchPageChanges } from '../../pages/support/forms.ts';
+import { answerWaitMs, FormMessage, watchPageChanges } from '../../pages/support/forms.ts';
 import type { GuideField } from './matchers.ts';
 import { coverScript, generatedEmails, MASK_DOTS, uncover } from '../../harness/scenario/evidence-masks.ts';
 import { sessionDrift, type SessionChanges } from '../../harness/scenario/session-drift.ts';
@@ -186,6 +186,7 @@ export class ScenarioWorld {
   readonly #accessibility = new StepAccessibility();
   /** Where each guide step's time went (harness/scenario/step-times.ts), for a run that stores it. */
   readonly #times = new StepTimes();
+  #waitedAtStepStart = 0;
   /** Which guide steps' pictures this scenario takes (harness/scenario/step-pictures.ts); set from its tags by the runner. */
   #pictures: ScenarioPictures = EVERY_PICTURE;
   readonly #attachLook: WorldOptions['attachLook'];
@@ -655,6 +656,7 @@ export class ScenarioWorld {
   beginGuideStep(stepId: string): void {
     this.#guideStep = stepId;
     this.#times.begin(stepId);
+    this.#waitedAtStepStart = this.#answerWaits();
     if (this.#attachAccessibility) this.#accessibility.begin(stepId);
     // Each step is pictured once a scenario: by the first Gherkin step that finds a control it names.
     this.#look = this.#lookSteps.has(stepId) && !this.#pictured.has(stepId) ? { step: stepId } : undefined;
@@ -687,7 +689,15 @@ export class ScenarioWorld {
 
   /** A guide step's picture is taken: the step is over (steps/support/guide-step.ts). */
   endGuideStep(): void {
+    this.#times.add('waitMs', this.#answerWaits() - this.#waitedAtStepStart);
     this.#times.end();
+  }
+
+  /** How long every device's acts have waited for the site's answers so far (pages/support/forms.ts). */
+  #answerWaits(): number {
+    let ms = 0;
+    for (const device of this.#devices.values()) ms += answerWaitMs(device.page);
+    return ms;
   }
 
   /** Where each guide step of the scenario spent its time, in the order they ran. */

@@ -18,6 +18,7 @@ const time = (guideStep: string, ms: number, parts: Partial<GuideStepTime> = {})
   scanMs: 0,
   pictureMs: 0,
   lookMs: 0,
+  waitMs: 0,
   ...parts,
 });
 
@@ -31,6 +32,7 @@ describe('a scenario’s clock of its guide steps', () => {
     await times.part('pictureMs', async () => {
       now = 130;
     });
+    times.add('waitMs', 12);
     now = 150;
     times.end();
     // Nothing between steps counts, and a part outside a step is only run.
@@ -40,7 +42,10 @@ describe('a scenario’s clock of its guide steps', () => {
     times.begin('account.3');
     now = 510;
     times.end();
-    expect(times.times).toEqual([time('account.2', 150, { scanMs: 40, pictureMs: 30 }), time('account.3', 10)]);
+    expect(times.times).toEqual([
+      time('account.2', 150, { scanMs: 40, pictureMs: 30, waitMs: 12 }),
+      time('account.3', 10),
+    ]);
   });
 
   it('is stored only when the run asks for it', () => {
@@ -53,7 +58,7 @@ describe('the benchmark’s time per guide step', () => {
   const costs = stepCosts(
     [
       time('sign-in.2', 300, { pictureMs: 50 }),
-      time('account.2', 900, { scanMs: 120, lookMs: 200 }),
+      time('account.2', 900, { scanMs: 120, lookMs: 200, waitMs: 60 }),
       time('sign-in.2', 500, { scanMs: 80, pictureMs: 40 }),
     ],
     (id) => (id === 'account.2' ? 'click on “Your Account” | there.' : 'go to the sign in page'),
@@ -69,6 +74,7 @@ describe('the benchmark’s time per guide step', () => {
         scanSeconds: 0.12,
         pictureSeconds: 0,
         lookSeconds: 0.2,
+        waitSeconds: 0.06,
       },
       {
         guideStep: 'sign-in.2',
@@ -78,6 +84,7 @@ describe('the benchmark’s time per guide step', () => {
         scanSeconds: 0.08,
         pictureSeconds: expect.closeTo(0.09) as number,
         lookSeconds: 0,
+        waitSeconds: 0,
       },
     ]);
   });
@@ -85,13 +92,15 @@ describe('the benchmark’s time per guide step', () => {
   it('renders a row per guide step and one for all, for the benchmark’s page', () => {
     const rows = renderStepCosts(costs).split('\n');
     expect(rows[2]).toBe(
-      '| guide step | the guide says | done | total | each (mean) | of which scans | pictures | looks |',
+      '| guide step | the guide says | done | total | each (mean) | of which scans | pictures | looks | waits for answers |',
     );
     expect(rows[4]).toBe(
-      '| account.2 | click on “Your Account” \\| there. | 1 | 0.90 s | 900 ms | 0.12 s | 0.00 s | 0.20 s |',
+      '| account.2 | click on “Your Account” \\| there. | 1 | 0.90 s | 900 ms | 0.12 s | 0.00 s | 0.20 s | 0.06 s |',
     );
-    expect(rows[5]).toBe('| sign-in.2 | go to the sign in page | 2 | 0.80 s | 400 ms | 0.08 s | 0.09 s | 0.00 s |');
-    expect(rows.at(-1)).toBe('| all |  | 3 | 1.70 s |  | 0.20 s | 0.09 s | 0.20 s |');
+    expect(rows[5]).toBe(
+      '| sign-in.2 | go to the sign in page | 2 | 0.80 s | 400 ms | 0.08 s | 0.09 s | 0.00 s | 0.00 s |',
+    );
+    expect(rows.at(-1)).toBe('| all |  | 3 | 1.70 s |  | 0.20 s | 0.09 s | 0.20 s | 0.06 s |');
   });
 
   it('reads the times of each scenario’s first attempt from a Playwright JSON report', () => {
