@@ -24,6 +24,8 @@ export function reportPaths(dir: string = REPORTS_DIR) {
     cucumberJsJson: join(dir, 'cucumber-js', 'report.json'),
     allureResults: join(dir, 'allure-results'),
     allureReport: join(dir, 'allure-report'),
+    /** Allure's trend between full runs (allurerc.mjs historyPath): kept, not a run's report. */
+    allureHistory: join(dir, 'allure-history.jsonl'),
     guide: join(dir, 'guide'),
     drift: join(dir, 'drift'),
     driftJson: join(dir, 'drift', 'drift.json'),

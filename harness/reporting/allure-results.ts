@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { WrittenScenario } from '../guide/features.ts';
 import { guideStepIdsOf } from '../guide/features.ts';
@@ -238,7 +238,10 @@ export function keptAttachments(
   };
   // The steps first: a picture kept once is kept under the Gherkin step that took it, not at the test's end.
   const walk = <T extends Step>(step: T, inFailedStep: boolean): T => {
-    const steps = step.steps?.map((child) => walk(child, inFailedStep || failedStatus(child.status)));
+    const steps = step.steps
+      ?.map((child) => walk(child, inFailedStep || failedStatus(child.status)))
+      // allure-playwright gives each attachment a step of its own: one whose attachments all went goes with them.
+      .filter((child, i) => !(isAttachStep(step.steps![i]!) && !child.attachments?.length));
     return {
       ...step,
       ...(steps ? { steps } : {}),
@@ -246,6 +249,32 @@ export function keptAttachments(
     };
   };
   return walk(result, false);
+}
+
+/** The step allure-playwright makes for one attachment: named after it, holding it and nothing else. */
+const isAttachStep = (step: Step) =>
+  !step.steps?.length && step.attachments?.length === 1 && step.attachments[0]!.name === step.name;
+
+/**
+ * Keeps Allure's history file (allurerc.mjs historyPath) to what its trend and each test's history show: status,
+ * times, error message. Every run's every test also carried its labels and the error's stack, and the report embeds
+ * the history twice (the trend, and each test's own): a failing run's report went over 10 MB with five runs of it.
+ */
+export function slimAllureHistory(file: string): void {
+  if (!existsSync(file)) return;
+  const lines = readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((line) => line.trim());
+  const slim = lines.map((line) => {
+    const point = JSON.parse(line) as { testResults?: Record<string, Record<string, unknown>> };
+    for (const result of Object.values(point.testResults ?? {})) {
+      delete result.labels;
+      const error = result.error as { trace?: string } | undefined;
+      if (error) delete error.trace;
+    }
+    return JSON.stringify(point);
+  });
+  writeFileSync(file, slim.length ? `${slim.join('\n')}\n` : '');
 }
 
 /**

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { stringifyEnvInfo } from 'allure-js-commons/sdk/reporter';
 import { appendFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { evidenceKey, hashFile, tidyAllureResults, withoutTrackers } from './allure-results.ts';
+import { evidenceKey, hashFile, slimAllureHistory, tidyAllureResults, withoutTrackers } from './allure-results.ts';
 import { requireChromium } from '../config/browser.ts';
 import { driftAppendix } from './drift-report.ts';
 import { readScenarios } from '../guide/features.ts';
@@ -246,6 +246,7 @@ async function publishWith(
     'Screenshots are not embedded here: see the Playwright report (each guide step and every failure, full resolution) or the illustrated guide.',
   ]);
   const allureStatus = await allureGenerating;
+  slimAllureHistory(paths.allureHistory);
   const allureHtml = join(paths.allureReport, 'index.html');
   if (existsSync(allureHtml)) writeFileSync(allureHtml, withoutTrackers(readFileSync(allureHtml, 'utf8')));
   console.log('\nReports:');

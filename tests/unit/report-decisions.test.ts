@@ -1,8 +1,12 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   featureFileOf,
   fullyPicturedResults,
   keptAttachments,
+  slimAllureHistory,
   placeFeatures,
   relabel,
   storyName,
@@ -352,6 +356,39 @@ describe('Allure as its users expect', () => {
     expect(kept).not.toContain('same-look');
     expect(kept).toContain('new-look');
     expect(kept).toContain('difference');
+  });
+
+  it('drops the step allure-playwright made for an attachment that went, and keeps the Gherkin step', () => {
+    const shot = { name: `${EVIDENCE_PREFIX}a.1`, source: 'not-chosen', type: 'image/jpeg' };
+    const result: AllureResult = {
+      name: 's',
+      status: 'passed',
+      labels: [],
+      steps: [{ name: 'When I click', steps: [{ name: shot.name, attachments: [shot] }] }],
+    };
+    expect(keptAttachments(result, (source) => source, new Set()).steps).toEqual([{ name: 'When I click', steps: [] }]);
+  });
+
+  it('keeps Allure’s history to what its trend shows: no labels, no stack', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'history-')), 'allure-history.jsonl');
+    const point = (n: number) => ({
+      uuid: `u${n}`,
+      testResults: {
+        a: { id: 'a', status: 'failed', labels: [{ name: 'tag', value: 'x' }], error: { message: 'm', trace: 't' } },
+      },
+    });
+    writeFileSync(file, `${JSON.stringify(point(1))}\n${JSON.stringify(point(2))}\n`);
+    slimAllureHistory(file);
+    const lines = readFileSync(file, 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as unknown);
+    expect(lines).toEqual(
+      [1, 2].map((n) => ({
+        uuid: `u${n}`,
+        testResults: { a: { id: 'a', status: 'failed', error: { message: 'm' } } },
+      })),
+    );
   });
 
   it('loads no tracker', () => {
