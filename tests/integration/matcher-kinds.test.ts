@@ -88,11 +88,25 @@ describe('the matcher-to-kind table, with real failing assertions', () => {
     const page = await chromium.freshPage();
     await page.setContent('<p>Nothing was saved.</p>');
     const error = await failureOf(() =>
+      guideExpect(page.getByRole('paragraph'), 'the confirmation').toHaveText('Your phone number was saved', {
+        timeout: 300,
+      }),
+    );
+    expect(recordOf(error, step, MATCHER_KINDS)).toMatchObject({
+      kind: 'behaviour',
+      siteShowed: expect.stringMatching(/^the confirmation: .*“Nothing was saved\.”/),
+    });
+  });
+
+  it('says a thing not shown in words, not as a matcher that failed', async () => {
+    const page = await chromium.freshPage();
+    await page.setContent('<p>Nothing was saved.</p>');
+    const error = await failureOf(() =>
       guideExpect(page.getByText('Your phone number was saved'), 'the confirmation').toBeVisible({ timeout: 300 }),
     );
     expect(recordOf(error, step, MATCHER_KINDS)).toMatchObject({
       kind: 'behaviour',
-      siteShowed: expect.stringMatching(/^the confirmation: /),
+      siteShowed: 'the confirmation, but the page does not show that.',
     });
   });
 
