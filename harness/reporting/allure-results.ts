@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { WrittenScenario } from '../guide/features.ts';
 import { guideStepIdsOf } from '../guide/features.ts';
@@ -361,9 +361,7 @@ export async function tidyAllureResults({
   };
   const chosen = new Set(chosenPictures.map(hashFile));
   const steps = new Map<string, string>();
-  const attempts = readdirSync(dir)
-    .filter((f) => f.endsWith('-result.json'))
-    .map((file) => ({ file, result: JSON.parse(readFileSync(join(dir, file), 'utf8')) as AllureResult }));
+  const attempts = resultFiles(dir);
   const read = foldEvidenceRuns(attempts);
   const folded = new Set(read.map(({ file }) => file));
   for (const { file } of attempts) if (!folded.has(file)) rmSync(join(dir, file));
@@ -411,4 +409,75 @@ export function withoutTrackers(html: string): string {
     /<script async src="https:\/\/www\.googletagmanager\.com\/[^"]*"><\/script>\s*<script>[\s\S]*?gtag\('config'[\s\S]*?<\/script>/g,
     '',
   );
+}
+
+/**
+ * What the reports meant to be sent (the illustrated guides and Allure) may weigh together: under 10 MB, with room for
+ * a mail's own encoding. A heavier site's pictures could otherwise take a failing run's reports over it.
+ */
+export const SHAREABLE_BUDGET_BYTES = 9_500_000;
+
+/** A picture in the tidied Allure results, and how much a reader needs it. */
+export interface ReportPicture {
+  source: string;
+  bytes: number;
+  /** 0: it shows a step that failed; 1: another step of a failed scenario; 2: a passing scenario's (the guide shows it too). */
+  need: 0 | 1 | 2;
+  /** When its scenario started: of pictures needed alike, the first cause met keeps its pictures longest. */
+  start: number;
+}
+
+export function picturesOf(dir: string): ReportPicture[] {
+  return resultFiles(dir).flatMap(({ result }) => {
+    const failed = failedStatus(result.status);
+    const pictures: ReportPicture[] = [];
+    const walk = (step: Step, inFailedStep: boolean) => {
+      for (const a of step.attachments ?? [])
+        if (a.type.startsWith('image/') && existsSync(join(dir, a.source)))
+          pictures.push({
+            source: a.source,
+            bytes: statSync(join(dir, a.source)).size,
+            need: !failed ? 2 : inFailedStep ? 0 : 1,
+            start: result.start ?? 0,
+          });
+      for (const child of step.steps ?? []) walk(child, inFailedStep || failedStatus(child.status));
+    };
+    walk(result, false);
+    return pictures;
+  });
+}
+
+/** The pictures to leave out so that at least `bytes` are freed: the least needed first, of those the last met. */
+export function picturesToLeaveOut(pictures: ReportPicture[], bytes: number): Set<string> {
+  const leftOut = new Set<string>();
+  let freed = 0;
+  for (const picture of [...pictures].sort((a, b) => b.need - a.need || b.start - a.start)) {
+    if (freed >= bytes) break;
+    if (leftOut.has(picture.source)) continue;
+    leftOut.add(picture.source);
+    freed += picture.bytes;
+  }
+  return leftOut;
+}
+
+/** Takes pictures out of the Allure results (and the steps allure-playwright made for them alone). */
+export function leaveOutPictures(dir: string, sources: Set<string>): void {
+  const walk = <T extends Step>(step: T): T => {
+    const steps = step.steps
+      ?.map(walk)
+      .filter((child, i) => !(isAttachStep(step.steps![i]!) && !child.attachments?.length));
+    return {
+      ...step,
+      ...(steps ? { steps } : {}),
+      ...(step.attachments ? { attachments: step.attachments.filter((a) => !sources.has(a.source)) } : {}),
+    };
+  };
+  for (const { file, result } of resultFiles(dir)) writeFileSync(join(dir, file), JSON.stringify(walk(result)));
+  for (const source of sources) rmSync(join(dir, source), { force: true });
+}
+
+function resultFiles(dir: string): { file: string; result: AllureResult }[] {
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('-result.json'))
+    .map((file) => ({ file, result: JSON.parse(readFileSync(join(dir, file), 'utf8')) as AllureResult }));
 }

@@ -1,8 +1,18 @@
 import { spawn } from 'node:child_process';
 import { stringifyEnvInfo } from 'allure-js-commons/sdk/reporter';
-import { appendFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { evidenceKey, hashFile, slimAllureHistory, tidyAllureResults, withoutTrackers } from './allure-results.ts';
+import {
+  evidenceKey,
+  hashFile,
+  leaveOutPictures,
+  picturesOf,
+  picturesToLeaveOut,
+  SHAREABLE_BUDGET_BYTES,
+  slimAllureHistory,
+  tidyAllureResults,
+  withoutTrackers,
+} from './allure-results.ts';
 import { requireChromium } from '../config/browser.ts';
 import { driftAppendix } from './drift-report.ts';
 import { readScenarios } from '../guide/features.ts';
@@ -116,20 +126,23 @@ async function publishWith(
     writeFileSync(join(paths.allureResults, 'environment.properties'), stringifyEnvInfo(environment));
   }
   // Allure generates its report while the illustrated guides are written: neither reads what the other writes.
-  const allureGenerating = new Promise<number>((resolve) => {
-    const allure = spawn('node_modules/.bin/allure', ['generate', paths.allureResults], {
-      stdio: ['ignore', 'ignore', 'inherit'],
-      // allurerc.mjs reads where to write, and whether this is a selection, from these.
-      env: {
-        ...process.env,
-        GUIDE_REPORTS_DIR: paths.dir,
-        [SELECTION_ENV]: selection ?? '',
-        GUIDE_REPORT_TITLE: `Guide verification: ${allGuides.map((g) => g.title).join(' · ')}`,
-      },
+  const historyBefore = existsSync(paths.allureHistory) ? readFileSync(paths.allureHistory) : undefined;
+  const generateAllure = () =>
+    new Promise<number>((resolve) => {
+      const allure = spawn('node_modules/.bin/allure', ['generate', paths.allureResults], {
+        stdio: ['ignore', 'ignore', 'inherit'],
+        // allurerc.mjs reads where to write, and whether this is a selection, from these.
+        env: {
+          ...process.env,
+          GUIDE_REPORTS_DIR: paths.dir,
+          [SELECTION_ENV]: selection ?? '',
+          GUIDE_REPORT_TITLE: `Guide verification: ${allGuides.map((g) => g.title).join(' · ')}`,
+        },
+      });
+      allure.on('error', () => resolve(1));
+      allure.on('close', (code) => resolve(code ?? 1));
     });
-    allure.on('error', () => resolve(1));
-    allure.on('close', (code) => resolve(code ?? 1));
-  });
+  const allureGenerating = generateAllure();
 
   const gaps = gatherGaps(written, results);
   const gapShots = gaps.flatMap((g) =>
@@ -245,9 +258,21 @@ async function publishWith(
     ...(selection ? [selection] : []),
     'Screenshots are not embedded here: see the Playwright report (each guide step and every failure, full resolution) or the illustrated guide.',
   ]);
-  const allureStatus = await allureGenerating;
-  slimAllureHistory(paths.allureHistory);
+  let allureStatus = await allureGenerating;
   const allureHtml = join(paths.allureReport, 'index.html');
+  const excess = shareableBytes(paths) - SHAREABLE_BUDGET_BYTES;
+  let picturesLeftOut = 0;
+  if (allureStatus === 0 && excess > 0) {
+    // Allure embeds a picture as base64 (4 bytes for 3): free a tenth more than the excess needs, then generate again
+    // from the same history (the first generation added this run to it).
+    const leftOut = picturesToLeaveOut(picturesOf(paths.allureResults), Math.ceil(((excess * 3) / 4) * 1.1));
+    leaveOutPictures(paths.allureResults, leftOut);
+    if (historyBefore) writeFileSync(paths.allureHistory, historyBefore);
+    else rmSync(paths.allureHistory, { force: true });
+    allureStatus = await generateAllure();
+    picturesLeftOut = leftOut.size;
+  }
+  slimAllureHistory(paths.allureHistory);
   if (existsSync(allureHtml)) writeFileSync(allureHtml, withoutTrackers(readFileSync(allureHtml, 'utf8')));
   console.log('\nReports:');
   console.log(`  The illustrated guides:     ${index}`);
@@ -255,6 +280,10 @@ async function publishWith(
   console.log(
     `  Allure (stakeholders):      ${paths.allureReport}/index.html${allureStatus === 0 ? '' : '  (generation FAILED)'}`,
   );
+  if (picturesLeftOut > 0)
+    console.log(
+      `    ${picturesLeftOut} picture(s) left out of it, to keep the shareable reports under ${SHAREABLE_BUDGET_BYTES / 1e6} MB: passing scenarios' first, then the steps that did not fail; every one is in the Playwright report.`,
+    );
   console.log(
     `  Playwright HTML (QA):       ${paths.playwrightHtml}/index.html   (npx playwright show-report ${paths.playwrightHtml})`,
   );
@@ -297,4 +326,14 @@ function noteOnCucumberHtml(html: string, sentences: string[]): void {
     html,
     readFileSync(html, 'utf8').replace(/<body([^>]*)>/, (_, attributes: string) => `<body${attributes}>${banner}`),
   );
+}
+
+/** What the reports meant to be sent weigh: the illustrated guides' folder and Allure's single page. */
+export function shareableBytes(paths: ReportPaths): number {
+  const weigh = (path: string): number => {
+    if (!existsSync(path)) return 0;
+    const stat = statSync(path);
+    return stat.isDirectory() ? readdirSync(path).reduce((sum, name) => sum + weigh(join(path, name)), 0) : stat.size;
+  };
+  return weigh(paths.guide) + weigh(join(paths.allureReport, 'index.html'));
 }
