@@ -283,7 +283,9 @@ export async function settled(
               performance.now() - started < busyLimitMs &&
               (document.readyState !== 'complete' ||
                 (typeof showsBusy === 'function' && (showsBusy as () => boolean)()));
-            let timer = setTimeout(quietEnough, changedSinceAct ? afterChangeMs : quietMs);
+            // Quiet since the last change already counts: the page has to stay unchanged afterChangeMs, not more.
+            const quietAlready = changedSinceAct ? performance.now() - lastChange : 0;
+            let timer = setTimeout(quietEnough, changedSinceAct ? Math.max(0, afterChangeMs - quietAlready) : quietMs);
             let limit = setTimeout(limitReached, limitMs);
             const byTheSite = (record: MutationRecord) =>
               record.type !== 'attributes' || !record.attributeName?.startsWith(markPrefix);
