@@ -1,15 +1,19 @@
 // The cap on a run's evidence runs leans on how Playwright decides to retry (harness/reporting/evidence-budget.ts):
 // after its reporters have seen a failed attempt end, from that test's `retries`. A real Playwright run holds it to
 // that: three failing tests, a cap of two, one retry each.
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { bin, run } from '../../commands/processes.ts';
+import { tinyPlaywrightProject } from '../support/tiny-playwright-project.ts';
 import { EVIDENCE_LEFT_OUT } from '../../harness/reporting/evidence-budget.ts';
 
-// Under reports/ (git-ignored), so the config and the spec resolve @playwright/test from the repository.
-const dir = resolve('reports', `evidence-runs-test-${process.pid}`);
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const project = tinyPlaywrightProject('evidence-runs-test', {
+  options: 'failOnFlakyTests: true,',
+  reporter: `[[${JSON.stringify(resolve('harness/reporting/evidence-budget.ts'))}], ['json', { outputFile: 'results.json' }]]`,
+});
+const { dir } = project;
+afterAll(project.remove);
 
 interface JsonResult {
   status: string;
@@ -23,21 +27,6 @@ interface JsonReport {
 
 describe('a run’s evidence runs', () => {
   it('runs the first failures once more with a trace, up to the cap, and says why the others have none', async () => {
-    mkdirSync(dir, { recursive: true });
-    writeFileSync(
-      join(dir, 'playwright.config.ts'),
-      `import { defineConfig } from '@playwright/test';
-export default defineConfig({
-  testDir: '.',
-  workers: 1,
-  retries: 1,
-  failOnFlakyTests: true,
-  outputDir: 'test-results',
-  reporter: [[${JSON.stringify(resolve('harness/reporting/evidence-budget.ts'))}], ['json', { outputFile: 'results.json' }]],
-  use: { trace: { mode: 'on-first-retry', screenshots: false } },
-});
-`,
-    );
     writeFileSync(
       join(dir, 'cap.spec.ts'),
       `import { expect, test } from '@playwright/test';

@@ -2,14 +2,18 @@
 // (commands/merge-reports.ts). The blob reporter sends a result's attachments as they come, counting those it has
 // sent: a reporter before it that shortens the list (STRIP_ALLURE_METADATA) makes it lose the last ones, the evidence
 // run's trace. A real shard and merge hold the reporters' order to it.
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { bin, run } from '../../commands/processes.ts';
+import { tinyPlaywrightProject } from '../support/tiny-playwright-project.ts';
 
-// Under reports/ (git-ignored), so the config and the spec resolve @playwright/test from the repository.
-const dir = resolve('reports', `sharded-evidence-runs-test-${process.pid}`);
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const project = tinyPlaywrightProject('sharded-evidence-runs-test', {
+  imports: `import { shardReporters } from ${JSON.stringify(resolve('harness/config/reporters.ts'))};`,
+  reporter: `shardReporters('blob')`,
+});
+const { dir } = project;
+afterAll(project.remove);
 
 interface JsonResult {
   retry: number;
@@ -22,21 +26,6 @@ interface JsonReport {
 
 describe('a shard’s evidence runs, merged', () => {
   it('keep the evidence run’s trace, and the merge drops allure-playwright’s metadata', async () => {
-    mkdirSync(dir, { recursive: true });
-    writeFileSync(
-      join(dir, 'playwright.config.ts'),
-      `import { defineConfig } from '@playwright/test';
-import { shardReporters } from ${JSON.stringify(resolve('harness/config/reporters.ts'))};
-export default defineConfig({
-  testDir: '.',
-  workers: 1,
-  retries: 1,
-  outputDir: 'test-results',
-  reporter: shardReporters('blob'),
-  use: { trace: { mode: 'on-first-retry', screenshots: false } },
-});
-`,
-    );
     writeFileSync(
       join(dir, 'merge.config.ts'),
       `import { defineConfig } from '@playwright/test';
