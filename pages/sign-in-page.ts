@@ -139,17 +139,28 @@ export class SignInPage {
 
   /** The page says the sentence above its form (a refusal, a lock, a notice), within the time a person waits. */
   async expectMessageAboveTheForm(sentence: string): Promise<void> {
-    const deadline = Date.now() + personWaitMs(this.page, WAIT_FOR_ANSWER_MS);
-    let said: string;
-    do {
-      said = await this.messageAboveTheForm().catch(() => '');
-      if (said.includes(sentence)) return;
-      await this.page.waitForTimeout(100);
-    } while (Date.now() < deadline);
+    const said = await this.#messageAboveTheFormOnce((message) => message.includes(sentence));
+    if (said.includes(sentence)) return;
     throw new GuideDrift(
       'behaviour',
       `${PLACE} should say “${sentence}” above the form, but it says ${said ? `“${said}”` : 'nothing there'}.`,
     );
+  }
+
+  /** What the page says above its form once it says exactly `expected`, else what it says after the time a person waits. */
+  messageAboveTheFormOnceItIs(expected: string): Promise<string> {
+    return this.#messageAboveTheFormOnce((message) => message === expected);
+  }
+
+  async #messageAboveTheFormOnce(wanted: (message: string) => boolean): Promise<string> {
+    const deadline = Date.now() + personWaitMs(this.page, WAIT_FOR_ANSWER_MS);
+    let said: string;
+    do {
+      said = await this.messageAboveTheForm().catch(() => '');
+      if (wanted(said)) return said;
+      await this.page.waitForTimeout(100);
+    } while (Date.now() < deadline);
+    return said;
   }
 
   /** After signing in with `what` (e.g. "The old password"), the site refused it: the sign-in page is still shown. */
