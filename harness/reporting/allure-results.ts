@@ -236,19 +236,27 @@ export function keptAttachments(
     if (evidence) pictured = true;
     return true;
   };
-  // The steps first: a picture kept once is kept under the Gherkin step that took it, not at the test's end.
-  const walk = <T extends Step>(step: T, inFailedStep: boolean): T => {
-    const steps = step.steps
-      ?.map((child) => walk(child, inFailedStep || failedStatus(child.status)))
-      // allure-playwright gives each attachment a step of its own: one whose attachments all went goes with them.
-      .filter((child, i) => !(isAttachStep(step.steps![i]!) && !child.attachments?.length));
-    return {
-      ...step,
-      ...(steps ? { steps } : {}),
-      ...(step.attachments ? { attachments: step.attachments.filter((a) => keep(a, inFailedStep)) } : {}),
-    };
+  return keepingAttachments(result, keep);
+}
+
+/**
+ * The step with only the attachments `keep` keeps (told whether they are in a step that failed), its steps first: a
+ * picture kept once is kept under the Gherkin step that took it, not at the test's end. allure-playwright gives each
+ * attachment a step of its own: one whose attachments all went goes with them.
+ */
+function keepingAttachments<T extends Step>(
+  step: T,
+  keep: (attachment: Attachment, inFailedStep: boolean) => boolean,
+  inFailedStep = false,
+): T {
+  const steps = step.steps
+    ?.map((child) => keepingAttachments(child, keep, inFailedStep || failedStatus(child.status)))
+    .filter((child, i) => !(isAttachStep(step.steps![i]!) && !child.attachments?.length));
+  return {
+    ...step,
+    ...(steps ? { steps } : {}),
+    ...(step.attachments ? { attachments: step.attachments.filter((a) => keep(a, inFailedStep)) } : {}),
   };
-  return walk(result, false);
 }
 
 /** The step allure-playwright makes for one attachment: named after it, holding it and nothing else. */
@@ -462,17 +470,9 @@ export function picturesToLeaveOut(pictures: ReportPicture[], bytes: number): Se
 
 /** Takes pictures out of the Allure results (and the steps allure-playwright made for them alone). */
 export function leaveOutPictures(dir: string, sources: Set<string>): void {
-  const walk = <T extends Step>(step: T): T => {
-    const steps = step.steps
-      ?.map(walk)
-      .filter((child, i) => !(isAttachStep(step.steps![i]!) && !child.attachments?.length));
-    return {
-      ...step,
-      ...(steps ? { steps } : {}),
-      ...(step.attachments ? { attachments: step.attachments.filter((a) => !sources.has(a.source)) } : {}),
-    };
-  };
-  for (const { file, result } of resultFiles(dir)) writeFileSync(join(dir, file), JSON.stringify(walk(result)));
+  for (const { file, result } of resultFiles(dir)) {
+    writeFileSync(join(dir, file), JSON.stringify(keepingAttachments(result, (a) => !sources.has(a.source))));
+  }
   for (const source of sources) rmSync(join(dir, source), { force: true });
 }
 
