@@ -1,4 +1,4 @@
-import type { Locator, Page, Request, Response, Route } from '@playwright/test';
+import type { Frame, Locator, Page, Request, Response, Route } from '@playwright/test';
 import { COMPOSED_TREE_SOURCE, inComposedTree, type ComposedTree } from './composed-tree.ts';
 
 const sendsAChange = (request: Request) => request.method() !== 'GET' && request.method() !== 'HEAD';
@@ -169,26 +169,19 @@ export async function actAndAwaitAnswer(page: Page, act: () => Promise<void>): P
   const before = page.url();
   const limitMs = slowestAnswerMs(page);
   const actsRequests = requestsStartedFromNow(page);
-  // Each waiter that loses the race rejects at its timeout, unwatched: caught here, not an unhandled rejection.
-  const loaded = page
-    .waitForEvent('load', { timeout: limitMs })
-    .then(() => 'loaded' as const)
-    .catch(() => undefined);
-  const moved = page
-    .waitForURL((url) => url.href !== before, { waitUntil: 'commit', timeout: limitMs })
-    .then(() => 'moved' as const)
-    .catch(() => undefined);
-  const answered = page
-    .waitForResponse((response) => sendsAChange(response.request()), { timeout: limitMs })
-    .catch(() => undefined);
-  const failed = page
-    .waitForEvent('requestfailed', { predicate: sendsAChange, timeout: limitMs })
-    .catch(() => undefined);
+  const signs = new AnswerSigns(page, limitMs);
+  const loaded = signs.next('load', () => true).then((sign) => sign && ('loaded' as const));
+  const moved = signs
+    .next('framenavigated', (frame) => frame === page.mainFrame() && frame.url() !== before)
+    .then((frame) => frame && ('moved' as const));
+  const answered = signs.next('response', (response) => sendsAChange(response.request()));
+  const failed = signs.next('requestfailed', sendsAChange);
   const actStarted = performance.now();
-  await act();
-  const first = await Promise.race([answered, failed, loaded, moved]);
-  const answeredAt = performance.now();
+  let answeredAt: number | undefined;
   try {
+    await act();
+    const first = await Promise.race([answered, failed, loaded, moved]);
+    answeredAt = performance.now();
     const sinceAct = () => performance.now() - actStarted;
     const deadline = actStarted + limitMs;
     if (first === 'loaded') {
@@ -204,8 +197,64 @@ export async function actAndAwaitAnswer(page: Page, act: () => Promise<void>): P
     if (actsRequests() > 0) await whileBusy(page, actsRequests, deadline, sinceAct);
     return first !== undefined;
   } finally {
+    signs.stop();
     const counted = watched.get(page);
-    if (counted) counted.waitedMs += performance.now() - answeredAt;
+    if (counted && answeredAt !== undefined) counted.waitedMs += performance.now() - answeredAt;
+  }
+}
+
+interface PageSigns {
+  load: Page;
+  framenavigated: Frame;
+  response: Response;
+  requestfailed: Request;
+}
+
+/**
+ * The site's signs of an answer to one act: the page's next events of each kind, up to the slowest answer allowed, or
+ * none once the page closes. Plain listeners, not Playwright's waiters: none is left behind once the answer is known
+ * (a waiter runs until its timeout, and each one ends as a timed-out step of the scenario, in its trace too).
+ */
+class AnswerSigns {
+  readonly #stops: (() => void)[] = [];
+
+  constructor(
+    private readonly page: Page,
+    private readonly limitMs: number,
+  ) {}
+
+  next<Kind extends keyof PageSigns>(
+    kind: Kind,
+    accept: (sign: PageSigns[Kind]) => boolean,
+  ): Promise<PageSigns[Kind] | undefined> {
+    return new Promise((resolve) => {
+      const end = (sign: PageSigns[Kind] | undefined) => {
+        stop();
+        resolve(sign);
+      };
+      const onSign = (sign: PageSigns[Kind]) => {
+        if (accept(sign)) end(sign);
+      };
+      const onClose = () => end(undefined);
+      const timer = setTimeout(onClose, this.limitMs);
+      const events = this.page as unknown as {
+        on(kind: string, listener: (sign: never) => void): void;
+        off(kind: string, listener: (sign: never) => void): void;
+      };
+      events.on(kind, onSign);
+      this.page.on('close', onClose);
+      const stop = () => {
+        clearTimeout(timer);
+        events.off(kind, onSign);
+        this.page.off('close', onClose);
+      };
+      this.#stops.push(stop);
+    });
+  }
+
+  /** Listens no more: what has not come by now is no longer awaited. */
+  stop(): void {
+    for (const stop of this.#stops.splice(0)) stop();
   }
 }
 
