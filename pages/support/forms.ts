@@ -1,3 +1,4 @@
+import { EventEmitter } from 'node:events';
 import type { Frame, Locator, Page, Request, Response, Route } from '@playwright/test';
 import { COMPOSED_TREE_SOURCE, inComposedTree, type ComposedTree } from './composed-tree.ts';
 
@@ -31,6 +32,11 @@ interface Watched {
   inFlight: Set<Request>;
   /** How long acts on this page waited after the site's first sign of an answer (answerWaitMs). */
   waitedMs: number;
+  /**
+   * The page's signs of an answer, repeated for each act's listeners: the page's own stay subscribed, as adding the
+   * first listener of a network event to a Playwright page, and removing the last, is a round trip each.
+   */
+  signs: EventEmitter;
 }
 const watched = new WeakMap<Page, Watched>();
 
@@ -119,7 +125,9 @@ export async function watchPageChanges(
   { slowestAnswerMs = DEFAULT_SLOWEST_ANSWER_MS }: { slowestAnswerMs?: number } = {},
 ): Promise<void> {
   const inFlight = new Set<Request>();
-  watched.set(page, { slowestAnswerMs, inFlight, waitedMs: 0 });
+  const signs = new EventEmitter();
+  watched.set(page, { slowestAnswerMs, inFlight, waitedMs: 0, signs });
+  for (const kind of ANSWER_SIGNS) page.on(kind as 'load', (sign) => signs.emit(kind, sign));
   page.on('request', (request) => {
     if (!STREAMS.has(request.resourceType())) inFlight.add(request);
   });
@@ -208,7 +216,9 @@ interface PageSigns {
   framenavigated: Frame;
   response: Response;
   requestfailed: Request;
+  close: Page;
 }
+const ANSWER_SIGNS: readonly (keyof PageSigns)[] = ['load', 'framenavigated', 'response', 'requestfailed', 'close'];
 
 /**
  * The site's signs of an answer to one act: the page's next events of each kind, up to the slowest answer allowed, or
@@ -237,16 +247,17 @@ class AnswerSigns {
       };
       const onClose = () => end(undefined);
       const timer = setTimeout(onClose, this.limitMs);
-      const events = this.page as unknown as {
+      // A page not watched (watchPageChanges) is listened to itself.
+      const events = (watched.get(this.page)?.signs ?? this.page) as unknown as {
         on(kind: string, listener: (sign: never) => void): void;
         off(kind: string, listener: (sign: never) => void): void;
       };
       events.on(kind, onSign);
-      this.page.on('close', onClose);
+      events.on('close', onClose);
       const stop = () => {
         clearTimeout(timer);
         events.off(kind, onSign);
-        this.page.off('close', onClose);
+        events.off('close', onClose);
       };
       this.#stops.push(stop);
     });
