@@ -50,6 +50,20 @@ describe('the answer a page script shows in place', () => {
     expect(await lastChange()).toBeGreaterThan(Number(before ?? 0));
   });
 
+  it('leaves nothing listening once it is judged, on a page watched or not', async () => {
+    const kinds = ['load', 'framenavigated', 'response', 'requestfailed', 'close'] as const;
+    const listening = (on: Page) =>
+      kinds.map((kind) => (on as unknown as { listenerCount(kind: string): number }).listenerCount(kind));
+    for (const watch of [true, false]) {
+      const on = watch ? await freshPage() : (page = await chromium.freshPage());
+      await openForm(on, `await send(); show('Refused.');`);
+      const before = listening(on);
+      await clickAndAwaitAnswer(on, on.getByRole('button'));
+      expect(await shown(on)).toEqual(['Refused.']);
+      expect(listening(on)).toEqual(before);
+    }
+  });
+
   it('is shown whole when the click is answered, even when it lands with the response', async () => {
     await openForm(await freshPage(), `await send(); show('Refused.');`);
     await clickAndAwaitAnswer(page, page.getByRole('button'));
