@@ -215,10 +215,18 @@ interface PageSigns {
   load: Page;
   framenavigated: Frame;
   response: Response;
+  requestfinished: Request;
   requestfailed: Request;
   close: Page;
 }
-const ANSWER_SIGNS: readonly (keyof PageSigns)[] = ['load', 'framenavigated', 'response', 'requestfailed', 'close'];
+const ANSWER_SIGNS: readonly (keyof PageSigns)[] = [
+  'load',
+  'framenavigated',
+  'response',
+  'requestfinished',
+  'requestfailed',
+  'close',
+];
 
 /**
  * The site's signs of an answer to one act: the page's next events of each kind, up to the slowest answer allowed, or
@@ -246,12 +254,9 @@ class AnswerSigns {
         if (accept(sign)) end(sign);
       };
       const onClose = () => end(undefined);
-      const timer = setTimeout(onClose, this.limitMs);
+      const timer = setTimeout(onClose, Math.max(0, this.limitMs));
       // A page not watched (watchPageChanges) is listened to itself.
-      const events = (watched.get(this.page)?.signs ?? this.page) as unknown as {
-        on(kind: string, listener: (sign: never) => void): void;
-        off(kind: string, listener: (sign: never) => void): void;
-      };
+      const events = watched.get(this.page)?.signs ?? (this.page as unknown as EventEmitter);
       events.on(kind, onSign);
       events.on('close', onClose);
       const stop = () => {
@@ -293,20 +298,10 @@ async function whileBusy(page: Page, pending: () => number, deadline: number, si
 }
 
 /** Until one of the page's requests ends, or `ms` have passed. */
-function nextRequestEnd(page: Page, ms: number): Promise<void> {
-  return new Promise((resolve) => {
-    const done = () => {
-      clearTimeout(timer);
-      page.off('requestfinished', done);
-      page.off('requestfailed', done);
-      page.off('close', done);
-      resolve();
-    };
-    const timer = setTimeout(done, Math.max(0, ms));
-    page.on('requestfinished', done);
-    page.on('requestfailed', done);
-    page.on('close', done);
-  });
+async function nextRequestEnd(page: Page, ms: number): Promise<void> {
+  const signs = new AnswerSigns(page, ms);
+  await Promise.race([signs.next('requestfinished', () => true), signs.next('requestfailed', () => true)]);
+  signs.stop();
 }
 
 function isNavigationAnswer(answer: Response | Request | undefined): boolean {
