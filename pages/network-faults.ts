@@ -1,6 +1,5 @@
-import { defineNetworkFixture, type NetworkFixture } from '@msw/playwright';
+import type { NetworkFixture } from '@msw/playwright';
 import type { BrowserContext, Page } from '@playwright/test';
-import { delay, http, HttpResponse, passthrough } from 'msw';
 
 /** What can go wrong between the browser and the site when a form is sent. */
 export type NetworkFault = 'server error' | 'dropped connection' | 'slow answer';
@@ -34,6 +33,7 @@ export class NetworkFaults {
   async inject(fault: NetworkFault): Promise<void> {
     let pending = true;
     const network = await this.#enabled();
+    const { delay, http, HttpResponse, passthrough } = await import('msw');
     network.use(
       http.all('*', async ({ request }) => {
         if (request.method === 'GET' || request.method === 'HEAD') return passthrough();
@@ -51,6 +51,9 @@ export class NetworkFaults {
 
   async #enabled(): Promise<NetworkFixture> {
     if (!this.#network) {
+      // Loaded by the scenarios that inject a fault, not by every process that lists or runs the features: MSW and
+      // GraphQL take a sixth of a second to load, on the way to the first verdict twice (the runner, its worker).
+      const { defineNetworkFixture } = await import('@msw/playwright');
       this.#network = defineNetworkFixture({ context: this.page.context() as BrowserContext });
       await this.#network.enable();
     }

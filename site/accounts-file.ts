@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import { z } from 'zod';
 import type { PhoneState } from './account-journal.ts';
 
@@ -81,8 +80,15 @@ export function describePhone(phone: PhoneState | null | undefined): string {
     : 'no phone number';
 }
 
+/**
+ * libphonenumber with its full metadata, loaded when a number is read, not by every process that reads the run's
+ * settings (the runner listing the features, each worker): it is large.
+ */
+const phoneNumbers = () => import('libphonenumber-js/max');
+
 /** "United States" for +12135550123: the country a person picks on the phone page for a number. */
-export function countryNameOf(e164: string): string {
+export async function countryNameOf(e164: string): Promise<string> {
+  const { parsePhoneNumberFromString } = await phoneNumbers();
   const region = parsePhoneNumberFromString(e164)?.country;
   const name = region && new Intl.DisplayNames(['en'], { type: 'region' }).of(region);
   if (!name) throw new Error(`${e164} is not a phone number of any country.`);
@@ -94,7 +100,8 @@ export function countryNameOf(e164: string): string {
  * and the last two digits shown and the rest dots ("+1 21• ••• ••23"); a site that shows it otherwise says so in
  * its profile's words.
  */
-export function maskedPhone(e164: string): string {
+export async function maskedPhone(e164: string): Promise<string> {
+  const { parsePhoneNumberFromString } = await phoneNumbers();
   const number = parsePhoneNumberFromString(e164);
   if (!number) throw new Error(`${e164} is not a phone number of any country.`);
   const [code = '', ...national] = number.formatInternational().split(' ');

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { chromium, type Browser, type Page } from 'playwright';
+import type { Browser, Page } from 'playwright';
 import { requireChromium } from '../config/browser.ts';
 import { launchOptions } from '../config/run-settings.ts';
 import { imageTypeOf } from '../scenario/step-pictures.ts';
@@ -22,7 +22,9 @@ export class PictureShrinker {
   #page: Promise<Page> | undefined;
 
   constructor() {
-    this.#browser = chromium.launch(launchOptions(requireChromium()));
+    // Playwright is loaded here, not with this module: a run loads the reports' code while its scenarios run, and a
+    // selection, whose pictures are not shrunk, never needs it.
+    this.#browser = import('playwright').then(({ chromium }) => chromium.launch(launchOptions(requireChromium())));
     // A failed launch is reported by the first shrink that needs the browser.
     this.#browser.catch(() => undefined);
   }

@@ -70,7 +70,7 @@ export async function putPhoneBack(device: Device, account: StartingAccount, sta
   }
   await openAccountPage(device, account);
   await device.account.clickTextButton(SECTION, 'Change phone number');
-  await device.addPhone.chooseCountry(countryNameOf(starting.e164));
+  await device.addPhone.chooseCountry(await countryNameOf(starting.e164));
   await device.addPhone.enterPhoneNumber(starting.e164);
   await device.addPhone.typePassword(account.password);
   await device.addPhone.tickTextMessages(starting.textMessages);

@@ -484,7 +484,7 @@ export class ScenarioWorld {
       await look.header.chooseFromProfileMenu('Your Account');
       const section = 'MEMBERSHIP & BILLING';
       if (!phone) return await look.account.expectTextButton(section, 'Add phone number');
-      await look.account.expectSectionShows(section, this.says(maskedPhone(phone.e164)));
+      await look.account.expectSectionShows(section, this.says(await maskedPhone(phone.e164)));
       await look.account.expectSectionShows(section, this.says(`Text messages: ${phone.textMessages ? 'On' : 'Off'}`));
     } finally {
       await copy.close();
