@@ -210,6 +210,8 @@ export class StepAccessibility {
   #listed = new Set<string>();
   /** The pages the current step scanned or reused, by key. */
   #stepKeys = new Set<string>();
+  /** The current step found its control: the page it ends on is not scanned instead, even when no scan was made. */
+  #controlSeen = false;
   /** Time the current step spent scanning (a reused scan costs nothing). */
   #stepMs = 0;
 
@@ -220,12 +222,14 @@ export class StepAccessibility {
   begin(guideStep: string): void {
     this.#step = guideStep;
     this.#stepKeys.clear();
+    this.#controlSeen = false;
     this.#stepMs = 0;
   }
 
   /** The control a step names was found: the page is scanned (once) and the violations on it are marked. */
   async controlFound(control: Locator, targetAttribute: string): Promise<void> {
     if (!this.#step || this.mode === 'off') return;
+    this.#controlSeen = true;
     const scan = await this.#scan(control.page());
     if (!scan) return;
     const selectors = scan.violations.flatMap((v) => v.nodes.map((n) => n.selector ?? ''));
@@ -242,7 +246,8 @@ export class StepAccessibility {
     const step = this.#step;
     this.#step = undefined;
     if (!step || this.mode === 'off') return undefined;
-    if (this.#stepKeys.size === 0 && page && !page.isClosed()) {
+    // Not when the control's page was scanned earlier in the run: the step's page is that one, not where it ends.
+    if (!this.#controlSeen && this.#stepKeys.size === 0 && page && !page.isClosed()) {
       this.#step = step;
       await this.#scan(page);
       this.#step = undefined;

@@ -60,6 +60,25 @@ describe('the accessibility scan of a guide step', () => {
     expect(controlFindings((await scanStep(page, 'phone.5'))!)[0]?.name).toBe('Save');
   });
 
+  it('scans a step’s page once a run: a later scenario that finds the control there scans no other page', async () => {
+    // Pages of their own: what a run has scanned is kept for the whole process, as a worker keeps it.
+    await (await freshPage({ '/once': LOW_CONTRAST_SAVE, '/next': '<img src="x.png">' })).goto(`${SITE}/once`);
+    const run = () => new StepAccessibility('run');
+    const first = run();
+    first.begin('phone.5');
+    await first.controlFound(await findByGuideLabel(page, ['button'], 'Save', 'The form'), GUIDE_TARGET_ATTRIBUTE);
+    await page.goto(`${SITE}/next`);
+    expect((await first.finish(page))?.url).toBe(`${SITE}/once`);
+
+    // The next scenario: the same step on the same page, then on to a page no step of it was scanned on.
+    await page.goto(`${SITE}/once`);
+    const later = run();
+    later.begin('phone.5');
+    await later.controlFound(await findByGuideLabel(page, ['button'], 'Save', 'The form'), GUIDE_TARGET_ATTRIBUTE);
+    await page.goto(`${SITE}/next`);
+    expect(await later.finish(page)).toBeUndefined();
+  });
+
   it('looks inside a frame of the same site', async () => {
     await (
       await freshPage({
