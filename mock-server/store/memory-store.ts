@@ -13,6 +13,29 @@ export interface MemoryStoreOptions {
   endedSessionsKept?: { forMs: number; atMost: number };
 }
 
+/**
+ * The store keeps its own records: what goes in and what comes out are copies, so no caller changes a record but
+ * through update. Copied field by field: structuredClone cost about a sixth of the mock's time for each signed-in
+ * request (a session read and its last visit written, an account read).
+ */
+function copyAccount(account: Account): Account {
+  return {
+    ...account,
+    profiles: account.profiles.map((profile) => ({ ...profile })),
+    phone: account.phone && { ...account.phone },
+    createdAt: new Date(account.createdAt),
+  };
+}
+
+function copySession(session: Session): Session {
+  return {
+    ...session,
+    createdAt: new Date(session.createdAt),
+    lastSeenAt: new Date(session.lastSeenAt),
+    ...(session.endsAt && { endsAt: new Date(session.endsAt) }),
+  };
+}
+
 export class MemoryStore implements Store {
   readonly #accounts = new Map<string, Account>();
   readonly #sessions = new Map<string, Session>();
@@ -27,25 +50,25 @@ export class MemoryStore implements Store {
   }
 
   insertAccount(account: Account): void {
-    this.#accounts.set(account.id, structuredClone(account));
+    this.#accounts.set(account.id, copyAccount(account));
   }
 
   findAccountById(id: string): Account | undefined {
     const account = this.#accounts.get(id);
-    return account && structuredClone(account);
+    return account && copyAccount(account);
   }
 
   findAccountByEmail(email: string): Account | undefined {
     const wanted = email.toLowerCase();
     for (const account of this.#accounts.values()) {
-      if (account.email.toLowerCase() === wanted) return structuredClone(account);
+      if (account.email.toLowerCase() === wanted) return copyAccount(account);
     }
     return undefined;
   }
 
   updateAccount(id: string, change: Partial<Omit<Account, 'id'>>): void {
     const account = this.#accounts.get(id);
-    if (account) this.#accounts.set(id, structuredClone({ ...account, ...change }));
+    if (account) this.#accounts.set(id, copyAccount({ ...account, ...change }));
   }
 
   deleteAccount(id: string): void {
@@ -54,25 +77,25 @@ export class MemoryStore implements Store {
   }
 
   insertSession(session: Session): void {
-    this.#sessions.set(session.id, structuredClone(session));
+    this.#sessions.set(session.id, copySession(session));
   }
 
   findSession(id: string): Session | undefined {
     const session = this.#sessions.get(id);
-    return session && structuredClone(session);
+    return session && copySession(session);
   }
 
   updateSession(id: string, change: Partial<Omit<Session, 'id'>>): void {
     const session = this.#sessions.get(id);
-    if (session) this.#sessions.set(id, structuredClone({ ...session, ...change }));
+    if (session) this.#sessions.set(id, copySession({ ...session, ...change }));
   }
 
   sessionsOfAccount(accountId: string): Session[] {
-    return [...this.#sessions.values()].filter((s) => s.accountId === accountId).map((s) => structuredClone(s));
+    return [...this.#sessions.values()].filter((s) => s.accountId === accountId).map(copySession);
   }
 
   allSessions(): Session[] {
-    return [...this.#sessions.values()].map((s) => structuredClone(s));
+    return [...this.#sessions.values()].map(copySession);
   }
 
   endSession(id: string, reason: SessionEndReason): void {

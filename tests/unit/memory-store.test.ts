@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { AccountService } from '../../mock-server/domain/account-service.ts';
 import { MemoryStore } from '../../mock-server/store/memory-store.ts';
+import type { Session } from '../../mock-server/store/store.ts';
 
 const device = { userAgent: 'unit test' };
 
@@ -79,5 +80,59 @@ describe('sessions (AccountService over MemoryStore)', () => {
     const session = await accounts.signIn('ann@unit.test', 'secret-1', device);
     accounts.deleteAccount(session!.accountId);
     expect(accounts.currentVisit(session!.id).kind).toBe('ended');
+  });
+});
+
+describe('the records MemoryStore keeps', () => {
+  const account = () => ({
+    id: 'a1',
+    email: 'ann@unit.test',
+    passwordHash: 'scrypt$00$00',
+    profiles: [{ id: 'p1', name: 'Ann', kids: false }],
+    phone: { e164: '+12135550123', textMessages: true },
+    createdAt: new Date('2026-01-01T00:00:00Z'),
+  });
+  const session = () => ({
+    id: 's1',
+    accountId: 'a1',
+    profileId: null,
+    userAgent: 'unit test',
+    createdAt: new Date('2026-01-01T00:00:00Z'),
+    lastSeenAt: new Date('2026-01-01T00:00:00Z'),
+    endsAt: new Date('2026-01-02T00:00:00Z'),
+  });
+
+  it('are changed only through update: what went in and what came out are copies, to the last field', () => {
+    const store = new MemoryStore();
+    const given = account();
+    store.insertAccount(given);
+    given.profiles[0]!.name = 'changed';
+    given.phone.textMessages = false;
+    given.createdAt.setFullYear(2000);
+    const read = store.findAccountById('a1')!;
+    expect(read).toEqual(account());
+    read.profiles.push({ id: 'p2', name: 'Sam', kids: false });
+    read.phone!.e164 = '+440000000000';
+    read.createdAt.setFullYear(2000);
+    expect(store.findAccountByEmail('ANN@unit.test')).toEqual(account());
+
+    const started = session();
+    store.insertSession(started);
+    started.lastSeenAt.setFullYear(2000);
+    started.endsAt.setFullYear(2000);
+    const found = store.findSession('s1')!;
+    expect(found).toEqual(session());
+    found.createdAt.setFullYear(2000);
+    found.endsAt!.setFullYear(2000);
+    for (const listed of [...store.allSessions(), ...store.sessionsOfAccount('a1')]) expect(listed).toEqual(session());
+  });
+
+  it('keep a session without an end as one without it', () => {
+    const store = new MemoryStore();
+    const lasting: Partial<ReturnType<typeof session>> = session();
+    delete lasting.endsAt;
+    store.insertSession(lasting as Session);
+    expect(store.findSession('s1')).toEqual(lasting);
+    expect('endsAt' in store.findSession('s1')!).toBe(false);
   });
 });
