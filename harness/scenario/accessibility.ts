@@ -235,6 +235,8 @@ export class StepAccessibility {
     const scan = await this.#scan(control.page());
     if (!scan) return;
     const selectors = scan.violations.flatMap((v) => v.nodes.map((n) => n.selector ?? ''));
+    // A page without violations has nothing to mark: no round trip to the page.
+    if (selectors.length === 0) return;
     const on = await control
       .page()
       .evaluate(inComposedTree(onTarget), { selectors, attribute: targetAttribute, step: SHADOW_STEP })
@@ -288,9 +290,11 @@ export class StepAccessibility {
       }),
     }));
     const selectors = violations.flatMap((v) => v.nodes.map((n) => n.selector ?? ''));
-    const names = await page
-      .evaluate(inComposedTree(readerNames), { selectors, step: SHADOW_STEP })
-      .catch(() => selectors.map(() => ''));
+    const names = !selectors.length
+      ? []
+      : await page
+          .evaluate(inComposedTree(readerNames), { selectors, step: SHADOW_STEP })
+          .catch(() => selectors.map(() => ''));
     let i = 0;
     for (const v of violations) for (const node of v.nodes) node.name = names[i++] || 'an element';
     const scan = { url, violations, ms: Date.now() - started };
