@@ -253,7 +253,7 @@ export function benchLines(m: Measurements, { first, load, borrowed }: FigureCon
       unit: 's',
       samples: m.firstResults.map((r) => r.toVerdictSeconds),
       target: TARGETS.firstVerdict,
-      note: `npm run guide -- ${first}, run again (the tests already generated), to its first ✓/✘ line${didNotPass}`,
+      note: `npm run guide -- ${first}, run again (the tests already generated), to its first ✓/✘ line; ${m.firstResults.length} time(s)${didNotPass}`,
     },
     {
       key: 'firstResult.whole',
