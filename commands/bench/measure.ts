@@ -17,7 +17,7 @@ import {
 } from './timed-runs.ts';
 
 /** How many times each run times the first verdict. */
-export const FIRST_RESULT_TIMES = 3;
+const FIRST_RESULT_TIMES = 3;
 
 /** The scenarios store where each guide step's time went (harness/scenario/step-times.ts). */
 const WITH_STEP_TIMES = { GUIDE_STEP_TIMES: 'on' };

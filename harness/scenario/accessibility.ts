@@ -290,11 +290,11 @@ export class StepAccessibility {
       }),
     }));
     const selectors = violations.flatMap((v) => v.nodes.map((n) => n.selector ?? ''));
-    const names = !selectors.length
-      ? []
-      : await page
+    const names = selectors.length
+      ? await page
           .evaluate(inComposedTree(readerNames), { selectors, step: SHADOW_STEP })
-          .catch(() => selectors.map(() => ''));
+          .catch(() => selectors.map(() => ''))
+      : [];
     let i = 0;
     for (const v of violations) for (const node of v.nodes) node.name = names[i++] || 'an element';
     const scan = { url, violations, ms: Date.now() - started };
