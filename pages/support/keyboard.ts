@@ -53,11 +53,15 @@ const hasFocus = inComposedTree((tree: ComposedTree, element: Element) => {
   return !!active && tree.contains(element, active);
 });
 
-/** The element with the focus, told apart by its place among the page's elements. Runs in the page. */
-const focusKey = inComposedTree((tree: ComposedTree): string | null => {
+/**
+ * Where the focus is after a press of Tab, seen from the control wanted: on it (or inside it), or on another element
+ * told apart by its place among the page's elements (null: the document itself). One round trip a press. Runs in the page.
+ */
+const tabStopAt = inComposedTree((tree: ComposedTree, element: Element): TabStop => {
   const active = tree.activeElement();
-  if (!active || active === document.body || active === document.documentElement) return null;
-  return `${active.tagName}#${tree.all('*').indexOf(active)}`;
+  if (active && tree.contains(element, active)) return { onTarget: true, key: null };
+  if (!active || active === document.body || active === document.documentElement) return { onTarget: false, key: null };
+  return { onTarget: false, key: `${active.tagName}#${tree.all('*').indexOf(active)}` };
 });
 
 /**
@@ -69,7 +73,7 @@ export async function reachByKeyboard(control: Locator, label: string, place: st
   const page = control.page();
   const walk = await walkByTab(async () => {
     await page.keyboard.press('Tab');
-    return { onTarget: await control.evaluate(hasFocus), key: await page.evaluate(focusKey) };
+    return control.evaluate(tabStopAt);
   });
   if (walk.reached) return;
   throw new GuideDrift(

@@ -95,6 +95,17 @@ describe('the composed tree: the page as a person meets it, web components inclu
     expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('X-OUTER');
   });
 
+  it('tells a control the focus never reaches: the walk goes round the page, shadow roots included, and stops', async () => {
+    await componentsPage(page, '<a href="#a">first</a><x-menu></x-menu><span role="button">Save</span>', [
+      { host: 'x-menu', html: '<a href="#b">Your Account</a><a href="#c">Sign out</a>' },
+    ]);
+    const save = page.getByRole('button', { name: 'Save' });
+    const error = await reachByKeyboard(save, 'Save', 'The form').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(GuideDrift);
+    expect((error as Error).message).toMatch(
+      /The form shows “Save”, but it cannot be reached from the keyboard: the focus went round the page in 5 presses of Tab without reaching it\.$/,
+    );
+  });
   it('reads aria-labelledby and aria-describedby inside the shadow root the field is in', async () => {
     await componentsPage(page, '<x-field></x-field>', [
       {
