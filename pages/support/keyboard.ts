@@ -55,7 +55,8 @@ const hasFocus = inComposedTree((tree: ComposedTree, element: Element) => {
 
 /**
  * Where the focus is after a press of Tab, seen from the control wanted: on it (or inside it), or on another element
- * told apart by its place among the page's elements (null: the document itself). One round trip a press. Runs in the page.
+ * told apart by its place among the page's elements (null: the document itself). One round trip a press. Runs in the
+ * page.
  */
 const tabStopAt = inComposedTree((tree: ComposedTree, element: Element): TabStop => {
   const active = tree.activeElement();

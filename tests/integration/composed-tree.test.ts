@@ -106,6 +106,7 @@ describe('the composed tree: the page as a person meets it, web components inclu
       /The form shows “Save”, but it cannot be reached from the keyboard: the focus went round the page in 5 presses of Tab without reaching it\.$/,
     );
   });
+
   it('reads aria-labelledby and aria-describedby inside the shadow root the field is in', async () => {
     await componentsPage(page, '<x-field></x-field>', [
       {
